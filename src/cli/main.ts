@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import { createApiKey } from '../core/auth/auth.service.js';
+import { ROLES, type Role } from '../core/auth/auth.js';
+import { systemClock } from '../core/shared/clock.js';
+import { repositoriesFor } from '../db/repositories.js';
+import { openMigratedDatabase, startServer } from '../server.js';
+
+const program = new Command()
+  .name('regulars')
+  .description('Regulars: customer loyalty and retention platform')
+  .showHelpAfterError();
+
+const openFromConfig = () => openMigratedDatabase(loadConfig());
+
+program
+  .command('serve')
+  .description('Serve the API (and later the dashboard); migrates the database first')
+  .action(async () => {
+    const server = await startServer(loadConfig());
+    const stop = async () => {
+      await server.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+program
+  .command('migrate')
+  .description('Apply database migrations and exit')
+  .action(async () => {
+    const database = await openFromConfig();
+    process.stdout.write(`Database (${database.kind}) is up to date.\n`);
+    await database.close();
+  });
+
+program
+  .command('keys:create')
+  .description('Create an API key and print its secret once')
+  .requiredOption('--name <name>', 'who or what uses the key')
+  .option('--role <role>', `one of ${ROLES.join(', ')}`, 'pos')
+  .action(async (options: { name: string; role: string }) => {
+    if (!ROLES.includes(options.role as Role)) program.error(`--role must be one of ${ROLES.join(', ')}`);
+    const database = await openFromConfig();
+    const { key, secret } = await createApiKey(
+      { ...repositoriesFor(database.db), clock: systemClock },
+      { name: options.name, role: options.role as Role },
+    );
+    process.stdout.write(`${key.id} (${key.role}): ${secret}\n`);
+    await database.close();
+  });
+
+await program.parseAsync(process.argv);

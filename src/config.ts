@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * All configuration, read from the environment once at boot and validated. Nothing else reads
+ * process.env (lint enforces it). Each variable documents itself and says whether it is secret.
+ */
+interface VariableSpec {
+  description: string;
+  sensitive: boolean;
+}
+
+export const CONFIG_VARIABLES: Record<string, VariableSpec> = {
+  PORT: { description: 'HTTP port to listen on (default 3000)', sensitive: false },
+  HOST: { description: 'Interface to bind (default 0.0.0.0)', sensitive: false },
+  DATABASE_URL: {
+    description: 'postgres://… to use a PostgreSQL server; unset uses the embedded PGlite',
+    sensitive: true,
+  },
+  REGULARS_DATA_DIR: { description: 'Where PGlite keeps its files (default ./data)', sensitive: false },
+  REGULARS_ADMIN_KEY: {
+    description: 'Admin API key for automation; unset generates one on first start and prints it',
+    sensitive: true,
+  },
+  REGULARS_DB_POOL_SIZE: { description: 'PostgreSQL connections (default 10)', sensitive: false },
+  REGULARS_BODY_LIMIT_BYTES: { description: 'Largest accepted request body (default 1 MiB)', sensitive: false },
+  REGULARS_SETTLE_INTERVAL_MS: {
+    description: 'How often the sweeper posts due pending points and expires lots (default 60000; 0 = off)',
+    sensitive: false,
+  },
+  LOG_LEVEL: { description: 'pino log level (default info)', sensitive: false },
+};
+
+const ConfigSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
+  host: z.string().default('0.0.0.0'),
+  databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  dataDir: z.string().min(1).default('./data'),
+  adminKey: z.string().min(16, 'must be at least 16 characters').optional(),
+  poolSize: z.coerce.number().int().min(1).max(200).default(10),
+  bodyLimitBytes: z.coerce.number().int().min(1024).default(1024 * 1024),
+  settleIntervalMs: z.coerce.number().int().min(0).default(60_000),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+const blankToUndefined = (value: string | undefined) => (value === '' ? undefined : value);
+
+export const loadConfig = (env: Record<string, string | undefined> = process.env): Config => {
+  const parsed = ConfigSchema.safeParse({
+    port: blankToUndefined(env.PORT),
+    host: blankToUndefined(env.HOST),
+    databaseUrl: blankToUndefined(env.DATABASE_URL),
+    dataDir: blankToUndefined(env.REGULARS_DATA_DIR),
+    adminKey: blankToUndefined(env.REGULARS_ADMIN_KEY),
+    poolSize: blankToUndefined(env.REGULARS_DB_POOL_SIZE),
+    bodyLimitBytes: blankToUndefined(env.REGULARS_BODY_LIMIT_BYTES),
+    settleIntervalMs: blankToUndefined(env.REGULARS_SETTLE_INTERVAL_MS),
+    logLevel: blankToUndefined(env.LOG_LEVEL),
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  return parsed.data;
+};

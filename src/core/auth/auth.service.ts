@@ -1,0 +1,46 @@
+import type { Clock } from '../shared/clock.js';
+import { DomainError } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
+import { generateApiKeySecret, hashApiKey, type ApiKey, type ApiKeyRepository, type Principal, type Role } from './auth.js';
+
+export interface AuthDeps {
+  apiKeys: ApiKeyRepository;
+  clock: Clock;
+}
+
+export const createApiKey = async (
+  deps: AuthDeps,
+  input: { name: string; role: Role; secret?: string },
+): Promise<{ key: ApiKey; secret: string }> => {
+  const secret = input.secret ?? generateApiKeySecret(input.role);
+  const key: ApiKey = { id: newId('apiKey'), name: input.name, role: input.role, createdAt: deps.clock.now(), revokedAt: null };
+  await deps.apiKeys.insert(key, hashApiKey(secret));
+  return { key, secret };
+};
+
+export const authenticate = async (deps: Pick<AuthDeps, 'apiKeys'>, secret: string): Promise<Principal> => {
+  const key = await deps.apiKeys.findByHash(hashApiKey(secret));
+  if (!key || key.revokedAt) {
+    throw new DomainError('unauthorized', 'invalid_api_key', 'The API key is unknown or revoked');
+  }
+  return { keyId: key.id, role: key.role, name: key.name };
+};
+
+/**
+ * Makes sure automation can sign in: a key given in the environment is registered (by hash, so it
+ * is never stored in clear); otherwise, if no admin key exists yet, one is generated and returned
+ * once so the caller can print it.
+ */
+export const ensureAdminKey = async (
+  deps: AuthDeps,
+  configuredSecret: string | undefined,
+): Promise<{ generatedSecret: string | null }> => {
+  if (configuredSecret) {
+    const known = await deps.apiKeys.findByHash(hashApiKey(configuredSecret));
+    if (!known) await createApiKey(deps, { name: 'REGULARS_ADMIN_KEY', role: 'admin', secret: configuredSecret });
+    return { generatedSecret: null };
+  }
+  if ((await deps.apiKeys.countActiveAdmins()) > 0) return { generatedSecret: null };
+  const { secret } = await createApiKey(deps, { name: 'first-start admin', role: 'admin' });
+  return { generatedSecret: secret };
+};

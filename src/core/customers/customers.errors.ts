@@ -1,0 +1,34 @@
+import { DomainError } from '../shared/errors.js';
+
+export const customerNotFound = (ref: string, path = 'customerId') =>
+  new DomainError('not_found', 'customer_not_found', `No customer ${ref}`, { customer: ref }, [
+    { path, message: `no customer ${ref}` },
+  ]);
+
+export const unknownCustomerRef = (ref: string, path: string) =>
+  new DomainError('invalid', 'unknown_customer', `No customer ${ref}`, { customer: ref }, [
+    { path, message: `no customer ${ref}` },
+  ]);
+
+export const ambiguousCustomerRef = (ref: string, path: string) =>
+  new DomainError(
+    'invalid',
+    'ambiguous_customer',
+    `External id ${ref} belongs to several customers; name its source`,
+    { customer: ref },
+    [{ path, message: 'several customers have this external id; add customerExternalIdSource' }],
+  );
+
+export const emailTaken = (email: string) =>
+  new DomainError('conflict', 'email_taken', `Another customer has the e-mail ${email}`, { email }, [
+    { path: 'email', message: 'another customer has this e-mail' },
+  ]);
+
+export const externalIdTaken = (source: string, id: string, index: number) =>
+  new DomainError(
+    'conflict',
+    'external_id_taken',
+    `Another customer has the external id ${source}:${id}`,
+    { source, id },
+    [{ path: `externalIds.${index}`, message: 'another customer has this external id' }],
+  );

@@ -1,0 +1,147 @@
+import type { Clock } from '../shared/clock.js';
+import { newId } from '../shared/ids.js';
+import {
+  ambiguousCustomerRef,
+  customerNotFound,
+  emailTaken,
+  externalIdTaken,
+  unknownCustomerRef,
+} from './customers.errors.js';
+import type {
+  Consent,
+  CreateCustomerInput,
+  Customer,
+  CustomerPage,
+  CustomerQuery,
+  CustomerRepository,
+  CustomerRow,
+  ExternalId,
+  UpdateCustomerInput,
+} from './customers.js';
+
+export interface CustomerDeps {
+  customers: CustomerRepository;
+  clock: Clock;
+}
+
+const normaliseEmail = (email: string | null | undefined) =>
+  email === undefined ? undefined : email === null ? null : email.trim().toLowerCase();
+
+const normalisePhone = (phone: string | null | undefined) =>
+  phone === undefined ? undefined : phone === null ? null : phone.replace(/[ ()-]/g, '');
+
+const toConsents = (input: CreateCustomerInput['consents'], now: Date): Consent[] =>
+  (input ?? []).map((c) => ({
+    channel: c.channel,
+    granted: c.granted,
+    source: c.source,
+    at: c.at ? new Date(c.at) : now,
+  }));
+
+const assertEmailFree = async (deps: CustomerDeps, email: string | null | undefined, self?: string) => {
+  if (!email) return;
+  const owner = await deps.customers.findByEmail(email);
+  if (owner && owner.id !== self) throw emailTaken(email);
+};
+
+const assertExternalIdsFree = async (deps: CustomerDeps, ids: ExternalId[], self?: string) => {
+  for (const [index, ext] of ids.entries()) {
+    const owners = await deps.customers.findByExternalId(ext.id, ext.source);
+    if (owners.some((o) => o.id !== self)) throw externalIdTaken(ext.source, ext.id, index);
+  }
+};
+
+export const createCustomer = async (
+  deps: CustomerDeps,
+  input: CreateCustomerInput,
+): Promise<Customer> => {
+  const now = deps.clock.now();
+  const email = normaliseEmail(input.email) ?? null;
+  await assertEmailFree(deps, email);
+  await assertExternalIdsFree(deps, input.externalIds ?? []);
+  const row: CustomerRow = {
+    id: newId('customer'),
+    email,
+    phone: normalisePhone(input.phone) ?? null,
+    firstName: input.firstName ?? null,
+    lastName: input.lastName ?? null,
+    birthday: input.birthday ?? null,
+    locale: input.locale ?? null,
+    attributes: input.attributes ?? {},
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.customers.insert(row);
+  await deps.customers.addExternalIds(row.id, input.externalIds ?? []);
+  await deps.customers.addConsents(row.id, toConsents(input.consents, now));
+  return getCustomer(deps, row.id);
+};
+
+export const getCustomer = async (deps: Pick<CustomerDeps, 'customers'>, id: string): Promise<Customer> => {
+  const customer = await deps.customers.findById(id);
+  if (!customer) throw customerNotFound(id);
+  return customer;
+};
+
+/** Partial update: absent fields stay, null clears, attributes merge, consents append. */
+export const updateCustomer = async (
+  deps: CustomerDeps,
+  id: string,
+  input: UpdateCustomerInput,
+): Promise<Customer> => {
+  const current = await getCustomer(deps, id);
+  const now = deps.clock.now();
+  const email = normaliseEmail(input.email);
+  await assertEmailFree(deps, email, id);
+  const newIds = (input.externalIds ?? []).filter(
+    (ext) => !current.externalIds.some((e) => e.source === ext.source && e.id === ext.id),
+  );
+  await assertExternalIdsFree(deps, newIds, id);
+  const pick = <T>(next: T | undefined, prev: T): T => (next === undefined ? prev : next);
+  await deps.customers.update({
+    id,
+    email: pick(email, current.email),
+    phone: pick(normalisePhone(input.phone), current.phone),
+    firstName: pick(input.firstName, current.firstName),
+    lastName: pick(input.lastName, current.lastName),
+    birthday: pick(input.birthday, current.birthday),
+    locale: pick(input.locale, current.locale),
+    attributes: { ...current.attributes, ...(input.attributes ?? {}) },
+    createdAt: current.createdAt,
+    updatedAt: now,
+  });
+  await deps.customers.addExternalIds(id, newIds);
+  await deps.customers.addConsents(id, toConsents(input.consents, now));
+  return getCustomer(deps, id);
+};
+
+export const searchCustomers = (
+  deps: Pick<CustomerDeps, 'customers'>,
+  query: CustomerQuery,
+): Promise<CustomerPage> =>
+  deps.customers.search({
+    ...query,
+    email: normaliseEmail(query.email) ?? undefined,
+    phone: normalisePhone(query.phone) ?? undefined,
+  });
+
+/**
+ * Finds the customer another system means. `path` names the request field for the error, so a
+ * client learns which part of its body pointed at nobody.
+ */
+export const resolveCustomer = async (
+  deps: Pick<CustomerDeps, 'customers'>,
+  ref: { customerId?: string | null; externalId?: string | null; source?: string | null },
+): Promise<string> => {
+  if (ref.customerId) {
+    if (!(await deps.customers.exists(ref.customerId))) {
+      throw unknownCustomerRef(ref.customerId, 'customerId');
+    }
+    return ref.customerId;
+  }
+  const externalId = ref.externalId ?? '';
+  const matches = await deps.customers.findByExternalId(externalId, ref.source ?? undefined);
+  if (matches.length === 0) throw unknownCustomerRef(externalId, 'customerExternalId');
+  if (matches.length > 1) throw ambiguousCustomerRef(externalId, 'customerExternalId');
+  return matches[0]!.id;
+};

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+
+export const CONSENT_CHANNELS = ['email', 'sms'] as const;
+export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
+
+const AttributeValue = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
+
+export const ExternalIdSchema = z.object({
+  source: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[a-z0-9][a-z0-9_.-]*$/, 'lowercase letters, digits, dot, dash or underscore'),
+  id: z.string().min(1).max(200),
+});
+
+export const ConsentInputSchema = z.object({
+  channel: z.enum(CONSENT_CHANNELS),
+  granted: z.boolean(),
+  source: z.string().min(1).max(100),
+  /** When the customer gave or withdrew consent; defaults to the time it is recorded. */
+  at: z.iso.datetime({ offset: true }).optional(),
+});
+
+const isRealDate = (value: string): boolean => {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+};
+
+export const CustomerFieldsSchema = z.object({
+  email: z.email().max(320).nullable().optional(),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9 ()-]{5,32}$/, 'a phone number in international format, e.g. +44 20 7946 0958')
+    .nullable()
+    .optional(),
+  firstName: z.string().max(200).nullable().optional(),
+  lastName: z.string().max(200).nullable().optional(),
+  birthday: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+    .refine(isRealDate, 'not a real calendar date')
+    .nullable()
+    .optional(),
+  locale: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as en or de-AT')
+    .nullable()
+    .optional(),
+  attributes: z.record(z.string().min(1).max(100), AttributeValue).optional(),
+});
+
+export const CreateCustomerSchema = CustomerFieldsSchema.extend({
+  externalIds: z.array(ExternalIdSchema).max(20).optional(),
+  consents: z.array(ConsentInputSchema).max(10).optional(),
+});
+export type CreateCustomerInput = z.infer<typeof CreateCustomerSchema>;
+
+export const UpdateCustomerSchema = CreateCustomerSchema;
+export type UpdateCustomerInput = z.infer<typeof UpdateCustomerSchema>;
+
+export interface ExternalId {
+  source: string;
+  id: string;
+}
+
+export interface Consent {
+  channel: ConsentChannel;
+  granted: boolean;
+  source: string;
+  at: Date;
+}
+
+export interface Customer {
+  id: string;
+  email: string | null;
+  phone: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  birthday: string | null;
+  locale: string | null;
+  attributes: Record<string, string | number | boolean | null>;
+  externalIds: ExternalId[];
+  /** The latest consent per channel. */
+  consents: Consent[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type CustomerRow = Omit<Customer, 'externalIds' | 'consents'>;
+
+export interface CustomerQuery {
+  email?: string;
+  phone?: string;
+  externalId?: string;
+  source?: string;
+  /** Free text: matches the start of the e-mail, first or last name. */
+  q?: string;
+  limit: number;
+  cursor?: string | null;
+}
+
+export interface CustomerPage {
+  customers: Customer[];
+  nextCursor: string | null;
+}
+
+/** A reference to a customer from another system: our id or one of their external ids. */
+export type CustomerRef = { customerId: string } | { externalId: string; source?: string };
+
+export interface CustomerRepository {
+  insert(row: CustomerRow): Promise<void>;
+  update(row: CustomerRow): Promise<void>;
+  findById(id: string): Promise<Customer | null>;
+  findByEmail(email: string): Promise<Customer | null>;
+  findByExternalId(externalId: string, source?: string): Promise<Customer[]>;
+  addExternalIds(customerId: string, ids: ExternalId[]): Promise<void>;
+  addConsents(customerId: string, consents: Consent[]): Promise<void>;
+  search(query: CustomerQuery): Promise<CustomerPage>;
+  exists(id: string): Promise<boolean>;
+}

@@ -1,0 +1,155 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type {
+  Consent,
+  Customer,
+  CustomerPage,
+  CustomerQuery,
+  CustomerRepository,
+  CustomerRow,
+  ExternalId,
+} from '../core/customers/customers.js';
+import type { DB, CustomerTable } from './schema.js';
+
+type Row = Selectable<CustomerTable>;
+
+const toRow = (c: CustomerRow) => ({
+  id: c.id,
+  email: c.email,
+  phone: c.phone,
+  first_name: c.firstName,
+  last_name: c.lastName,
+  birthday: c.birthday,
+  locale: c.locale,
+  attributes: JSON.stringify(c.attributes),
+  created_at: c.createdAt,
+  updated_at: c.updatedAt,
+});
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+export const customerRepository = (db: Kysely<DB>): CustomerRepository => {
+  const hydrate = async (rows: Row[]): Promise<Customer[]> => {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const [externalIds, consents] = await Promise.all([
+      db
+        .selectFrom('customer_external_id')
+        .select(['customer_id', 'source', 'external_id'])
+        .where('customer_id', 'in', ids)
+        .orderBy('created_at')
+        .execute(),
+      db
+        .selectFrom('customer_consent')
+        .select(['customer_id', 'channel', 'granted', 'source', 'given_at'])
+        .where('customer_id', 'in', ids)
+        .orderBy('seq')
+        .execute(),
+    ]);
+    return rows.map((r) => {
+      const latest = new Map<string, Consent>();
+      for (const c of consents.filter((c) => c.customer_id === r.id)) {
+        latest.set(c.channel, { channel: c.channel, granted: c.granted, source: c.source, at: c.given_at });
+      }
+      return {
+        id: r.id,
+        email: r.email,
+        phone: r.phone,
+        firstName: r.first_name,
+        lastName: r.last_name,
+        birthday: r.birthday,
+        locale: r.locale,
+        attributes: r.attributes ?? {},
+        externalIds: externalIds
+          .filter((e) => e.customer_id === r.id)
+          .map((e) => ({ source: e.source, id: e.external_id })),
+        consents: [...latest.values()],
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+      };
+    });
+  };
+
+  const one = async (rows: Row[]) => (await hydrate(rows))[0] ?? null;
+
+  return {
+    insert: async (c) => {
+      await db.insertInto('customer').values(toRow(c)).execute();
+    },
+    update: async (c) => {
+      const { id, created_at: _created, ...fields } = toRow(c);
+      await db.updateTable('customer').set(fields).where('id', '=', id).execute();
+    },
+    findById: async (id) => one(await db.selectFrom('customer').selectAll().where('id', '=', id).execute()),
+    findByEmail: async (email) =>
+      one(await db.selectFrom('customer').selectAll().where('email', '=', email).execute()),
+    findByExternalId: async (externalId, source) => {
+      let query = db
+        .selectFrom('customer')
+        .selectAll('customer')
+        .innerJoin('customer_external_id as x', 'x.customer_id', 'customer.id')
+        .where('x.external_id', '=', externalId);
+      if (source) query = query.where('x.source', '=', source);
+      return hydrate(await query.execute());
+    },
+    addExternalIds: async (customerId, ids: ExternalId[]) => {
+      if (ids.length === 0) return;
+      await db
+        .insertInto('customer_external_id')
+        .values(ids.map((e) => ({ customer_id: customerId, source: e.source, external_id: e.id, created_at: new Date() })))
+        .execute();
+    },
+    addConsents: async (customerId, consents) => {
+      if (consents.length === 0) return;
+      await db
+        .insertInto('customer_consent')
+        .values(
+          consents.map((c) => ({
+            customer_id: customerId,
+            channel: c.channel,
+            granted: c.granted,
+            source: c.source,
+            given_at: c.at,
+            recorded_at: new Date(),
+          })),
+        )
+        .execute();
+    },
+    exists: async (id) =>
+      (await db.selectFrom('customer').select('id').where('id', '=', id).executeTakeFirst()) !== undefined,
+    search: async (q: CustomerQuery): Promise<CustomerPage> => {
+      let query = db.selectFrom('customer').selectAll('customer');
+      if (q.email) query = query.where('email', '=', q.email);
+      if (q.phone) query = query.where('phone', '=', q.phone);
+      if (q.externalId) {
+        const externalId = q.externalId;
+        const source = q.source;
+        query = query.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('customer_external_id as x')
+              .select('x.customer_id')
+              .whereRef('x.customer_id', '=', 'customer.id')
+              .where('x.external_id', '=', externalId)
+              .$if(Boolean(source), (b) => b.where('x.source', '=', source!)),
+          ),
+        );
+      }
+      if (q.q) {
+        const prefix = `${escapeLike(q.q.trim().toLowerCase())}%`;
+        query = query.where((eb) =>
+          eb.or([
+            eb('email', 'like', prefix),
+            eb(sql`lower(first_name)`, 'like', prefix),
+            eb(sql`lower(last_name)`, 'like', prefix),
+          ]),
+        );
+      }
+      if (q.cursor) query = query.where('id', '>', q.cursor);
+      const rows = await query.orderBy('id').limit(q.limit + 1).execute();
+      const page = rows.slice(0, q.limit);
+      return {
+        customers: await hydrate(page),
+        nextCursor: rows.length > q.limit ? (page[page.length - 1]?.id ?? null) : null,
+      };
+    },
+  };
+};

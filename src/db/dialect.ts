@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.js';
+
+/**
+ * The one place that knows PGlite from PostgreSQL. Everything above it speaks Kysely with the
+ * same SQL. Integers come back as JS numbers (our points and minor units stay far below 2^53),
+ * calendar dates as 'YYYY-MM-DD' strings.
+ */
+export interface DatabaseConfig {
+  /** postgres://… to use a PostgreSQL server; absent for the embedded PGlite. */
+  databaseUrl?: string;
+  /** Where PGlite keeps its files; 'memory://' for a throwaway database. */
+  dataDir: string;
+  poolSize?: number;
+}
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+
+const toNumber = (value: string): number => Number(value);
+const asText = (value: string): string => value;
+
+const openPostgres = (url: string, poolSize: number): Database => {
+  const parsers: Record<number, (value: string) => unknown> = {
+    [INT8]: toNumber,
+    [NUMERIC]: toNumber,
+    [DATE]: asText,
+  };
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+};
+
+const openPglite = async (dataDir: string): Promise<Database> => {
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir, {
+    parsers: { [pgliteTypes.INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asText },
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+};
+
+export const openDatabase = async (config: DatabaseConfig): Promise<Database> =>
+  config.databaseUrl
+    ? openPostgres(config.databaseUrl, config.poolSize ?? 10)
+    : openPglite(config.dataDir);

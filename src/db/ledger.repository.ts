@@ -1,0 +1,221 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import {
+  ENTRY_CODES,
+  pendingAccountOf,
+  pointsAccountOf,
+  type EntryCode,
+  type LedgerEntry,
+  type LedgerRepository,
+  type MemberBalances,
+} from '../core/ledger/ledger.js';
+import type { DB, LedgerEntryTable } from './schema.js';
+
+const toEntry = (r: Selectable<LedgerEntryTable>): LedgerEntry => ({
+  id: r.id,
+  customerId: r.customer_id,
+  debitAccount: r.debit_account_id,
+  creditAccount: r.credit_account_id,
+  points: r.points,
+  code: r.code as EntryCode,
+  idempotencyKey: r.idempotency_key,
+  orderId: r.order_id,
+  returnId: r.return_id,
+  pendingEntryId: r.pending_entry_id,
+  releaseAt: r.release_at,
+  reason: r.reason,
+  actor: r.actor,
+  effectiveAt: r.effective_at,
+  createdAt: r.created_at,
+});
+
+const isMemberAccount = (id: string) => !id.startsWith('sys:');
+
+export const ledgerRepository = (db: Kysely<DB>): LedgerRepository => {
+  const selectLocked = (customerId: string) =>
+    db
+      .selectFrom('ledger_account')
+      .select(['id', 'debits_posted', 'credits_posted'])
+      .where('id', 'in', [pointsAccountOf(customerId), pendingAccountOf(customerId)])
+      .forUpdate()
+      .execute();
+
+  const balances = (customerId: string, rows: Awaited<ReturnType<typeof selectLocked>>): MemberBalances => {
+    const of = (id: string) => {
+      const row = rows.find((r) => r.id === id);
+      return row ? row.credits_posted - row.debits_posted : 0;
+    };
+    return { points: of(pointsAccountOf(customerId)), pending: of(pendingAccountOf(customerId)) };
+  };
+
+  return {
+    lockMember: async (customerId) => {
+      let rows = await selectLocked(customerId);
+      if (rows.length < 2) {
+        await db
+          .insertInto('ledger_account')
+          .values([
+            { id: pointsAccountOf(customerId), customer_id: customerId, kind: 'member_points' },
+            { id: pendingAccountOf(customerId), customer_id: customerId, kind: 'member_pending' },
+          ])
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
+        rows = await selectLocked(customerId);
+      }
+      return balances(customerId, rows);
+    },
+    findEntryByKey: async (key) => {
+      const row = await db.selectFrom('ledger_entry').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+      return row ? toEntry(row) : null;
+    },
+    appendEntry: async (e) => {
+      await db
+        .insertInto('ledger_entry')
+        .values({
+          id: e.id,
+          customer_id: e.customerId,
+          debit_account_id: e.debitAccount,
+          credit_account_id: e.creditAccount,
+          points: e.points,
+          code: e.code,
+          idempotency_key: e.idempotencyKey,
+          order_id: e.orderId,
+          return_id: e.returnId,
+          pending_entry_id: e.pendingEntryId,
+          release_at: e.releaseAt,
+          reason: e.reason,
+          actor: e.actor,
+          effective_at: e.effectiveAt,
+        })
+        .execute();
+      // System accounts keep no running balance: every order would queue on one hot row.
+      if (isMemberAccount(e.debitAccount)) {
+        await db
+          .updateTable('ledger_account')
+          .set((eb) => ({ debits_posted: eb('debits_posted', '+', e.points) }))
+          .where('id', '=', e.debitAccount)
+          .execute();
+      }
+      if (isMemberAccount(e.creditAccount)) {
+        await db
+          .updateTable('ledger_account')
+          .set((eb) => ({ credits_posted: eb('credits_posted', '+', e.points) }))
+          .where('id', '=', e.creditAccount)
+          .execute();
+      }
+    },
+    appendLot: async (lot) => {
+      await db
+        .insertInto('points_lot')
+        .values({
+          id: lot.id,
+          customer_id: lot.customerId,
+          entry_id: lot.entryId,
+          points: lot.points,
+          expires_at: lot.expiresAt,
+          created_at: lot.createdAt,
+        })
+        .execute();
+    },
+    appendConsumptions: async (customerId, entryId, rows) => {
+      if (rows.length === 0) return;
+      await db
+        .insertInto('lot_consumption')
+        .values(rows.map((r) => ({ lot_id: r.lotId, entry_id: entryId, customer_id: customerId, points: r.points })))
+        .execute();
+    },
+    openLots: async (customerId) => {
+      const rows = await db
+        .selectFrom('points_lot as l')
+        .leftJoin('lot_consumption as c', 'c.lot_id', 'l.id')
+        .select([
+          'l.id',
+          'l.entry_id',
+          'l.points',
+          'l.expires_at',
+          'l.created_at',
+          sql<number>`l.points - coalesce(sum(c.points), 0)`.as('remaining'),
+        ])
+        .where('l.customer_id', '=', customerId)
+        .groupBy('l.id')
+        .having(sql<boolean>`l.points - coalesce(sum(c.points), 0) > 0`)
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        entryId: r.entry_id,
+        points: r.points,
+        remaining: Number(r.remaining),
+        expiresAt: r.expires_at,
+        createdAt: r.created_at,
+      }));
+    },
+    openPendings: async (customerId) => {
+      const rows = await db
+        .selectFrom('ledger_entry as p')
+        .leftJoin('ledger_entry as s', 's.pending_entry_id', 'p.id')
+        .select([
+          'p.id',
+          'p.order_id',
+          'p.points',
+          'p.release_at',
+          sql<number>`p.points - coalesce(sum(s.points), 0)`.as('remaining'),
+        ])
+        .where('p.customer_id', '=', customerId)
+        .where('p.code', '=', 'earn.order.pending')
+        .groupBy('p.id')
+        .having(sql<boolean>`p.points - coalesce(sum(s.points), 0) > 0`)
+        .execute();
+      return rows.map((r) => ({
+        entryId: r.id,
+        orderId: r.order_id,
+        points: r.points,
+        remaining: Number(r.remaining),
+        releaseAt: r.release_at!,
+      }));
+    },
+    listEntries: async (customerId, limit, cursor) => {
+      let query = db.selectFrom('ledger_entry').selectAll().where('customer_id', '=', customerId);
+      if (cursor) query = query.where('id', '<', cursor);
+      const rows = await query.orderBy('id', 'desc').limit(limit + 1).execute();
+      const page = rows.slice(0, limit);
+      return {
+        entries: page.map(toEntry),
+        nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null,
+      };
+    },
+    lifetimeTotals: async (customerId) => {
+      const rows = await db
+        .selectFrom('ledger_entry')
+        .select(['code', (eb) => eb.fn.sum<number>('points').as('points')])
+        .where('customer_id', '=', customerId)
+        .groupBy('code')
+        .execute();
+      const totals = Object.fromEntries(ENTRY_CODES.map((c) => [c, 0])) as Record<EntryCode, number>;
+      for (const r of rows) totals[r.code as EntryCode] = Number(r.points);
+      return totals;
+    },
+    sumEntriesForOrder: async (orderId, codes) => {
+      const row = await db
+        .selectFrom('ledger_entry')
+        .select((eb) => eb.fn.sum<number>('points').as('points'))
+        .where('order_id', '=', orderId)
+        .where('code', 'in', codes)
+        .executeTakeFirst();
+      return Number(row?.points ?? 0);
+    },
+    customersDueForSettlement: async (now, limit) => {
+      const result = await sql<{ customer_id: string }>`
+        select distinct customer_id from (
+          select p.customer_id from ledger_entry p
+          where p.code = 'earn.order.pending' and p.release_at <= ${now}
+            and p.points > coalesce((select sum(s.points) from ledger_entry s where s.pending_entry_id = p.id), 0)
+          union
+          select l.customer_id from points_lot l
+          where l.expires_at <= ${now}
+            and l.points > coalesce((select sum(c.points) from lot_consumption c where c.lot_id = l.id), 0)
+        ) due
+        limit ${limit}
+      `.execute(db);
+      return result.rows.map((r) => r.customer_id);
+    },
+  };
+};

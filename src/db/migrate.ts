@@ -1,0 +1,22 @@
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before any typed schema exists
+import type { Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import * as createCore from './migrations/20261123_1200_create_core.js';
+
+/** Migrations are listed here by name; the name's timestamp orders them. */
+const MIGRATIONS: Record<string, Migration> = {
+  '20261123_1200_create_core': createCore,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+export interface MigrationReport {
+  applied: string[];
+}
+
+export const migrateToLatest = async (db: Kysely<any>): Promise<MigrationReport> => {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+};

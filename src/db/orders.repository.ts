@@ -1,0 +1,166 @@
+import type { Kysely, Selectable } from 'kysely';
+import type {
+  Order,
+  OrderLineRow,
+  OrderRepository,
+  OrderReturn,
+  OrderRow,
+} from '../core/orders/orders.js';
+import type { DB, SalesOrderTable } from './schema.js';
+
+export const orderRepository = (db: Kysely<DB>): OrderRepository => {
+  const hydrate = async (rows: Selectable<SalesOrderTable>[]): Promise<Order[]> => {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const [lines, returned] = await Promise.all([
+      db.selectFrom('order_line').selectAll().where('order_id', 'in', ids).orderBy('line_no').execute(),
+      db
+        .selectFrom('order_return_line')
+        .select(['order_id', 'line_no', (eb) => eb.fn.sum<number>('quantity').as('quantity')])
+        .where('order_id', 'in', ids)
+        .groupBy(['order_id', 'line_no'])
+        .execute(),
+    ]);
+    return rows.map((r) => ({
+      id: r.id,
+      externalId: r.external_id,
+      customerId: r.customer_id,
+      currency: r.currency,
+      channel: r.channel,
+      storeId: r.store_id,
+      placedAt: r.placed_at,
+      totalMinor: r.total_minor,
+      pointsEarned: r.points_earned,
+      createdAt: r.created_at,
+      lines: lines
+        .filter((l) => l.order_id === r.id)
+        .map((l) => ({
+          lineNo: l.line_no,
+          sku: l.sku,
+          name: l.name,
+          category: l.category,
+          quantity: l.quantity,
+          unitPriceMinor: l.unit_price_minor,
+          returnedQuantity: Number(
+            returned.find((x) => x.order_id === r.id && x.line_no === l.line_no)?.quantity ?? 0,
+          ),
+        })),
+    }));
+  };
+
+  const returnsOf = async (orderId: string): Promise<OrderReturn[]> => {
+    const [rows, lines] = await Promise.all([
+      db.selectFrom('order_return').selectAll().where('order_id', '=', orderId).orderBy('created_at').execute(),
+      db.selectFrom('order_return_line').selectAll().where('order_id', '=', orderId).execute(),
+    ]);
+    return rows.map((r) => ({
+      id: r.id,
+      orderId: r.order_id,
+      customerId: r.customer_id,
+      externalId: r.external_id,
+      reason: r.reason,
+      amountMinor: r.amount_minor,
+      pointsReversed: r.points_reversed,
+      pointsUnrecovered: r.points_unrecovered,
+      createdAt: r.created_at,
+      lines: lines
+        .filter((l) => l.return_id === r.id)
+        .map((l) => ({ lineNo: l.line_no, quantity: l.quantity, amountMinor: l.amount_minor })),
+    }));
+  };
+
+  return {
+    insertIfAbsent: async (order: OrderRow, lines: OrderLineRow[]) => {
+      const inserted = await db
+        .insertInto('sales_order')
+        .values({
+          id: order.id,
+          external_id: order.externalId,
+          customer_id: order.customerId,
+          currency: order.currency,
+          channel: order.channel,
+          store_id: order.storeId,
+          placed_at: order.placedAt,
+          total_minor: order.totalMinor,
+          points_earned: order.pointsEarned,
+          created_at: order.createdAt,
+        })
+        .onConflict((oc) => oc.column('external_id').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!inserted) return false;
+      await db
+        .insertInto('order_line')
+        .values(
+          lines.map((l) => ({
+            order_id: order.id,
+            customer_id: order.customerId,
+            line_no: l.lineNo,
+            sku: l.sku,
+            name: l.name,
+            category: l.category,
+            quantity: l.quantity,
+            unit_price_minor: l.unitPriceMinor,
+          })),
+        )
+        .execute();
+      return true;
+    },
+    findById: async (id) =>
+      (await hydrate(await db.selectFrom('sales_order').selectAll().where('id', '=', id).execute()))[0] ?? null,
+    findByExternalId: async (externalId) =>
+      (
+        await hydrate(
+          await db.selectFrom('sales_order').selectAll().where('external_id', '=', externalId).execute(),
+        )
+      )[0] ?? null,
+    lockOrder: async (id) => {
+      await db.selectFrom('sales_order').select('id').where('id', '=', id).forUpdate().execute();
+    },
+    insertReturn: async (ret) => {
+      const inserted = await db
+        .insertInto('order_return')
+        .values({
+          id: ret.id,
+          order_id: ret.orderId,
+          customer_id: ret.customerId,
+          external_id: ret.externalId,
+          reason: ret.reason,
+          amount_minor: ret.amountMinor,
+          points_reversed: ret.pointsReversed,
+          points_unrecovered: ret.pointsUnrecovered,
+          created_at: ret.createdAt,
+        })
+        .returning('id')
+        .executeTakeFirst();
+      if (!inserted) return false;
+      await db
+        .insertInto('order_return_line')
+        .values(
+          ret.lines.map((l) => ({
+            return_id: ret.id,
+            customer_id: ret.customerId,
+            order_id: ret.orderId,
+            line_no: l.lineNo,
+            quantity: l.quantity,
+            amount_minor: l.amountMinor,
+          })),
+        )
+        .execute();
+      return true;
+    },
+    findReturn: async (orderId, externalId) =>
+      (await returnsOf(orderId)).find((r) => r.externalId === externalId) ?? null,
+    returnsOf,
+    listForCustomer: async (customerId, limit) =>
+      hydrate(
+        await db
+          .selectFrom('sales_order')
+          .selectAll()
+          .where('customer_id', '=', customerId)
+          .orderBy('placed_at', 'desc')
+          .limit(limit)
+          .execute(),
+      ),
+  };
+};

@@ -1,0 +1,50 @@
+import type { Context } from 'hono';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Principal } from '../core/auth/auth.js';
+import { getProgramme } from '../core/programme/programme.service.js';
+import type { ProgrammeSettings } from '../core/programme/programme.js';
+import type { Clock } from '../core/shared/clock.js';
+import { inTransaction, repositoriesFor, type Repositories } from '../db/repositories.js';
+import type { DB } from '../db/schema.js';
+
+export interface AppDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  log: Logger;
+  bodyLimitBytes: number;
+}
+
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    principal: Principal;
+    /** The request's database handle: a transaction for writes, the pool for reads. */
+    db: Kysely<DB>;
+    log: Logger;
+  };
+};
+
+export type AppContext = Context<AppEnv>;
+
+export interface UseCaseDeps extends Repositories {
+  clock: Clock;
+  programme: ProgrammeSettings;
+}
+
+/** Everything a use case needs, bound to this request's connection or transaction. */
+export const useCaseDeps = async (c: AppContext, clock: Clock): Promise<UseCaseDeps> => {
+  const repos = repositoriesFor(c.var.db);
+  return { ...repos, clock, programme: await getProgramme(repos) };
+};
+
+/** Runs a read that must also settle due points (a write) atomically, with its own transaction. */
+export const inRequestTransaction = <T>(
+  c: AppContext,
+  clock: Clock,
+  work: (deps: UseCaseDeps) => Promise<T>,
+): Promise<T> =>
+  inTransaction(c.var.db, async (trx) => {
+    const repos = repositoriesFor(trx);
+    return work({ ...repos, clock, programme: await getProgramme(repos) });
+  });

@@ -1,0 +1,104 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { CreateCustomerSchema, UpdateCustomerSchema } from '../core/customers/customers.js';
+import { createCustomer, getCustomer, searchCustomers, updateCustomer } from '../core/customers/customers.service.js';
+import type { Clock } from '../core/shared/clock.js';
+import { useCaseDeps, type AppEnv } from './context.js';
+import { allowRoles } from './middleware.js';
+import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
+import { CustomerView, presentCustomer } from './presenters.js';
+
+const CustomerPageView = z
+  .object({ customers: z.array(CustomerView), nextCursor: z.string().nullable() })
+  .openapi('CustomerPage');
+
+const SearchQuery = z.object({
+  email: z.string().max(320).optional(),
+  phone: z.string().max(40).optional(),
+  externalId: z.string().max(200).optional(),
+  source: z.string().max(64).optional(),
+  q: z.string().min(1).max(200).optional().openapi({ description: 'Prefix of e-mail, first or last name' }),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(100).optional(),
+});
+
+const CustomerIdParam = IdParam('id', 'cus_01JD3Q4X5Y6Z7A8B9C0D1E2F3G');
+
+export const customerRoutes = (clock: Clock) => {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use('/v1/customers', async (c, next) => (c.req.method === 'POST' ? allowRoles('admin')(c, next) : next()));
+  app.on(['PATCH'], '/v1/customers/:id', allowRoles('admin'));
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/customers',
+      tags: ['Customers'],
+      summary: 'Create a customer',
+      request: { headers: IdempotencyHeader, body: jsonBody(CreateCustomerSchema) },
+      responses: {
+        201: json(CustomerView, 'Created'),
+        ...commonErrors,
+        409: problem('The e-mail or an external id belongs to another customer'),
+      },
+    }),
+    async (c) => {
+      const customer = await createCustomer(await useCaseDeps(c, clock), c.req.valid('json'));
+      return c.json(presentCustomer(customer), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/customers/{id}',
+      tags: ['Customers'],
+      summary: 'Get a customer',
+      request: { params: CustomerIdParam },
+      responses: { 200: json(CustomerView, 'The customer'), ...commonErrors, 404: problem('No such customer') },
+    }),
+    async (c) => {
+      const customer = await getCustomer(await useCaseDeps(c, clock), c.req.valid('param').id as string);
+      return c.json(presentCustomer(customer), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/v1/customers/{id}',
+      tags: ['Customers'],
+      summary: 'Update a customer',
+      description: 'Absent fields stay as they are, null clears, attributes merge, consents are appended.',
+      request: { params: CustomerIdParam, headers: IdempotencyHeader, body: jsonBody(UpdateCustomerSchema) },
+      responses: {
+        200: json(CustomerView, 'Updated'),
+        ...commonErrors,
+        404: problem('No such customer'),
+        409: problem('The e-mail or an external id belongs to another customer'),
+      },
+    }),
+    async (c) => {
+      const deps = await useCaseDeps(c, clock);
+      const customer = await updateCustomer(deps, c.req.valid('param').id as string, c.req.valid('json'));
+      return c.json(presentCustomer(customer), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/customers',
+      tags: ['Customers'],
+      summary: 'List and search customers',
+      request: { query: SearchQuery },
+      responses: { 200: json(CustomerPageView, 'A page of customers, ordered by id'), ...commonErrors },
+    }),
+    async (c) => {
+      const page = await searchCustomers(await useCaseDeps(c, clock), c.req.valid('query'));
+      return c.json({ customers: page.customers.map(presentCustomer), nextCursor: page.nextCursor }, 200);
+    },
+  );
+
+  return app;
+};

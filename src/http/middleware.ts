@@ -1,0 +1,129 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import type { Kysely } from 'kysely';
+import { authenticate } from '../core/auth/auth.service.js';
+import type { Role } from '../core/auth/auth.js';
+import { DomainError } from '../core/shared/errors.js';
+import { apiKeyRepository } from '../db/misc.repository.js';
+import { inTransaction } from '../db/repositories.js';
+import type { DB } from '../db/schema.js';
+import type { AppDeps, AppEnv } from './context.js';
+
+export const requestContext = (deps: AppDeps): MiddlewareHandler<AppEnv> => async (c, next) => {
+  const requestId = c.req.header('x-request-id')?.slice(0, 100) || randomUUID();
+  c.set('requestId', requestId);
+  c.set('db', deps.db);
+  c.set('log', deps.log.child({ requestId }));
+  c.header('x-request-id', requestId);
+  const started = performance.now();
+  await next();
+  c.var.log.debug(
+    { method: c.req.method, path: c.req.path, status: c.res.status, durationMs: Math.round(performance.now() - started) },
+    'http.request',
+  );
+};
+
+export const requireApiKey = (db: Kysely<DB>): MiddlewareHandler<AppEnv> => async (c, next) => {
+  const header = c.req.header('authorization') ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) {
+    throw new DomainError('unauthorized', 'missing_api_key', 'Send an API key as Authorization: Bearer <key>');
+  }
+  c.set('principal', await authenticate({ apiKeys: apiKeyRepository(db) }, match[1]!));
+  await next();
+};
+
+/** Store staff (pos) may identify members, take orders and spend points; the rest is admin's. */
+export const allowRoles = (...roles: Role[]): MiddlewareHandler<AppEnv> => async (c, next) => {
+  if (!roles.includes(c.var.principal.role)) {
+    throw new DomainError('forbidden', 'role_not_allowed', `This operation needs the role ${roles.join(' or ')}`);
+  }
+  await next();
+};
+
+class RollbackWithResponse extends Error {
+  constructor(readonly response: Response) {
+    super('rollback');
+  }
+}
+
+const requestHash = (method: string, path: string, body: string) =>
+  createHash('sha256').update(`${method}\n${path}\n${body}`).digest('hex');
+
+/**
+ * Every write runs in one transaction together with its idempotency record. A retry with the same
+ * key waits for the first attempt (the unique key blocks it), then replays the stored response; a
+ * failed attempt rolls back everything, its record included, so the client may simply retry.
+ */
+export const transactionalWrite = (): MiddlewareHandler<AppEnv> => async (c, next) => {
+  if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
+  const key = c.req.header('idempotency-key');
+  if (key !== undefined && (key.length === 0 || key.length > 255)) {
+    throw new DomainError('invalid', 'invalid_idempotency_key', 'Idempotency-Key must be 1 to 255 characters', {}, [
+      { path: 'header.Idempotency-Key', message: 'must be 1 to 255 characters' },
+    ]);
+  }
+  const body = await c.req.text();
+  const hash = requestHash(c.req.method, c.req.path, body);
+  try {
+    await inTransaction(c.var.db, async (trx) => {
+      c.set('db', trx);
+      if (key !== undefined) {
+        const replay = await claimKey(trx, c.var.principal.keyId, key, c.req.method, c.req.path, hash);
+        if (replay) {
+          c.res = replay;
+          return;
+        }
+      }
+      await next();
+      if (c.res.status >= 400) throw new RollbackWithResponse(c.res);
+      if (key !== undefined) {
+        await trx
+          .updateTable('idempotency_record')
+          .set({ status: c.res.status, response_body: await c.res.clone().text() })
+          .where('principal', '=', c.var.principal.keyId)
+          .where('key', '=', key)
+          .execute();
+      }
+    });
+  } catch (error) {
+    if (!(error instanceof RollbackWithResponse)) throw error;
+    c.res = error.response;
+  }
+};
+
+const claimKey = async (
+  trx: Kysely<DB>,
+  principal: string,
+  key: string,
+  method: string,
+  path: string,
+  hash: string,
+): Promise<Response | null> => {
+  const claimed = await trx
+    .insertInto('idempotency_record')
+    .values({ principal, key, method, path, request_hash: hash, status: 0, response_body: '' })
+    .onConflict((oc) => oc.columns(['principal', 'key']).doNothing())
+    .returning('key')
+    .executeTakeFirst();
+  if (claimed) return null;
+  const record = await trx
+    .selectFrom('idempotency_record')
+    .selectAll()
+    .where('principal', '=', principal)
+    .where('key', '=', key)
+    .executeTakeFirstOrThrow();
+  if (record.request_hash !== hash) {
+    throw new DomainError(
+      'conflict',
+      'idempotency_key_reused',
+      `Idempotency key ${key} was already used with a different request`,
+      {},
+      [{ path: 'header.Idempotency-Key', message: 'already used with a different request body or path' }],
+    );
+  }
+  return new Response(record.response_body, {
+    status: record.status,
+    headers: { 'content-type': 'application/json', 'idempotent-replayed': 'true' },
+  });
+};

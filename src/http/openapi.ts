@@ -1,0 +1,36 @@
+import { z } from '@hono/zod-openapi';
+import { ProblemView } from './presenters.js';
+
+/** Shared OpenAPI fragments so each route states only what is particular to it. */
+export const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemView } },
+});
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
+
+export const IdempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .openapi({ description: 'Retrying with the same key and body returns the first response' }),
+});
+
+export const commonErrors = {
+  400: problem('The request is malformed or a field is invalid'),
+  401: problem('No valid API key'),
+  403: problem('The key’s role may not do this'),
+} as const;
+
+export const IdParam = (name: string, example: string) =>
+  z.object({ [name]: z.string().min(1).max(100).openapi({ param: { name, in: 'path' }, example }) });

@@ -1,0 +1,92 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { sql, type Kysely } from 'kysely';
+import { createApiKey } from '../core/auth/auth.service.js';
+import { ROLES } from '../core/auth/auth.js';
+import { getProgramme, updateProgramme } from '../core/programme/programme.service.js';
+import { ProgrammeSettingsPatchSchema, ProgrammeSettingsSchema } from '../core/programme/programme.js';
+import type { Clock } from '../core/shared/clock.js';
+import type { DB } from '../db/schema.js';
+import { useCaseDeps, type AppEnv } from './context.js';
+import { allowRoles } from './middleware.js';
+import { IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
+
+const ProgrammeView = ProgrammeSettingsSchema.openapi('Programme');
+
+export const healthRoute = (db: Kysely<DB>, kind: string) => {
+  const app = new OpenAPIHono<AppEnv>();
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/health',
+      tags: ['System'],
+      summary: 'Liveness and database reachability (no key needed)',
+      responses: {
+        200: json(z.object({ status: z.literal('ok'), database: z.string() }), 'Healthy'),
+        503: json(z.object({ status: z.literal('unavailable'), database: z.string() }), 'Database unreachable'),
+      },
+    }),
+    async (c) => {
+      try {
+        await sql`select 1`.execute(db);
+        return c.json({ status: 'ok' as const, database: kind }, 200);
+      } catch {
+        return c.json({ status: 'unavailable' as const, database: kind }, 503);
+      }
+    },
+  );
+  return app;
+};
+
+export const adminRoutes = (clock: Clock) => {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('/v1/programme', allowRoles('admin'));
+  app.use('/v1/api-keys', allowRoles('admin'));
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/programme',
+      tags: ['Programme'],
+      summary: 'Programme settings: earn rate, return window, expiry, point value',
+      responses: { 200: json(ProgrammeView, 'Current settings'), ...commonErrors },
+    }),
+    async (c) => c.json(await getProgramme(await useCaseDeps(c, clock)), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/v1/programme',
+      tags: ['Programme'],
+      summary: 'Change programme settings (applies to orders ingested from now on)',
+      request: { headers: IdempotencyHeader, body: jsonBody(ProgrammeSettingsPatchSchema) },
+      responses: { 200: json(ProgrammeView, 'Updated'), ...commonErrors, 422: problem('Unknown currency or time zone') },
+    }),
+    async (c) => c.json(await updateProgramme(await useCaseDeps(c, clock), c.req.valid('json')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/api-keys',
+      tags: ['System'],
+      summary: 'Create an API key (the secret is shown once)',
+      request: {
+        headers: IdempotencyHeader,
+        body: jsonBody(z.object({ name: z.string().min(1).max(100), role: z.enum(ROLES) })),
+      },
+      responses: {
+        201: json(
+          z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES), secret: z.string() }),
+          'Created; store the secret now',
+        ),
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const { key, secret } = await createApiKey(await useCaseDeps(c, clock), c.req.valid('json'));
+      return c.json({ id: key.id, name: key.name, role: key.role, secret }, 201);
+    },
+  );
+  return app;
+};

@@ -1,0 +1,57 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { pino, type Logger } from 'pino';
+import type { Config } from './config.js';
+import { ensureAdminKey } from './core/auth/auth.service.js';
+import { systemClock, type Clock } from './core/shared/clock.js';
+import { openDatabase, type Database } from './db/dialect.js';
+import { migrateToLatest } from './db/migrate.js';
+import { repositoriesFor } from './db/repositories.js';
+import { createApp } from './http/app.js';
+import { scheduleSettlement } from './jobs/settle-points.job.js';
+
+export const createLogger = (config: Pick<Config, 'logLevel'>): Logger =>
+  pino({ level: config.logLevel, base: { service: 'regulars' } });
+
+/** Opens the configured database and brings its schema up to date. */
+export const openMigratedDatabase = async (config: Config): Promise<Database> => {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.poolSize,
+  });
+  await migrateToLatest(database.db);
+  return database;
+};
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export const startServer = async (config: Config, clock: Clock = systemClock): Promise<RunningServer> => {
+  const log = createLogger(config);
+  const database = await openMigratedDatabase(config);
+  const { generatedSecret } = await ensureAdminKey({ ...repositoriesFor(database.db), clock }, config.adminKey);
+  if (generatedSecret) {
+    // Printed once, on the first start only: the database keeps just its hash.
+    process.stdout.write(`\nAdmin API key (shown once, keep it safe):\n  ${generatedSecret}\n\n`);
+  }
+  const app = createApp({ db: database.db, clock, log, bodyLimitBytes: config.bodyLimitBytes, database });
+  const stopSettling =
+    config.settleIntervalMs > 0 ? scheduleSettlement(database.db, clock, log, config.settleIntervalMs) : null;
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  log.info({ url, database: database.kind }, 'server.started');
+  return {
+    url,
+    close: async () => {
+      await stopSettling?.();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+};

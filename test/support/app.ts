@@ -1,0 +1,50 @@
+import { pino } from 'pino';
+import { createApiKey } from '../../src/core/auth/auth.service.js';
+import type { Role } from '../../src/core/auth/auth.js';
+import { manualClock, systemClock, type Clock } from '../../src/core/shared/clock.js';
+import type { Database } from '../../src/db/dialect.js';
+import { repositoriesFor } from '../../src/db/repositories.js';
+import { createApp } from '../../src/http/app.js';
+import { openTestDatabase } from './database.js';
+
+export { manualClock };
+
+export interface TestApp {
+  database: Database;
+  clock: Clock;
+  adminKey: string;
+  keyFor(role: Role): Promise<string>;
+  /** Sends a request the way a client would, through the whole middleware stack. */
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  close(): Promise<void>;
+}
+
+export const startTestApp = async (options: { clock?: Clock; bodyLimitBytes?: number } = {}): Promise<TestApp> => {
+  const database = await openTestDatabase();
+  const clock = options.clock ?? systemClock;
+  const log = pino({ level: 'silent' });
+  const app = createApp({ db: database.db, clock, log, bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024, database });
+  const keyFor = async (role: Role) =>
+    (await createApiKey({ ...repositoriesFor(database.db), clock }, { name: `test-${role}`, role })).secret;
+  const adminKey = await keyFor('admin');
+  const call: TestApp['call'] = async (method, path, body, headers = {}) => {
+    const res = await app.request(path, {
+      method,
+      headers: {
+        authorization: `Bearer ${adminKey}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, body: parsed, headers: res.headers };
+  };
+  return { database, clock, adminKey, keyFor, call, close: () => database.close() };
+};

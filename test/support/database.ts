@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { openDatabase, type Database } from '../../src/db/dialect.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+
+/** The server the postgres project uses; each test file gets its own fresh database on it. */
+export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export const testDatabaseKind = (): 'pglite' | 'postgres' =>
+  process.env.REGULARS_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+
+const withAdmin = async <T>(work: (admin: Kysely<unknown>) => Promise<T>): Promise<T> => {
+  const admin = new Kysely<unknown>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: TEST_POSTGRES_URL, max: 1 }) }),
+  });
+  try {
+    return await work(admin);
+  } finally {
+    await admin.destroy();
+  }
+};
+
+const databaseUrl = (name: string) => {
+  const url = new URL(TEST_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+/** Creates an empty PostgreSQL database; returns its URL and a function that drops it. */
+export const createScratchPostgres = async (): Promise<{ url: string; drop(): Promise<void> }> => {
+  const name = `regulars_test_${randomBytes(6).toString('hex')}`;
+  await withAdmin((admin) => sql.raw(`create database ${name}`).execute(admin));
+  return {
+    url: databaseUrl(name),
+    drop: () => withAdmin((admin) => sql.raw(`drop database if exists ${name} with (force)`).execute(admin)).then(() => undefined),
+  };
+};
+
+/** A migrated, empty database of the kind the current project tests. */
+export const openTestDatabase = async (options: { poolSize?: number } = {}): Promise<Database> => {
+  if (testDatabaseKind() === 'pglite') {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    await migrateToLatest(database.db);
+    return database;
+  }
+  const scratch = await createScratchPostgres();
+  const database = await openDatabase({ databaseUrl: scratch.url, dataDir: '', poolSize: options.poolSize ?? 20 });
+  await migrateToLatest(database.db);
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await scratch.drop();
+    },
+  };
+};

@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+import { SummaryLineReporter } from './test/support/summary-reporter.js';
+
+// The integration suite runs twice, on the embedded PGlite and on a PostgreSQL server, so both
+// dialects are held to the same behaviour. Unit tests of pure domain logic run once.
+const integration = (name: 'pglite' | 'postgres') => ({
+  test: {
+    name,
+    include: ['test/**/*.test.ts'],
+    env: { REGULARS_TEST_DB: name },
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    reporters: ['default', new SummaryLineReporter()],
+    pool: 'forks',
+    projects: [
+      { test: { name: 'unit', include: ['src/**/*.test.ts'] } },
+      integration('pglite'),
+      integration('postgres'),
+    ],
+  },
+});
