@@ -1,4 +1,3 @@
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before any typed schema exists
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as createCore from './migrations/20261123_1200_create_core.js';
@@ -14,6 +13,8 @@ export interface MigrationReport {
   applied: string[];
 }
 
+// Migrations run against the untyped database: they predate any schema type.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const migrateToLatest = async (db: Kysely<any>): Promise<MigrationReport> => {
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();

@@ -10,7 +10,8 @@ import { useCaseDeps, type AppEnv } from './context.js';
 import { allowRoles } from './middleware.js';
 import { IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
 
-const ProgrammeView = ProgrammeSettingsSchema.openapi('Programme');
+// Core schemas are plain zod (the core knows no OpenAPI); they are documented as they are.
+const ProgrammeView = ProgrammeSettingsSchema;
 
 export const healthRoute = (db: Kysely<DB>, kind: string) => {
   const app = new OpenAPIHono<AppEnv>();

@@ -1,0 +1,49 @@
+import tseslint from 'typescript-eslint';
+
+// Style rules live here, not only in prose: the core's boundaries and the config rule are enforced.
+export default tseslint.config(
+  { ignores: ['node_modules/', 'data/', 'dist/', 'web/dist/', 'coverage/', 'bench/results/'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/ban-ts-comment': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read configuration through src/config.ts (loadConfig), validated once at boot.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/db/**', '**/http/**', '**/cli/**', '**/jobs/**', '**/web/**'], message: 'The core imports no adapter.' },
+            { group: ['kysely', 'kysely/*', 'pg', '@electric-sql/*', 'hono', 'hono/*', '@hono/*', 'pino'], message: 'The core knows no database driver, HTTP framework or logger.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Configuration, test and benchmark harnesses are the places allowed to read the environment.
+    files: ['src/config.ts', 'test/**/*.ts', 'bench/**/*.ts', 'vitest.config.ts'],
+    rules: { 'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }] },
+  },
+  {
+    files: ['vitest.config.ts', 'eslint.config.js'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+);
