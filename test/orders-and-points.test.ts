@@ -197,3 +197,16 @@ describe('returns reverse points', () => {
     expect(again.body.id).toBe(first.body.id);
   });
 });
+
+describe('liability', () => {
+  it('values outstanding points and conserves every point issued', async () => {
+    clock.set(at(1000));
+    const res = await t.call('GET', '/v1/programme/liability');
+    expect(res.status).toBe(200);
+    const { outstandingPoints, pendingPoints, liabilityMinor, totals } = res.body;
+    // Default value: one penny per point.
+    expect(liabilityMinor).toBe(outstandingPoints);
+    expect(totals.issued + totals.adjusted).toBe(outstandingPoints + pendingPoints + totals.redeemed + totals.expired);
+    expect(totals.issued).toBeGreaterThan(0);
+  });
+});

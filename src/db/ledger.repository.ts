@@ -1,6 +1,9 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import {
   ENTRY_CODES,
+  SYSTEM_ACCOUNTS,
+  type LedgerTotals,
+  type SystemAccount,
   pendingAccountOf,
   pointsAccountOf,
   type EntryCode,
@@ -201,6 +204,29 @@ export const ledgerRepository = (db: Kysely<DB>): LedgerRepository => {
         .where('code', 'in', codes)
         .executeTakeFirst();
       return Number(row?.points ?? 0);
+    },
+    totals: async () => {
+      const system = await sql<{ account: string; balance: number }>`
+        select account, sum(delta)::int8 as balance from (
+          select credit_account_id as account, points as delta from ledger_entry
+          union all
+          select debit_account_id as account, -points as delta from ledger_entry
+        ) moves
+        where account like 'sys:%'
+        group by account
+      `.execute(db);
+      const members = await db
+        .selectFrom('ledger_account')
+        .select(['kind', sql<number>`sum(credits_posted - debits_posted)::int8`.as('balance')])
+        .where('kind', '!=', 'system')
+        .groupBy('kind')
+        .execute();
+      const systemBalances = Object.fromEntries(
+        Object.values(SYSTEM_ACCOUNTS).map((id) => [id, 0]),
+      ) as LedgerTotals['systemBalances'];
+      for (const row of system.rows) systemBalances[row.account as SystemAccount] = Number(row.balance);
+      const member = (kind: string) => Number(members.find((m) => m.kind === kind)?.balance ?? 0);
+      return { systemBalances, memberPoints: member('member_points'), memberPending: member('member_pending') };
     },
     customersDueForSettlement: async (now, limit) => {
       const result = await sql<{ customer_id: string }>`

@@ -8,7 +8,7 @@ import { requestContext, requireApiKey, transactionalWrite } from './middleware.
 import { orderRoutes } from './orders.routes.js';
 import { pointsRoutes } from './points.routes.js';
 import { errorToResponse, problemResponse, validationErrorFrom } from './problem.js';
-import { adminRoutes, healthRoute } from './system.routes.js';
+import { adminRoutes, healthRoute, liabilityRoute } from './system.routes.js';
 
 const OPENAPI_INFO = {
   openapi: '3.1.0',
@@ -51,6 +51,7 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   app.route('/', customerRoutes(deps.clock));
   app.route('/', orderRoutes(deps.clock));
   app.route('/', pointsRoutes(deps.clock));
+  app.route('/', liabilityRoute(deps.clock));
   app.route('/', adminRoutes(deps.clock));
 
   app.doc31('/openapi.json', OPENAPI_INFO);

@@ -6,6 +6,8 @@ import { getProgramme, updateProgramme } from '../core/programme/programme.servi
 import { ProgrammeSettingsPatchSchema, ProgrammeSettingsSchema } from '../core/programme/programme.js';
 import type { Clock } from '../core/shared/clock.js';
 import type { DB } from '../db/schema.js';
+import { liabilityReport } from '../core/ledger/ledger.liability.js';
+import { settleDuePoints } from '../jobs/settle-points.job.js';
 import { useCaseDeps, type AppEnv } from './context.js';
 import { allowRoles } from './middleware.js';
 import { IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
@@ -41,6 +43,7 @@ export const healthRoute = (db: Kysely<DB>, kind: string) => {
 export const adminRoutes = (clock: Clock) => {
   const app = new OpenAPIHono<AppEnv>();
   app.use('/v1/programme', allowRoles('admin'));
+  app.use('/v1/programme/*', allowRoles('admin'));
   app.use('/v1/api-keys', allowRoles('admin'));
 
   app.openapi(
@@ -87,6 +90,43 @@ export const adminRoutes = (clock: Clock) => {
     async (c) => {
       const { key, secret } = await createApiKey(await useCaseDeps(c, clock), c.req.valid('json'));
       return c.json({ id: key.id, name: key.name, role: key.role, secret }, 201);
+    },
+  );
+  return app;
+};
+
+const LiabilityView = z
+  .object({
+    currency: z.string(),
+    outstandingPoints: z.number().int(),
+    pendingPoints: z.number().int(),
+    pointValueMilliMinor: z.number().int(),
+    liabilityMinor: z.number().int(),
+    pendingLiabilityMinor: z.number().int(),
+    totals: z.object({
+      issued: z.number().int(),
+      redeemed: z.number().int(),
+      expired: z.number().int(),
+      adjusted: z.number().int(),
+    }),
+  })
+  .openapi('Liability');
+
+export const liabilityRoute = (clock: Clock) => {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('/v1/programme/liability', allowRoles('admin'));
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/programme/liability',
+      tags: ['Programme'],
+      summary: 'Outstanding points and their money value (settles due points first)',
+      responses: { 200: json(LiabilityView, 'Liability now'), ...commonErrors },
+    }),
+    async (c) => {
+      await settleDuePoints(c.var.db, clock);
+      const deps = await useCaseDeps(c, clock);
+      return c.json(await liabilityReport(deps, deps.programme), 200);
     },
   );
   return app;

@@ -14,7 +14,9 @@ const lotArb = fc.record({
   spent: fc.integer({ min: 0, max: 1000 }),
 });
 
-const toLots = (raw: fc.infer<typeof lotArb>[]): LotBalance[] =>
+type RawLot = typeof lotArb extends fc.Arbitrary<infer T> ? T : never;
+
+const toLots = (raw: RawLot[]): LotBalance[] =>
   raw.map((r) => ({
     id: r.id,
     entryId: r.entryId,

@@ -105,6 +105,13 @@ export interface EntryPage {
   nextCursor: string | null;
 }
 
+/** Programme-wide balances: system accounts from their entries, members from running totals. */
+export interface LedgerTotals {
+  systemBalances: Record<SystemAccount, number>;
+  memberPoints: number;
+  memberPending: number;
+}
+
 export interface LedgerRepository {
   /** Creates the member's accounts if needed and locks them until the transaction ends. */
   lockMember(customerId: string): Promise<MemberBalances>;
@@ -118,6 +125,7 @@ export interface LedgerRepository {
   listEntries(customerId: string, limit: number, cursor: string | null): Promise<EntryPage>;
   lifetimeTotals(customerId: string): Promise<Record<EntryCode, number>>;
   sumEntriesForOrder(orderId: string, codes: EntryCode[]): Promise<number>;
+  totals(): Promise<LedgerTotals>;
   /** Customers with a pending release or a lot expiry due at or before `now`. */
   customersDueForSettlement(now: Date, limit: number): Promise<string[]>;
 }
