@@ -15,6 +15,8 @@ export interface DatabaseConfig {
   /** Where PGlite keeps its files; 'memory://' for a throwaway database. */
   dataDir: string;
   poolSize?: number;
+  /** Errors of idle pooled connections (a server restart, say); without a listener they crash the process. */
+  onPoolError?: (error: Error) => void;
 }
 
 export interface Database {
@@ -30,7 +32,7 @@ const DATE = 1082;
 const toNumber = (value: string): number => Number(value);
 const asText = (value: string): string => value;
 
-const openPostgres = (url: string, poolSize: number): Database => {
+const openPostgres = (url: string, poolSize: number, onPoolError: (error: Error) => void): Database => {
   const parsers: Record<number, (value: string) => unknown> = {
     [INT8]: toNumber,
     [NUMERIC]: toNumber,
@@ -44,6 +46,7 @@ const openPostgres = (url: string, poolSize: number): Database => {
         parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  pool.on('error', onPoolError);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 };
@@ -59,5 +62,5 @@ const openPglite = async (dataDir: string): Promise<Database> => {
 
 export const openDatabase = async (config: DatabaseConfig): Promise<Database> =>
   config.databaseUrl
-    ? openPostgres(config.databaseUrl, config.poolSize ?? 10)
+    ? openPostgres(config.databaseUrl, config.poolSize ?? 10, config.onPoolError ?? (() => undefined))
     : openPglite(config.dataDir);

@@ -34,11 +34,14 @@ const toEntry = (r: Selectable<LedgerEntryTable>): LedgerEntry => ({
 const isMemberAccount = (id: string) => !id.startsWith('sys:');
 
 export const ledgerRepository = (db: Kysely<DB>): LedgerRepository => {
+  // Ordered so that every transaction locks the two rows in the same order: without it the scan
+  // order follows where updated rows happen to sit, and two writers for one member deadlock.
   const selectLocked = (customerId: string) =>
     db
       .selectFrom('ledger_account')
       .select(['id', 'debits_posted', 'credits_posted'])
       .where('id', 'in', [pointsAccountOf(customerId), pendingAccountOf(customerId)])
+      .orderBy('id')
       .forUpdate()
       .execute();
 

@@ -27,13 +27,32 @@ const databaseUrl = (name: string) => {
   return url.toString();
 };
 
+/**
+ * pg-pool's end() resolves before its sockets are closed; dropping the database "with (force)"
+ * at that moment kills sessions that are already leaving, which surfaces as uncaught errors.
+ * So wait (bounded) until the database has no sessions left.
+ */
+const waitForNoSessions = async (admin: Kysely<unknown>, name: string) => {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from pg_stat_activity where datname = ${name}
+    `.execute(admin);
+    if (Number(rows[0]?.n ?? 0) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
+
 /** Creates an empty PostgreSQL database; returns its URL and a function that drops it. */
 export const createScratchPostgres = async (): Promise<{ url: string; drop(): Promise<void> }> => {
   const name = `regulars_test_${randomBytes(6).toString('hex')}`;
   await withAdmin((admin) => sql.raw(`create database ${name}`).execute(admin));
   return {
     url: databaseUrl(name),
-    drop: () => withAdmin((admin) => sql.raw(`drop database if exists ${name} with (force)`).execute(admin)).then(() => undefined),
+    drop: () =>
+      withAdmin(async (admin) => {
+        await waitForNoSessions(admin, name);
+        await sql.raw(`drop database if exists ${name} with (force)`).execute(admin);
+      }),
   };
 };
 
