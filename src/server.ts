@@ -25,6 +25,8 @@ export const openMigratedDatabase = async (config: Config): Promise<Database> =>
 
 export interface RunningServer {
   url: string;
+  database: Database;
+  log: Logger;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,8 @@ export const startServer = async (config: Config, clock: Clock = systemClock): P
   log.info({ url, database: database.kind }, 'server.started');
   return {
     url,
+    database,
+    log,
     close: async () => {
       await stopSettling?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -5,7 +5,9 @@ import { createApiKey } from '../core/auth/auth.service.js';
 import { ROLES, type Role } from '../core/auth/auth.js';
 import { systemClock } from '../core/shared/clock.js';
 import { repositoriesFor } from '../db/repositories.js';
-import { openMigratedDatabase, startServer } from '../server.js';
+import { openMigratedDatabase, startServer, type RunningServer } from '../server.js';
+import { loadDemoIfEmpty, registerDemoCommand } from './demo.js';
+import { logProgress, registerImportCommand } from './import/index.js';
 
 const program = new Command()
   .name('regulars')
@@ -14,11 +16,26 @@ const program = new Command()
 
 const openFromConfig = () => openMigratedDatabase(loadConfig());
 
+/** The API answers at once; the demo orders arrive batch by batch behind it. */
+const loadDemoInBackground = (server: RunningServer) => {
+  const log = (line: string) => server.log.info(line);
+  loadDemoIfEmpty(
+    { db: server.database.db, clock: systemClock, progress: logProgress(log) },
+    { log, batchSize: 100 },
+  )
+    .then((summary) => {
+      if (summary) server.log.info({ orders: summary.orders.new, seconds: summary.elapsedSeconds }, 'demo.loaded');
+    })
+    .catch((error: unknown) => server.log.error({ err: error }, 'demo.failed'));
+};
+
 program
   .command('serve')
   .description('Serve the API (and later the dashboard); migrates the database first')
-  .action(async () => {
+  .option('--demo', 'load demo data in the background when the database has no orders')
+  .action(async (options: { demo?: boolean }) => {
     const server = await startServer(loadConfig());
+    if (options.demo) loadDemoInBackground(server);
     const stop = async () => {
       await server.close();
       process.exit(0);
@@ -51,5 +68,8 @@ program
     process.stdout.write(`${key.id} (${key.role}): ${secret}\n`);
     await database.close();
   });
+
+registerImportCommand(program, openFromConfig);
+registerDemoCommand(program, openFromConfig);
 
 await program.parseAsync(process.argv);

@@ -48,3 +48,11 @@ describe('pointsToReverse', () => {
     );
   });
 });
+
+describe('basePointsForAmount at the limits', () => {
+  it('stays exact where amount × rate passes 2^53', () => {
+    expect(basePointsForAmount({ currency: 'GBP', pointsPerCurrencyUnit: 10_000 }, 'GBP', 1_000_000_000_000, 2)).toBe(
+      100_000_000_000_000,
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import { proportion } from '../shared/points.js';
+
 import type { ProgrammeSettings } from '../programme/programme.js';
 
 /**
@@ -12,7 +13,10 @@ export const basePointsForAmount = (
   currencyExponent: number,
 ): number => {
   if (currency !== programme.currency) return 0;
-  return proportion(amountMinor * programme.pointsPerCurrencyUnit, 1, 10 ** currencyExponent);
+  // In BigInt: a large order times a generous rate can pass 2^53 before the division.
+  const points =
+    (BigInt(amountMinor) * BigInt(programme.pointsPerCurrencyUnit)) / 10n ** BigInt(currencyExponent);
+  return Number(points);
 };
 
 /**

@@ -34,3 +34,10 @@ describe('decimalToMinor', () => {
     expect(decimalToMinor('', 2)).toBeNull();
   });
 });
+
+describe('decimalToMinor limits', () => {
+  it('refuses numbers too long to hold exactly', () => {
+    expect(decimalToMinor('1234567890123', 2)).toBe(123456789012300);
+    expect(decimalToMinor('12345678901234', 2)).toBeNull();
+  });
+});

@@ -28,7 +28,8 @@ export const currencyExponent = (code: string): number => {
 /** Parses a decimal string like "12.34" into integer minor units, exactly (no float maths). */
 export const decimalToMinor = (value: string, exponent: number): number | null => {
   const match = /^(-)?(\d+)(?:\.(\d+))?$/.exec(value.trim());
-  if (!match) return null;
+  // Longer than any safe integer of minor units: refuse rather than lose digits.
+  if (!match || match[2]!.length + exponent > 15) return null;
   const [, sign, whole, frac = ''] = match;
   if (frac.length > exponent && /[^0]/.test(frac.slice(exponent))) {
     // More precision than the currency has: round half away from zero on the first dropped digit.

@@ -1,0 +1,141 @@
+import type { Insertable, Kysely } from 'kysely';
+import type {
+  Customer,
+  CustomerRepository,
+  CustomerRow,
+  ExternalId,
+} from '../../core/customers/customers.js';
+import { customerRepository } from '../../db/customers.repository.js';
+import type { DB } from '../../db/schema.js';
+import { unsupportedInBatch } from './buffered-ledger.js';
+import { insertRows } from './insert-rows.js';
+
+const externalKey = (source: string, id: string) => `${source}\u0000${id}`;
+
+const customerRow = (c: CustomerRow): Insertable<DB['customer']> => ({
+  id: c.id,
+  email: c.email,
+  phone: c.phone,
+  first_name: c.firstName,
+  last_name: c.lastName,
+  birthday: c.birthday,
+  locale: c.locale,
+  attributes: JSON.stringify(c.attributes),
+  created_at: c.createdAt,
+  updated_at: c.updatedAt,
+});
+
+export interface CustomersBuffer {
+  repository: CustomerRepository;
+  isNew(id: string): boolean;
+  /** Customers known to exist, and external ids known to be free, from the batch's own queries. */
+  know(facts: { existing: string[]; absent: ExternalId[] }): void;
+  flush(): Promise<void>;
+}
+
+/** What one batch knows of customers: those it created, and facts it looked up in bulk. */
+interface CustomerMemory {
+  created: Map<string, Customer>;
+  byExternal: Map<string, Customer>;
+  byEmail: Map<string, Customer>;
+  existing: Set<string>;
+  absent: Set<string>;
+  rows: {
+    customers: Insertable<DB['customer']>[];
+    externalIds: Insertable<DB['customer_external_id']>[];
+    consents: Insertable<DB['customer_consent']>[];
+  };
+}
+
+const findByExternalIdIn =
+  (memory: CustomerMemory, real: CustomerRepository): CustomerRepository['findByExternalId'] =>
+  async (externalId, source) => {
+    const key = source === undefined ? null : externalKey(source, externalId);
+    const known = key === null ? undefined : memory.byExternal.get(key);
+    if (known) return [known];
+    if (key !== null && memory.absent.has(key)) return [];
+    const fresh = [...memory.created.values()].filter((c) =>
+      c.externalIds.some(
+        (e) => e.id === externalId && (source === undefined || e.source === source),
+      ),
+    );
+    return [...(await real.findByExternalId(externalId, source)), ...fresh];
+  };
+
+/** The writes createCustomer makes, kept in memory until the batch ends. */
+const bufferedWrites = (
+  memory: CustomerMemory,
+): Pick<CustomerRepository, 'insert' | 'addExternalIds' | 'addConsents'> => ({
+  insert: async (row) => {
+    const customer: Customer = { ...row, externalIds: [], consents: [] };
+    memory.created.set(row.id, customer);
+    if (row.email) memory.byEmail.set(row.email, customer);
+    memory.rows.customers.push(customerRow(row));
+  },
+  addExternalIds: async (customerId, ids) => {
+    const customer = memory.created.get(customerId);
+    for (const ext of ids) {
+      customer?.externalIds.push(ext);
+      if (customer) memory.byExternal.set(externalKey(ext.source, ext.id), customer);
+      memory.rows.externalIds.push({
+        customer_id: customerId,
+        source: ext.source,
+        external_id: ext.id,
+        created_at: new Date(),
+      });
+    }
+  },
+  addConsents: async (customerId, consents) => {
+    for (const c of consents) {
+      memory.created.get(customerId)?.consents.push(c);
+      memory.rows.consents.push({
+        customer_id: customerId,
+        channel: c.channel,
+        granted: c.granted,
+        source: c.source,
+        given_at: c.at,
+        recorded_at: new Date(),
+      });
+    }
+  },
+});
+
+/**
+ * The customer repository of one import batch: customers it creates live in memory until the
+ * batch ends; everything else is asked of the database.
+ */
+export const customersBuffer = (trx: Kysely<DB>): CustomersBuffer => {
+  const real = customerRepository(trx);
+  const memory: CustomerMemory = {
+    created: new Map(),
+    byExternal: new Map(),
+    byEmail: new Map(),
+    existing: new Set(),
+    absent: new Set(),
+    rows: { customers: [], externalIds: [], consents: [] },
+  };
+  const repository: CustomerRepository = {
+    // Anything an ingest does not call goes to the database as it is.
+    ...real,
+    ...bufferedWrites(memory),
+    findById: async (id) => memory.created.get(id) ?? real.findById(id),
+    findByEmail: async (email) => memory.byEmail.get(email) ?? real.findByEmail(email),
+    findByExternalId: findByExternalIdIn(memory, real),
+    exists: async (id) => memory.created.has(id) || memory.existing.has(id) || real.exists(id),
+    update: unsupportedInBatch('customers.update'),
+    search: unsupportedInBatch('customers.search'),
+  };
+  return {
+    repository,
+    isNew: (id) => memory.created.has(id),
+    know: (facts) => {
+      for (const id of facts.existing) memory.existing.add(id);
+      for (const ext of facts.absent) memory.absent.add(externalKey(ext.source, ext.id));
+    },
+    flush: async () => {
+      await insertRows(trx, 'customer', memory.rows.customers);
+      await insertRows(trx, 'customer_external_id', memory.rows.externalIds);
+      await insertRows(trx, 'customer_consent', memory.rows.consents);
+    },
+  };
+};

@@ -1,0 +1,153 @@
+import type { Kysely } from 'kysely';
+import {
+  pendingAccountOf,
+  pointsAccountOf,
+  type LedgerRepository,
+  type NewLedgerEntry,
+} from '../../core/ledger/ledger.js';
+import { ledgerRepository } from '../../db/ledger.repository.js';
+import type { DB } from '../../db/schema.js';
+import { emptyLedgerWrites, writeLedger, type LedgerWrites } from './ledger-writes.js';
+import { emptyMember, loadMembers, type MemberState } from './member-state.js';
+
+export interface LedgerBuffer {
+  repository: LedgerRepository;
+  /** Locks and loads the accounts, open lots and pendings of many members in a few queries. */
+  preload(customerIds: string[]): Promise<void>;
+  flush(): Promise<void>;
+}
+
+export const unsupportedInBatch = (what: string) => async (): Promise<never> => {
+  throw new Error(`${what} is not available inside an import batch`);
+};
+
+/** A member the batch has not met yet: created in this batch (empty), or read from the database. */
+const firstMeeting = async (
+  trx: Kysely<DB>,
+  customerId: string,
+  isNewCustomer: boolean,
+): Promise<MemberState> => {
+  if (isNewCustomer) return emptyMember();
+  // No accounts yet, or not preloaded: the real repository creates and locks them as the core expects.
+  const real = ledgerRepository(trx);
+  return {
+    balances: await real.lockMember(customerId),
+    lots: new Map((await real.openLots(customerId)).map((l) => [l.id, l])),
+    pendings: new Map((await real.openPendings(customerId)).map((p) => [p.entryId, p])),
+  };
+};
+
+/** Moves one side of an entry in the member's state and in the batch's running-total deltas. */
+const move = (
+  state: MemberState,
+  writes: LedgerWrites,
+  entry: NewLedgerEntry,
+  side: 'debits' | 'credits',
+) => {
+  const account = side === 'debits' ? entry.debitAccount : entry.creditAccount;
+  const signed = side === 'credits' ? entry.points : -entry.points;
+  if (account === pointsAccountOf(entry.customerId)) state.balances.points += signed;
+  else if (account === pendingAccountOf(entry.customerId)) state.balances.pending += signed;
+  else if (account.startsWith('sys:'))
+    return; // system accounts keep no running total
+  else throw new Error(`entry ${entry.id} moves account ${account} of another member`);
+  const delta = writes.deltas.get(account) ?? { debits: 0, credits: 0 };
+  delta[side] += entry.points;
+  writes.deltas.set(account, delta);
+};
+
+/** An appended entry as the SQL of openPendings would see it: a new pending, or one settled. */
+const trackPending = (state: MemberState, entry: NewLedgerEntry) => {
+  if (entry.code === 'earn.order.pending' && entry.releaseAt) {
+    state.pendings.set(entry.id, {
+      entryId: entry.id,
+      orderId: entry.orderId,
+      points: entry.points,
+      remaining: entry.points,
+      releaseAt: entry.releaseAt,
+    });
+  }
+  const settled = entry.pendingEntryId ? state.pendings.get(entry.pendingEntryId) : undefined;
+  if (settled) settled.remaining -= entry.points;
+};
+
+/**
+ * The ledger repository of one import batch: the core's ledger use cases run unchanged against it.
+ * Reads come from member state loaded (and locked) once per batch; writes stay in memory and go
+ * out as a few multi-row INSERTs when the batch ends, in the same transaction. Idempotency keys
+ * are looked up among this batch's entries only: an ingest's keys name orders created in this
+ * batch, and the unique index on the key stays the backstop (a clash aborts the batch).
+ */
+export const ledgerBuffer = (
+  trx: Kysely<DB>,
+  isNewCustomer: (id: string) => boolean,
+): LedgerBuffer => {
+  const members = new Map<string, MemberState>();
+  const writes = emptyLedgerWrites();
+  const entriesByKey = new Map<string, NewLedgerEntry>();
+
+  const member = async (customerId: string): Promise<MemberState> => {
+    const known = members.get(customerId);
+    if (known) return known;
+    const state = await firstMeeting(trx, customerId, isNewCustomer(customerId));
+    if (isNewCustomer(customerId)) writes.newMembers.push(customerId);
+    members.set(customerId, state);
+    return state;
+  };
+
+  const repository: LedgerRepository = {
+    // Reads no ingest makes go to the database as they are (they would not see this batch's writes).
+    ...ledgerRepository(trx),
+    lockMember: async (customerId) => ({ ...(await member(customerId)).balances }),
+    findEntryByKey: async (key) => {
+      const entry = entriesByKey.get(key);
+      return entry ? { ...entry, createdAt: entry.effectiveAt } : null;
+    },
+    appendEntry: async (entry) => {
+      const state = await member(entry.customerId);
+      writes.entries.push(entry);
+      entriesByKey.set(entry.idempotencyKey, entry);
+      move(state, writes, entry, 'debits');
+      move(state, writes, entry, 'credits');
+      trackPending(state, entry);
+    },
+    appendLot: async (lot) => {
+      (await member(lot.customerId)).lots.set(lot.id, { ...lot, remaining: lot.points });
+      writes.lots.push(lot);
+    },
+    appendConsumptions: async (customerId, entryId, rows) => {
+      const state = await member(customerId);
+      for (const row of rows) {
+        const lot = state.lots.get(row.lotId);
+        if (!lot) throw new Error(`lot ${row.lotId} is not an open lot of ${customerId}`);
+        lot.remaining -= row.points;
+        writes.consumptions.push({
+          lot_id: row.lotId,
+          entry_id: entryId,
+          customer_id: customerId,
+          points: row.points,
+        });
+      }
+    },
+    openLots: async (customerId) =>
+      [...(await member(customerId)).lots.values()]
+        .filter((l) => l.remaining > 0)
+        .map((l) => ({ ...l })),
+    openPendings: async (customerId) =>
+      [...(await member(customerId)).pendings.values()]
+        .filter((p) => p.remaining > 0)
+        .map((p) => ({ ...p })),
+    listEntries: unsupportedInBatch('listEntries'),
+    lifetimeTotals: unsupportedInBatch('lifetimeTotals'),
+    sumEntriesForOrder: unsupportedInBatch('sumEntriesForOrder'),
+  };
+
+  return {
+    repository,
+    preload: async (customerIds) => {
+      const wanted = customerIds.filter((id) => !members.has(id) && !isNewCustomer(id));
+      for (const [id, state] of await loadMembers(trx, wanted)) members.set(id, state);
+    },
+    flush: () => writeLedger(trx, writes),
+  };
+};

@@ -1,0 +1,81 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { Order, OrderRepository } from '../../core/orders/orders.js';
+import { orderRepository } from '../../db/orders.repository.js';
+import type { DB } from '../../db/schema.js';
+import { unsupportedInBatch } from './buffered-ledger.js';
+import { insertRows } from './insert-rows.js';
+
+export interface OrdersBuffer {
+  repository: OrderRepository;
+  /** External ids the batch checked are not in the database. */
+  knowAbsent(externalIds: string[]): void;
+  flush(): Promise<void>;
+}
+
+/**
+ * The order repository of one import batch. Orders go out with a plain INSERT: an order another
+ * writer inserted meanwhile makes the batch fail (and be retried) instead of vanishing quietly.
+ */
+export const ordersBuffer = (trx: Kysely<DB>): OrdersBuffer => {
+  const real = orderRepository(trx);
+  const orders = new Map<string, Order>();
+  const absent = new Set<string>();
+  const orderRows: Insertable<DB['sales_order']>[] = [];
+  const lineRows: Insertable<DB['order_line']>[] = [];
+
+  const repository: OrderRepository = {
+    // Anything an ingest does not call goes to the database as it is.
+    ...real,
+    insertIfAbsent: async (order, lines) => {
+      if (orders.has(order.externalId)) return false;
+      orders.set(order.externalId, {
+        ...order,
+        lines: lines.map((l) => ({ ...l, returnedQuantity: 0 })),
+      });
+      orderRows.push({
+        id: order.id,
+        external_id: order.externalId,
+        customer_id: order.customerId,
+        currency: order.currency,
+        channel: order.channel,
+        store_id: order.storeId,
+        placed_at: order.placedAt,
+        total_minor: order.totalMinor,
+        points_earned: order.pointsEarned,
+        created_at: order.createdAt,
+      });
+      for (const l of lines) {
+        lineRows.push({
+          order_id: order.id,
+          customer_id: order.customerId,
+          line_no: l.lineNo,
+          sku: l.sku,
+          name: l.name,
+          category: l.category,
+          quantity: l.quantity,
+          unit_price_minor: l.unitPriceMinor,
+        });
+      }
+      return true;
+    },
+    findByExternalId: async (externalId) =>
+      orders.get(externalId) ?? (absent.has(externalId) ? null : real.findByExternalId(externalId)),
+    // Returns and reads of whole orders would miss the orders this batch holds in memory.
+    findById: unsupportedInBatch('orders.findById'),
+    lockOrder: unsupportedInBatch('orders.lockOrder'),
+    insertReturn: unsupportedInBatch('orders.insertReturn'),
+    returnsOf: unsupportedInBatch('orders.returnsOf'),
+    listForCustomer: unsupportedInBatch('orders.listForCustomer'),
+  };
+
+  return {
+    repository,
+    knowAbsent: (externalIds) => {
+      for (const id of externalIds) absent.add(id);
+    },
+    flush: async () => {
+      await insertRows(trx, 'sales_order', orderRows);
+      await insertRows(trx, 'order_line', lineRows);
+    },
+  };
+};

@@ -1,0 +1,46 @@
+import { OrderLineInputSchema } from '../../core/orders/orders.js';
+import type { LineDraft } from './import.types.js';
+
+/** Whole numbers, allowing the `6.0` spelling that spreadsheets and pandas write. */
+export const parseWholeNumber = (text: string | undefined): number | null => {
+  const match = /^\s*([+-]?\d{1,15})(?:\.0*)?\s*$/.exec(text ?? '');
+  return match ? Number(match[1]) : null;
+};
+
+const TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * Dates as `YYYY-MM-DD`, optionally with a time and an offset. Without an offset the time is read
+ * as UTC: files rarely say which zone they mean, and a fixed rule keeps re-imports identical.
+ */
+export const parseTimestamp = (text: string | undefined): Date | null => {
+  const match = TIMESTAMP.exec((text ?? '').trim());
+  if (!match) return null;
+  const [, y, mo, d, h = '00', mi = '00', s = '00', fraction = '', zone = 'Z'] = match;
+  const offset = zone.toUpperCase() === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${fraction.slice(0, 4)}${offset}`);
+  if (Number.isNaN(date.getTime())) return null;
+  // Date accepts 2011-02-30 by rolling over; a calendar day that does not exist is a bad value.
+  const calendar = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  return calendar.getUTCDate() === Number(d) && calendar.getUTCMonth() === Number(mo) - 1
+    ? date
+    : null;
+};
+
+/**
+ * The order schema's own limits (SKU and name lengths, largest quantity and price), so an import
+ * takes exactly the lines the API would. Returns a reason, or null when the line is fine.
+ */
+export const lineProblem = (line: LineDraft): string | null => {
+  const result = OrderLineInputSchema.safeParse(line);
+  if (result.success) return null;
+  const issue = result.error.issues[0];
+  return `invalid line ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'rejected'}`;
+};
+
+/** Text cells: trimmed, and absent when empty. */
+export const optionalText = (text: string | undefined): string | undefined => {
+  const trimmed = text?.trim();
+  return trimmed ? trimmed : undefined;
+};

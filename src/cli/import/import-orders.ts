@@ -1,0 +1,190 @@
+import { existsSync } from 'node:fs';
+import type { Kysely } from 'kysely';
+import { ExternalIdSchema } from '../../core/customers/customers.js';
+import { DEFAULT_PROGRAMME } from '../../core/programme/programme.js';
+import { getProgramme } from '../../core/programme/programme.service.js';
+import type { Clock } from '../../core/shared/clock.js';
+import { repositoriesFor } from '../../db/repositories.js';
+import type { DB } from '../../db/schema.js';
+import { batchWriter, type BatchWriter, type WriteOptions } from './batch-writer.js';
+import { cdnowFormat } from './cdnow.format.js';
+import { csvFormat } from './csv.format.js';
+import { ImportSetupError, type ImportFormat, type RowReader } from './format.js';
+import { orderGrouper } from './group-orders.js';
+import type { FormatName, ImportSummary, OrderDraft, RowOutcome } from './import.types.js';
+import { onlineRetailFormat } from './online-retail.format.js';
+import { silentProgress, type ProgressSink } from './progress.js';
+import { openRecordStream, type RecordStream } from './read-records.js';
+import { importTally, type ImportTally } from './summary.js';
+import type { RunContext } from './write-batch.js';
+
+export interface ImportDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  progress?: ProgressSink;
+}
+
+export interface ImportOptions extends WriteOptions {
+  file: string;
+  format: FormatName;
+  /** csv only: `externalId=order_id,sku=sku,…` (our field = the file's column). */
+  map?: string;
+  /** Source of the customers' external ids (default: the format's name). */
+  source?: string;
+  /** csv only: the currency of rows without a currency column. */
+  currency?: string;
+  /** Stop after this many data records; an order the cut would split is left out whole. */
+  limit?: number;
+}
+
+const formatFor = (options: ImportOptions): ImportFormat => {
+  if (options.format === 'online-retail') return onlineRetailFormat;
+  if (options.format === 'cdnow') return cdnowFormat;
+  if (!options.map)
+    throw new ImportSetupError('csv: --map is required (e.g. externalId=order_id,sku=sku,…)');
+  return csvFormat({ map: options.map, currency: options.currency });
+};
+
+export const sourceFor = (source: string): string => {
+  const parsed = ExternalIdSchema.shape.source.safeParse(source);
+  if (!parsed.success)
+    throw new ImportSetupError(`--source "${source}": ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+};
+
+type Grouper = ReturnType<typeof orderGrouper>;
+
+/**
+ * At the line limit: the next record that is a line says whether the open order goes on past the
+ * cut. True once decided (the open order is kept, or dropped when it continues).
+ */
+const settleCut = (outcome: RowOutcome, grouper: Grouper, format: ImportFormat): boolean => {
+  const open = grouper.peekOpen();
+  if (format.singleRowOrders || !open) return true;
+  if (outcome.kind === 'reject') return false;
+  if (outcome.header.externalId === open.externalId)
+    grouper.discardOpen('order cut off by the line limit');
+  return true;
+};
+
+const readOrders = async (
+  stream: RecordStream,
+  format: ImportFormat,
+  options: ImportOptions,
+  tally: ImportTally,
+  writer: BatchWriter,
+  progress: ProgressSink,
+): Promise<boolean> => {
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  const grouper = orderGrouper(tally);
+  const counts = tally.counts;
+  let reader: RowReader | null = null;
+  let truncated = false;
+  for await (const record of stream.records) {
+    if (!reader) {
+      reader = format.start(record);
+      continue;
+    }
+    if (counts.linesRead >= limit) {
+      truncated = true;
+      if (settleCut(reader(record, counts.linesRead + 1), grouper, format)) break;
+      continue;
+    }
+    counts.linesRead += 1;
+    const done = grouper.add(reader(record, counts.linesRead));
+    if (done) await writer.push(done);
+    if (counts.linesRead % 2_000 === 0) {
+      progress.update({
+        bytesRead: stream.bytesRead(),
+        linesRead: counts.linesRead,
+        ordersWritten: counts.ordersNew + counts.ordersPresent,
+      });
+    }
+  }
+  if (!reader) throw new ImportSetupError(`${options.file}: empty file, no header line`);
+  const last = grouper.finish();
+  if (last) await writer.push(last);
+  return truncated;
+};
+
+const runContext = async (
+  deps: ImportDeps,
+  source: string,
+  options: WriteOptions,
+): Promise<RunContext> => ({
+  db: deps.db,
+  clock: deps.clock,
+  // A dry run asks the database nothing at all.
+  programme: options.dryRun ? DEFAULT_PROGRAMME : await getProgramme(repositoriesFor(deps.db)),
+  source,
+  mode: options.mode ?? 'bulk',
+  customerIds: new Map(),
+});
+
+/**
+ * Streams a file of orders into the database: records are parsed one by one, grouped into
+ * orders, and written in batches through the core's ingestOrder. Orders already present (by
+ * externalId) and customers already known (by source and external id) are left as they are, so
+ * running an import twice writes nothing the second time.
+ */
+export const importOrders = async (
+  deps: ImportDeps,
+  options: ImportOptions,
+): Promise<ImportSummary> => {
+  const startedMs = performance.now();
+  if (!existsSync(options.file)) throw new ImportSetupError(`no such file ${options.file}`);
+  const format = formatFor(options);
+  const ctx = await runContext(deps, sourceFor(options.source ?? format.name), options);
+  const tally = importTally();
+  const progress = deps.progress ?? silentProgress;
+  const stream = openRecordStream(options.file, format.parseOptions, () => {
+    tally.counts.linesRead += 1;
+    tally.reject('malformed CSV record');
+  });
+  progress.start(stream.totalBytes);
+  const writer = batchWriter(ctx, tally, options);
+  try {
+    const truncated = await readOrders(stream, format, options, tally, writer, progress);
+    await writer.end();
+    progress.update({
+      bytesRead: truncated ? stream.bytesRead() : stream.totalBytes,
+      linesRead: tally.counts.linesRead,
+      ordersWritten: tally.counts.ordersNew + tally.counts.ordersPresent,
+    });
+    return tally.summary({
+      format: format.name,
+      file: options.file,
+      truncated,
+      dryRun: Boolean(options.dryRun),
+      startedMs,
+    });
+  } finally {
+    await writer.drain();
+    progress.stop();
+    stream.close();
+  }
+};
+
+/** Writes orders made in memory (the synthetic demo shop) exactly as a file's orders are written. */
+export const ingestDrafts = async (
+  deps: ImportDeps,
+  drafts: Iterable<OrderDraft>,
+  options: WriteOptions & { source: string },
+): Promise<ImportSummary> => {
+  const startedMs = performance.now();
+  const ctx = await runContext(deps, sourceFor(options.source), options);
+  const tally = importTally();
+  const writer = batchWriter(ctx, tally, options);
+  for (const draft of drafts) {
+    tally.counts.linesRead += draft.lines.length;
+    await writer.push(draft);
+  }
+  await writer.end();
+  return tally.summary({
+    format: 'synthetic',
+    file: null,
+    truncated: false,
+    dryRun: Boolean(options.dryRun),
+    startedMs,
+  });
+};

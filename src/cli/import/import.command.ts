@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { Kysely } from 'kysely';
+import { systemClock } from '../../core/shared/clock.js';
+import type { DB } from '../../db/schema.js';
+import { MAPPABLE_FIELDS } from './csv.format.js';
+import { ImportSetupError } from './format.js';
+import { importOrders } from './import-orders.js';
+import { FORMAT_NAMES, type FormatName } from './import.types.js';
+import { terminalProgress } from './progress.js';
+import { formatSummary } from './summary.js';
+
+/** Opens a migrated database; the caller decides which (configuration, tests). */
+export type OpenDatabase = () => Promise<{ db: Kysely<DB>; close(): Promise<void> }>;
+
+/**
+ * Runs a command's work against a database it closes afterwards, whatever happens; setup errors
+ * (bad options, a missing column) end the command with their message instead of a stack trace.
+ */
+export const runWithDatabase = async (
+  open: OpenDatabase,
+  command: Command,
+  work: (db: Kysely<DB>) => Promise<void>,
+): Promise<void> => {
+  const database = await open();
+  let failure: unknown = null;
+  try {
+    await work(database.db);
+  } catch (error) {
+    failure = error;
+  } finally {
+    await database.close();
+  }
+  if (failure instanceof ImportSetupError) command.error(`error: ${failure.message}`);
+  if (failure) throw failure;
+};
+
+export const positiveInteger = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError('expected a positive whole number');
+  return n;
+};
+
+interface ImportCommandOptions {
+  format: FormatName;
+  map?: string;
+  source?: string;
+  currency?: string;
+  limit?: number;
+  batchSize?: number;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+/** Adds `import orders <file> --format …` to the program; returns the `import` command. */
+export const registerImportCommand = (program: Command, open: OpenDatabase): Command => {
+  const importCommand = program.command('import').description('Import data from files');
+  importCommand
+    .command('orders <file>')
+    .description(
+      'Stream orders from a CSV file (.gz is read as it is); running it twice imports nothing twice',
+    )
+    .addOption(
+      new Option('--format <format>', 'layout of the file')
+        .choices(FORMAT_NAMES)
+        .makeOptionMandatory(),
+    )
+    .option(
+      '--map <mapping>',
+      `csv: our field=the file's column, comma-separated; fields: ${MAPPABLE_FIELDS.join(', ')}`,
+    )
+    .option('--source <source>', 'source of the customers’ external ids (default: the format name)')
+    .option('--currency <code>', 'csv: currency of rows without a currency column, e.g. GBP')
+    .option(
+      '--limit <lines>',
+      'stop after this many data lines (an order the cut would split is left out)',
+      positiveInteger,
+    )
+    .option('--batch-size <orders>', 'orders per transaction (default 500)', positiveInteger)
+    .option('--dry-run', 'read and check the file only; write nothing')
+    .option('--json', 'print the summary as JSON on stdout')
+    .action(async (file: string, options: ImportCommandOptions, command: Command) => {
+      if (!existsSync(file)) command.error(`error: no such file ${file}`);
+      const { json, ...importOptions } = options;
+      await runWithDatabase(open, command, async (db) => {
+        const summary = await importOrders(
+          { db, clock: systemClock, progress: terminalProgress(process.stderr) },
+          { file, ...importOptions },
+        );
+        process.stdout.write(
+          json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatSummary(summary)}\n`,
+        );
+      });
+    });
+  return importCommand;
+};

@@ -1,0 +1,88 @@
+import { sql, type Kysely } from 'kysely';
+import {
+  pendingAccountOf,
+  pointsAccountOf,
+  type NewLedgerEntry,
+  type NewLot,
+} from '../../core/ledger/ledger.js';
+import type { DB } from '../../db/schema.js';
+import { insertRows } from './insert-rows.js';
+
+/** Ledger writes an import batch has made in memory, to be written when the batch ends. */
+export interface LedgerWrites {
+  /** Members created in this batch: their two accounts do not exist yet. */
+  newMembers: string[];
+  entries: NewLedgerEntry[];
+  lots: NewLot[];
+  consumptions: { lot_id: string; entry_id: string; customer_id: string; points: number }[];
+  /** Per member account, what the batch added to its running totals. */
+  deltas: Map<string, { debits: number; credits: number }>;
+}
+
+export const emptyLedgerWrites = (): LedgerWrites => ({
+  newMembers: [],
+  entries: [],
+  lots: [],
+  consumptions: [],
+  deltas: new Map(),
+});
+
+const entryRow = (e: NewLedgerEntry) => ({
+  id: e.id,
+  customer_id: e.customerId,
+  debit_account_id: e.debitAccount,
+  credit_account_id: e.creditAccount,
+  points: e.points,
+  code: e.code,
+  idempotency_key: e.idempotencyKey,
+  order_id: e.orderId,
+  return_id: e.returnId,
+  pending_entry_id: e.pendingEntryId,
+  release_at: e.releaseAt,
+  reason: e.reason,
+  actor: e.actor,
+  effective_at: e.effectiveAt,
+});
+
+const lotRow = (l: NewLot) => ({
+  id: l.id,
+  customer_id: l.customerId,
+  entry_id: l.entryId,
+  points: l.points,
+  expires_at: l.expiresAt,
+  created_at: l.createdAt,
+});
+
+const DELTAS_PER_STATEMENT = 5_000;
+
+/** Adds to the running totals of every member account the batch moved, a few statements in all. */
+const applyDeltas = async (trx: Kysely<DB>, deltas: LedgerWrites['deltas']) => {
+  const rows = [...deltas.entries()];
+  for (let start = 0; start < rows.length; start += DELTAS_PER_STATEMENT) {
+    const values = rows
+      .slice(start, start + DELTAS_PER_STATEMENT)
+      .map(([id, d]) => sql`(${id}::text, ${d.debits}::bigint, ${d.credits}::bigint)`);
+    await sql`
+      update ledger_account as a
+      set debits_posted = a.debits_posted + v.debits, credits_posted = a.credits_posted + v.credits
+      from (values ${sql.join(values)}) as v(id, debits, credits)
+      where a.id = v.id
+    `.execute(trx);
+  }
+};
+
+/**
+ * Writes in the order the foreign keys need. Entries go in the order they were appended; a post or
+ * void names a pending entry written before it or in the same statement (checked at its end).
+ */
+export const writeLedger = async (trx: Kysely<DB>, writes: LedgerWrites): Promise<void> => {
+  const accounts = writes.newMembers.flatMap((id) => [
+    { id: pointsAccountOf(id), customer_id: id, kind: 'member_points' as const },
+    { id: pendingAccountOf(id), customer_id: id, kind: 'member_pending' as const },
+  ]);
+  await insertRows(trx, 'ledger_account', accounts, { ignoreConflicts: true });
+  await insertRows(trx, 'ledger_entry', writes.entries.map(entryRow));
+  await insertRows(trx, 'points_lot', writes.lots.map(lotRow));
+  await insertRows(trx, 'lot_consumption', writes.consumptions);
+  await applyDeltas(trx, writes.deltas);
+};

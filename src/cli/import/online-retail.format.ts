@@ -1,0 +1,83 @@
+import { decimalToMinor } from '../../core/shared/money.js';
+import { columnIndexes, reject, type ImportFormat, type RowReader } from './format.js';
+import { lineProblem, optionalText, parseTimestamp, parseWholeNumber } from './field-checks.js';
+
+const COLUMNS = [
+  'InvoiceNo',
+  'StockCode',
+  'Description',
+  'Quantity',
+  'InvoiceDate',
+  'UnitPrice',
+  'CustomerID',
+  'Country',
+] as const;
+
+export const RETAIL_REASONS = {
+  noCustomer: 'missing customer id',
+  badCustomer: 'unparsable customer id',
+  cancellation: 'cancellation without a reference to its original invoice',
+  noSku: 'missing stock code',
+  badQuantity: 'unparsable quantity',
+  nonPositiveQuantity: 'non-positive quantity',
+  badPrice: 'unparsable unit price',
+  zeroPrice: 'zero unit price (a free item, or under half a penny)',
+  negativePrice: 'negative unit price (an accounting adjustment)',
+  badDate: 'unparsable invoice date',
+} as const;
+
+/** CustomerID is written as a float by the tool that exported the data set: `17850.0`. */
+const customerIdOf = (text: string): string | null => /^(\d+)(?:\.0*)?$/.exec(text)?.[1] ?? null;
+
+/**
+ * UCI Online Retail: one record per invoice line, lines of an invoice next to each other, prices
+ * in GBP. Cancellations (`C…` invoices) name no original invoice, so they cannot become returns
+ * of a known order and are rejected; so are lines that name no customer.
+ */
+const readRetailRow =
+  (col: Record<(typeof COLUMNS)[number], number>): RowReader =>
+  (record) => {
+    const cell = (name: keyof typeof col) => record[col[name]]?.trim() ?? '';
+    const customerText = cell('CustomerID');
+    if (!customerText) return reject(RETAIL_REASONS.noCustomer);
+    const invoice = cell('InvoiceNo');
+    if (invoice.startsWith('C')) return reject(RETAIL_REASONS.cancellation);
+    const customerExternalId = customerIdOf(customerText);
+    if (!customerExternalId) return reject(RETAIL_REASONS.badCustomer);
+    const sku = cell('StockCode');
+    if (!sku) return reject(RETAIL_REASONS.noSku);
+    const quantity = parseWholeNumber(cell('Quantity'));
+    if (quantity === null) return reject(RETAIL_REASONS.badQuantity);
+    if (quantity <= 0) return reject(RETAIL_REASONS.nonPositiveQuantity);
+    const unitPriceMinor = decimalToMinor(cell('UnitPrice'), 2);
+    if (unitPriceMinor === null) return reject(RETAIL_REASONS.badPrice);
+    if (unitPriceMinor < 0) return reject(RETAIL_REASONS.negativePrice);
+    if (unitPriceMinor === 0) return reject(RETAIL_REASONS.zeroPrice);
+    // Shop time in the UK, read as UTC: at most an hour off in summer, and identical on re-import.
+    const placedAt = parseTimestamp(cell('InvoiceDate'));
+    if (!placedAt) return reject(RETAIL_REASONS.badDate);
+    const name = optionalText(record[col.Description]);
+    const line = { sku, ...(name ? { name } : {}), quantity, unitPriceMinor };
+    const problem = lineProblem(line);
+    if (problem) return reject(problem);
+    const country = optionalText(record[col.Country]);
+    return {
+      kind: 'line',
+      header: {
+        externalId: invoice,
+        customerExternalId,
+        currency: 'GBP',
+        channel: 'web',
+        placedAt,
+        ...(country ? { customerProfile: { attributes: { country } } } : {}),
+      },
+      line,
+    };
+  };
+
+export const onlineRetailFormat: ImportFormat = {
+  name: 'online-retail',
+  parseOptions: { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true },
+  singleRowOrders: false,
+  start: (header) => readRetailRow(columnIndexes(header, COLUMNS, 'online-retail')),
+};
