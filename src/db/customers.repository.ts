@@ -91,14 +91,14 @@ export const customerRepository = (db: Kysely<DB>): CustomerRepository => {
       if (source) query = query.where('x.source', '=', source);
       return hydrate(await query.execute());
     },
-    addExternalIds: async (customerId, ids: ExternalId[]) => {
+    addExternalIds: async (customerId, ids: ExternalId[], at) => {
       if (ids.length === 0) return;
       await db
         .insertInto('customer_external_id')
-        .values(ids.map((e) => ({ customer_id: customerId, source: e.source, external_id: e.id, created_at: new Date() })))
+        .values(ids.map((e) => ({ customer_id: customerId, source: e.source, external_id: e.id, created_at: at })))
         .execute();
     },
-    addConsents: async (customerId, consents) => {
+    addConsents: async (customerId, consents, recordedAt) => {
       if (consents.length === 0) return;
       await db
         .insertInto('customer_consent')
@@ -109,7 +109,7 @@ export const customerRepository = (db: Kysely<DB>): CustomerRepository => {
             granted: c.granted,
             source: c.source,
             given_at: c.at,
-            recorded_at: new Date(),
+            recorded_at: recordedAt,
           })),
         )
         .execute();

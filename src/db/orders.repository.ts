@@ -8,6 +8,16 @@ import type {
 } from '../core/orders/orders.js';
 import type { DB, SalesOrderTable } from './schema.js';
 
+const groupBy = <T>(items: T[], key: (item: T) => string): Map<string, T[]> => {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+};
+
 export const orderRepository = (db: Kysely<DB>): OrderRepository => {
   const hydrate = async (rows: Selectable<SalesOrderTable>[]): Promise<Order[]> => {
     if (rows.length === 0) return [];
@@ -21,6 +31,8 @@ export const orderRepository = (db: Kysely<DB>): OrderRepository => {
         .groupBy(['order_id', 'line_no'])
         .execute(),
     ]);
+    const linesByOrder = groupBy(lines, (l) => l.order_id);
+    const returnedByLine = new Map(returned.map((x) => [`${x.order_id}#${x.line_no}`, Number(x.quantity)]));
     return rows.map((r) => ({
       id: r.id,
       externalId: r.external_id,
@@ -32,19 +44,15 @@ export const orderRepository = (db: Kysely<DB>): OrderRepository => {
       totalMinor: r.total_minor,
       pointsEarned: r.points_earned,
       createdAt: r.created_at,
-      lines: lines
-        .filter((l) => l.order_id === r.id)
-        .map((l) => ({
-          lineNo: l.line_no,
-          sku: l.sku,
-          name: l.name,
-          category: l.category,
-          quantity: l.quantity,
-          unitPriceMinor: l.unit_price_minor,
-          returnedQuantity: Number(
-            returned.find((x) => x.order_id === r.id && x.line_no === l.line_no)?.quantity ?? 0,
-          ),
-        })),
+      lines: (linesByOrder.get(r.id) ?? []).map((l) => ({
+        lineNo: l.line_no,
+        sku: l.sku,
+        name: l.name,
+        category: l.category,
+        quantity: l.quantity,
+        unitPriceMinor: l.unit_price_minor,
+        returnedQuantity: returnedByLine.get(`${r.id}#${l.line_no}`) ?? 0,
+      })),
     }));
   };
 

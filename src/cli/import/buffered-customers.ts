@@ -72,7 +72,7 @@ const bufferedWrites = (
     if (row.email) memory.byEmail.set(row.email, customer);
     memory.rows.customers.push(customerRow(row));
   },
-  addExternalIds: async (customerId, ids) => {
+  addExternalIds: async (customerId, ids, at) => {
     const customer = memory.created.get(customerId);
     for (const ext of ids) {
       customer?.externalIds.push(ext);
@@ -81,11 +81,11 @@ const bufferedWrites = (
         customer_id: customerId,
         source: ext.source,
         external_id: ext.id,
-        created_at: new Date(),
+        created_at: at,
       });
     }
   },
-  addConsents: async (customerId, consents) => {
+  addConsents: async (customerId, consents, recordedAt) => {
     for (const c of consents) {
       memory.created.get(customerId)?.consents.push(c);
       memory.rows.consents.push({
@@ -94,7 +94,7 @@ const bufferedWrites = (
         granted: c.granted,
         source: c.source,
         given_at: c.at,
-        recorded_at: new Date(),
+        recorded_at: recordedAt,
       });
     }
   },

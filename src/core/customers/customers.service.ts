@@ -72,8 +72,8 @@ export const createCustomer = async (
     updatedAt: now,
   };
   await deps.customers.insert(row);
-  await deps.customers.addExternalIds(row.id, input.externalIds ?? []);
-  await deps.customers.addConsents(row.id, toConsents(input.consents, now));
+  await deps.customers.addExternalIds(row.id, input.externalIds ?? [], now);
+  await deps.customers.addConsents(row.id, toConsents(input.consents, now), now);
   return getCustomer(deps, row.id);
 };
 
@@ -110,8 +110,8 @@ export const updateCustomer = async (
     createdAt: current.createdAt,
     updatedAt: now,
   });
-  await deps.customers.addExternalIds(id, newIds);
-  await deps.customers.addConsents(id, toConsents(input.consents, now));
+  await deps.customers.addExternalIds(id, newIds, now);
+  await deps.customers.addConsents(id, toConsents(input.consents, now), now);
   return getCustomer(deps, id);
 };
 

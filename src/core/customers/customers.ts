@@ -114,8 +114,8 @@ export interface CustomerRepository {
   findById(id: string): Promise<Customer | null>;
   findByEmail(email: string): Promise<Customer | null>;
   findByExternalId(externalId: string, source?: string): Promise<Customer[]>;
-  addExternalIds(customerId: string, ids: ExternalId[]): Promise<void>;
-  addConsents(customerId: string, consents: Consent[]): Promise<void>;
+  addExternalIds(customerId: string, ids: ExternalId[], at: Date): Promise<void>;
+  addConsents(customerId: string, consents: Consent[], recordedAt: Date): Promise<void>;
   search(query: CustomerQuery): Promise<CustomerPage>;
   exists(id: string): Promise<boolean>;
 }
