@@ -8,7 +8,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/ban-ts-comment': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': [
         'error',
         { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
@@ -26,8 +29,23 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/db/**', '**/http/**', '**/cli/**', '**/jobs/**', '**/web/**'], message: 'The core imports no adapter.' },
-            { group: ['kysely', 'kysely/*', 'pg', '@electric-sql/*', 'hono', 'hono/*', '@hono/*', 'pino'], message: 'The core knows no database driver, HTTP framework or logger.' },
+            {
+              group: ['**/db/**', '**/http/**', '**/cli/**', '**/jobs/**', '**/web/**'],
+              message: 'The core imports no adapter.',
+            },
+            {
+              group: [
+                'kysely',
+                'kysely/*',
+                'pg',
+                '@electric-sql/*',
+                'hono',
+                'hono/*',
+                '@hono/*',
+                'pino',
+              ],
+              message: 'The core knows no database driver, HTTP framework or logger.',
+            },
           ],
         },
       ],
@@ -36,7 +54,12 @@ export default tseslint.config(
   {
     // Configuration, test and benchmark harnesses are the places allowed to read the environment.
     files: ['src/config.ts', 'test/**/*.ts', 'bench/**/*.ts', 'vitest.config.ts'],
-    rules: { 'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }] },
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+      ],
+    },
   },
   {
     files: ['vitest.config.ts', 'eslint.config.js'],

@@ -16,15 +16,22 @@ export const CONFIG_VARIABLES: Record<string, VariableSpec> = {
     description: 'postgres://… to use a PostgreSQL server; unset uses the embedded PGlite',
     sensitive: true,
   },
-  REGULARS_DATA_DIR: { description: 'Where PGlite keeps its files (default ./data)', sensitive: false },
+  REGULARS_DATA_DIR: {
+    description: 'Where PGlite keeps its files (default ./data)',
+    sensitive: false,
+  },
   REGULARS_ADMIN_KEY: {
     description: 'Admin API key for automation; unset generates one on first start and prints it',
     sensitive: true,
   },
   REGULARS_DB_POOL_SIZE: { description: 'PostgreSQL connections (default 10)', sensitive: false },
-  REGULARS_BODY_LIMIT_BYTES: { description: 'Largest accepted request body (default 1 MiB)', sensitive: false },
+  REGULARS_BODY_LIMIT_BYTES: {
+    description: 'Largest accepted request body (default 1 MiB)',
+    sensitive: false,
+  },
   REGULARS_SETTLE_INTERVAL_MS: {
-    description: 'How often the sweeper posts due pending points and expires lots (default 60000; 0 = off)',
+    description:
+      'How often the sweeper posts due pending points and expires lots (default 60000; 0 = off)',
     sensitive: false,
   },
   LOG_LEVEL: { description: 'pino log level (default info)', sensitive: false },
@@ -33,11 +40,18 @@ export const CONFIG_VARIABLES: Record<string, VariableSpec> = {
 const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   host: z.string().default('0.0.0.0'),
-  databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+    .optional(),
   dataDir: z.string().min(1).default('./data'),
   adminKey: z.string().min(16, 'must be at least 16 characters').optional(),
   poolSize: z.coerce.number().int().min(1).max(200).default(10),
-  bodyLimitBytes: z.coerce.number().int().min(1024).default(1024 * 1024),
+  bodyLimitBytes: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   settleIntervalMs: z.coerce.number().int().min(0).default(60_000),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -59,7 +73,9 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     logLevel: blankToUndefined(env.LOG_LEVEL),
   });
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    const problems = parsed.error.issues
+      .map((i) => `  ${i.path.join('.')}: ${i.message}`)
+      .join('\n');
     throw new Error(`Invalid configuration:\n${problems}`);
   }
   return parsed.data;

@@ -30,19 +30,35 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export const startServer = async (config: Config, clock: Clock = systemClock): Promise<RunningServer> => {
+export const startServer = async (
+  config: Config,
+  clock: Clock = systemClock,
+): Promise<RunningServer> => {
   const log = createLogger(config);
   const database = await openMigratedDatabase(config);
-  const { generatedSecret } = await ensureAdminKey({ ...repositoriesFor(database.db), clock }, config.adminKey);
+  const { generatedSecret } = await ensureAdminKey(
+    { ...repositoriesFor(database.db), clock },
+    config.adminKey,
+  );
   if (generatedSecret) {
     // Printed once, on the first start only: the database keeps just its hash.
     process.stdout.write(`\nAdmin API key (shown once, keep it safe):\n  ${generatedSecret}\n\n`);
   }
-  const app = createApp({ db: database.db, clock, log, bodyLimitBytes: config.bodyLimitBytes, database });
+  const app = createApp({
+    db: database.db,
+    clock,
+    log,
+    bodyLimitBytes: config.bodyLimitBytes,
+    database,
+  });
   const stopSettling =
-    config.settleIntervalMs > 0 ? scheduleSettlement(database.db, clock, log, config.settleIntervalMs) : null;
+    config.settleIntervalMs > 0
+      ? scheduleSettlement(database.db, clock, log, config.settleIntervalMs)
+      : null;
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+      resolve(s),
+    );
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -59,7 +59,11 @@ describe('customers', () => {
       consents: [{ channel: 'email', granted: true, source: 'preferences' }],
     });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ firstName: 'Bo', lastName: 'Berg', attributes: { a: 1, b: 'x' } });
+    expect(res.body).toMatchObject({
+      firstName: 'Bo',
+      lastName: 'Berg',
+      attributes: { a: 1, b: 'x' },
+    });
     const withdrawn = await t.call('PATCH', `/v1/customers/${c.id}`, {
       consents: [{ channel: 'email', granted: false, source: 'unsubscribe-link' }],
     });
@@ -70,9 +74,16 @@ describe('customers', () => {
 
   it('searches by e-mail, phone, external id and name prefix, with cursor paging', async () => {
     const tag = unique('zed').toLowerCase();
-    const a = await createCustomer(t, { firstName: `${tag}a`, phone: '+3725551234', externalIds: [{ source: 'crm', id: `${tag}-1` }] });
+    const a = await createCustomer(t, {
+      firstName: `${tag}a`,
+      phone: '+3725551234',
+      externalIds: [{ source: 'crm', id: `${tag}-1` }],
+    });
     const b = await createCustomer(t, { firstName: `${tag}b` });
-    const byEmail = await t.call('GET', `/v1/customers?email=${encodeURIComponent(a.email.toUpperCase())}`);
+    const byEmail = await t.call(
+      'GET',
+      `/v1/customers?email=${encodeURIComponent(a.email.toUpperCase())}`,
+    );
     expect(byEmail.body.customers.map((c: { id: string }) => c.id)).toEqual([a.id]);
     const byPhone = await t.call('GET', '/v1/customers?phone=%2B3725551234');
     expect(byPhone.body.customers.map((c: { id: string }) => c.id)).toContain(a.id);
@@ -81,10 +92,13 @@ describe('customers', () => {
     const page1 = await t.call('GET', `/v1/customers?q=${tag}&limit=1`);
     expect(page1.body.customers).toHaveLength(1);
     expect(page1.body.nextCursor).toBeTruthy();
-    const page2 = await t.call('GET', `/v1/customers?q=${tag}&limit=1&cursor=${page1.body.nextCursor}`);
-    expect([...page1.body.customers, ...page2.body.customers].map((c: { id: string }) => c.id).sort()).toEqual(
-      [a.id, b.id].sort(),
+    const page2 = await t.call(
+      'GET',
+      `/v1/customers?q=${tag}&limit=1&cursor=${page1.body.nextCursor}`,
     );
+    expect(
+      [...page1.body.customers, ...page2.body.customers].map((c: { id: string }) => c.id).sort(),
+    ).toEqual([a.id, b.id].sort());
   });
 
   it('refuses a second customer with the same e-mail or external id, naming the field', async () => {
@@ -95,7 +109,10 @@ describe('customers', () => {
     const got = await t.call('GET', `/v1/customers/${a.id}`);
     const sameId = await t.call('POST', '/v1/customers', { externalIds: got.body.externalIds });
     expect(sameId.status).toBe(409);
-    expect(sameId.body).toMatchObject({ code: 'external_id_taken', errors: [{ path: 'externalIds.0' }] });
+    expect(sameId.body).toMatchObject({
+      code: 'external_id_taken',
+      errors: [{ path: 'externalIds.0' }],
+    });
   });
 
   it('answers 404 problem+json for an unknown customer', async () => {

@@ -19,7 +19,10 @@ describe('orders earn points', () => {
     clock.set(START);
     const c = await createCustomer(t, { externalIds: [{ source: 'shop', id: 'ext-pending-1' }] });
     const { customerId: _omit, ...body } = orderBody(c.id, { placedAt: START.toISOString() });
-    const res = await t.call('POST', '/v1/orders', { ...body, customerExternalId: 'ext-pending-1' });
+    const res = await t.call('POST', '/v1/orders', {
+      ...body,
+      customerExternalId: 'ext-pending-1',
+    });
     expect(res.status).toBe(201);
     // 2 × 10.50 + 9.99 = 30.99 GBP → 30 points.
     expect(res.body.order).toMatchObject({ customerId: c.id, totalMinor: 3099, pointsEarned: 30 });
@@ -36,7 +39,10 @@ describe('orders earn points', () => {
     const c = await createCustomer(t);
     const body = orderBody(c.id, { placedAt: START.toISOString() });
     const first = await t.call('POST', '/v1/orders', body);
-    const again = await t.call('POST', '/v1/orders', { ...body, lines: [{ sku: 'X', quantity: 9, unitPriceMinor: 99999 }] });
+    const again = await t.call('POST', '/v1/orders', {
+      ...body,
+      lines: [{ sku: 'X', quantity: 9, unitPriceMinor: 99999 }],
+    });
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
     expect(again.body.order).toEqual(first.body.order);
@@ -61,10 +67,16 @@ describe('orders earn points', () => {
     clock.set(at(14 + 365, -1));
     expect((await points(t, c.id)).balance).toBe(30);
     clock.set(at(14 + 365));
-    expect(await points(t, c.id)).toMatchObject({ balance: 0, nextExpiring: null, lifetime: { earned: 30, expired: 30 } });
+    expect(await points(t, c.id)).toMatchObject({
+      balance: 0,
+      nextExpiring: null,
+      lifetime: { earned: 30, expired: 30 },
+    });
 
     const ledger = await t.call('GET', `/v1/customers/${c.id}/ledger`);
-    const byCode = Object.fromEntries(ledger.body.entries.map((e: { code: string }) => [e.code, e]));
+    const byCode = Object.fromEntries(
+      ledger.body.entries.map((e: { code: string }) => [e.code, e]),
+    );
     // Each movement is dated when it fell due, not when somebody happened to look.
     expect(byCode['pending.post'].effectiveAt).toBe(at(14).toISOString());
     expect(byCode['expire'].effectiveAt).toBe(at(14 + 365).toISOString());
@@ -109,12 +121,26 @@ describe('orders earn points', () => {
   it('records manual adjustments with reason and actor; a debit cannot overdraw', async () => {
     clock.set(START);
     const c = await createCustomer(t);
-    const credit = await t.call('POST', `/v1/customers/${c.id}/points/adjust`, { points: 25, reason: 'lost receipt' });
+    const credit = await t.call('POST', `/v1/customers/${c.id}/points/adjust`, {
+      points: 25,
+      reason: 'lost receipt',
+    });
     expect(credit.status).toBe(201);
-    expect(credit.body).toMatchObject({ code: 'adjust.credit', reason: 'lost receipt', actor: 'test-admin', balanceDelta: 25 });
-    const debit = await t.call('POST', `/v1/customers/${c.id}/points/adjust`, { points: -30, reason: 'duplicate' });
+    expect(credit.body).toMatchObject({
+      code: 'adjust.credit',
+      reason: 'lost receipt',
+      actor: 'test-admin',
+      balanceDelta: 25,
+    });
+    const debit = await t.call('POST', `/v1/customers/${c.id}/points/adjust`, {
+      points: -30,
+      reason: 'duplicate',
+    });
     expect(debit.status).toBe(409);
-    const ok = await t.call('POST', `/v1/customers/${c.id}/points/adjust`, { points: -5, reason: 'duplicate' });
+    const ok = await t.call('POST', `/v1/customers/${c.id}/points/adjust`, {
+      points: -5,
+      reason: 'duplicate',
+    });
     expect(ok.body).toMatchObject({ code: 'adjust.debit', balanceDelta: -5 });
     expect((await points(t, c.id)).balance).toBe(20);
   });
@@ -141,7 +167,9 @@ describe('returns reverse points', () => {
     clock.set(START);
     const { customerId, order } = await placeOrder(START);
     expect(order.pointsEarned).toBe(150);
-    const ret = await t.call('POST', `/v1/orders/${order.id}/returns`, { lines: [{ lineNo: 1, quantity: 1 }] });
+    const ret = await t.call('POST', `/v1/orders/${order.id}/returns`, {
+      lines: [{ lineNo: 1, quantity: 1 }],
+    });
     expect(ret.status).toBe(201);
     // 25.00 of 150.00 returned → 25 points back.
     expect(ret.body).toMatchObject({ amountMinor: 2500, pointsReversed: 25, pointsUnrecovered: 0 });
@@ -154,14 +182,22 @@ describe('returns reverse points', () => {
     clock.set(START);
     const { customerId, order } = await placeOrder(START);
     clock.set(at(20));
-    const first = await t.call('POST', `/v1/orders/${order.id}/returns`, { lines: [{ lineNo: 2, quantity: 1 }] });
+    const first = await t.call('POST', `/v1/orders/${order.id}/returns`, {
+      lines: [{ lineNo: 2, quantity: 1 }],
+    });
     expect(first.body).toMatchObject({ amountMinor: 5000, pointsReversed: 50 });
     expect((await points(t, customerId)).balance).toBe(100);
     const rest = await t.call('POST', `/v1/orders/${order.id}/returns`, {});
-    expect(rest.body).toMatchObject({ amountMinor: 10000, pointsReversed: 100, lines: [{ lineNo: 1, quantity: 4 }] });
+    expect(rest.body).toMatchObject({
+      amountMinor: 10000,
+      pointsReversed: 100,
+      lines: [{ lineNo: 1, quantity: 4 }],
+    });
     expect((await points(t, customerId)).balance).toBe(0);
     const fetched = await t.call('GET', `/v1/orders/${order.id}`);
-    expect(fetched.body.lines.map((l: { returnedQuantity: number }) => l.returnedQuantity)).toEqual([4, 1]);
+    expect(fetched.body.lines.map((l: { returnedQuantity: number }) => l.returnedQuantity)).toEqual(
+      [4, 1],
+    );
     const nothing = await t.call('POST', `/v1/orders/${order.id}/returns`, {});
     expect(nothing.status).toBe(409);
   });
@@ -179,11 +215,21 @@ describe('returns reverse points', () => {
   it('refuses to return more than was bought, naming the line', async () => {
     clock.set(START);
     const { order } = await placeOrder(START);
-    const tooMany = await t.call('POST', `/v1/orders/${order.id}/returns`, { lines: [{ lineNo: 2, quantity: 2 }] });
+    const tooMany = await t.call('POST', `/v1/orders/${order.id}/returns`, {
+      lines: [{ lineNo: 2, quantity: 2 }],
+    });
     expect(tooMany.status).toBe(422);
-    expect(tooMany.body).toMatchObject({ code: 'invalid_return', errors: [{ path: 'lines.0.quantity' }] });
-    const noLine = await t.call('POST', `/v1/orders/${order.id}/returns`, { lines: [{ lineNo: 9, quantity: 1 }] });
-    expect(noLine.body).toMatchObject({ code: 'invalid_return', errors: [{ path: 'lines.0.lineNo' }] });
+    expect(tooMany.body).toMatchObject({
+      code: 'invalid_return',
+      errors: [{ path: 'lines.0.quantity' }],
+    });
+    const noLine = await t.call('POST', `/v1/orders/${order.id}/returns`, {
+      lines: [{ lineNo: 9, quantity: 1 }],
+    });
+    expect(noLine.body).toMatchObject({
+      code: 'invalid_return',
+      errors: [{ path: 'lines.0.lineNo' }],
+    });
   });
 
   it('records a return once per external id', async () => {
@@ -206,7 +252,9 @@ describe('liability', () => {
     const { outstandingPoints, pendingPoints, liabilityMinor, totals } = res.body;
     // Default value: one penny per point.
     expect(liabilityMinor).toBe(outstandingPoints);
-    expect(totals.issued + totals.adjusted).toBe(outstandingPoints + pendingPoints + totals.redeemed + totals.expired);
+    expect(totals.issued + totals.adjusted).toBe(
+      outstandingPoints + pendingPoints + totals.redeemed + totals.expired,
+    );
     expect(totals.issued).toBeGreaterThan(0);
   });
 });

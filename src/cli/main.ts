@@ -24,7 +24,11 @@ const loadDemoInBackground = (server: RunningServer) => {
     { log, batchSize: 100 },
   )
     .then((summary) => {
-      if (summary) server.log.info({ orders: summary.orders.new, seconds: summary.elapsedSeconds }, 'demo.loaded');
+      if (summary)
+        server.log.info(
+          { orders: summary.orders.new, seconds: summary.elapsedSeconds },
+          'demo.loaded',
+        );
     })
     .catch((error: unknown) => server.log.error({ err: error }, 'demo.failed'));
 };
@@ -59,7 +63,8 @@ program
   .requiredOption('--name <name>', 'who or what uses the key')
   .option('--role <role>', `one of ${ROLES.join(', ')}`, 'pos')
   .action(async (options: { name: string; role: string }) => {
-    if (!ROLES.includes(options.role as Role)) program.error(`--role must be one of ${ROLES.join(', ')}`);
+    if (!ROLES.includes(options.role as Role))
+      program.error(`--role must be one of ${ROLES.join(', ')}`);
     const database = await openFromConfig();
     const { key, secret } = await createApiKey(
       { ...repositoriesFor(database.db), clock: systemClock },

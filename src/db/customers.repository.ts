@@ -48,7 +48,12 @@ export const customerRepository = (db: Kysely<DB>): CustomerRepository => {
     return rows.map((r) => {
       const latest = new Map<string, Consent>();
       for (const c of consents.filter((c) => c.customer_id === r.id)) {
-        latest.set(c.channel, { channel: c.channel, granted: c.granted, source: c.source, at: c.given_at });
+        latest.set(c.channel, {
+          channel: c.channel,
+          granted: c.granted,
+          source: c.source,
+          at: c.given_at,
+        });
       }
       return {
         id: r.id,
@@ -79,7 +84,8 @@ export const customerRepository = (db: Kysely<DB>): CustomerRepository => {
       const { id, created_at: _created, ...fields } = toRow(c);
       await db.updateTable('customer').set(fields).where('id', '=', id).execute();
     },
-    findById: async (id) => one(await db.selectFrom('customer').selectAll().where('id', '=', id).execute()),
+    findById: async (id) =>
+      one(await db.selectFrom('customer').selectAll().where('id', '=', id).execute()),
     findByEmail: async (email) =>
       one(await db.selectFrom('customer').selectAll().where('email', '=', email).execute()),
     findByExternalId: async (externalId, source) => {
@@ -95,7 +101,14 @@ export const customerRepository = (db: Kysely<DB>): CustomerRepository => {
       if (ids.length === 0) return;
       await db
         .insertInto('customer_external_id')
-        .values(ids.map((e) => ({ customer_id: customerId, source: e.source, external_id: e.id, created_at: at })))
+        .values(
+          ids.map((e) => ({
+            customer_id: customerId,
+            source: e.source,
+            external_id: e.id,
+            created_at: at,
+          })),
+        )
         .execute();
     },
     addConsents: async (customerId, consents, recordedAt) => {
@@ -115,7 +128,8 @@ export const customerRepository = (db: Kysely<DB>): CustomerRepository => {
         .execute();
     },
     exists: async (id) =>
-      (await db.selectFrom('customer').select('id').where('id', '=', id).executeTakeFirst()) !== undefined,
+      (await db.selectFrom('customer').select('id').where('id', '=', id).executeTakeFirst()) !==
+      undefined,
     search: async (q: CustomerQuery): Promise<CustomerPage> => {
       let query = db.selectFrom('customer').selectAll('customer');
       if (q.email) query = query.where('email', '=', q.email);
@@ -144,7 +158,10 @@ export const customerRepository = (db: Kysely<DB>): CustomerRepository => {
         );
       }
       if (q.cursor) query = query.where('id', '>', q.cursor);
-      const rows = await query.orderBy('id').limit(q.limit + 1).execute();
+      const rows = await query
+        .orderBy('id')
+        .limit(q.limit + 1)
+        .execute();
       const page = rows.slice(0, q.limit);
       return {
         customers: await hydrate(page),

@@ -32,7 +32,11 @@ const DATE = 1082;
 const toNumber = (value: string): number => Number(value);
 const asText = (value: string): string => value;
 
-const openPostgres = (url: string, poolSize: number, onPoolError: (error: Error) => void): Database => {
+const openPostgres = (
+  url: string,
+  poolSize: number,
+  onPoolError: (error: Error) => void,
+): Database => {
   const parsers: Record<number, (value: string) => unknown> = {
     [INT8]: toNumber,
     [NUMERIC]: toNumber,
@@ -62,5 +66,9 @@ const openPglite = async (dataDir: string): Promise<Database> => {
 
 export const openDatabase = async (config: DatabaseConfig): Promise<Database> =>
   config.databaseUrl
-    ? openPostgres(config.databaseUrl, config.poolSize ?? 10, config.onPoolError ?? (() => undefined))
+    ? openPostgres(
+        config.databaseUrl,
+        config.poolSize ?? 10,
+        config.onPoolError ?? (() => undefined),
+      )
     : openPglite(config.dataDir);

@@ -45,7 +45,10 @@ export const ledgerRepository = (db: Kysely<DB>): LedgerRepository => {
       .forUpdate()
       .execute();
 
-  const balances = (customerId: string, rows: Awaited<ReturnType<typeof selectLocked>>): MemberBalances => {
+  const balances = (
+    customerId: string,
+    rows: Awaited<ReturnType<typeof selectLocked>>,
+  ): MemberBalances => {
     const of = (id: string) => {
       const row = rows.find((r) => r.id === id);
       return row ? row.credits_posted - row.debits_posted : 0;
@@ -70,7 +73,11 @@ export const ledgerRepository = (db: Kysely<DB>): LedgerRepository => {
       return balances(customerId, rows);
     },
     findEntryByKey: async (key) => {
-      const row = await db.selectFrom('ledger_entry').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+      const row = await db
+        .selectFrom('ledger_entry')
+        .selectAll()
+        .where('idempotency_key', '=', key)
+        .executeTakeFirst();
       return row ? toEntry(row) : null;
     },
     appendEntry: async (e) => {
@@ -126,7 +133,14 @@ export const ledgerRepository = (db: Kysely<DB>): LedgerRepository => {
       if (rows.length === 0) return;
       await db
         .insertInto('lot_consumption')
-        .values(rows.map((r) => ({ lot_id: r.lotId, entry_id: entryId, customer_id: customerId, points: r.points })))
+        .values(
+          rows.map((r) => ({
+            lot_id: r.lotId,
+            entry_id: entryId,
+            customer_id: customerId,
+            points: r.points,
+          })),
+        )
         .execute();
     },
     openLots: async (customerId) => {
@@ -181,7 +195,10 @@ export const ledgerRepository = (db: Kysely<DB>): LedgerRepository => {
     listEntries: async (customerId, limit, cursor) => {
       let query = db.selectFrom('ledger_entry').selectAll().where('customer_id', '=', customerId);
       if (cursor) query = query.where('id', '<', cursor);
-      const rows = await query.orderBy('id', 'desc').limit(limit + 1).execute();
+      const rows = await query
+        .orderBy('id', 'desc')
+        .limit(limit + 1)
+        .execute();
       const page = rows.slice(0, limit);
       return {
         entries: page.map(toEntry),
@@ -195,7 +212,10 @@ export const ledgerRepository = (db: Kysely<DB>): LedgerRepository => {
         .where('customer_id', '=', customerId)
         .groupBy('code')
         .execute();
-      const totals = Object.fromEntries(ENTRY_CODES.map((c) => [c, 0])) as Record<EntryCode, number>;
+      const totals = Object.fromEntries(ENTRY_CODES.map((c) => [c, 0])) as Record<
+        EntryCode,
+        number
+      >;
       for (const r of rows) totals[r.code as EntryCode] = Number(r.points);
       return totals;
     },
@@ -227,9 +247,14 @@ export const ledgerRepository = (db: Kysely<DB>): LedgerRepository => {
       const systemBalances = Object.fromEntries(
         Object.values(SYSTEM_ACCOUNTS).map((id) => [id, 0]),
       ) as LedgerTotals['systemBalances'];
-      for (const row of system.rows) systemBalances[row.account as SystemAccount] = Number(row.balance);
+      for (const row of system.rows)
+        systemBalances[row.account as SystemAccount] = Number(row.balance);
       const member = (kind: string) => Number(members.find((m) => m.kind === kind)?.balance ?? 0);
-      return { systemBalances, memberPoints: member('member_points'), memberPending: member('member_pending') };
+      return {
+        systemBalances,
+        memberPoints: member('member_points'),
+        memberPending: member('member_pending'),
+      };
     },
     customersDueForSettlement: async (now, limit) => {
       const result = await sql<{ customer_id: string }>`

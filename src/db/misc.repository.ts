@@ -22,12 +22,31 @@ export const apiKeyRepository = (db: Kysely<DB>): ApiKeyRepository => ({
   insert: async (key, keyHash) => {
     await db
       .insertInto('api_key')
-      .values({ id: key.id, name: key.name, role: key.role, key_hash: keyHash, created_at: key.createdAt, revoked_at: null })
+      .values({
+        id: key.id,
+        name: key.name,
+        role: key.role,
+        key_hash: keyHash,
+        created_at: key.createdAt,
+        revoked_at: null,
+      })
       .execute();
   },
   findByHash: async (keyHash) => {
-    const row = await db.selectFrom('api_key').selectAll().where('key_hash', '=', keyHash).executeTakeFirst();
-    return row ? { id: row.id, name: row.name, role: row.role, createdAt: row.created_at, revokedAt: row.revoked_at } : null;
+    const row = await db
+      .selectFrom('api_key')
+      .selectAll()
+      .where('key_hash', '=', keyHash)
+      .executeTakeFirst();
+    return row
+      ? {
+          id: row.id,
+          name: row.name,
+          role: row.role,
+          createdAt: row.created_at,
+          revokedAt: row.revoked_at,
+        }
+      : null;
   },
   countActiveAdmins: async () => {
     const row = await db

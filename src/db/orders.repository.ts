@@ -23,7 +23,12 @@ export const orderRepository = (db: Kysely<DB>): OrderRepository => {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const [lines, returned] = await Promise.all([
-      db.selectFrom('order_line').selectAll().where('order_id', 'in', ids).orderBy('line_no').execute(),
+      db
+        .selectFrom('order_line')
+        .selectAll()
+        .where('order_id', 'in', ids)
+        .orderBy('line_no')
+        .execute(),
       db
         .selectFrom('order_return_line')
         .select(['order_id', 'line_no', (eb) => eb.fn.sum<number>('quantity').as('quantity')])
@@ -32,7 +37,9 @@ export const orderRepository = (db: Kysely<DB>): OrderRepository => {
         .execute(),
     ]);
     const linesByOrder = groupBy(lines, (l) => l.order_id);
-    const returnedByLine = new Map(returned.map((x) => [`${x.order_id}#${x.line_no}`, Number(x.quantity)]));
+    const returnedByLine = new Map(
+      returned.map((x) => [`${x.order_id}#${x.line_no}`, Number(x.quantity)]),
+    );
     return rows.map((r) => ({
       id: r.id,
       externalId: r.external_id,
@@ -58,7 +65,12 @@ export const orderRepository = (db: Kysely<DB>): OrderRepository => {
 
   const returnsOf = async (orderId: string): Promise<OrderReturn[]> => {
     const [rows, lines] = await Promise.all([
-      db.selectFrom('order_return').selectAll().where('order_id', '=', orderId).orderBy('created_at').execute(),
+      db
+        .selectFrom('order_return')
+        .selectAll()
+        .where('order_id', '=', orderId)
+        .orderBy('created_at')
+        .execute(),
       db.selectFrom('order_return_line').selectAll().where('order_id', '=', orderId).execute(),
     ]);
     return rows.map((r) => ({
@@ -115,11 +127,17 @@ export const orderRepository = (db: Kysely<DB>): OrderRepository => {
       return true;
     },
     findById: async (id) =>
-      (await hydrate(await db.selectFrom('sales_order').selectAll().where('id', '=', id).execute()))[0] ?? null,
+      (
+        await hydrate(await db.selectFrom('sales_order').selectAll().where('id', '=', id).execute())
+      )[0] ?? null,
     findByExternalId: async (externalId) =>
       (
         await hydrate(
-          await db.selectFrom('sales_order').selectAll().where('external_id', '=', externalId).execute(),
+          await db
+            .selectFrom('sales_order')
+            .selectAll()
+            .where('external_id', '=', externalId)
+            .execute(),
         )
       )[0] ?? null,
     lockOrder: async (id) => {

@@ -31,5 +31,7 @@ export const repositoriesFor = (db: Kysely<DB>): Repositories => ({
  * Runs `work` in a transaction, or inside the caller's one when `db` already is a transaction, so
  * a use case can be composed into a larger atomic unit (an idempotent HTTP request, an import batch).
  */
-export const inTransaction = <T>(db: Kysely<DB>, work: (trx: Kysely<DB>) => Promise<T>): Promise<T> =>
-  db.isTransaction ? work(db) : db.transaction().execute(work);
+export const inTransaction = <T>(
+  db: Kysely<DB>,
+  work: (trx: Kysely<DB>) => Promise<T>,
+): Promise<T> => (db.isTransaction ? work(db) : db.transaction().execute(work));

@@ -26,10 +26,21 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
       if (!result.success) throw validationErrorFrom(result.error, result.target);
     },
   });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+  });
 
-  app.onError((error, c) => errorToResponse(c, error, (e) => c.var.log?.error({ err: e }, 'http.unhandled')));
-  app.notFound((c) => problemResponse(c, { status: 404, code: 'route_not_found', detail: `No route ${c.req.method} ${c.req.path}` }));
+  app.onError((error, c) =>
+    errorToResponse(c, error, (e) => c.var.log?.error({ err: e }, 'http.unhandled')),
+  );
+  app.notFound((c) =>
+    problemResponse(c, {
+      status: 404,
+      code: 'route_not_found',
+      detail: `No route ${c.req.method} ${c.req.path}`,
+    }),
+  );
 
   app.use('*', requestContext(deps));
   app.use(

@@ -1,6 +1,11 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { CreateCustomerSchema, UpdateCustomerSchema } from '../core/customers/customers.js';
-import { createCustomer, getCustomer, searchCustomers, updateCustomer } from '../core/customers/customers.service.js';
+import {
+  createCustomer,
+  getCustomer,
+  searchCustomers,
+  updateCustomer,
+} from '../core/customers/customers.service.js';
 import type { Clock } from '../core/shared/clock.js';
 import { useCaseDeps, type AppEnv } from './context.js';
 import { allowRoles } from './middleware.js';
@@ -16,7 +21,12 @@ const SearchQuery = z.object({
   phone: z.string().max(40).optional(),
   externalId: z.string().max(200).optional(),
   source: z.string().max(64).optional(),
-  q: z.string().min(1).max(200).optional().openapi({ description: 'Prefix of e-mail, first or last name' }),
+  q: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ description: 'Prefix of e-mail, first or last name' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(100).optional(),
 });
@@ -26,7 +36,9 @@ const CustomerIdParam = IdParam('id', 'cus_01JD3Q4X5Y6Z7A8B9C0D1E2F3G');
 export const customerRoutes = (clock: Clock) => {
   const app = new OpenAPIHono<AppEnv>();
 
-  app.use('/v1/customers', async (c, next) => (c.req.method === 'POST' ? allowRoles('admin')(c, next) : next()));
+  app.use('/v1/customers', async (c, next) =>
+    c.req.method === 'POST' ? allowRoles('admin')(c, next) : next(),
+  );
   app.on(['PATCH'], '/v1/customers/:id', allowRoles('admin'));
 
   app.openapi(
@@ -55,10 +67,17 @@ export const customerRoutes = (clock: Clock) => {
       tags: ['Customers'],
       summary: 'Get a customer',
       request: { params: CustomerIdParam },
-      responses: { 200: json(CustomerView, 'The customer'), ...commonErrors, 404: problem('No such customer') },
+      responses: {
+        200: json(CustomerView, 'The customer'),
+        ...commonErrors,
+        404: problem('No such customer'),
+      },
     }),
     async (c) => {
-      const customer = await getCustomer(await useCaseDeps(c, clock), c.req.valid('param').id as string);
+      const customer = await getCustomer(
+        await useCaseDeps(c, clock),
+        c.req.valid('param').id as string,
+      );
       return c.json(presentCustomer(customer), 200);
     },
   );
@@ -69,8 +88,13 @@ export const customerRoutes = (clock: Clock) => {
       path: '/v1/customers/{id}',
       tags: ['Customers'],
       summary: 'Update a customer',
-      description: 'Absent fields stay as they are, null clears, attributes merge, consents are appended.',
-      request: { params: CustomerIdParam, headers: IdempotencyHeader, body: jsonBody(UpdateCustomerSchema) },
+      description:
+        'Absent fields stay as they are, null clears, attributes merge, consents are appended.',
+      request: {
+        params: CustomerIdParam,
+        headers: IdempotencyHeader,
+        body: jsonBody(UpdateCustomerSchema),
+      },
       responses: {
         200: json(CustomerView, 'Updated'),
         ...commonErrors,
@@ -80,7 +104,11 @@ export const customerRoutes = (clock: Clock) => {
     }),
     async (c) => {
       const deps = await useCaseDeps(c, clock);
-      const customer = await updateCustomer(deps, c.req.valid('param').id as string, c.req.valid('json'));
+      const customer = await updateCustomer(
+        deps,
+        c.req.valid('param').id as string,
+        c.req.valid('json'),
+      );
       return c.json(presentCustomer(customer), 200);
     },
   );
@@ -92,11 +120,17 @@ export const customerRoutes = (clock: Clock) => {
       tags: ['Customers'],
       summary: 'List and search customers',
       request: { query: SearchQuery },
-      responses: { 200: json(CustomerPageView, 'A page of customers, ordered by id'), ...commonErrors },
+      responses: {
+        200: json(CustomerPageView, 'A page of customers, ordered by id'),
+        ...commonErrors,
+      },
     }),
     async (c) => {
       const page = await searchCustomers(await useCaseDeps(c, clock), c.req.valid('query'));
-      return c.json({ customers: page.customers.map(presentCustomer), nextCursor: page.nextCursor }, 200);
+      return c.json(
+        { customers: page.customers.map(presentCustomer), nextCursor: page.nextCursor },
+        200,
+      );
     },
   );
 

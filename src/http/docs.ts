@@ -14,7 +14,10 @@ const operation = (path: string, method: string, op: Json) => {
   const schema = (body?.['application/json'] as Json | undefined)?.schema;
   const params = (op.parameters as Json[] | undefined) ?? [];
   const responses = Object.entries((op.responses as Json) ?? {})
-    .map(([status, r]) => `<li><code>${status}</code> ${escape(String((r as Json).description ?? ''))}</li>`)
+    .map(
+      ([status, r]) =>
+        `<li><code>${status}</code> ${escape(String((r as Json).description ?? ''))}</li>`,
+    )
     .join('');
   return `<section id="${escape(`${method}-${path}`)}">
     <h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${escape(path)}</code></h3>
@@ -29,7 +32,9 @@ const operation = (path: string, method: string, op: Json) => {
 export const renderDocsPage = (document: Json): string => {
   const paths = Object.entries((document.paths as Json) ?? {});
   const sections = paths
-    .flatMap(([path, methods]) => Object.entries(methods as Json).map(([m, op]) => operation(path, m, op as Json)))
+    .flatMap(([path, methods]) =>
+      Object.entries(methods as Json).map(([m, op]) => operation(path, m, op as Json)),
+    )
     .join('\n');
   const schemas = (document.components as Json | undefined)?.schemas ?? {};
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">

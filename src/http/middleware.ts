@@ -9,37 +9,56 @@ import { inTransaction } from '../db/repositories.js';
 import type { DB } from '../db/schema.js';
 import type { AppDeps, AppEnv } from './context.js';
 
-export const requestContext = (deps: AppDeps): MiddlewareHandler<AppEnv> => async (c, next) => {
-  const requestId = c.req.header('x-request-id')?.slice(0, 100) || randomUUID();
-  c.set('requestId', requestId);
-  c.set('db', deps.db);
-  c.set('log', deps.log.child({ requestId }));
-  c.header('x-request-id', requestId);
-  const started = performance.now();
-  await next();
-  c.var.log.debug(
-    { method: c.req.method, path: c.req.path, status: c.res.status, durationMs: Math.round(performance.now() - started) },
-    'http.request',
-  );
-};
+export const requestContext =
+  (deps: AppDeps): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const requestId = c.req.header('x-request-id')?.slice(0, 100) || randomUUID();
+    c.set('requestId', requestId);
+    c.set('db', deps.db);
+    c.set('log', deps.log.child({ requestId }));
+    c.header('x-request-id', requestId);
+    const started = performance.now();
+    await next();
+    c.var.log.debug(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        durationMs: Math.round(performance.now() - started),
+      },
+      'http.request',
+    );
+  };
 
-export const requireApiKey = (db: Kysely<DB>): MiddlewareHandler<AppEnv> => async (c, next) => {
-  const header = c.req.header('authorization') ?? '';
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) {
-    throw new DomainError('unauthorized', 'missing_api_key', 'Send an API key as Authorization: Bearer <key>');
-  }
-  c.set('principal', await authenticate({ apiKeys: apiKeyRepository(db) }, match[1]!));
-  await next();
-};
+export const requireApiKey =
+  (db: Kysely<DB>): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) {
+      throw new DomainError(
+        'unauthorized',
+        'missing_api_key',
+        'Send an API key as Authorization: Bearer <key>',
+      );
+    }
+    c.set('principal', await authenticate({ apiKeys: apiKeyRepository(db) }, match[1]!));
+    await next();
+  };
 
 /** Store staff (pos) may identify members, take orders and spend points; the rest is admin's. */
-export const allowRoles = (...roles: Role[]): MiddlewareHandler<AppEnv> => async (c, next) => {
-  if (!roles.includes(c.var.principal.role)) {
-    throw new DomainError('forbidden', 'role_not_allowed', `This operation needs the role ${roles.join(' or ')}`);
-  }
-  await next();
-};
+export const allowRoles =
+  (...roles: Role[]): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    if (!roles.includes(c.var.principal.role)) {
+      throw new DomainError(
+        'forbidden',
+        'role_not_allowed',
+        `This operation needs the role ${roles.join(' or ')}`,
+      );
+    }
+    await next();
+  };
 
 class RollbackWithResponse extends Error {
   constructor(readonly response: Response) {
@@ -56,12 +75,17 @@ const requestHash = (method: string, path: string, body: string) =>
  * failed attempt rolls back everything, its record included, so the client may simply retry.
  */
 export const transactionalWrite = (): MiddlewareHandler<AppEnv> => async (c, next) => {
-  if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
+  if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS')
+    return next();
   const key = c.req.header('idempotency-key');
   if (key !== undefined && (key.length === 0 || key.length > 255)) {
-    throw new DomainError('invalid', 'invalid_idempotency_key', 'Idempotency-Key must be 1 to 255 characters', {}, [
-      { path: 'header.Idempotency-Key', message: 'must be 1 to 255 characters' },
-    ]);
+    throw new DomainError(
+      'invalid',
+      'invalid_idempotency_key',
+      'Idempotency-Key must be 1 to 255 characters',
+      {},
+      [{ path: 'header.Idempotency-Key', message: 'must be 1 to 255 characters' }],
+    );
   }
   const body = await c.req.text();
   const hash = requestHash(c.req.method, c.req.path, body);
@@ -69,7 +93,14 @@ export const transactionalWrite = (): MiddlewareHandler<AppEnv> => async (c, nex
     await inTransaction(c.var.db, async (trx) => {
       c.set('db', trx);
       if (key !== undefined) {
-        const replay = await claimKey(trx, c.var.principal.keyId, key, c.req.method, c.req.path, hash);
+        const replay = await claimKey(
+          trx,
+          c.var.principal.keyId,
+          key,
+          c.req.method,
+          c.req.path,
+          hash,
+        );
         if (replay) {
           c.res = replay;
           return;
@@ -119,7 +150,12 @@ const claimKey = async (
       'idempotency_key_reused',
       `Idempotency key ${key} was already used with a different request`,
       {},
-      [{ path: 'header.Idempotency-Key', message: 'already used with a different request body or path' }],
+      [
+        {
+          path: 'header.Idempotency-Key',
+          message: 'already used with a different request body or path',
+        },
+      ],
     );
   }
   return new Response(record.response_body, {

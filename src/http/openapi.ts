@@ -33,4 +33,10 @@ export const commonErrors = {
 } as const;
 
 export const IdParam = (name: string, example: string) =>
-  z.object({ [name]: z.string().min(1).max(100).openapi({ param: { name, in: 'path' }, example }) });
+  z.object({
+    [name]: z
+      .string()
+      .min(1)
+      .max(100)
+      .openapi({ param: { name, in: 'path' }, example }),
+  });

@@ -1,12 +1,24 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { CreateReturnSchema, IngestOrderSchema } from '../core/orders/orders.js';
-import { createReturn, getOrder, ingestOrder, listCustomerOrders } from '../core/orders/orders.service.js';
+import {
+  createReturn,
+  getOrder,
+  ingestOrder,
+  listCustomerOrders,
+} from '../core/orders/orders.service.js';
 import { getCustomer } from '../core/customers/customers.service.js';
 import type { Clock } from '../core/shared/clock.js';
 import { useCaseDeps, type AppEnv } from './context.js';
 import { allowRoles } from './middleware.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
-import { IngestView, OrderView, ReturnView, presentIngest, presentOrder, presentReturn } from './presenters.js';
+import {
+  IngestView,
+  OrderView,
+  ReturnView,
+  presentIngest,
+  presentOrder,
+  presentReturn,
+} from './presenters.js';
 
 const OrderIdParam = IdParam('id', 'ord_01JD3Q4X5Y6Z7A8B9C0D1E2F3G');
 
@@ -43,9 +55,19 @@ export const orderRoutes = (clock: Clock) => {
       tags: ['Orders'],
       summary: 'Get an order with its lines and returned quantities',
       request: { params: OrderIdParam },
-      responses: { 200: json(OrderView, 'The order'), ...commonErrors, 404: problem('No such order') },
+      responses: {
+        200: json(OrderView, 'The order'),
+        ...commonErrors,
+        404: problem('No such order'),
+      },
     }),
-    async (c) => c.json(presentOrder(await getOrder(await useCaseDeps(c, clock), c.req.valid('param').id as string)), 200),
+    async (c) =>
+      c.json(
+        presentOrder(
+          await getOrder(await useCaseDeps(c, clock), c.req.valid('param').id as string),
+        ),
+        200,
+      ),
   );
 
   app.openapi(
@@ -56,7 +78,11 @@ export const orderRoutes = (clock: Clock) => {
       summary: 'Return lines of an order, partly or wholly',
       description:
         'Without lines, everything not yet returned is returned. The points the returned value earned are taken back: from pending points first, then from the balance, never below zero (what cannot be recovered is reported).',
-      request: { params: OrderIdParam, headers: IdempotencyHeader, body: jsonBody(CreateReturnSchema) },
+      request: {
+        params: OrderIdParam,
+        headers: IdempotencyHeader,
+        body: jsonBody(CreateReturnSchema),
+      },
       responses: {
         201: json(ReturnView, 'Recorded'),
         200: json(ReturnView, 'Already recorded under this externalId'),

@@ -1,7 +1,12 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { ulid } from 'ulid';
 import { getCustomer } from '../core/customers/customers.service.js';
-import { adjustPoints, getPointsSummary, listLedgerEntries, redeemPoints } from '../core/ledger/ledger.service.js';
+import {
+  adjustPoints,
+  getPointsSummary,
+  listLedgerEntries,
+  redeemPoints,
+} from '../core/ledger/ledger.service.js';
 import type { Clock } from '../core/shared/clock.js';
 import { inRequestTransaction, useCaseDeps, type AppContext, type AppEnv } from './context.js';
 import { allowRoles } from './middleware.js';
@@ -30,7 +35,9 @@ const AdjustBody = z
   })
   .openapi('AdjustPoints');
 
-const EntryPageView = z.object({ entries: z.array(EntryView), nextCursor: z.string().nullable() }).openapi('LedgerPage');
+const EntryPageView = z
+  .object({ entries: z.array(EntryView), nextCursor: z.string().nullable() })
+  .openapi('LedgerPage');
 
 /** The ledger-level key: the client's Idempotency-Key when given, so retries of one spend collapse. */
 const ledgerKey = (c: AppContext) => {
@@ -49,7 +56,11 @@ export const pointsRoutes = (clock: Clock) => {
       tags: ['Points'],
       summary: 'Balance, pending points, next expiry and lifetime totals',
       request: { params: CustomerIdParam },
-      responses: { 200: json(PointsView, 'Points summary'), ...commonErrors, 404: problem('No such customer') },
+      responses: {
+        200: json(PointsView, 'Points summary'),
+        ...commonErrors,
+        404: problem('No such customer'),
+      },
     }),
     async (c) => {
       const summary = await inRequestTransaction(c, clock, async (deps) => {
@@ -73,7 +84,11 @@ export const pointsRoutes = (clock: Clock) => {
           cursor: z.string().max(100).optional(),
         }),
       },
-      responses: { 200: json(EntryPageView, 'A page of entries'), ...commonErrors, 404: problem('No such customer') },
+      responses: {
+        200: json(EntryPageView, 'A page of entries'),
+        ...commonErrors,
+        404: problem('No such customer'),
+      },
     }),
     async (c) => {
       const deps = await useCaseDeps(c, clock);

@@ -1,6 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import type { Customer } from '../core/customers/customers.js';
-import { pendingAccountOf, pointsAccountOf, type LedgerEntry, type PointsSummary } from '../core/ledger/ledger.js';
+import {
+  pendingAccountOf,
+  pointsAccountOf,
+  type LedgerEntry,
+  type PointsSummary,
+} from '../core/ledger/ledger.js';
 import type { IngestResult } from '../core/orders/orders.service.js';
 import type { Order, OrderReturn } from '../core/orders/orders.js';
 
@@ -19,7 +24,12 @@ export const CustomerView = z
     attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
     externalIds: z.array(z.object({ source: z.string(), id: z.string() })),
     consents: z.array(
-      z.object({ channel: z.enum(['email', 'sms']), granted: z.boolean(), source: z.string(), at: z.string() }),
+      z.object({
+        channel: z.enum(['email', 'sms']),
+        granted: z.boolean(),
+        source: z.string(),
+        at: z.string(),
+      }),
     ),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -69,7 +79,11 @@ export const IngestView = z
   .object({
     order: OrderView,
     created: z.boolean(),
-    points: z.object({ earned: z.number().int(), pending: z.boolean(), releaseAt: z.string().nullable() }),
+    points: z.object({
+      earned: z.number().int(),
+      pending: z.boolean(),
+      releaseAt: z.string().nullable(),
+    }),
   })
   .openapi('OrderIngested');
 
@@ -89,7 +103,13 @@ export const ReturnView = z
     amountMinor: z.number().int(),
     pointsReversed: z.number().int(),
     pointsUnrecovered: z.number().int(),
-    lines: z.array(z.object({ lineNo: z.number().int(), quantity: z.number().int(), amountMinor: z.number().int() })),
+    lines: z.array(
+      z.object({
+        lineNo: z.number().int(),
+        quantity: z.number().int(),
+        amountMinor: z.number().int(),
+      }),
+    ),
     createdAt: z.string(),
   })
   .openapi('OrderReturn');
@@ -119,7 +139,10 @@ export const PointsView = z
 export const presentPoints = (p: PointsSummary): z.infer<typeof PointsView> => ({
   ...p,
   nextPendingRelease: p.nextPendingRelease
-    ? { points: p.nextPendingRelease.points, releaseAt: p.nextPendingRelease.releaseAt.toISOString() }
+    ? {
+        points: p.nextPendingRelease.points,
+        releaseAt: p.nextPendingRelease.releaseAt.toISOString(),
+      }
     : null,
   nextExpiring: p.nextExpiring
     ? { points: p.nextExpiring.points, expiresAt: p.nextExpiring.expiresAt.toISOString() }

@@ -46,7 +46,10 @@ const TITLES: Record<number, string> = {
 };
 
 export class RequestValidationError extends Error {
-  constructor(readonly issues: FieldIssue[], readonly target: string) {
+  constructor(
+    readonly issues: FieldIssue[],
+    readonly target: string,
+  ) {
     super(`Invalid request ${target}`);
   }
 }
@@ -60,7 +63,10 @@ export const validationErrorFrom = (error: ZodError, target: string): RequestVal
     target,
   );
 
-export const problemResponse = (c: Context, fields: Omit<Problem, 'type' | 'title' | 'instance' | 'requestId'>) => {
+export const problemResponse = (
+  c: Context,
+  fields: Omit<Problem, 'type' | 'title' | 'instance' | 'requestId'>,
+) => {
   const body: Problem = {
     type: `https://regulars.dev/problems/${fields.code}`,
     title: TITLES[fields.status] ?? 'Error',
@@ -68,7 +74,9 @@ export const problemResponse = (c: Context, fields: Omit<Problem, 'type' | 'titl
     requestId: (c.get('requestId' as never) as string | undefined) ?? '',
     ...fields,
   };
-  return c.body(JSON.stringify(body), fields.status as 400, { 'content-type': 'application/problem+json' });
+  return c.body(JSON.stringify(body), fields.status as 400, {
+    'content-type': 'application/problem+json',
+  });
 };
 
 const fromDomain = (c: Context, error: DomainError) =>
@@ -83,8 +91,14 @@ const fromHttpException = (c: Context, error: HTTPException) => {
   const malformed = /malformed json/i.test(error.message);
   return problemResponse(c, {
     status: error.status,
-    code: malformed ? 'malformed_json' : error.status === 413 ? 'payload_too_large' : `http_${error.status}`,
-    detail: malformed ? 'The request body is not valid JSON' : error.message || (TITLES[error.status] ?? 'Error'),
+    code: malformed
+      ? 'malformed_json'
+      : error.status === 413
+        ? 'payload_too_large'
+        : `http_${error.status}`,
+    detail: malformed
+      ? 'The request body is not valid JSON'
+      : error.message || (TITLES[error.status] ?? 'Error'),
     ...(malformed ? { errors: [{ path: 'body', message: 'not valid JSON' }] } : {}),
   });
 };
@@ -103,5 +117,9 @@ export const errorToResponse = (c: Context, error: unknown, logError: (error: un
   const translated = translateDatabaseError(error);
   if (translated) return fromDomain(c, translated);
   logError(error);
-  return problemResponse(c, { status: 500, code: 'internal_error', detail: 'An unexpected error occurred' });
+  return problemResponse(c, {
+    status: 500,
+    code: 'internal_error',
+    detail: 'An unexpected error occurred',
+  });
 };

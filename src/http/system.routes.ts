@@ -3,7 +3,10 @@ import { sql, type Kysely } from 'kysely';
 import { createApiKey } from '../core/auth/auth.service.js';
 import { ROLES } from '../core/auth/auth.js';
 import { getProgramme, updateProgramme } from '../core/programme/programme.service.js';
-import { ProgrammeSettingsPatchSchema, ProgrammeSettingsSchema } from '../core/programme/programme.js';
+import {
+  ProgrammeSettingsPatchSchema,
+  ProgrammeSettingsSchema,
+} from '../core/programme/programme.js';
 import type { Clock } from '../core/shared/clock.js';
 import type { DB } from '../db/schema.js';
 import { liabilityReport } from '../core/ledger/ledger.liability.js';
@@ -25,7 +28,10 @@ export const healthRoute = (db: Kysely<DB>, kind: string) => {
       summary: 'Liveness and database reachability (no key needed)',
       responses: {
         200: json(z.object({ status: z.literal('ok'), database: z.string() }), 'Healthy'),
-        503: json(z.object({ status: z.literal('unavailable'), database: z.string() }), 'Database unreachable'),
+        503: json(
+          z.object({ status: z.literal('unavailable'), database: z.string() }),
+          'Database unreachable',
+        ),
       },
     }),
     async (c) => {
@@ -64,9 +70,14 @@ export const adminRoutes = (clock: Clock) => {
       tags: ['Programme'],
       summary: 'Change programme settings (applies to orders ingested from now on)',
       request: { headers: IdempotencyHeader, body: jsonBody(ProgrammeSettingsPatchSchema) },
-      responses: { 200: json(ProgrammeView, 'Updated'), ...commonErrors, 422: problem('Unknown currency or time zone') },
+      responses: {
+        200: json(ProgrammeView, 'Updated'),
+        ...commonErrors,
+        422: problem('Unknown currency or time zone'),
+      },
     }),
-    async (c) => c.json(await updateProgramme(await useCaseDeps(c, clock), c.req.valid('json')), 200),
+    async (c) =>
+      c.json(await updateProgramme(await useCaseDeps(c, clock), c.req.valid('json')), 200),
   );
 
   app.openapi(

@@ -15,17 +15,31 @@ export interface TestApp {
   adminKey: string;
   keyFor(role: Role): Promise<string>;
   /** Sends a request the way a client would, through the whole middleware stack. */
-  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   close(): Promise<void>;
 }
 
-export const startTestApp = async (options: { clock?: Clock; bodyLimitBytes?: number } = {}): Promise<TestApp> => {
+export const startTestApp = async (
+  options: { clock?: Clock; bodyLimitBytes?: number } = {},
+): Promise<TestApp> => {
   const database = await openTestDatabase();
   const clock = options.clock ?? systemClock;
   const log = pino({ level: 'silent' });
-  const app = createApp({ db: database.db, clock, log, bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024, database });
+  const app = createApp({
+    db: database.db,
+    clock,
+    log,
+    bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
+    database,
+  });
   const keyFor = async (role: Role) =>
-    (await createApiKey({ ...repositoriesFor(database.db), clock }, { name: `test-${role}`, role })).secret;
+    (await createApiKey({ ...repositoriesFor(database.db), clock }, { name: `test-${role}`, role }))
+      .secret;
   const adminKey = await keyFor('admin');
   const call: TestApp['call'] = async (method, path, body, headers = {}) => {
     const res = await app.request(path, {

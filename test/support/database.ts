@@ -5,14 +5,17 @@ import { openDatabase, type Database } from '../../src/db/dialect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 
 /** The server the postgres project uses; each test file gets its own fresh database on it. */
-export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_POSTGRES_URL =
+  process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export const testDatabaseKind = (): 'pglite' | 'postgres' =>
   process.env.REGULARS_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
 const withAdmin = async <T>(work: (admin: Kysely<unknown>) => Promise<T>): Promise<T> => {
   const admin = new Kysely<unknown>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: TEST_POSTGRES_URL, max: 1 }) }),
+    dialect: new PostgresDialect({
+      pool: new pg.Pool({ connectionString: TEST_POSTGRES_URL, max: 1 }),
+    }),
   });
   try {
     return await work(admin);
@@ -64,7 +67,11 @@ export const openTestDatabase = async (options: { poolSize?: number } = {}): Pro
     return database;
   }
   const scratch = await createScratchPostgres();
-  const database = await openDatabase({ databaseUrl: scratch.url, dataDir: '', poolSize: options.poolSize ?? 20 });
+  const database = await openDatabase({
+    databaseUrl: scratch.url,
+    dataDir: '',
+    poolSize: options.poolSize ?? 20,
+  });
   await migrateToLatest(database.db);
   return {
     ...database,

@@ -2,10 +2,14 @@ import type { TestApp } from './app.js';
 
 /** Small builders for request bodies, so each test says only what matters to it. */
 let sequence = 0;
-export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(sequence++).toString(36)}`;
+export const unique = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36)}-${(sequence++).toString(36)}`;
 
 export const createCustomer = async (t: TestApp, fields: Record<string, unknown> = {}) => {
-  const res = await t.call('POST', '/v1/customers', { email: `${unique('c')}@example.com`, ...fields });
+  const res = await t.call('POST', '/v1/customers', {
+    email: `${unique('c')}@example.com`,
+    ...fields,
+  });
   if (res.status !== 201) throw new Error(`customer not created: ${JSON.stringify(res.body)}`);
   return res.body as { id: string; email: string };
 };

@@ -1,7 +1,14 @@
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import { generateApiKeySecret, hashApiKey, type ApiKey, type ApiKeyRepository, type Principal, type Role } from './auth.js';
+import {
+  generateApiKeySecret,
+  hashApiKey,
+  type ApiKey,
+  type ApiKeyRepository,
+  type Principal,
+  type Role,
+} from './auth.js';
 
 export interface AuthDeps {
   apiKeys: ApiKeyRepository;
@@ -13,12 +20,21 @@ export const createApiKey = async (
   input: { name: string; role: Role; secret?: string },
 ): Promise<{ key: ApiKey; secret: string }> => {
   const secret = input.secret ?? generateApiKeySecret(input.role);
-  const key: ApiKey = { id: newId('apiKey'), name: input.name, role: input.role, createdAt: deps.clock.now(), revokedAt: null };
+  const key: ApiKey = {
+    id: newId('apiKey'),
+    name: input.name,
+    role: input.role,
+    createdAt: deps.clock.now(),
+    revokedAt: null,
+  };
   await deps.apiKeys.insert(key, hashApiKey(secret));
   return { key, secret };
 };
 
-export const authenticate = async (deps: Pick<AuthDeps, 'apiKeys'>, secret: string): Promise<Principal> => {
+export const authenticate = async (
+  deps: Pick<AuthDeps, 'apiKeys'>,
+  secret: string,
+): Promise<Principal> => {
   const key = await deps.apiKeys.findByHash(hashApiKey(secret));
   if (!key || key.revokedAt) {
     throw new DomainError('unauthorized', 'invalid_api_key', 'The API key is unknown or revoked');
@@ -37,7 +53,12 @@ export const ensureAdminKey = async (
 ): Promise<{ generatedSecret: string | null }> => {
   if (configuredSecret) {
     const known = await deps.apiKeys.findByHash(hashApiKey(configuredSecret));
-    if (!known) await createApiKey(deps, { name: 'REGULARS_ADMIN_KEY', role: 'admin', secret: configuredSecret });
+    if (!known)
+      await createApiKey(deps, {
+        name: 'REGULARS_ADMIN_KEY',
+        role: 'admin',
+        secret: configuredSecret,
+      });
     return { generatedSecret: null };
   }
   if ((await deps.apiKeys.countActiveAdmins()) > 0) return { generatedSecret: null };

@@ -29,7 +29,8 @@ export interface ApiKeyRepository {
  * Keys are 256 random bits, so a fast hash is enough to store them: there is nothing to
  * brute-force that a slow hash would protect. Only the hash is kept.
  */
-export const hashApiKey = (secret: string): string => createHash('sha256').update(secret).digest('hex');
+export const hashApiKey = (secret: string): string =>
+  createHash('sha256').update(secret).digest('hex');
 
 export const generateApiKeySecret = (role: Role): string =>
   `rk_${role}_${randomBytes(32).toString('base64url')}`;

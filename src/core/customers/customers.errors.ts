@@ -20,9 +20,13 @@ export const ambiguousCustomerRef = (ref: string, path: string) =>
   );
 
 export const emailTaken = (email: string) =>
-  new DomainError('conflict', 'email_taken', `Another customer has the e-mail ${email}`, { email }, [
-    { path: 'email', message: 'another customer has this e-mail' },
-  ]);
+  new DomainError(
+    'conflict',
+    'email_taken',
+    `Another customer has the e-mail ${email}`,
+    { email },
+    [{ path: 'email', message: 'another customer has this e-mail' }],
+  );
 
 export const externalIdTaken = (source: string, id: string, index: number) =>
   new DomainError(

@@ -38,7 +38,11 @@ const toConsents = (input: CreateCustomerInput['consents'], now: Date): Consent[
     at: c.at ? new Date(c.at) : now,
   }));
 
-const assertEmailFree = async (deps: CustomerDeps, email: string | null | undefined, self?: string) => {
+const assertEmailFree = async (
+  deps: CustomerDeps,
+  email: string | null | undefined,
+  self?: string,
+) => {
   if (!email) return;
   const owner = await deps.customers.findByEmail(email);
   if (owner && owner.id !== self) throw emailTaken(email);
@@ -77,7 +81,10 @@ export const createCustomer = async (
   return getCustomer(deps, row.id);
 };
 
-export const getCustomer = async (deps: Pick<CustomerDeps, 'customers'>, id: string): Promise<Customer> => {
+export const getCustomer = async (
+  deps: Pick<CustomerDeps, 'customers'>,
+  id: string,
+): Promise<Customer> => {
   const customer = await deps.customers.findById(id);
   if (!customer) throw customerNotFound(id);
   return customer;

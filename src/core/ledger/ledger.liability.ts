@@ -13,7 +13,8 @@ export interface LiabilityReport {
   totals: { issued: number; redeemed: number; expired: number; adjusted: number };
 }
 
-const worth = (points: number, milliMinor: number) => Number((BigInt(points) * BigInt(milliMinor)) / 1000n);
+const worth = (points: number, milliMinor: number) =>
+  Number((BigInt(points) * BigInt(milliMinor)) / 1000n);
 
 /**
  * The programme's outstanding points and what they are worth. Double entry makes it checkable:

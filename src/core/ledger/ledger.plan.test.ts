@@ -29,49 +29,73 @@ const toLots = (raw: RawLot[]): LotBalance[] =>
 describe('planConsumption', () => {
   it('takes exactly the amount, never more than a lot holds, or refuses', () => {
     fc.assert(
-      fc.property(fc.array(lotArb, { maxLength: 12 }), fc.integer({ min: 1, max: 20_000 }), (raw, amount) => {
-        const lots = toLots(raw);
-        const available = lots.reduce((s, l) => s + l.remaining, 0);
-        const plan = planConsumption(lots, amount);
-        if (amount > available) {
-          expect(plan).toBeNull();
-          return;
-        }
-        expect(plan).not.toBeNull();
-        expect(plan!.reduce((s, p) => s + p.points, 0)).toBe(amount);
-        for (const step of plan!) {
-          const lot = lots.find((l) => l.id === step.lotId)!;
-          expect(step.points).toBeGreaterThan(0);
-          expect(step.points).toBeLessThanOrEqual(lot.remaining);
-        }
-      }),
+      fc.property(
+        fc.array(lotArb, { maxLength: 12 }),
+        fc.integer({ min: 1, max: 20_000 }),
+        (raw, amount) => {
+          const lots = toLots(raw);
+          const available = lots.reduce((s, l) => s + l.remaining, 0);
+          const plan = planConsumption(lots, amount);
+          if (amount > available) {
+            expect(plan).toBeNull();
+            return;
+          }
+          expect(plan).not.toBeNull();
+          expect(plan!.reduce((s, p) => s + p.points, 0)).toBe(amount);
+          for (const step of plan!) {
+            const lot = lots.find((l) => l.id === step.lotId)!;
+            expect(step.points).toBeGreaterThan(0);
+            expect(step.points).toBeLessThanOrEqual(lot.remaining);
+          }
+        },
+      ),
     );
   });
 
   it('drains the soonest-expiring lots first, never-expiring last', () => {
     fc.assert(
-      fc.property(fc.array(lotArb, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 5000 }), (raw, amount) => {
-        const lots = toLots(raw);
-        const plan = planConsumption(lots, amount);
-        if (!plan) return;
-        // Every lot that expires strictly before a lot we touched must be drained completely.
-        const touched = plan.map((p) => lots.find((l) => l.id === p.lotId)!);
-        const key = (l: LotBalance) => l.expiresAt?.getTime() ?? Infinity;
-        const latestTouched = Math.max(...touched.map(key));
-        for (const lot of lots) {
-          if (key(lot) < latestTouched) {
-            const taken = plan.filter((p) => p.lotId === lot.id).reduce((s, p) => s + p.points, 0);
-            expect(taken).toBe(lot.remaining);
+      fc.property(
+        fc.array(lotArb, { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 1, max: 5000 }),
+        (raw, amount) => {
+          const lots = toLots(raw);
+          const plan = planConsumption(lots, amount);
+          if (!plan) return;
+          // Every lot that expires strictly before a lot we touched must be drained completely.
+          const touched = plan.map((p) => lots.find((l) => l.id === p.lotId)!);
+          const key = (l: LotBalance) => l.expiresAt?.getTime() ?? Infinity;
+          const latestTouched = Math.max(...touched.map(key));
+          for (const lot of lots) {
+            if (key(lot) < latestTouched) {
+              const taken = plan
+                .filter((p) => p.lotId === lot.id)
+                .reduce((s, p) => s + p.points, 0);
+              expect(taken).toBe(lot.remaining);
+            }
           }
-        }
-      }),
+        },
+      ),
     );
   });
 
   it('takes preferred lots before older ones', () => {
     const lots: LotBalance[] = [
-      { id: 'old', entryId: 'e1', points: 50, remaining: 50, expiresAt: day(10), createdAt: day(0) },
-      { id: 'mine', entryId: 'e2', points: 30, remaining: 30, expiresAt: day(100), createdAt: day(5) },
+      {
+        id: 'old',
+        entryId: 'e1',
+        points: 50,
+        remaining: 50,
+        expiresAt: day(10),
+        createdAt: day(0),
+      },
+      {
+        id: 'mine',
+        entryId: 'e2',
+        points: 30,
+        remaining: 30,
+        expiresAt: day(100),
+        createdAt: day(5),
+      },
     ];
     expect(planConsumption(lots, 40, new Set(['mine']))).toEqual([
       { lotId: 'mine', points: 30 },
@@ -111,6 +135,10 @@ describe('dueSettlements', () => {
       [lot('mid', 10), lot('never', null), lot('empty', 2, 0)],
       day(100),
     );
-    expect(due.map((d) => (d.kind === 'post' ? d.pending.entryId : d.lotId))).toEqual(['early', 'mid', 'late']);
+    expect(due.map((d) => (d.kind === 'post' ? d.pending.entryId : d.lotId))).toEqual([
+      'early',
+      'mid',
+      'late',
+    ]);
   });
 });

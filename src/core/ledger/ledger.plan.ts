@@ -5,7 +5,8 @@ import type { LotBalance, LotConsumption, PendingBalance } from './ledger.js';
  * proposals; the service applies them inside a transaction.
  */
 
-const expiryOrder = (lot: LotBalance): number => lot.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY;
+const expiryOrder = (lot: LotBalance): number =>
+  lot.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY;
 
 /** Oldest-expiring lots first; lots that never expire last; ties by creation then id. */
 export const sortLotsForConsumption = (lots: LotBalance[]): LotBalance[] =>
@@ -43,8 +44,7 @@ export const planConsumption = (
 };
 
 export type Settlement =
-  | { kind: 'post'; at: Date; pending: PendingBalance }
-  | { kind: 'expire'; at: Date; lotId: string };
+  { kind: 'post'; at: Date; pending: PendingBalance } | { kind: 'expire'; at: Date; lotId: string };
 
 /**
  * What is due by `now`: pending entries whose return window ended, and lots whose expiry passed,

@@ -29,7 +29,19 @@ export interface ExpiryPolicy {
   expiryDays: number | null;
 }
 
-const entry = (fields: Partial<NewLedgerEntry> & Pick<NewLedgerEntry, 'customerId' | 'debitAccount' | 'creditAccount' | 'points' | 'code' | 'idempotencyKey' | 'effectiveAt'>): NewLedgerEntry => ({
+const entry = (
+  fields: Partial<NewLedgerEntry> &
+    Pick<
+      NewLedgerEntry,
+      | 'customerId'
+      | 'debitAccount'
+      | 'creditAccount'
+      | 'points'
+      | 'code'
+      | 'idempotencyKey'
+      | 'effectiveAt'
+    >,
+): NewLedgerEntry => ({
   id: newId('entry'),
   orderId: null,
   returnId: null,
@@ -258,7 +270,11 @@ export interface DebitInput {
 }
 
 const replayOrMismatch = (existing: LedgerEntry, input: DebitInput, code: EntryCode) => {
-  if (existing.customerId !== input.customerId || existing.points !== input.points || existing.code !== code) {
+  if (
+    existing.customerId !== input.customerId ||
+    existing.points !== input.points ||
+    existing.code !== code
+  ) {
     throw idempotencyMismatch(input.idempotencyKey);
   }
   return existing;
@@ -320,7 +336,13 @@ export const adjustPoints = async (
   input: AdjustInput,
 ): Promise<LedgerEntry> => {
   if (input.points < 0) {
-    return debit(deps, policy, { ...input, points: -input.points }, 'adjust.debit', SYSTEM_ACCOUNTS.adjusted);
+    return debit(
+      deps,
+      policy,
+      { ...input, points: -input.points },
+      'adjust.debit',
+      SYSTEM_ACCOUNTS.adjusted,
+    );
   }
   await deps.ledger.lockMember(input.customerId);
   const key = `adjust.credit:${input.idempotencyKey}`;
@@ -351,7 +373,9 @@ export const getPointsSummary = async (
   const balances = await deps.ledger.lockMember(customerId);
   const settled = await settleMember(deps, policy, customerId);
   const { points, pending } = settled > 0 ? await deps.ledger.lockMember(customerId) : balances;
-  const lots = sortLotsForConsumption(await deps.ledger.openLots(customerId)).filter((l) => l.expiresAt);
+  const lots = sortLotsForConsumption(await deps.ledger.openLots(customerId)).filter(
+    (l) => l.expiresAt,
+  );
   const firstLot = lots[0];
   const nextExpiring = firstLot?.expiresAt
     ? {

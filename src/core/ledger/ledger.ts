@@ -97,7 +97,13 @@ export interface PointsSummary {
   pending: number;
   nextPendingRelease: { points: number; releaseAt: Date } | null;
   nextExpiring: { points: number; expiresAt: Date } | null;
-  lifetime: { earned: number; redeemed: number; expired: number; adjusted: number; reversed: number };
+  lifetime: {
+    earned: number;
+    redeemed: number;
+    expired: number;
+    adjusted: number;
+    reversed: number;
+  };
 }
 
 export interface EntryPage {

@@ -8,11 +8,15 @@ describe('basePointsForAmount', () => {
   it('floors whole currency units', () => {
     expect(basePointsForAmount(gbp, 'GBP', 13912, 2)).toBe(139);
     expect(basePointsForAmount(gbp, 'GBP', 99, 2)).toBe(0);
-    expect(basePointsForAmount({ currency: 'GBP', pointsPerCurrencyUnit: 3 }, 'GBP', 1050, 2)).toBe(31);
+    expect(basePointsForAmount({ currency: 'GBP', pointsPerCurrencyUnit: 3 }, 'GBP', 1050, 2)).toBe(
+      31,
+    );
   });
 
   it('handles currencies without minor units', () => {
-    expect(basePointsForAmount({ currency: 'JPY', pointsPerCurrencyUnit: 1 }, 'JPY', 1234, 0)).toBe(1234);
+    expect(basePointsForAmount({ currency: 'JPY', pointsPerCurrencyUnit: 1 }, 'JPY', 1234, 0)).toBe(
+      1234,
+    );
   });
 
   it('earns nothing in another currency (no exchange rates are kept)', () => {
@@ -51,8 +55,13 @@ describe('pointsToReverse', () => {
 
 describe('basePointsForAmount at the limits', () => {
   it('stays exact where amount × rate passes 2^53', () => {
-    expect(basePointsForAmount({ currency: 'GBP', pointsPerCurrencyUnit: 10_000 }, 'GBP', 1_000_000_000_000, 2)).toBe(
-      100_000_000_000_000,
-    );
+    expect(
+      basePointsForAmount(
+        { currency: 'GBP', pointsPerCurrencyUnit: 10_000 },
+        'GBP',
+        1_000_000_000_000,
+        2,
+      ),
+    ).toBe(100_000_000_000_000);
   });
 });

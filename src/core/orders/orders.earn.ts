@@ -15,7 +15,8 @@ export const basePointsForAmount = (
   if (currency !== programme.currency) return 0;
   // In BigInt: a large order times a generous rate can pass 2^53 before the division.
   const points =
-    (BigInt(amountMinor) * BigInt(programme.pointsPerCurrencyUnit)) / 10n ** BigInt(currencyExponent);
+    (BigInt(amountMinor) * BigInt(programme.pointsPerCurrencyUnit)) /
+    10n ** BigInt(currencyExponent);
   return Number(points);
 };
 

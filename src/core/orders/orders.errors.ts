@@ -7,11 +7,20 @@ export const invalidReturn = (message: string, issues: FieldIssue[]) =>
   new DomainError('invalid', 'invalid_return', message, {}, issues);
 
 export const nothingToReturn = (orderId: string) =>
-  new DomainError('conflict', 'nothing_to_return', `Every line of order ${orderId} is already returned`, {
-    orderId,
-  });
+  new DomainError(
+    'conflict',
+    'nothing_to_return',
+    `Every line of order ${orderId} is already returned`,
+    {
+      orderId,
+    },
+  );
 
 export const unknownCurrency = (currency: string) =>
-  new DomainError('invalid', 'unknown_currency', `Unknown ISO 4217 currency ${currency}`, { currency }, [
-    { path: 'currency', message: `unknown ISO 4217 currency ${currency}` },
-  ]);
+  new DomainError(
+    'invalid',
+    'unknown_currency',
+    `Unknown ISO 4217 currency ${currency}`,
+    { currency },
+    [{ path: 'currency', message: `unknown ISO 4217 currency ${currency}` }],
+  );

@@ -46,7 +46,10 @@ const existingResult = (order: Order, deps: OrderDeps): IngestResult => ({
 });
 
 /** Ingests an order once per external id and records the points it earns. Run in a transaction. */
-export const ingestOrder = async (deps: OrderDeps, input: IngestOrderInput): Promise<IngestResult> => {
+export const ingestOrder = async (
+  deps: OrderDeps,
+  input: IngestOrderInput,
+): Promise<IngestResult> => {
   if (!isKnownCurrency(input.currency)) throw unknownCurrency(input.currency);
   const known = await deps.orders.findByExternalId(input.externalId);
   if (known) return existingResult(known, deps);
@@ -106,16 +109,21 @@ export const getOrder = async (deps: Pick<OrderDeps, 'orders'>, id: string): Pro
 };
 
 const returnLines = (order: Order, input: CreateReturnInput) => {
-  const requested = input.lines ?? order.lines
-    .filter((l) => l.quantity > l.returnedQuantity)
-    .map((l) => ({ lineNo: l.lineNo, quantity: l.quantity - l.returnedQuantity }));
+  const requested =
+    input.lines ??
+    order.lines
+      .filter((l) => l.quantity > l.returnedQuantity)
+      .map((l) => ({ lineNo: l.lineNo, quantity: l.quantity - l.returnedQuantity }));
   if (requested.length === 0) throw nothingToReturn(order.id);
   const seen = new Set<number>();
   return requested.map((req, index) => {
     const line = order.lines.find((l) => l.lineNo === req.lineNo);
     if (!line) {
       throw invalidReturn(`Order ${order.id} has no line ${req.lineNo}`, [
-        { path: `lines.${index}.lineNo`, message: `the order has lines 1 to ${order.lines.length}` },
+        {
+          path: `lines.${index}.lineNo`,
+          message: `the order has lines 1 to ${order.lines.length}`,
+        },
       ]);
     }
     if (seen.has(req.lineNo)) {
@@ -127,10 +135,17 @@ const returnLines = (order: Order, input: CreateReturnInput) => {
     const left = line.quantity - line.returnedQuantity;
     if (req.quantity > left) {
       throw invalidReturn(`Line ${req.lineNo} has ${left} items left to return`, [
-        { path: `lines.${index}.quantity`, message: `at most ${left} of this line can be returned` },
+        {
+          path: `lines.${index}.quantity`,
+          message: `at most ${left} of this line can be returned`,
+        },
       ]);
     }
-    return { lineNo: req.lineNo, quantity: req.quantity, amountMinor: req.quantity * line.unitPriceMinor };
+    return {
+      lineNo: req.lineNo,
+      quantity: req.quantity,
+      amountMinor: req.quantity * line.unitPriceMinor,
+    };
   });
 };
 
@@ -148,8 +163,16 @@ export const createReturn = async (
   }
   const lines = returnLines(order, input);
   const amountMinor = lines.reduce((sum, l) => sum + l.amountMinor, 0);
-  const returnedBefore = (await deps.orders.returnsOf(orderId)).reduce((s, r) => s + r.amountMinor, 0);
-  const toReverse = pointsToReverse(order.pointsEarned, order.totalMinor, returnedBefore, amountMinor);
+  const returnedBefore = (await deps.orders.returnsOf(orderId)).reduce(
+    (s, r) => s + r.amountMinor,
+    0,
+  );
+  const toReverse = pointsToReverse(
+    order.pointsEarned,
+    order.totalMinor,
+    returnedBefore,
+    amountMinor,
+  );
   const id = newId('orderReturn');
   const reversal = await reverseForReturn(deps, deps.programme, {
     customerId: order.customerId,

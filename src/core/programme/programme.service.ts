@@ -34,9 +34,13 @@ export const updateProgramme = async (
     ]);
   }
   if (!isKnownTimeZone(next.timeZone)) {
-    throw new DomainError('invalid', 'unknown_time_zone', `Unknown time zone ${next.timeZone}`, {}, [
-      { path: 'timeZone', message: `unknown IANA time zone ${next.timeZone}` },
-    ]);
+    throw new DomainError(
+      'invalid',
+      'unknown_time_zone',
+      `Unknown time zone ${next.timeZone}`,
+      {},
+      [{ path: 'timeZone', message: `unknown IANA time zone ${next.timeZone}` }],
+    );
   }
   await deps.programmeStore.save(next);
   return next;

@@ -6,7 +6,9 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 /** A clock a test can move by hand. */
-export const manualClock = (start: Date): Clock & { set(d: Date): void; advanceDays(n: number): void } => {
+export const manualClock = (
+  start: Date,
+): Clock & { set(d: Date): void; advanceDays(n: number): void } => {
   let current = new Date(start);
   return {
     now: () => new Date(current),
@@ -21,4 +23,5 @@ export const manualClock = (start: Date): Clock & { set(d: Date): void; advanceD
 
 export const MS_PER_DAY = 86_400_000;
 
-export const addDays = (date: Date, days: number): Date => new Date(date.getTime() + days * MS_PER_DAY);
+export const addDays = (date: Date, days: number): Date =>
+  new Date(date.getTime() + days * MS_PER_DAY);

@@ -27,7 +27,8 @@ const pooledRandom = (): number => {
   return pool[cursor++]! / 256;
 };
 
-export const newId = (kind: IdKind): string => `${ID_PREFIXES[kind]}_${ulid(undefined, pooledRandom)}`;
+export const newId = (kind: IdKind): string =>
+  `${ID_PREFIXES[kind]}_${ulid(undefined, pooledRandom)}`;
 
 export const hasPrefix = (kind: IdKind, id: string): boolean =>
   id.startsWith(`${ID_PREFIXES[kind]}_`);
