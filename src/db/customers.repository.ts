@@ -97,6 +97,15 @@ export const customerRepository = (db: Kysely<DB>): CustomerRepository => {
       if (source) query = query.where('x.source', '=', source);
       return hydrate(await query.execute());
     },
+    idsByExternalId: async (externalId, source) => {
+      let query = db
+        .selectFrom('customer_external_id')
+        .select('customer_id')
+        .distinct()
+        .where('external_id', '=', externalId);
+      if (source) query = query.where('source', '=', source);
+      return (await query.execute()).map((r) => r.customer_id);
+    },
     addExternalIds: async (customerId, ids: ExternalId[], at) => {
       if (ids.length === 0) return;
       await db

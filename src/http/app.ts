@@ -1,11 +1,20 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { getProgramme } from '../core/programme/programme.service.js';
 import type { Database } from '../db/dialect.js';
+import { repositoriesFor } from '../db/repositories.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { customerRoutes } from './customers.routes.js';
 import { renderDocsPage } from './docs.js';
 import { requestContext, requireApiKey, transactionalWrite } from './middleware.js';
+import { writeOrderBatch } from './order-batch.js';
+import { batchOrders, orderBatcher } from './order-batcher.js';
 import { orderRoutes } from './orders.routes.js';
+import {
+  invalidateProgrammeOnChange,
+  programmeCache,
+  type ProgrammeCache,
+} from './programme-cache.js';
 import { pointsRoutes } from './points.routes.js';
 import { errorToResponse, problemResponse, validationErrorFrom } from './problem.js';
 import { adminRoutes, healthRoute, liabilityRoute } from './system.routes.js';
@@ -19,6 +28,29 @@ const OPENAPI_INFO = {
   },
   security: [{ bearer: [] }],
 };
+
+// Orders per group commit, and group commits at once on PostgreSQL (of the pool's connections).
+const MAX_ORDERS_PER_BATCH = 64;
+const MAX_BATCHES_IN_FLIGHT = 2;
+
+const ordersBatcher = (
+  deps: AppDeps & { database: Pick<Database, 'kind'> },
+  programme: ProgrammeCache,
+) =>
+  orderBatcher({
+    maxBatch: MAX_ORDERS_PER_BATCH,
+    maxInFlight: deps.database.kind === 'pglite' ? 1 : MAX_BATCHES_IN_FLIGHT,
+    log: deps.log,
+    write: async (items) =>
+      writeOrderBatch(
+        {
+          db: deps.db,
+          clock: deps.clock,
+          programme: await programme.read(() => getProgramme(repositoriesFor(deps.db))),
+        },
+        items,
+      ),
+  });
 
 export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) => {
   const app = new OpenAPIHono<AppEnv>({
@@ -42,7 +74,8 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
     }),
   );
 
-  app.use('*', requestContext(deps));
+  const programme = programmeCache();
+  app.use('*', requestContext(deps, programme));
   app.use(
     '/v1/*',
     bodyLimit({
@@ -56,6 +89,8 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
     }),
   );
   app.use('/v1/*', requireApiKey(deps.db));
+  app.use('/v1/programme', invalidateProgrammeOnChange(programme));
+  app.use('/v1/orders', batchOrders(ordersBatcher(deps, programme)));
   app.use('/v1/*', transactionalWrite());
 
   app.route('/', healthRoute(deps.db, deps.database.kind));

@@ -7,6 +7,7 @@ import type { ProgrammeSettings } from '../core/programme/programme.js';
 import type { Clock } from '../core/shared/clock.js';
 import { inTransaction, repositoriesFor, type Repositories } from '../db/repositories.js';
 import type { DB } from '../db/schema.js';
+import type { ProgrammeCache } from './programme-cache.js';
 
 export interface AppDeps {
   db: Kysely<DB>;
@@ -22,6 +23,7 @@ export type AppEnv = {
     /** The request's database handle: a transaction for writes, the pool for reads. */
     db: Kysely<DB>;
     log: Logger;
+    programmeCache: ProgrammeCache;
   };
 };
 
@@ -35,7 +37,7 @@ export interface UseCaseDeps extends Repositories {
 /** Everything a use case needs, bound to this request's connection or transaction. */
 export const useCaseDeps = async (c: AppContext, clock: Clock): Promise<UseCaseDeps> => {
   const repos = repositoriesFor(c.var.db);
-  return { ...repos, clock, programme: await getProgramme(repos) };
+  return { ...repos, clock, programme: await c.var.programmeCache.read(() => getProgramme(repos)) };
 };
 
 /** Runs a read that must also settle due points (a write) atomically, with its own transaction. */
@@ -46,5 +48,6 @@ export const inRequestTransaction = <T>(
 ): Promise<T> =>
   inTransaction(c.var.db, async (trx) => {
     const repos = repositoriesFor(trx);
-    return work({ ...repos, clock, programme: await getProgramme(repos) });
+    const programme = await c.var.programmeCache.read(() => getProgramme(repos));
+    return work({ ...repos, clock, programme });
   });

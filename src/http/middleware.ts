@@ -1,20 +1,24 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
 import { authenticate } from '../core/auth/auth.service.js';
-import type { Role } from '../core/auth/auth.js';
+import { hashApiKey, type Principal, type Role } from '../core/auth/auth.js';
 import { DomainError } from '../core/shared/errors.js';
 import { apiKeyRepository } from '../db/misc.repository.js';
 import { inTransaction } from '../db/repositories.js';
 import type { DB } from '../db/schema.js';
 import type { AppDeps, AppEnv } from './context.js';
+import { requestHash } from './order-batcher.js';
+import type { ProgrammeCache } from './programme-cache.js';
+import { ttlCache } from './ttl-cache.js';
 
 export const requestContext =
-  (deps: AppDeps): MiddlewareHandler<AppEnv> =>
+  (deps: AppDeps, programme: ProgrammeCache): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
     const requestId = c.req.header('x-request-id')?.slice(0, 100) || randomUUID();
     c.set('requestId', requestId);
     c.set('db', deps.db);
+    c.set('programmeCache', programme);
     c.set('log', deps.log.child({ requestId }));
     c.header('x-request-id', requestId);
     const started = performance.now();
@@ -30,9 +34,19 @@ export const requestContext =
     );
   };
 
-export const requireApiKey =
-  (db: Kysely<DB>): MiddlewareHandler<AppEnv> =>
-  async (c, next) => {
+/**
+ * How long a key that authenticated is trusted without asking the database again: a revoked key
+ * keeps working in this process for up to this long. Only successes are kept, by the key's hash.
+ */
+export const API_KEY_CACHE_TTL_MS = 5_000;
+const API_KEY_CACHE_MAX_ENTRIES = 1_000;
+
+export const requireApiKey = (db: Kysely<DB>): MiddlewareHandler<AppEnv> => {
+  const known = ttlCache<Principal>({
+    ttlMs: API_KEY_CACHE_TTL_MS,
+    maxEntries: API_KEY_CACHE_MAX_ENTRIES,
+  });
+  return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) {
@@ -42,9 +56,16 @@ export const requireApiKey =
         'Send an API key as Authorization: Bearer <key>',
       );
     }
-    c.set('principal', await authenticate({ apiKeys: apiKeyRepository(db) }, match[1]!));
+    const hash = hashApiKey(match[1]!);
+    let principal = known.get(hash);
+    if (!principal) {
+      principal = await authenticate({ apiKeys: apiKeyRepository(db) }, match[1]!);
+      known.set(hash, principal);
+    }
+    c.set('principal', principal);
     await next();
   };
+};
 
 /** Store staff (pos) may identify members, take orders and spend points; the rest is admin's. */
 export const allowRoles =
@@ -65,9 +86,6 @@ class RollbackWithResponse extends Error {
     super('rollback');
   }
 }
-
-const requestHash = (method: string, path: string, body: string) =>
-  createHash('sha256').update(`${method}\n${path}\n${body}`).digest('hex');
 
 /**
  * Every write runs in one transaction together with its idempotency record. A retry with the same

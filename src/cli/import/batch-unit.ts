@@ -5,8 +5,8 @@ import type { OrderRepository } from '../../core/orders/orders.js';
 import { repositoriesFor } from '../../db/repositories.js';
 import type { DB } from '../../db/schema.js';
 import { customersBuffer } from './buffered-customers.js';
-import { ledgerBuffer } from './buffered-ledger.js';
-import { ordersBuffer } from './buffered-orders.js';
+import { ledgerBuffer } from '../../db/batch/buffered-ledger.js';
+import { ordersBuffer } from '../../db/batch/buffered-orders.js';
 
 /**
  * `bulk` buffers a batch's writes and sends them as multi-row INSERTs; `direct` runs every
@@ -56,7 +56,9 @@ const bulkUnit = (trx: Kysely<DB>): BatchUnit => {
       customers.know({ existing: facts.existingCustomers, absent: facts.absentCustomers });
       orders.knowAbsent(facts.absentOrders);
     },
-    preloadMembers: ledger.preload,
+    preloadMembers: async (customerIds) => {
+      await ledger.preload(customerIds);
+    },
     flush: async () => {
       await customers.flush();
       await orders.flush();

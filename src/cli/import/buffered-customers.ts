@@ -7,8 +7,8 @@ import type {
 } from '../../core/customers/customers.js';
 import { customerRepository } from '../../db/customers.repository.js';
 import type { DB } from '../../db/schema.js';
-import { unsupportedInBatch } from './buffered-ledger.js';
-import { insertRows } from './insert-rows.js';
+import { unsupportedInBatch } from '../../db/batch/buffered-ledger.js';
+import { insertRows } from '../../db/batch/insert-rows.js';
 
 const externalKey = (source: string, id: string) => `${source}\u0000${id}`;
 
@@ -121,6 +121,9 @@ export const customersBuffer = (trx: Kysely<DB>): CustomersBuffer => {
     findById: async (id) => memory.created.get(id) ?? real.findById(id),
     findByEmail: async (email) => memory.byEmail.get(email) ?? real.findByEmail(email),
     findByExternalId: findByExternalIdIn(memory, real),
+    idsByExternalId: async (externalId, source) => [
+      ...new Set((await findByExternalIdIn(memory, real)(externalId, source)).map((c) => c.id)),
+    ],
     exists: async (id) => memory.created.has(id) || memory.existing.has(id) || real.exists(id),
     update: unsupportedInBatch('customers.update'),
     search: unsupportedInBatch('customers.search'),

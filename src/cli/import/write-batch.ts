@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { createCustomer } from '../../core/customers/customers.service.js';
+import { settleMember } from '../../core/ledger/ledger.service.js';
 import { ingestOrder } from '../../core/orders/orders.service.js';
 import type { IngestOrderInput } from '../../core/orders/orders.js';
 import type { ProgrammeSettings } from '../../core/programme/programme.js';
@@ -125,6 +126,9 @@ const writeInTransaction = async (
     if (ingested.created) {
       result.ordersNew += 1;
       result.pointsEarned += ingested.points.earned;
+      // An import replays history: what fell due up to this order is settled as it goes, in
+      // both modes alike (the API leaves that to reads, spends and the settle job).
+      if (ingested.points.earned > 0) await settleMember(deps, ctx.programme, customerId);
     } else result.ordersPresent += 1;
   }
   await unit.flush();

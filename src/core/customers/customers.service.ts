@@ -50,8 +50,8 @@ const assertEmailFree = async (
 
 const assertExternalIdsFree = async (deps: CustomerDeps, ids: ExternalId[], self?: string) => {
   for (const [index, ext] of ids.entries()) {
-    const owners = await deps.customers.findByExternalId(ext.id, ext.source);
-    if (owners.some((o) => o.id !== self)) throw externalIdTaken(ext.source, ext.id, index);
+    const owners = await deps.customers.idsByExternalId(ext.id, ext.source);
+    if (owners.some((id) => id !== self)) throw externalIdTaken(ext.source, ext.id, index);
   }
 };
 
@@ -147,8 +147,8 @@ export const resolveCustomer = async (
     return ref.customerId;
   }
   const externalId = ref.externalId ?? '';
-  const matches = await deps.customers.findByExternalId(externalId, ref.source ?? undefined);
+  const matches = await deps.customers.idsByExternalId(externalId, ref.source ?? undefined);
   if (matches.length === 0) throw unknownCustomerRef(externalId, 'customerExternalId');
   if (matches.length > 1) throw ambiguousCustomerRef(externalId, 'customerExternalId');
-  return matches[0]!.id;
+  return matches[0]!;
 };

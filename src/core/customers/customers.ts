@@ -114,6 +114,8 @@ export interface CustomerRepository {
   findById(id: string): Promise<Customer | null>;
   findByEmail(email: string): Promise<Customer | null>;
   findByExternalId(externalId: string, source?: string): Promise<Customer[]>;
+  /** Only the ids of the customers holding an external id: one query, nothing hydrated. */
+  idsByExternalId(externalId: string, source?: string): Promise<string[]>;
   addExternalIds(customerId: string, ids: ExternalId[], at: Date): Promise<void>;
   addConsents(customerId: string, consents: Consent[], recordedAt: Date): Promise<void>;
   search(query: CustomerQuery): Promise<CustomerPage>;

@@ -131,9 +131,18 @@ export interface EarnInput {
   points: number;
   placedAt: Date;
   returnWindowDays: number;
+  /**
+   * True when the caller has just inserted the order in this transaction: no earn entry can exist
+   * for it yet, so the lookup of the earn key is skipped (its unique index still guards it).
+   */
+  orderIsNew?: boolean;
 }
 
-/** Records the points an order earned: pending until the return window ends, or posted at once. */
+/**
+ * Records the points an order earned: pending until the return window ends, or posted at once.
+ * It does not settle the member's other due points: every read, spend and the settle job do that
+ * first, and here it cost two aggregates over the member's whole history on every order.
+ */
 export const earnForOrder = async (
   deps: LedgerDeps,
   policy: ExpiryPolicy,
@@ -142,7 +151,7 @@ export const earnForOrder = async (
   if (input.points <= 0) return null;
   await deps.ledger.lockMember(input.customerId);
   const key = `earn:${input.orderId}`;
-  const existing = await deps.ledger.findEntryByKey(key);
+  const existing = input.orderIsNew ? null : await deps.ledger.findEntryByKey(key);
   if (existing) return existing;
   const now = deps.clock.now();
   const releaseAt = addDays(input.placedAt, input.returnWindowDays);
@@ -160,7 +169,6 @@ export const earnForOrder = async (
   });
   if (pending) await deps.ledger.appendEntry(earned);
   else await creditPoints(deps, policy, earned);
-  await settleMember(deps, policy, input.customerId);
   return { ...earned, createdAt: now };
 };
 

@@ -51,13 +51,21 @@ export const ingestOrder = async (
   input: IngestOrderInput,
 ): Promise<IngestResult> => {
   if (!isKnownCurrency(input.currency)) throw unknownCurrency(input.currency);
-  const known = await deps.orders.findByExternalId(input.externalId);
-  if (known) return existingResult(known, deps);
-  const customerId = await resolveCustomer(deps, {
-    customerId: input.customerId,
-    externalId: input.customerExternalId,
-    source: input.customerExternalIdSource,
-  });
+  // No existence check up front: the insert's ON CONFLICT finds a known order in the same round
+  // trip. Only when the customer cannot be resolved is it looked up, so a resent order still gets
+  // its first result.
+  let customerId: string;
+  try {
+    customerId = await resolveCustomer(deps, {
+      customerId: input.customerId,
+      externalId: input.customerExternalId,
+      source: input.customerExternalIdSource,
+    });
+  } catch (error) {
+    const known = await deps.orders.findByExternalId(input.externalId);
+    if (known) return existingResult(known, deps);
+    throw error;
+  }
   const lines: OrderLineRow[] = input.lines.map((line, index) => ({
     lineNo: index + 1,
     sku: line.sku,
@@ -97,6 +105,7 @@ export const ingestOrder = async (
     points: pointsEarned,
     placedAt: row.placedAt,
     returnWindowDays: deps.programme.returnWindowDays,
+    orderIsNew: true,
   });
   const order: Order = { ...row, lines: lines.map((l) => ({ ...l, returnedQuantity: 0 })) };
   return { order, created: true, points: pointsView(order, deps.programme, now) };

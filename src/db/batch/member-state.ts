@@ -6,13 +6,15 @@ import {
   type MemberBalances,
   type PendingBalance,
 } from '../../core/ledger/ledger.js';
-import type { DB } from '../../db/schema.js';
+import type { DB } from '../schema.js';
 
 /** What the ledger use cases read of one member: balances, open lots, open pending entries. */
 export interface MemberState {
   balances: MemberBalances;
   lots: Map<string, LotBalance>;
   pendings: Map<string, PendingBalance>;
+  /** Only the balances were loaded: the open lots and pendings are unknown, not empty. */
+  balancesOnly?: boolean;
 }
 
 export const emptyMember = (): MemberState => ({
@@ -30,7 +32,7 @@ const lockAccounts = (trx: Kysely<DB>, customerIds: string[]) =>
       'in',
       customerIds.flatMap((id) => [pointsAccountOf(id), pendingAccountOf(id)]),
     )
-    // One lock order for every batch, so two imports running at once queue instead of deadlocking.
+    // One lock order for every batch, so two batches running at once queue instead of deadlocking.
     .orderBy('id')
     .forUpdate()
     .execute();
@@ -72,13 +74,14 @@ const openPendingsOf = (trx: Kysely<DB>, customerIds: string[]) =>
     .execute();
 
 /**
- * Locks and reads the ledger state of many members in three queries, the same reads the ledger
+ * Locks and reads the ledger state of many members in three queries (one with `balancesOnly`), the same reads the ledger
  * repository makes one member at a time. Members without both accounts are left out: their first
  * lock creates the accounts, as the core does.
  */
 export const loadMembers = async (
   trx: Kysely<DB>,
   customerIds: string[],
+  options: { balancesOnly?: boolean } = {},
 ): Promise<Map<string, MemberState>> => {
   const states = new Map<string, MemberState>();
   if (customerIds.length === 0) return states;
@@ -95,6 +98,12 @@ export const loadMembers = async (
     const balance = a.credits_posted - a.debits_posted;
     if (a.id === pointsAccountOf(a.customer_id!)) state.balances.points = balance;
     else state.balances.pending = balance;
+  }
+  // An order's earn only moves balances and adds a lot: the two aggregates over the members'
+  // whole history are left out when the caller needs no more.
+  if (options.balancesOnly) {
+    for (const state of states.values()) state.balancesOnly = true;
+    return states;
   }
   const [lots, pendings] = [await openLotsOf(trx, loaded), await openPendingsOf(trx, loaded)];
   for (const l of lots) {

@@ -5,10 +5,10 @@ import {
   type NewLedgerEntry,
   type NewLot,
 } from '../../core/ledger/ledger.js';
-import type { DB } from '../../db/schema.js';
+import type { DB } from '../schema.js';
 import { insertRows } from './insert-rows.js';
 
-/** Ledger writes an import batch has made in memory, to be written when the batch ends. */
+/** Ledger writes a batch has made in memory, to be written when the batch ends. */
 export interface LedgerWrites {
   /** Members created in this batch: their two accounts do not exist yet. */
   newMembers: string[];
@@ -53,6 +53,15 @@ const lotRow = (l: NewLot) => ({
   created_at: l.createdAt,
 });
 
+/** The two accounts of each member, in one statement; accounts that exist are left alone. */
+export const createMemberAccounts = async (trx: Kysely<DB>, customerIds: string[]) => {
+  const accounts = customerIds.flatMap((id) => [
+    { id: pointsAccountOf(id), customer_id: id, kind: 'member_points' as const },
+    { id: pendingAccountOf(id), customer_id: id, kind: 'member_pending' as const },
+  ]);
+  await insertRows(trx, 'ledger_account', accounts, { ignoreConflicts: true });
+};
+
 const DELTAS_PER_STATEMENT = 5_000;
 
 /** Adds to the running totals of every member account the batch moved, a few statements in all. */
@@ -76,11 +85,7 @@ const applyDeltas = async (trx: Kysely<DB>, deltas: LedgerWrites['deltas']) => {
  * void names a pending entry written before it or in the same statement (checked at its end).
  */
 export const writeLedger = async (trx: Kysely<DB>, writes: LedgerWrites): Promise<void> => {
-  const accounts = writes.newMembers.flatMap((id) => [
-    { id: pointsAccountOf(id), customer_id: id, kind: 'member_points' as const },
-    { id: pendingAccountOf(id), customer_id: id, kind: 'member_pending' as const },
-  ]);
-  await insertRows(trx, 'ledger_account', accounts, { ignoreConflicts: true });
+  await createMemberAccounts(trx, writes.newMembers);
   await insertRows(trx, 'ledger_entry', writes.entries.map(entryRow));
   await insertRows(trx, 'points_lot', writes.lots.map(lotRow));
   await insertRows(trx, 'lot_consumption', writes.consumptions);

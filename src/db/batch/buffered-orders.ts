@@ -1,7 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Order, OrderRepository } from '../../core/orders/orders.js';
-import { orderRepository } from '../../db/orders.repository.js';
-import type { DB } from '../../db/schema.js';
+import { orderRepository } from '../orders.repository.js';
+import type { DB } from '../schema.js';
 import { unsupportedInBatch } from './buffered-ledger.js';
 import { insertRows } from './insert-rows.js';
 
@@ -13,7 +13,7 @@ export interface OrdersBuffer {
 }
 
 /**
- * The order repository of one import batch. Orders go out with a plain INSERT: an order another
+ * The order repository of one write batch. Orders go out with a plain INSERT: an order another
  * writer inserted meanwhile makes the batch fail (and be retried) instead of vanishing quietly.
  */
 export const ordersBuffer = (trx: Kysely<DB>): OrdersBuffer => {

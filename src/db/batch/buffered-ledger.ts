@@ -5,20 +5,21 @@ import {
   type LedgerRepository,
   type NewLedgerEntry,
 } from '../../core/ledger/ledger.js';
-import { ledgerRepository } from '../../db/ledger.repository.js';
-import type { DB } from '../../db/schema.js';
+import { ledgerRepository } from '../ledger.repository.js';
+import type { DB } from '../schema.js';
 import { emptyLedgerWrites, writeLedger, type LedgerWrites } from './ledger-writes.js';
 import { emptyMember, loadMembers, type MemberState } from './member-state.js';
 
 export interface LedgerBuffer {
   repository: LedgerRepository;
   /** Locks and loads the accounts, open lots and pendings of many members in a few queries. */
-  preload(customerIds: string[]): Promise<void>;
+  /** Returns the members now loaded: those without both accounts are not. */
+  preload(customerIds: string[], options?: { balancesOnly?: boolean }): Promise<Set<string>>;
   flush(): Promise<void>;
 }
 
 export const unsupportedInBatch = (what: string) => async (): Promise<never> => {
-  throw new Error(`${what} is not available inside an import batch`);
+  throw new Error(`${what} is not available inside a write batch`);
 };
 
 /** A member the batch has not met yet: created in this batch (empty), or read from the database. */
@@ -72,8 +73,8 @@ const trackPending = (state: MemberState, entry: NewLedgerEntry) => {
 };
 
 /**
- * The ledger repository of one import batch: the core's ledger use cases run unchanged against it.
- * Reads come from member state loaded (and locked) once per batch; writes stay in memory and go
+ * The ledger repository of one write batch (an import batch, a group commit of orders): the
+ * core's ledger use cases run unchanged against it. Reads come from member state loaded (and locked) once per batch; writes stay in memory and go
  * out as a few multi-row INSERTs when the batch ends, in the same transaction. Idempotency keys
  * are looked up among this batch's entries only: an ingest's keys name orders created in this
  * batch, and the unique index on the key stays the backstop (a clash aborts the batch).
@@ -92,6 +93,12 @@ export const ledgerBuffer = (
     const state = await firstMeeting(trx, customerId, isNewCustomer(customerId));
     if (isNewCustomer(customerId)) writes.newMembers.push(customerId);
     members.set(customerId, state);
+    return state;
+  };
+
+  const withOpenItems = async (customerId: string): Promise<MemberState> => {
+    const state = await member(customerId);
+    if (state.balancesOnly) throw new Error(`open lots of ${customerId} were not loaded`);
     return state;
   };
 
@@ -130,11 +137,11 @@ export const ledgerBuffer = (
       }
     },
     openLots: async (customerId) =>
-      [...(await member(customerId)).lots.values()]
+      [...(await withOpenItems(customerId)).lots.values()]
         .filter((l) => l.remaining > 0)
         .map((l) => ({ ...l })),
     openPendings: async (customerId) =>
-      [...(await member(customerId)).pendings.values()]
+      [...(await withOpenItems(customerId)).pendings.values()]
         .filter((p) => p.remaining > 0)
         .map((p) => ({ ...p })),
     listEntries: unsupportedInBatch('listEntries'),
@@ -144,9 +151,10 @@ export const ledgerBuffer = (
 
   return {
     repository,
-    preload: async (customerIds) => {
+    preload: async (customerIds, options) => {
       const wanted = customerIds.filter((id) => !members.has(id) && !isNewCustomer(id));
-      for (const [id, state] of await loadMembers(trx, wanted)) members.set(id, state);
+      for (const [id, state] of await loadMembers(trx, wanted, options)) members.set(id, state);
+      return new Set(customerIds.filter((id) => members.has(id)));
     },
     flush: () => writeLedger(trx, writes),
   };

@@ -1,5 +1,5 @@
 import type { InsertObject, Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { DB } from '../schema.js';
 
 // PostgreSQL allows 65,535 parameters per statement; stay under it whatever the row width.
 const MAX_PARAMETERS = 60_000;

@@ -1,0 +1,146 @@
+import type { z } from '@hono/zod-openapi';
+import type { Kysely } from 'kysely';
+import type { IngestOrderInput } from '../core/orders/orders.js';
+import { ingestOrder } from '../core/orders/orders.service.js';
+import type { ProgrammeSettings } from '../core/programme/programme.js';
+import type { Clock } from '../core/shared/clock.js';
+import { DomainError } from '../core/shared/errors.js';
+import { ledgerBuffer } from '../db/batch/buffered-ledger.js';
+import { ordersBuffer } from '../db/batch/buffered-orders.js';
+import { createMemberAccounts } from '../db/batch/ledger-writes.js';
+import {
+  claimId,
+  claimKeys,
+  releaseKeys,
+  storeResponses,
+  type KeyClaim,
+} from '../db/batch/idempotency-batch.js';
+import { prefetchedCustomers, presentOrders } from '../db/batch/order-lookups.js';
+import { customerRepository } from '../db/customers.repository.js';
+import { inTransaction } from '../db/repositories.js';
+import type { DB } from '../db/schema.js';
+import { presentIngest, type IngestView } from './presenters.js';
+
+/** One validated `POST /v1/orders` waiting for its batch. */
+export interface BatchedOrder {
+  input: IngestOrderInput;
+  claim: KeyClaim | null;
+}
+
+/**
+ * What became of one request: answered by the batch, refused by a domain check, or left to the
+ * per-request path (an existing order or key, a duplicate key in the batch, a failed batch).
+ */
+export type BatchOutcome =
+  | { kind: 'done'; status: 200 | 201; view: z.infer<typeof IngestView> }
+  | { kind: 'failed'; error: DomainError }
+  | { kind: 'alone' };
+
+export interface BatchContext {
+  db: Kysely<DB>;
+  clock: Clock;
+  programme: ProgrammeSettings;
+}
+
+/**
+ * The requests this batch takes on: not for an order that already exists (its first result is
+ * read by the per-request path), and only the first of several requests with one key.
+ */
+const selectOwn = async (trx: Kysely<DB>, items: BatchedOrder[]): Promise<number[]> => {
+  const present = await presentOrders(
+    trx,
+    items.map((i) => i.input.externalId),
+  );
+  const seen = new Set<string>();
+  const candidates = items.flatMap((item, index) => {
+    if (present.has(item.input.externalId)) return [];
+    if (item.claim) {
+      if (seen.has(claimId(item.claim))) return [];
+      seen.add(claimId(item.claim));
+    }
+    return [index];
+  });
+  const won = await claimKeys(
+    trx,
+    candidates.flatMap((i) => items[i]!.claim ?? []),
+  );
+  return candidates.filter((i) => {
+    const claim = items[i]!.claim;
+    return claim === null || won.has(claimId(claim));
+  });
+};
+
+/** The batch's repositories: customers read up front, orders and ledger buffered in memory. */
+const batchRepositories = async (trx: Kysely<DB>, inputs: IngestOrderInput[]) => {
+  const customers = await prefetchedCustomers(trx, customerRepository(trx), {
+    ids: inputs.flatMap((i) => i.customerId ?? []),
+    externalIds: inputs.flatMap((i) => i.customerExternalId ?? []),
+  });
+  const orders = ordersBuffer(trx);
+  orders.knowAbsent(inputs.map((i) => i.externalId));
+  // Customers are looked up by reference, never created here: every member already exists.
+  const ledger = ledgerBuffer(trx, () => false);
+  // Every member the batch may touch is locked now, in sorted id order, so concurrent batches
+  // queue rather than deadlock; members without accounts get both in one statement, then are
+  // locked the same way. Only balances are read: an order's earn reads no lots or pendings.
+  const members = [...customers.customerIds].sort();
+  const loaded = await ledger.preload(members, { balancesOnly: true });
+  const missing = members.filter((id) => !loaded.has(id));
+  if (missing.length > 0) {
+    await createMemberAccounts(trx, missing);
+    await ledger.preload(missing, { balancesOnly: true });
+  }
+  return { customers: customers.repository, orders, ledger };
+};
+
+/**
+ * Writes a batch of orders in one transaction through the core's `ingestOrder`, with each
+ * request's idempotency record, so the batch commits or vanishes as a whole. A domain error
+ * (thrown before the order writes anything) refuses that request alone and gives back its key;
+ * any other error fails the whole transaction, and the caller then runs each request by itself.
+ */
+export const writeOrderBatch = (
+  ctx: BatchContext,
+  items: BatchedOrder[],
+): Promise<BatchOutcome[]> =>
+  inTransaction(ctx.db, async (trx) => {
+    const outcomes: BatchOutcome[] = items.map(() => ({ kind: 'alone' }));
+    const own = await selectOwn(trx, items);
+    if (own.length === 0) return outcomes;
+    const repos = await batchRepositories(
+      trx,
+      own.map((i) => items[i]!.input),
+    );
+    const deps = {
+      customers: repos.customers,
+      orders: repos.orders.repository,
+      ledger: repos.ledger.repository,
+      clock: ctx.clock,
+      programme: ctx.programme,
+    };
+    const responses: (KeyClaim & { status: number; body: string })[] = [];
+    const refused: KeyClaim[] = [];
+    for (const index of own) {
+      const { input, claim } = items[index]!;
+      try {
+        const result = await ingestOrder(deps, input);
+        const done = {
+          kind: 'done',
+          status: result.created ? 201 : 200,
+          view: presentIngest(result),
+        } as const;
+        outcomes[index] = done;
+        if (claim)
+          responses.push({ ...claim, status: done.status, body: JSON.stringify(done.view) });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        outcomes[index] = { kind: 'failed', error };
+        if (claim) refused.push(claim);
+      }
+    }
+    await repos.orders.flush();
+    await repos.ledger.flush();
+    await storeResponses(trx, responses);
+    await releaseKeys(trx, refused);
+    return outcomes;
+  });

@@ -1,0 +1,49 @@
+import type { MiddlewareHandler } from 'hono';
+import type { ProgrammeSettings } from '../core/programme/programme.js';
+
+/**
+ * How long this process trusts the programme settings it read. A change made through this process
+ * is seen at once (the cache is emptied when the change has committed); a change made through
+ * another process is seen after at most this long.
+ */
+export const PROGRAMME_CACHE_TTL_MS = 2_000;
+
+export interface ProgrammeCache {
+  read(load: () => Promise<ProgrammeSettings>): Promise<ProgrammeSettings>;
+  invalidate(): void;
+}
+
+export const programmeCache = (now: () => number = Date.now): ProgrammeCache => {
+  let cached: { value: ProgrammeSettings; expiresAtMs: number } | null = null;
+  // A read that started before an invalidation may have seen the old settings: it must not store
+  // them, so each invalidation starts a new generation.
+  let generation = 0;
+  return {
+    read: async (load) => {
+      if (cached && cached.expiresAtMs > now()) return cached.value;
+      const started = generation;
+      const value = await load();
+      if (started === generation) cached = { value, expiresAtMs: now() + PROGRAMME_CACHE_TTL_MS };
+      return value;
+    },
+    invalidate: () => {
+      generation += 1;
+      cached = null;
+    },
+  };
+};
+
+/**
+ * Empties the cache once a PATCH of the programme has finished, i.e. after its transaction
+ * committed (registered before the transactional middleware, so it wraps it): emptying it inside
+ * the transaction would let a concurrent request cache the old settings again.
+ */
+export const invalidateProgrammeOnChange =
+  (cache: ProgrammeCache): MiddlewareHandler =>
+  async (c, next) => {
+    try {
+      await next();
+    } finally {
+      if (c.req.method !== 'GET' && c.req.method !== 'HEAD') cache.invalidate();
+    }
+  };
