@@ -5,25 +5,12 @@ import type {
   CustomerPage,
   CustomerQuery,
   CustomerRepository,
-  CustomerRow,
   ExternalId,
 } from '../core/customers/customers.js';
+import { customerRow } from './rows.js';
 import type { DB, CustomerTable } from './schema.js';
 
 type Row = Selectable<CustomerTable>;
-
-const toRow = (c: CustomerRow) => ({
-  id: c.id,
-  email: c.email,
-  phone: c.phone,
-  first_name: c.firstName,
-  last_name: c.lastName,
-  birthday: c.birthday,
-  locale: c.locale,
-  attributes: JSON.stringify(c.attributes),
-  created_at: c.createdAt,
-  updated_at: c.updatedAt,
-});
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (m) => `\\${m}`);
 
@@ -78,10 +65,10 @@ export const customerRepository = (db: Kysely<DB>): CustomerRepository => {
 
   return {
     insert: async (c) => {
-      await db.insertInto('customer').values(toRow(c)).execute();
+      await db.insertInto('customer').values(customerRow(c)).execute();
     },
     update: async (c) => {
-      const { id, created_at: _created, ...fields } = toRow(c);
+      const { id, created_at: _created, ...fields } = customerRow(c);
       await db.updateTable('customer').set(fields).where('id', '=', id).execute();
     },
     findById: async (id) =>

@@ -11,6 +11,7 @@ import {
   type LedgerRepository,
   type MemberBalances,
 } from '../core/ledger/ledger.js';
+import { entryRow, lotRow } from './rows.js';
 import type { DB, LedgerEntryTable } from './schema.js';
 
 const toEntry = (r: Selectable<LedgerEntryTable>): LedgerEntry => ({
@@ -81,25 +82,7 @@ export const ledgerRepository = (db: Kysely<DB>): LedgerRepository => {
       return row ? toEntry(row) : null;
     },
     appendEntry: async (e) => {
-      await db
-        .insertInto('ledger_entry')
-        .values({
-          id: e.id,
-          customer_id: e.customerId,
-          debit_account_id: e.debitAccount,
-          credit_account_id: e.creditAccount,
-          points: e.points,
-          code: e.code,
-          idempotency_key: e.idempotencyKey,
-          order_id: e.orderId,
-          return_id: e.returnId,
-          pending_entry_id: e.pendingEntryId,
-          release_at: e.releaseAt,
-          reason: e.reason,
-          actor: e.actor,
-          effective_at: e.effectiveAt,
-        })
-        .execute();
+      await db.insertInto('ledger_entry').values(entryRow(e)).execute();
       // System accounts keep no running balance: every order would queue on one hot row.
       if (isMemberAccount(e.debitAccount)) {
         await db
@@ -117,17 +100,7 @@ export const ledgerRepository = (db: Kysely<DB>): LedgerRepository => {
       }
     },
     appendLot: async (lot) => {
-      await db
-        .insertInto('points_lot')
-        .values({
-          id: lot.id,
-          customer_id: lot.customerId,
-          entry_id: lot.entryId,
-          points: lot.points,
-          expires_at: lot.expiresAt,
-          created_at: lot.createdAt,
-        })
-        .execute();
+      await db.insertInto('points_lot').values(lotRow(lot)).execute();
     },
     appendConsumptions: async (customerId, entryId, rows) => {
       if (rows.length === 0) return;

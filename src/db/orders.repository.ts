@@ -6,6 +6,7 @@ import type {
   OrderReturn,
   OrderRow,
 } from '../core/orders/orders.js';
+import { orderLineRow, orderRow } from './rows.js';
 import type { DB, SalesOrderTable } from './schema.js';
 
 const groupBy = <T>(items: T[], key: (item: T) => string): Map<string, T[]> => {
@@ -93,36 +94,14 @@ export const orderRepository = (db: Kysely<DB>): OrderRepository => {
     insertIfAbsent: async (order: OrderRow, lines: OrderLineRow[]) => {
       const inserted = await db
         .insertInto('sales_order')
-        .values({
-          id: order.id,
-          external_id: order.externalId,
-          customer_id: order.customerId,
-          currency: order.currency,
-          channel: order.channel,
-          store_id: order.storeId,
-          placed_at: order.placedAt,
-          total_minor: order.totalMinor,
-          points_earned: order.pointsEarned,
-          created_at: order.createdAt,
-        })
+        .values(orderRow(order))
         .onConflict((oc) => oc.column('external_id').doNothing())
         .returning('id')
         .executeTakeFirst();
       if (!inserted) return false;
       await db
         .insertInto('order_line')
-        .values(
-          lines.map((l) => ({
-            order_id: order.id,
-            customer_id: order.customerId,
-            line_no: l.lineNo,
-            sku: l.sku,
-            name: l.name,
-            category: l.category,
-            quantity: l.quantity,
-            unit_price_minor: l.unitPriceMinor,
-          })),
-        )
+        .values(lines.map((l) => orderLineRow(order, l)))
         .execute();
       return true;
     },

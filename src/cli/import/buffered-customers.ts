@@ -1,29 +1,12 @@
 import type { Insertable, Kysely } from 'kysely';
-import type {
-  Customer,
-  CustomerRepository,
-  CustomerRow,
-  ExternalId,
-} from '../../core/customers/customers.js';
+import type { Customer, CustomerRepository, ExternalId } from '../../core/customers/customers.js';
 import { customerRepository } from '../../db/customers.repository.js';
+import { customerRow } from '../../db/rows.js';
 import type { DB } from '../../db/schema.js';
 import { unsupportedInBatch } from '../../db/batch/buffered-ledger.js';
 import { insertRows } from '../../db/batch/insert-rows.js';
 
 const externalKey = (source: string, id: string) => `${source}\u0000${id}`;
-
-const customerRow = (c: CustomerRow): Insertable<DB['customer']> => ({
-  id: c.id,
-  email: c.email,
-  phone: c.phone,
-  first_name: c.firstName,
-  last_name: c.lastName,
-  birthday: c.birthday,
-  locale: c.locale,
-  attributes: JSON.stringify(c.attributes),
-  created_at: c.createdAt,
-  updated_at: c.updatedAt,
-});
 
 export interface CustomersBuffer {
   repository: CustomerRepository;

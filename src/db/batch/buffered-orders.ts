@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Order, OrderRepository } from '../../core/orders/orders.js';
 import { orderRepository } from '../orders.repository.js';
+import { orderLineRow, orderRow } from '../rows.js';
 import type { DB } from '../schema.js';
 import { unsupportedInBatch } from './buffered-ledger.js';
 import { insertRows } from './insert-rows.js';
@@ -32,30 +33,8 @@ export const ordersBuffer = (trx: Kysely<DB>): OrdersBuffer => {
         ...order,
         lines: lines.map((l) => ({ ...l, returnedQuantity: 0 })),
       });
-      orderRows.push({
-        id: order.id,
-        external_id: order.externalId,
-        customer_id: order.customerId,
-        currency: order.currency,
-        channel: order.channel,
-        store_id: order.storeId,
-        placed_at: order.placedAt,
-        total_minor: order.totalMinor,
-        points_earned: order.pointsEarned,
-        created_at: order.createdAt,
-      });
-      for (const l of lines) {
-        lineRows.push({
-          order_id: order.id,
-          customer_id: order.customerId,
-          line_no: l.lineNo,
-          sku: l.sku,
-          name: l.name,
-          category: l.category,
-          quantity: l.quantity,
-          unit_price_minor: l.unitPriceMinor,
-        });
-      }
+      orderRows.push(orderRow(order));
+      for (const l of lines) lineRows.push(orderLineRow(order, l));
       return true;
     },
     findByExternalId: async (externalId) =>

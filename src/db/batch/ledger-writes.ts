@@ -5,6 +5,7 @@ import {
   type NewLedgerEntry,
   type NewLot,
 } from '../../core/ledger/ledger.js';
+import { entryRow, lotRow } from '../rows.js';
 import type { DB } from '../schema.js';
 import { insertRows } from './insert-rows.js';
 
@@ -25,32 +26,6 @@ export const emptyLedgerWrites = (): LedgerWrites => ({
   lots: [],
   consumptions: [],
   deltas: new Map(),
-});
-
-const entryRow = (e: NewLedgerEntry) => ({
-  id: e.id,
-  customer_id: e.customerId,
-  debit_account_id: e.debitAccount,
-  credit_account_id: e.creditAccount,
-  points: e.points,
-  code: e.code,
-  idempotency_key: e.idempotencyKey,
-  order_id: e.orderId,
-  return_id: e.returnId,
-  pending_entry_id: e.pendingEntryId,
-  release_at: e.releaseAt,
-  reason: e.reason,
-  actor: e.actor,
-  effective_at: e.effectiveAt,
-});
-
-const lotRow = (l: NewLot) => ({
-  id: l.id,
-  customer_id: l.customerId,
-  entry_id: l.entryId,
-  points: l.points,
-  expires_at: l.expiresAt,
-  created_at: l.createdAt,
 });
 
 /** The two accounts of each member, in one statement; accounts that exist are left alone. */
