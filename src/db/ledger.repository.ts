@@ -192,15 +192,6 @@ export const ledgerRepository = (db: Kysely<DB>): LedgerRepository => {
       for (const r of rows) totals[r.code as EntryCode] = Number(r.points);
       return totals;
     },
-    sumEntriesForOrder: async (orderId, codes) => {
-      const row = await db
-        .selectFrom('ledger_entry')
-        .select((eb) => eb.fn.sum<number>('points').as('points'))
-        .where('order_id', '=', orderId)
-        .where('code', 'in', codes)
-        .executeTakeFirst();
-      return Number(row?.points ?? 0);
-    },
     totals: async () => {
       const system = await sql<{ account: string; balance: number }>`
         select account, sum(delta)::int8 as balance from (

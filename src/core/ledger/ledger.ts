@@ -130,7 +130,6 @@ export interface LedgerRepository {
   openPendings(customerId: string): Promise<PendingBalance[]>;
   listEntries(customerId: string, limit: number, cursor: string | null): Promise<EntryPage>;
   lifetimeTotals(customerId: string): Promise<Record<EntryCode, number>>;
-  sumEntriesForOrder(orderId: string, codes: EntryCode[]): Promise<number>;
   totals(): Promise<LedgerTotals>;
   /** Customers with a pending release or a lot expiry due at or before `now`. */
   customersDueForSettlement(now: Date, limit: number): Promise<string[]>;

@@ -29,6 +29,3 @@ const pooledRandom = (): number => {
 
 export const newId = (kind: IdKind): string =>
   `${ID_PREFIXES[kind]}_${ulid(undefined, pooledRandom)}`;
-
-export const hasPrefix = (kind: IdKind, id: string): boolean =>
-  id.startsWith(`${ID_PREFIXES[kind]}_`);

@@ -146,7 +146,6 @@ export const ledgerBuffer = (
         .map((p) => ({ ...p })),
     listEntries: unsupportedInBatch('listEntries'),
     lifetimeTotals: unsupportedInBatch('lifetimeTotals'),
-    sumEntriesForOrder: unsupportedInBatch('sumEntriesForOrder'),
   };
 
   return {
