@@ -11,6 +11,7 @@ import {
   type LedgerRepository,
   type MemberBalances,
 } from '../core/ledger/ledger.js';
+import { openLotsOf, openPendingsOf } from './ledger.queries.js';
 import { entryRow, lotRow } from './rows.js';
 import type { DB, LedgerEntryTable } from './schema.js';
 
@@ -116,55 +117,11 @@ export const ledgerRepository = (db: Kysely<DB>): LedgerRepository => {
         )
         .execute();
     },
-    openLots: async (customerId) => {
-      const rows = await db
-        .selectFrom('points_lot as l')
-        .leftJoin('lot_consumption as c', 'c.lot_id', 'l.id')
-        .select([
-          'l.id',
-          'l.entry_id',
-          'l.points',
-          'l.expires_at',
-          'l.created_at',
-          sql<number>`l.points - coalesce(sum(c.points), 0)`.as('remaining'),
-        ])
-        .where('l.customer_id', '=', customerId)
-        .groupBy('l.id')
-        .having(sql<boolean>`l.points - coalesce(sum(c.points), 0) > 0`)
-        .execute();
-      return rows.map((r) => ({
-        id: r.id,
-        entryId: r.entry_id,
-        points: r.points,
-        remaining: Number(r.remaining),
-        expiresAt: r.expires_at,
-        createdAt: r.created_at,
-      }));
-    },
-    openPendings: async (customerId) => {
-      const rows = await db
-        .selectFrom('ledger_entry as p')
-        .leftJoin('ledger_entry as s', 's.pending_entry_id', 'p.id')
-        .select([
-          'p.id',
-          'p.order_id',
-          'p.points',
-          'p.release_at',
-          sql<number>`p.points - coalesce(sum(s.points), 0)`.as('remaining'),
-        ])
-        .where('p.customer_id', '=', customerId)
-        .where('p.code', '=', 'earn.order.pending')
-        .groupBy('p.id')
-        .having(sql<boolean>`p.points - coalesce(sum(s.points), 0) > 0`)
-        .execute();
-      return rows.map((r) => ({
-        entryId: r.id,
-        orderId: r.order_id,
-        points: r.points,
-        remaining: Number(r.remaining),
-        releaseAt: r.release_at!,
-      }));
-    },
+    // The member id is dropped so callers see exactly the core's shapes.
+    openLots: async (customerId) =>
+      (await openLotsOf(db, [customerId])).map(({ customerId: _c, ...lot }) => lot),
+    openPendings: async (customerId) =>
+      (await openPendingsOf(db, [customerId])).map(({ customerId: _c, ...pending }) => pending),
     listEntries: async (customerId, limit, cursor) => {
       let query = db.selectFrom('ledger_entry').selectAll().where('customer_id', '=', customerId);
       if (cursor) query = query.where('id', '<', cursor);

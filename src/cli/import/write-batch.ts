@@ -6,6 +6,7 @@ import type { IngestOrderInput } from '../../core/orders/orders.js';
 import type { ProgrammeSettings } from '../../core/programme/programme.js';
 import type { Clock } from '../../core/shared/clock.js';
 import { inTransaction } from '../../db/repositories.js';
+import { presentOrders } from '../../db/batch/order-lookups.js';
 import type { DB } from '../../db/schema.js';
 import { batchUnit, type BatchUnit, type WriteMode } from './batch-unit.js';
 import type { OrderDraft } from './import.types.js';
@@ -27,15 +28,6 @@ export interface BatchResult {
   customersCreated: number;
   pointsEarned: number;
 }
-
-const presentOrders = async (trx: Kysely<DB>, externalIds: string[]): Promise<Set<string>> => {
-  const rows = await trx
-    .selectFrom('sales_order')
-    .select('external_id')
-    .where('external_id', 'in', externalIds)
-    .execute();
-  return new Set(rows.map((r) => r.external_id));
-};
 
 /** The batch's customers this run already knows, plus those the database knows, in one query. */
 const knownCustomers = async (trx: Kysely<DB>, ctx: RunContext, drafts: OrderDraft[]) => {

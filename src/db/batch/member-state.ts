@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import {
   pendingAccountOf,
   pointsAccountOf,
@@ -6,6 +6,7 @@ import {
   type MemberBalances,
   type PendingBalance,
 } from '../../core/ledger/ledger.js';
+import { openLotsOf, openPendingsOf } from '../ledger.queries.js';
 import type { DB } from '../schema.js';
 
 /** What the ledger use cases read of one member: balances, open lots, open pending entries. */
@@ -35,42 +36,6 @@ const lockAccounts = (trx: Kysely<DB>, customerIds: string[]) =>
     // One lock order for every batch, so two batches running at once queue instead of deadlocking.
     .orderBy('id')
     .forUpdate()
-    .execute();
-
-const openLotsOf = (trx: Kysely<DB>, customerIds: string[]) =>
-  trx
-    .selectFrom('points_lot as l')
-    .leftJoin('lot_consumption as c', 'c.lot_id', 'l.id')
-    .select([
-      'l.id',
-      'l.customer_id',
-      'l.entry_id',
-      'l.points',
-      'l.expires_at',
-      'l.created_at',
-      sql<number>`l.points - coalesce(sum(c.points), 0)`.as('remaining'),
-    ])
-    .where('l.customer_id', 'in', customerIds)
-    .groupBy('l.id')
-    .having(sql<boolean>`l.points - coalesce(sum(c.points), 0) > 0`)
-    .execute();
-
-const openPendingsOf = (trx: Kysely<DB>, customerIds: string[]) =>
-  trx
-    .selectFrom('ledger_entry as p')
-    .leftJoin('ledger_entry as s', 's.pending_entry_id', 'p.id')
-    .select([
-      'p.id',
-      'p.customer_id',
-      'p.order_id',
-      'p.points',
-      'p.release_at',
-      sql<number>`p.points - coalesce(sum(s.points), 0)`.as('remaining'),
-    ])
-    .where('p.customer_id', 'in', customerIds)
-    .where('p.code', '=', 'earn.order.pending')
-    .groupBy('p.id')
-    .having(sql<boolean>`p.points - coalesce(sum(s.points), 0) > 0`)
     .execute();
 
 /**
@@ -106,24 +71,9 @@ export const loadMembers = async (
     return states;
   }
   const [lots, pendings] = [await openLotsOf(trx, loaded), await openPendingsOf(trx, loaded)];
-  for (const l of lots) {
-    states.get(l.customer_id)!.lots.set(l.id, {
-      id: l.id,
-      entryId: l.entry_id,
-      points: l.points,
-      remaining: Number(l.remaining),
-      expiresAt: l.expires_at,
-      createdAt: l.created_at,
-    });
-  }
-  for (const p of pendings) {
-    states.get(p.customer_id)!.pendings.set(p.id, {
-      entryId: p.id,
-      orderId: p.order_id,
-      points: p.points,
-      remaining: Number(p.remaining),
-      releaseAt: p.release_at!,
-    });
+  for (const { customerId, ...lot } of lots) states.get(customerId)!.lots.set(lot.id, lot);
+  for (const { customerId, ...pending } of pendings) {
+    states.get(customerId)!.pendings.set(pending.entryId, pending);
   }
   return states;
 };
