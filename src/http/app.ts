@@ -16,6 +16,7 @@ import {
   type ProgrammeCache,
 } from './programme-cache.js';
 import { pointsRoutes } from './points.routes.js';
+import { ruleRoutes } from './rules.routes.js';
 import { errorToResponse, problemResponse, validationErrorFrom } from './problem.js';
 import { adminRoutes, healthRoute, liabilityRoute } from './system.routes.js';
 
@@ -99,6 +100,7 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   app.route('/', pointsRoutes(deps.clock));
   app.route('/', liabilityRoute(deps.clock));
   app.route('/', adminRoutes(deps.clock));
+  app.route('/', ruleRoutes(deps.clock));
 
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.get('/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document(OPENAPI_INFO) as never)));
