@@ -7,7 +7,7 @@ import type {
   CustomerRepository,
   ExternalId,
 } from '../core/customers/customers.js';
-import { customerRow } from './rows.js';
+import { consentRow, customerRow, externalIdRow } from './rows.js';
 import type { DB, CustomerTable } from './schema.js';
 
 type Row = Selectable<CustomerTable>;
@@ -97,30 +97,14 @@ export const customerRepository = (db: Kysely<DB>): CustomerRepository => {
       if (ids.length === 0) return;
       await db
         .insertInto('customer_external_id')
-        .values(
-          ids.map((e) => ({
-            customer_id: customerId,
-            source: e.source,
-            external_id: e.id,
-            created_at: at,
-          })),
-        )
+        .values(ids.map((e) => externalIdRow(customerId, e, at)))
         .execute();
     },
     addConsents: async (customerId, consents, recordedAt) => {
       if (consents.length === 0) return;
       await db
         .insertInto('customer_consent')
-        .values(
-          consents.map((c) => ({
-            customer_id: customerId,
-            channel: c.channel,
-            granted: c.granted,
-            source: c.source,
-            given_at: c.at,
-            recorded_at: recordedAt,
-          })),
-        )
+        .values(consents.map((c) => consentRow(customerId, c, recordedAt)))
         .execute();
     },
     exists: async (id) =>

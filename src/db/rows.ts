@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import type { CustomerRow } from '../core/customers/customers.js';
+import type { Consent, CustomerRow, ExternalId } from '../core/customers/customers.js';
 import type { NewLedgerEntry, NewLot } from '../core/ledger/ledger.js';
 import type { OrderLineRow, OrderRow } from '../core/orders/orders.js';
 import type { DB } from './schema.js';
@@ -19,6 +19,30 @@ export const customerRow = (c: CustomerRow): Insertable<DB['customer']> => ({
   attributes: JSON.stringify(c.attributes),
   created_at: c.createdAt,
   updated_at: c.updatedAt,
+});
+
+export const externalIdRow = (
+  customerId: string,
+  ext: ExternalId,
+  at: Date,
+): Insertable<DB['customer_external_id']> => ({
+  customer_id: customerId,
+  source: ext.source,
+  external_id: ext.id,
+  created_at: at,
+});
+
+export const consentRow = (
+  customerId: string,
+  c: Consent,
+  recordedAt: Date,
+): Insertable<DB['customer_consent']> => ({
+  customer_id: customerId,
+  channel: c.channel,
+  granted: c.granted,
+  source: c.source,
+  given_at: c.at,
+  recorded_at: recordedAt,
 });
 
 export const orderRow = (o: OrderRow): Insertable<DB['sales_order']> => ({

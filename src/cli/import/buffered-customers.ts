@@ -1,7 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Customer, CustomerRepository, ExternalId } from '../../core/customers/customers.js';
 import { customerRepository } from '../../db/customers.repository.js';
-import { customerRow } from '../../db/rows.js';
+import { consentRow, customerRow, externalIdRow } from '../../db/rows.js';
 import type { DB } from '../../db/schema.js';
 import { unsupportedInBatch } from '../../db/batch/buffered-ledger.js';
 import { insertRows } from '../../db/batch/insert-rows.js';
@@ -60,25 +60,13 @@ const bufferedWrites = (
     for (const ext of ids) {
       customer?.externalIds.push(ext);
       if (customer) memory.byExternal.set(externalKey(ext.source, ext.id), customer);
-      memory.rows.externalIds.push({
-        customer_id: customerId,
-        source: ext.source,
-        external_id: ext.id,
-        created_at: at,
-      });
+      memory.rows.externalIds.push(externalIdRow(customerId, ext, at));
     }
   },
   addConsents: async (customerId, consents, recordedAt) => {
     for (const c of consents) {
       memory.created.get(customerId)?.consents.push(c);
-      memory.rows.consents.push({
-        customer_id: customerId,
-        channel: c.channel,
-        granted: c.granted,
-        source: c.source,
-        given_at: c.at,
-        recorded_at: recordedAt,
-      });
+      memory.rows.consents.push(consentRow(customerId, c, recordedAt));
     }
   },
 });
