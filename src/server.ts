@@ -7,7 +7,8 @@ import { openDatabase, type Database } from './db/dialect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { repositoriesFor } from './db/repositories.js';
 import { createApp } from './http/app.js';
-import { scheduleSettlement } from './jobs/settle-points.job.js';
+import { applicationJobs } from './jobs/index.js';
+import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
 
 export const createLogger = (config: Pick<Config, 'logLevel'>): Logger =>
   pino({ level: config.logLevel, base: { service: 'regulars' } });
@@ -27,12 +28,19 @@ export interface RunningServer {
   url: string;
   database: Database;
   log: Logger;
+  /** The durable job queue; running unless startServer was told `{ jobs: false }`. */
+  jobs: JobRunner;
   close(): Promise<void>;
 }
+
+/** pg-boss schedules by cron, a minute at the finest; 0 keeps the settlement job unscheduled. */
+const settleEveryMinutes = (intervalMs: number): number =>
+  intervalMs === 0 ? 0 : Math.min(59, Math.max(1, Math.round(intervalMs / 60_000)));
 
 export const startServer = async (
   config: Config,
   clock: Clock = systemClock,
+  options: { jobs?: boolean } = {},
 ): Promise<RunningServer> => {
   const log = createLogger(config);
   const database = await openMigratedDatabase(config);
@@ -51,10 +59,15 @@ export const startServer = async (
     bodyLimitBytes: config.bodyLimitBytes,
     database,
   });
-  const stopSettling =
-    config.settleIntervalMs > 0
-      ? scheduleSettlement(database.db, clock, log, config.settleIntervalMs)
-      : null;
+  const jobs = createJobRunner({
+    database,
+    log,
+    jobs: applicationJobs({
+      clock,
+      settleEveryMinutes: settleEveryMinutes(config.settleIntervalMs),
+    }),
+  });
+  if (options.jobs ?? true) await jobs.start();
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
       resolve(s),
@@ -68,8 +81,9 @@ export const startServer = async (
     url,
     database,
     log,
+    jobs,
     close: async () => {
-      await stopSettling?.();
+      await jobs.stop({ graceful: true });
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
     },

@@ -19,9 +19,20 @@ export interface DatabaseConfig {
   onPoolError?: (error: Error) => void;
 }
 
+/**
+ * SQL that a library brings as text (pg-boss) rather than through Kysely: a parameterised
+ * statement, or a parameterless script of several statements (`BEGIN; …; COMMIT;`), whose last
+ * result comes back. A failed script is rolled back before the connection is used again.
+ */
+export interface RawSql {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
 export interface Database {
   db: Kysely<DB>;
   kind: 'pglite' | 'postgres';
+  /** The same database for raw SQL text, outside any Kysely transaction. */
+  raw: RawSql;
   close(): Promise<void>;
 }
 
@@ -52,8 +63,42 @@ const openPostgres = (
   });
   pool.on('error', onPoolError);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return { db, kind: 'postgres', raw: postgresRawSql(pool), close: () => db.destroy() };
 };
+
+const lastResult = <R extends { rows: unknown[] }>(results: R | R[]): { rows: unknown[] } =>
+  Array.isArray(results) ? (results.at(-1) ?? { rows: [] }) : results;
+
+/** A script runs on one pooled connection; if it fails inside its BEGIN, that connection is rolled back. */
+const postgresRawSql = (pool: pg.Pool): RawSql => ({
+  executeSql: async (text, values) => {
+    if (values && values.length > 0) return pool.query(text, values);
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      return lastResult(await client.query(text));
+    } catch (error) {
+      await client.query('rollback').catch((rollbackError: Error) => {
+        broken = rollbackError;
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  },
+});
+
+/**
+ * PGlite runs a parameterised statement through query() and a script through exec() (the extended
+ * protocol takes one statement only). A script runs inside PGlite's exclusive transaction, so a
+ * failure is rolled back before any other caller's statement can meet the aborted transaction.
+ */
+const pgliteRawSql = (pglite: PGlite): RawSql => ({
+  executeSql: async (text, values) =>
+    values && values.length > 0
+      ? pglite.query(text, values)
+      : lastResult(await pglite.transaction((tx) => tx.exec(text))),
+});
 
 const openPglite = async (dataDir: string): Promise<Database> => {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
@@ -61,7 +106,7 @@ const openPglite = async (dataDir: string): Promise<Database> => {
     parsers: { [pgliteTypes.INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asText },
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return { db, kind: 'pglite', raw: pgliteRawSql(pglite), close: () => db.destroy() };
 };
 
 export const openDatabase = async (config: DatabaseConfig): Promise<Database> =>

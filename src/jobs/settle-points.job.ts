@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { Logger } from 'pino';
 import { settleMember } from '../core/ledger/ledger.service.js';
 import { getProgramme } from '../core/programme/programme.service.js';
 import type { Clock } from '../core/shared/clock.js';
 import { inTransaction, repositoriesFor } from '../db/repositories.js';
 import type { DB } from '../db/schema.js';
+import type { JobDefinition } from './job-runner.js';
 
 /**
  * Posts pending points whose return window has ended and expires lots past their date, for every
@@ -35,30 +35,25 @@ export const settleDuePoints = async (
   }
 };
 
-/** Runs the sweep every `intervalMs`, one run at a time; returns a function that stops it. */
-export const scheduleSettlement = (
-  db: Kysely<DB>,
-  clock: Clock,
-  log: Logger,
-  intervalMs: number,
-): (() => Promise<void>) => {
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = settleDuePoints(db, clock)
-      .then((r) => {
-        if (r.movements > 0) log.info(r, 'points.settled');
-      })
-      .catch((error: unknown) => log.error({ err: error }, 'points.settle_failed'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  tick();
-  return async () => {
-    clearInterval(timer);
-    await running;
+/**
+ * The sweep as a scheduled job, every `everyMinutes` minutes (cron granularity is a minute;
+ * 0 leaves it unscheduled). Non-transactional: members settle in their own short transactions
+ * and a rerun is harmless; 'stately' keeps one run at a time across processes.
+ */
+export const settlePointsJob = (deps: {
+  clock: Clock;
+  everyMinutes?: number;
+}): JobDefinition<Record<string, never>> => {
+  const everyMinutes = Math.min(59, Math.round(deps.everyMinutes ?? 1));
+  return {
+    name: 'settle-points',
+    transactional: false,
+    policy: 'stately',
+    retryLimit: 0,
+    ...(everyMinutes > 0 ? { schedule: { cron: `*/${everyMinutes} * * * *` } } : {}),
+    handle: async (_data, { db, log }) => {
+      const result = await settleDuePoints(db, deps.clock);
+      if (result.movements > 0) log.info(result, 'points.settled');
+    },
   };
 };

@@ -1,0 +1,14 @@
+import type { Clock } from '../core/shared/clock.js';
+import type { JobDefinition } from './job-runner.js';
+import { settlePointsJob } from './settle-points.job.js';
+
+export interface ApplicationJobDeps {
+  clock: Clock;
+  /** How often due points settle, in minutes; 0 = not scheduled (default 1). */
+  settleEveryMinutes?: number;
+}
+
+/** Every job the application runs; a new job is one more line here. */
+export const applicationJobs = (deps: ApplicationJobDeps): JobDefinition<unknown>[] => [
+  settlePointsJob({ clock: deps.clock, everyMinutes: deps.settleEveryMinutes }),
+];
