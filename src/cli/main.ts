@@ -7,6 +7,7 @@ import { systemClock } from '../core/shared/clock.js';
 import { repositoriesFor } from '../db/repositories.js';
 import { openMigratedDatabase, startServer, type RunningServer } from '../server.js';
 import { loadDemoIfEmpty, registerDemoCommand } from './demo.js';
+import { registerClvCommand } from './clv/clv.command.js';
 import { registerRulesCommand } from './rules.command.js';
 import { logProgress, registerImportCommand } from './import/index.js';
 
@@ -78,5 +79,6 @@ program
 registerImportCommand(program, openFromConfig);
 registerDemoCommand(program, openFromConfig);
 registerRulesCommand(program, openFromConfig);
+registerClvCommand(program);
 
 await program.parseAsync(process.argv);

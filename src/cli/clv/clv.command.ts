@@ -1,0 +1,142 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import {
+  CLV_MODEL_NAMES,
+  fitModel,
+  summarisePurchases,
+  validateHoldout,
+  type ClvModelName,
+} from '../../core/analytics/clv/index.js';
+import { isDomainError } from '../../core/shared/errors.js';
+import { formatFitReport, type FitReport } from './clv.report.js';
+import { ClvInputError, parseDay } from './purchase-log.js';
+import { INPUT_FORMATS, readPurchases, type InputFormat } from './read-purchases.js';
+
+/** Exit codes: 1 for bad options (commander's own), 2 for input the models cannot use. */
+export const EXIT_BAD_INPUT = 2;
+
+interface FitOptions {
+  input: string;
+  format: InputFormat;
+  calibrationEnd: string;
+  holdoutEnd?: string;
+  model: ClvModelName;
+  map?: string;
+  currency?: string;
+  starts?: number;
+  json?: boolean;
+}
+
+/** Where the command writes its report (tests pass their own). */
+export interface ClvCommandIo {
+  out(text: string): void;
+}
+
+const processIo: ClvCommandIo = { out: (text) => process.stdout.write(text) };
+
+const day = (value: string): string => {
+  const parsed = parseDay(value);
+  if (!parsed) throw new InvalidArgumentError('expected a date as YYYY-MM-DD or YYYYMMDD');
+  return parsed;
+};
+
+const startCount = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 6)
+    throw new InvalidArgumentError('expected a whole number from 1 to 6');
+  return n;
+};
+
+const DAY_MS = 86_400_000;
+
+/** Reads, summarises, fits and validates: everything the report says. */
+const runFit = async (options: FitOptions): Promise<FitReport> => {
+  const readStarted = performance.now();
+  const file = await readPurchases(options.input, options);
+  const summary = summarisePurchases(file.log, {
+    calibrationEnd: options.calibrationEnd,
+    ...(options.holdoutEnd !== undefined && { holdoutEnd: options.holdoutEnd }),
+  });
+  const readMs = performance.now() - readStarted;
+  if (summary.customers.length === 0)
+    throw new ClvInputError(
+      `no customer bought on or before the calibration end ${options.calibrationEnd}` +
+        ` (${file.log.size} purchases read, ${summary.excludedLateCustomers} customers all start later)`,
+    );
+  const fit = fitModel(options.model, summary.customers, {
+    ...(options.starts !== undefined && { starts: options.starts }),
+  });
+  const validation =
+    summary.holdout && fit.model !== 'gamma-gamma'
+      ? validateHoldout(fit, summary.customers, summary.holdout)
+      : null;
+  return {
+    input: {
+      file: options.input,
+      format: options.format,
+      layout: file.layout,
+      purchases: file.log.size,
+      skippedNegativeAmounts: file.log.skippedNegative,
+      readMs,
+    },
+    calibrationEnd: options.calibrationEnd,
+    holdoutEnd: options.holdoutEnd ?? null,
+    holdoutWeeks: options.holdoutEnd
+      ? (Date.parse(options.holdoutEnd) - Date.parse(options.calibrationEnd)) / (7 * DAY_MS)
+      : null,
+    calibrationCustomers: summary.customers.length,
+    excludedLateCustomers: summary.excludedLateCustomers,
+    fit,
+    validation,
+  };
+};
+
+/**
+ * `regulars clv fit`: fits a customer-lifetime-value model to a transaction file, with no
+ * database, and prints the parameters, log-likelihood, customer count and fit time (and, with a
+ * holdout period, expected against actual repeat purchases).
+ */
+export const registerClvCommand = (program: Command, io: ClvCommandIo = processIo): Command => {
+  const clv = program
+    .command('clv')
+    .description('Customer lifetime value models (BG/NBD, Pareto/NBD, MBG/NBD, Gamma-Gamma)');
+  clv
+    .command('fit')
+    .description(
+      'Fit a model by maximum likelihood to a transaction file (no database needed); ' +
+        `exit code 1 for bad options, ${EXIT_BAD_INPUT} for input the model cannot use`,
+    )
+    .requiredOption('--input <file>', 'transaction file (.gz is read as it is)')
+    .addOption(
+      new Option('--format <format>', 'layout of the file')
+        .choices(INPUT_FORMATS)
+        .makeOptionMandatory(),
+    )
+    .requiredOption('--calibration-end <date>', 'last day of the calibration period', day)
+    .option('--holdout-end <date>', 'last day of the holdout period: validate against it', day)
+    .addOption(
+      new Option('--model <model>', 'model to fit').choices(CLV_MODEL_NAMES).makeOptionMandatory(),
+    )
+    .option(
+      '--map <mapping>',
+      'csv: field=column, comma-separated; fields customer_id, date, amount',
+    )
+    .option('--currency <code>', 'csv: currency of the amounts (decimal places), default USD')
+    .option('--starts <n>', 'starting points for the optimiser (1–6, default 4)', startCount)
+    .option('--json', 'print the report as JSON')
+    .action(async (options: FitOptions, command: Command) => {
+      if (options.holdoutEnd !== undefined && options.holdoutEnd <= options.calibrationEnd)
+        command.error('error: --holdout-end must be after --calibration-end');
+      let report: FitReport;
+      try {
+        report = await runFit(options);
+      } catch (error) {
+        if (error instanceof ClvInputError || isDomainError(error))
+          command.error(`error: ${error.message}`, { exitCode: EXIT_BAD_INPUT, code: 'clv.input' });
+        throw error;
+      }
+      io.out(
+        options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatFitReport(report)}\n`,
+      );
+    });
+  return clv;
+};

@@ -1,0 +1,76 @@
+import type { HoldoutReport, ModelFit } from '../../core/analytics/clv/index.js';
+
+export interface FitReport {
+  input: {
+    file: string;
+    format: string;
+    layout: string | null;
+    purchases: number;
+    skippedNegativeAmounts: number;
+    readMs: number;
+  };
+  calibrationEnd: string;
+  holdoutEnd: string | null;
+  holdoutWeeks: number | null;
+  /** Customers who first bought by the calibration end. */
+  calibrationCustomers: number;
+  /** Customers whose first purchase is after the calibration end (left out). */
+  excludedLateCustomers: number;
+  fit: ModelFit;
+  validation: HoldoutReport | null;
+}
+
+const MODEL_TITLES: Record<ModelFit['model'], string> = {
+  bgnbd: 'BG/NBD',
+  'pareto-nbd': 'Pareto/NBD',
+  mbgnbd: 'MBG/NBD',
+  'gamma-gamma': 'Gamma-Gamma spend model',
+};
+
+const number = (value: number, digits = 4) =>
+  Number.isInteger(value) ? String(value) : value.toPrecision(digits);
+
+const validationLines = (v: HoldoutReport, weeks: string): string[] => [
+  `Holdout (${weeks} weeks): repeat purchases per customer, by calibration frequency`,
+  `  ${'x'.padEnd(5)}${'customers'.padStart(10)}${'actual'.padStart(10)}${'expected'.padStart(10)}`,
+  ...v.byFrequency.map(
+    (row) =>
+      `  ${row.frequency.padEnd(5)}${String(row.customers).padStart(10)}` +
+      `${row.actualMean.toFixed(3).padStart(10)}${row.expectedMean.toFixed(3).padStart(10)}`,
+  ),
+  `  ${'total'.padEnd(15)}${String(v.totalActual).padStart(10)}${v.totalExpected.toFixed(1).padStart(10)}`,
+];
+
+/** The readable report of `regulars clv fit`. */
+export const formatFitReport = (r: FitReport): string => {
+  const { fit } = r;
+  const params = Object.entries(fit.params)
+    .map(([name, value]) => `${name} = ${number(value)}`)
+    .join('  ');
+  return [
+    `Model           ${MODEL_TITLES[fit.model]} (${fit.model})`,
+    `Input           ${r.input.file} (${r.input.format}${r.input.layout ? `, ${r.input.layout}` : ''}): ` +
+      `${r.input.purchases} purchases read in ${r.input.readMs.toFixed(0)} ms` +
+      (r.input.skippedNegativeAmounts
+        ? `, ${r.input.skippedNegativeAmounts} negative amounts left out`
+        : ''),
+    `Calibration     to ${r.calibrationEnd}${r.holdoutEnd ? `, holdout to ${r.holdoutEnd}` : ''}`,
+    `Customers       ${fit.customers}` +
+      (fit.model === 'gamma-gamma'
+        ? ` of ${r.calibrationCustomers} (those with repeat purchases of positive value)`
+        : '') +
+      (r.excludedLateCustomers
+        ? ` (${r.excludedLateCustomers} first bought after the calibration end: left out)`
+        : ''),
+    `Parameters      ${params}${fit.model === 'gamma-gamma' ? '  (gamma in minor units)' : ''}`,
+    `Log-likelihood  ${fit.logLikelihood.toFixed(2)}`,
+    `Fit             ${fit.durationMs.toFixed(0)} ms, ${fit.converged ? 'converged' : 'NOT converged'} ` +
+      `after ${fit.iterations} iterations (${fit.evaluations} likelihood evaluations, ` +
+      `${fit.starts.finite}/${fit.starts.tried} starts, ${fit.groups} distinct histories)`,
+    ...(r.validation
+      ? ['', ...validationLines(r.validation, number(r.holdoutWeeks ?? 0))]
+      : r.holdoutEnd && fit.model === 'gamma-gamma'
+        ? ['', 'Holdout validation compares purchase counts: fit a transaction model for it.']
+        : []),
+  ].join('\n');
+};

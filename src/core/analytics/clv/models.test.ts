@@ -1,0 +1,217 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  CLV_MODEL_NAMES,
+  fitModel,
+  logLikelihoodAt,
+  ModelFitError,
+  type CustomerSummary,
+} from './index.js';
+
+/** A small seeded generator (mulberry32), so simulated cohorts are the same on every run. */
+const seeded = (seed: number) => {
+  let state = seed >>> 0;
+  const uniform = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const normal = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
+  /** Gamma(shape, rate): Marsaglia–Tsang, boosted below shape 1. */
+  const gamma = (shape: number, rate: number): number => {
+    if (shape < 1) return gamma(shape + 1, rate) * Math.pow(uniform(), 1 / shape);
+    const d = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      const x = normal();
+      const v = Math.pow(1 + c * x, 3);
+      if (v > 0 && Math.log(1 - uniform()) < 0.5 * x * x + d - d * v + d * Math.log(v))
+        return (d * v) / rate;
+    }
+  };
+  const exponential = (rate: number) => -Math.log(1 - uniform()) / rate;
+  return { uniform, gamma, exponential };
+};
+
+/** Times are recorded in whole days, as summaries of real purchase logs are. */
+const byDay = (weeks: number) => Math.floor(weeks * 7) / 7;
+
+const summary = (i: number, frequency: number, recency: number, age: number): CustomerSummary => ({
+  customerId: String(i),
+  frequency,
+  recency,
+  age,
+  meanRepeatSpendMinor: 0,
+  firstDay: '2024-01-01',
+});
+
+/** BG/NBD customers: Poisson purchases at λ ~ Gamma(r, α), dropping out with p ~ Beta(a, b) after each. */
+const simulateBgNbd = (n: number, p: { r: number; alpha: number; a: number; b: number }) => {
+  const rng = seeded(42);
+  return Array.from({ length: n }, (_, i) => {
+    const age = 26 + 13 * rng.uniform();
+    const lambda = rng.gamma(p.r, p.alpha);
+    const ga = rng.gamma(p.a, 1);
+    const dropout = ga / (ga + rng.gamma(p.b, 1));
+    let t = 0;
+    let x = 0;
+    let last = 0;
+    for (;;) {
+      t += rng.exponential(lambda);
+      if (t > age) break;
+      x++;
+      last = t;
+      if (rng.uniform() < dropout) break;
+    }
+    return summary(i, x, byDay(last), byDay(age));
+  });
+};
+
+/** Pareto/NBD customers: Poisson purchases at λ ~ Gamma(r, α) for an Exp(μ) lifetime, μ ~ Gamma(s, β). */
+const simulateParetoNbd = (n: number, p: { r: number; alpha: number; s: number; beta: number }) => {
+  const rng = seeded(7);
+  return Array.from({ length: n }, (_, i) => {
+    const age = 26 + 13 * rng.uniform();
+    const lambda = rng.gamma(p.r, p.alpha);
+    const end = Math.min(age, rng.exponential(rng.gamma(p.s, p.beta)));
+    let t = 0;
+    let x = 0;
+    let last = 0;
+    for (;;) {
+      t += rng.exponential(lambda);
+      if (t > end) break;
+      x++;
+      last = t;
+    }
+    return summary(i, x, byDay(last), byDay(age));
+  });
+};
+
+const near = (actual: number, truth: number, tolerance: number) =>
+  expect(Math.abs(actual / truth - 1)).toBeLessThan(tolerance);
+
+describe('fitModel on simulated cohorts recovers the parameters it was simulated with', () => {
+  it('BG/NBD, 20,000 customers', () => {
+    const truth = { r: 0.3, alpha: 5, a: 0.8, b: 2.5 };
+    const fit = fitModel('bgnbd', simulateBgNbd(20_000, truth));
+    expect(fit.converged).toBe(true);
+    near(fit.params.r!, truth.r, 0.1);
+    near(fit.params.alpha!, truth.alpha, 0.15);
+    near(fit.params.a!, truth.a, 0.3);
+    near(fit.params.b!, truth.b, 0.3);
+  });
+
+  it('Pareto/NBD, 10,000 customers', () => {
+    const truth = { r: 0.6, alpha: 10, s: 0.7, beta: 12 };
+    const customers = simulateParetoNbd(10_000, truth);
+    const fit = fitModel('pareto-nbd', customers);
+    expect(fit.converged).toBe(true);
+    near(fit.params.r!, truth.r, 0.15);
+    near(fit.params.alpha!, truth.alpha, 0.2);
+    // s and β are weakly identified over 39 weeks; their ratio (the mean dropout rate) less so.
+    near(fit.params.s! / fit.params.beta!, truth.s / truth.beta, 0.35);
+    expect(fit.logLikelihood).toBeGreaterThanOrEqual(
+      logLikelihoodAt('pareto-nbd', customers, truth),
+    );
+  }, 60_000);
+
+  it('above 50,000 customers: starts explored on a sample, the best refined on everyone', () => {
+    const truth = { r: 0.3, alpha: 5, a: 0.8, b: 2.5 };
+    const customers = simulateBgNbd(60_000, truth);
+    const fit = fitModel('bgnbd', customers);
+    expect(fit.sampleEvaluations).toBeGreaterThan(0);
+    expect(fit.customers).toBe(60_000);
+    expect(fit.converged).toBe(true);
+    near(fit.params.r!, truth.r, 0.1);
+    near(fit.params.alpha!, truth.alpha, 0.1);
+    near(fit.params.a!, truth.a, 0.2);
+    near(fit.params.b!, truth.b, 0.2);
+    // The refinement reaches the full data's optimum: no nearby point is better.
+    for (const name of ['r', 'alpha', 'a', 'b'])
+      for (const factor of [0.995, 1.005])
+        expect(
+          logLikelihoodAt('bgnbd', customers, {
+            ...fit.params,
+            [name]: fit.params[name]! * factor,
+          }),
+        ).toBeLessThan(fit.logLikelihood);
+  }, 60_000);
+
+  it('collapses identical histories and weights them (same fit as one row per customer)', () => {
+    const customers = simulateBgNbd(2_000, { r: 0.3, alpha: 5, a: 0.8, b: 2.5 });
+    const fit = fitModel('bgnbd', customers);
+    expect(fit.groups).toBeLessThan(customers.length * 0.6);
+    const perCustomer = customers.reduce(
+      (sum, c) => sum + logLikelihoodAt('bgnbd', [c, c], fit.params) / 2,
+      0,
+    );
+    expect(fit.logLikelihood).toBeCloseTo(perCustomer, 6);
+  });
+});
+
+describe('fitModel refuses what it cannot fit, with a ModelFitError that says why', () => {
+  const oneTimers = Array.from({ length: 10 }, (_, i) => summary(i, 0, 0, 20));
+
+  it.each([
+    ['too few customers', 'bgnbd', [] as CustomerSummary[], /too few customers/],
+    ['no repeat buyers', 'pareto-nbd', oneTimers, /no customer made a repeat purchase/],
+    ['no positive spend', 'gamma-gamma', oneTimers, /positive mean spend/],
+    [
+      'a recency beyond the age',
+      'mbgnbd',
+      [summary(1, 2, 30, 20), ...oneTimers],
+      /customer 1: recency must be between 0 and age/,
+    ],
+    ['a fractional frequency', 'bgnbd', [summary(1, 1.5, 3, 20), ...oneTimers], /whole number/],
+  ] as const)('%s', (_, model, customers, message) => {
+    const attempt = () => fitModel(model, customers);
+    expect(attempt).toThrow(ModelFitError);
+    expect(attempt).toThrow(message);
+    try {
+      attempt();
+    } catch (error) {
+      expect(error).toMatchObject({ kind: 'invalid', code: 'model_not_fittable' });
+    }
+  });
+});
+
+describe('fitModel on arbitrary small cohorts', () => {
+  /** A customer seen for ageDays days who bought again on some of them (distinct days). */
+  const history = fc
+    .integer({ min: 1, max: 52 * 7 })
+    .chain((ageDays) =>
+      fc.tuple(
+        fc.constant(ageDays),
+        fc.uniqueArray(fc.integer({ min: 1, max: ageDays }), { maxLength: Math.min(ageDays, 12) }),
+        fc.integer({ min: 0, max: 20_000 }),
+      ),
+    )
+    .map(([ageDays, days, spend]) => ({
+      ...summary(0, days.length, Math.max(0, ...days) / 7, ageDays / 7),
+      meanRepeatSpendMinor: days.length > 0 ? spend : 0,
+    }));
+
+  it('returns positive, finite parameters and likelihood, or a ModelFitError; never NaN', () => {
+    fc.assert(
+      fc.property(
+        fc.array(history, { minLength: 2, maxLength: 60 }),
+        fc.constantFrom(...CLV_MODEL_NAMES),
+        (customers, model) => {
+          try {
+            const fit = fitModel(model, customers, { starts: 2 });
+            expect(Number.isFinite(fit.logLikelihood)).toBe(true);
+            for (const value of Object.values(fit.params)) {
+              expect(value).toBeGreaterThan(0);
+              expect(Number.isFinite(value)).toBe(true);
+            }
+          } catch (error) {
+            expect(error).toBeInstanceOf(ModelFitError);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+});

@@ -1,0 +1,214 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { afterAll, describe, expect, it } from 'vitest';
+import { registerClvCommand } from '../src/cli/clv/clv.command.js';
+
+/**
+ * `regulars clv fit`, which needs no database: run in process (a fresh commander program whose
+ * exits become exceptions), and once as a real process for the exit code and stderr. The suite
+ * runs once per database project; it touches no database, so the PostgreSQL pass skips it.
+ */
+const ROOT = resolve(import.meta.dirname, '..');
+const SAMPLE = resolve(ROOT, '../shared/data/cdnow/CDNOW_sample.txt');
+const hasSample = existsSync(SAMPLE);
+const onPostgres = process.env.REGULARS_TEST_DB === 'postgres';
+
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+const tempFile = (name: string, content: string) => {
+  const dir = mkdtempSync(join(tmpdir(), 'regulars-clv-'));
+  tempDirs.push(dir);
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+/** Runs `clv fit …` in process: what it printed, or the exit code and message it failed with. */
+const run = async (args: string[]) => {
+  let out = '';
+  let err = '';
+  const program = new Command()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => (out += s), writeErr: (s) => (err += s) });
+  registerClvCommand(program, { out: (s) => (out += s) });
+  try {
+    await program.parseAsync(['clv', 'fit', ...args], { from: 'user' });
+    return { exitCode: 0, out, err };
+  } catch (error) {
+    if (error instanceof CommanderError) return { exitCode: error.exitCode, out, err };
+    throw error;
+  }
+};
+
+const sampleArgs = (model: string, ...more: string[]) => [
+  '--input',
+  SAMPLE,
+  '--format',
+  'cdnow',
+  '--calibration-end',
+  '1997-09-30',
+  '--model',
+  model,
+  ...more,
+];
+
+const within = (actual: number, published: number) =>
+  expect(Math.abs(actual / published - 1)).toBeLessThan(0.005);
+
+describe.skipIf(onPostgres)(
+  'regulars clv fit (no database; skipped in the PostgreSQL pass)',
+  () => {
+    describe.skipIf(!hasSample)('on the CDNOW sample (skipped: ../shared/data absent)', () => {
+      it('fits BG/NBD and validates on the holdout, as JSON', async () => {
+        const result = await run(sampleArgs('bgnbd', '--holdout-end', '19980630', '--json'));
+        expect(result.exitCode).toBe(0);
+        const report = JSON.parse(result.out);
+        expect(report.input).toMatchObject({ format: 'cdnow', layout: 'sample', purchases: 6919 });
+        expect(report.fit).toMatchObject({ model: 'bgnbd', customers: 2357, converged: true });
+        within(report.fit.params.r, 0.243);
+        within(report.fit.params.alpha, 4.414);
+        within(report.fit.params.a, 0.793);
+        within(report.fit.params.b, 2.426);
+        within(report.fit.logLikelihood, -9582.4);
+        expect(report.fit.durationMs).toBeGreaterThan(0);
+        expect(report.holdoutWeeks).toBe(39);
+        expect(report.validation.totalActual).toBe(1882);
+        expect(report.validation.byFrequency.map((r: any) => r.frequency)).toEqual([
+          '0',
+          '1',
+          '2',
+          '3',
+          '4',
+          '5',
+          '6',
+          '7+',
+        ]);
+      });
+
+      it('prints a readable report for Gamma-Gamma (γ in cents)', async () => {
+        const result = await run(sampleArgs('gamma-gamma'));
+        expect(result.exitCode).toBe(0);
+        expect(result.out).toMatch(/Gamma-Gamma/);
+        expect(result.out).toMatch(/Customers\s+946 of 2357 \(those with repeat purchases/);
+        expect(result.out).toMatch(/p = 6\.2\d+\s+q = 3\.7\d+\s+gamma = 154\d/);
+        expect(result.out).toMatch(/Log-likelihood\s+-\d/);
+      });
+
+      it('a calibration end before all purchases: a clear message and exit code 2', async () => {
+        const args = sampleArgs('bgnbd');
+        args[args.indexOf('1997-09-30')] = '1996-12-31';
+        const result = await run(args);
+        expect(result.exitCode).toBe(2);
+        expect(result.err).toMatch(
+          /no customer bought on or before the calibration end 1996-12-31/,
+        );
+      });
+    });
+
+    it('reads CSV with mapped columns, either date spelling and decimal amounts', async () => {
+      const rows = ['cust,when,total'];
+      // Ten customers buying every few weeks for a while, some stopping early.
+      for (let c = 1; c <= 40; c++) {
+        for (let k = 0; k < 1 + (c % 6); k++) {
+          const day = new Date(Date.UTC(2024, 0, 1 + c + k * (5 + (c % 4)) * 7));
+          const iso = day.toISOString().slice(0, 10);
+          rows.push(`c${c},${k % 2 ? iso.replaceAll('-', '') : iso},${(10 + c / 4).toFixed(2)}`);
+        }
+      }
+      const file = tempFile('orders.csv', `${rows.join('\n')}\n`);
+      const result = await run([
+        '--input',
+        file,
+        '--format',
+        'csv',
+        '--map',
+        'customer_id=cust,date=when,amount=total',
+        '--calibration-end',
+        '2024-06-30',
+        '--model',
+        'bgnbd',
+        '--json',
+      ]);
+      expect(result.err).toBe('');
+      expect(result.exitCode).toBe(0);
+      const report = JSON.parse(result.out);
+      expect(report.fit.customers).toBe(40);
+      expect(Object.keys(report.fit.params)).toEqual(['r', 'alpha', 'a', 'b']);
+    });
+
+    it.each([
+      [
+        'a missing file',
+        ['--input', '/nonexistent/file.txt', '--format', 'cdnow'],
+        2,
+        /no such file/,
+      ],
+      [
+        'an unknown format',
+        ['--input', 'x', '--format', 'xlsx'],
+        1,
+        /Allowed choices are cdnow, csv/,
+      ],
+      [
+        'a bad date option',
+        ['--input', 'x', '--format', 'cdnow', '--calibration-end', '1997-02-30'],
+        1,
+        /YYYY-MM-DD/,
+      ],
+    ])('%s: message on stderr, exit code %i', async (_, args, code, message) => {
+      const base = ['--calibration-end', '1997-09-30', '--model', 'bgnbd'];
+      const result = await run([...base, ...args]);
+      expect(result.exitCode).toBe(code);
+      expect(result.err).toMatch(message);
+      expect(result.out).toBe('');
+    });
+
+    it('an unparsable row names its line', async () => {
+      const file = tempFile(
+        'bad.txt',
+        ' 00001 0001 19970101 1 11.77\n 00002 0002 1997013 1 12.00\n',
+      );
+      const result = await run([
+        '--input',
+        file,
+        '--format',
+        'cdnow',
+        '--calibration-end',
+        '1997-09-30',
+        '--model',
+        'bgnbd',
+      ]);
+      expect(result.exitCode).toBe(2);
+      expect(result.err).toMatch(/line 2: "1997013" is not a yyyymmdd date/);
+    });
+
+    it('as a process: bad input ends with a message and exit code 2, no stack trace', () => {
+      const child = spawnSync(
+        process.execPath,
+        [
+          resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+          resolve(ROOT, 'src/cli/main.ts'),
+          'clv',
+          'fit',
+          '--input',
+          '/nonexistent.csv',
+          '--format',
+          'csv',
+          '--calibration-end',
+          '2024-01-31',
+          '--model',
+          'pareto-nbd',
+        ],
+        { encoding: 'utf8', timeout: 60_000 },
+      );
+      expect(child.status).toBe(2);
+      expect(child.stderr).toMatch(/error: no such file: \/nonexistent\.csv/);
+      expect(child.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+    }, 60_000);
+  },
+);
