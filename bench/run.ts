@@ -10,16 +10,13 @@ import {
 } from './ingest.bench.js';
 
 /**
- * `npm run bench`: the HTTP ingestion benchmark, then the import benchmark when
- * bench/import.bench.ts exists (as a child process, its output streamed through). Every figure
- * ends up in bench/results/latest.json. `--quick` makes a small smoke run of the harness.
+ * `npm run bench`: the HTTP ingestion benchmark, then the import, CLV and analytics benchmarks,
+ * each in a child process with its output streamed through (`--skip-<name>` leaves one out).
+ * Every figure ends up in bench/results/latest.json. `--quick` makes a small smoke run.
  */
 
 const ROOT = resolve(import.meta.dirname, '..');
-const IMPORT_BENCH = resolve(ROOT, 'bench/import.bench.ts');
 const RESULTS = resolve(ROOT, 'bench/results/latest.json');
-/** The import benchmark may leave its figures as JSON in this file (path passed as BENCH_RESULT_FILE). */
-const IMPORT_RESULTS = resolve(ROOT, 'bench/results/import.json');
 const OUTPUT_KEPT_CHARS = 20_000;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -33,36 +30,67 @@ const machine = () => ({
   loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
 });
 
-interface ImportBenchResult {
+interface ChildBenchResult {
   status: 'absent' | 'skipped' | 'ok' | 'failed' | 'timed-out';
   exitCode: number | null;
   seconds: number;
-  /** What bench/import.bench.ts wrote to BENCH_RESULT_FILE, if it did. */
+  /** What the benchmark wrote to BENCH_RESULT_FILE, if it did. */
   figures: unknown;
   /** Its standard output (the end of it, when long). */
   output: string;
 }
 
-const readImportFigures = (): unknown => {
-  if (!existsSync(IMPORT_RESULTS)) return null;
+/** A benchmark script run in its own process (a fresh heap, its own event loop). */
+interface ChildBench {
+  name: string;
+  script: string;
+  args: (quick: boolean) => string[];
+  limitMinutes: (quick: boolean) => number;
+}
+
+const CHILD_BENCHES: ChildBench[] = [
+  {
+    name: 'import',
+    script: 'bench/import.bench.ts',
+    args: (quick) => (quick ? ['--quick'] : []),
+    limitMinutes: (quick) => (quick ? 10 : 60),
+  },
+  {
+    name: 'clv',
+    script: 'bench/clv.bench.ts',
+    args: (quick) => (quick ? ['--runs=1'] : []),
+    limitMinutes: () => 30,
+  },
+  {
+    name: 'analytics',
+    script: 'bench/analytics.bench.ts',
+    // The 1,000,000-customer shop takes about 20 minutes: `npx tsx bench/analytics.bench.ts`.
+    args: (quick) => (quick ? ['--runs=1', '--customers=2000'] : ['--customers=100000']),
+    limitMinutes: (quick) => (quick ? 15 : 60),
+  },
+];
+
+const readFigures = (file: string): unknown => {
+  if (!existsSync(file)) return null;
   try {
-    return JSON.parse(readFileSync(IMPORT_RESULTS, 'utf8')) as unknown;
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
   } catch (error) {
     return { unreadable: (error as Error).message };
   }
 };
 
-/** Runs bench/import.bench.ts with tsx in its own process, streaming its output; bounded in time. */
-const runImportBench = (quick: boolean): Promise<ImportBenchResult> =>
+/** Runs one child benchmark with tsx, streaming its output; bounded in time. */
+const runChildBench = (bench: ChildBench, quick: boolean): Promise<ChildBenchResult> =>
   new Promise((resolveResult) => {
-    rmSync(IMPORT_RESULTS, { force: true });
+    const resultFile = resolve(ROOT, `bench/results/${bench.name}.json`);
+    rmSync(resultFile, { force: true });
     const started = performance.now();
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', IMPORT_BENCH, ...(quick ? ['--quick'] : [])],
+      ['--import', 'tsx', resolve(ROOT, bench.script), ...bench.args(quick)],
       {
         cwd: ROOT,
-        env: { ...process.env, BENCH_RESULT_FILE: IMPORT_RESULTS },
+        env: { ...process.env, BENCH_RESULT_FILE: resultFile },
         stdio: ['ignore', 'pipe', 'inherit'],
       },
     );
@@ -72,19 +100,21 @@ const runImportBench = (quick: boolean): Promise<ImportBenchResult> =>
       process.stdout.write(chunk);
       output = (output + chunk.toString('utf8')).slice(-OUTPUT_KEPT_CHARS);
     });
-    const limitMs = (quick ? 10 : 60) * 60_000;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-    }, limitMs);
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      },
+      bench.limitMinutes(quick) * 60_000,
+    );
     const finish = (exitCode: number | null) => {
       clearTimeout(timer);
       resolveResult({
         status: timedOut ? 'timed-out' : exitCode === 0 ? 'ok' : 'failed',
         exitCode,
         seconds: Math.round((performance.now() - started) / 100) / 10,
-        figures: readImportFigures(),
+        figures: readFigures(resultFile),
         output,
       });
     };
@@ -114,16 +144,22 @@ const main = async (): Promise<number> => {
     say(`\nIngest benchmark failed: ${ingest.error}\n`);
   }
 
-  let importBench: ImportBenchResult;
-  if (args.includes('--skip-import')) {
-    importBench = { status: 'skipped', exitCode: null, seconds: 0, figures: null, output: '' };
-  } else if (!existsSync(IMPORT_BENCH)) {
-    say('bench/import.bench.ts does not exist yet: import benchmark skipped.');
-    importBench = { status: 'absent', exitCode: null, seconds: 0, figures: null, output: '' };
-  } else {
-    say('Import benchmark (bench/import.bench.ts):');
-    importBench = await runImportBench(options.quick);
-    say(`Import benchmark ${importBench.status} after ${importBench.seconds} s.`);
+  const children: Record<string, ChildBenchResult> = {};
+  for (const bench of CHILD_BENCHES) {
+    if (args.includes(`--skip-${bench.name}`)) {
+      children[bench.name] = {
+        status: 'skipped',
+        exitCode: null,
+        seconds: 0,
+        figures: null,
+        output: '',
+      };
+      continue;
+    }
+    say(`\n${bench.name} benchmark (${bench.script}):`);
+    const result = await runChildBench(bench, options.quick);
+    children[bench.name] = result;
+    say(`${bench.name} benchmark ${result.status} after ${result.seconds} s.`);
   }
 
   const results = {
@@ -132,15 +168,16 @@ const main = async (): Promise<number> => {
     quick: options.quick,
     machine: host,
     ingest,
-    import: importBench,
+    ...children,
   };
   mkdirSync(dirname(RESULTS), { recursive: true });
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   say(`\nFigures written to ${RESULTS}`);
   const ingestFailed = 'error' in ingest || ingest.databases.some((d) => d.failures.length > 0);
-  return ingestFailed || importBench.status === 'failed' || importBench.status === 'timed-out'
-    ? 1
-    : 0;
+  const childFailed = Object.values(children).some(
+    (c) => c.status === 'failed' || c.status === 'timed-out',
+  );
+  return ingestFailed || childFailed ? 1 : 0;
 };
 
 process.exitCode = await main();

@@ -31,7 +31,12 @@ export const CONFIG_VARIABLES: Record<string, VariableSpec> = {
   },
   REGULARS_SETTLE_INTERVAL_MS: {
     description:
-      'How often the sweeper posts due pending points and expires lots (default 60000; 0 = off)',
+      'How often the settle job posts due pending points and expires lots, in whole minutes (default 60000; 0 = not scheduled)',
+    sensitive: false,
+  },
+  REGULARS_ANALYTICS_CRON: {
+    description:
+      'When the RFM, lifecycle and CLV refresh runs (cron, UTC; default "30 2 * * *"; "off" = only on demand)',
     sensitive: false,
   },
   LOG_LEVEL: { description: 'pino log level (default info)', sensitive: false },
@@ -53,6 +58,10 @@ const ConfigSchema = z.object({
     .min(1024)
     .default(1024 * 1024),
   settleIntervalMs: z.coerce.number().int().min(0).default(60_000),
+  analyticsCron: z
+    .string()
+    .regex(/^(off|\S+( \S+){4})$/, 'must be a five-field cron expression or "off"')
+    .default('30 2 * * *'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -68,6 +77,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     dataDir: blankToUndefined(env.REGULARS_DATA_DIR),
     adminKey: blankToUndefined(env.REGULARS_ADMIN_KEY),
     poolSize: blankToUndefined(env.REGULARS_DB_POOL_SIZE),
+    analyticsCron: blankToUndefined(env.REGULARS_ANALYTICS_CRON),
     bodyLimitBytes: blankToUndefined(env.REGULARS_BODY_LIMIT_BYTES),
     settleIntervalMs: blankToUndefined(env.REGULARS_SETTLE_INTERVAL_MS),
     logLevel: blankToUndefined(env.LOG_LEVEL),
@@ -80,3 +90,12 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
   }
   return parsed.data;
 };
+
+/**
+ * Whether terminal output may use colour: a TTY that has not asked for none (the NO_COLOR
+ * convention, TERM=dumb). Not part of Config: it is about the terminal, not the installation.
+ */
+export const terminalWantsColour = (
+  stream: { isTTY?: boolean },
+  env: Record<string, string | undefined> = process.env,
+): boolean => Boolean(stream.isTTY) && !env.NO_COLOR && env.TERM !== 'dumb';

@@ -65,6 +65,7 @@ export const startServer = async (
     jobs: applicationJobs({
       clock,
       settleEveryMinutes: settleEveryMinutes(config.settleIntervalMs),
+      analyticsCron: config.analyticsCron === 'off' ? null : config.analyticsCron,
     }),
   });
   if (options.jobs ?? true) await jobs.start();

@@ -332,6 +332,7 @@ describe('job runner', () => {
         `.execute(db)
       ).rows;
     expect(await schedules()).toEqual([
+      { name: 'analytics-refresh', cron: '30 2 * * *', timezone: 'UTC', data: {} },
       { name: 'nightly', cron: '0 3 * * *', timezone: 'UTC', data: { full: true } },
       { name: 'settle-points', cron: '*/1 * * * *', timezone: 'UTC', data: {} },
     ]);
@@ -342,7 +343,7 @@ describe('job runner', () => {
       ...applicationJobs({ clock }),
     ]);
     await second.start();
-    expect((await schedules()).map((s) => s.name)).toEqual(['settle-points']);
+    expect((await schedules()).map((s) => s.name)).toEqual(['analytics-refresh', 'settle-points']);
     await second.stop();
   });
 
@@ -371,6 +372,24 @@ describe('job runner', () => {
       .where('customer_id', '=', c.id)
       .execute();
     expect(entries.map((e) => e.code).sort()).toEqual(['earn.order.pending', 'pending.post']);
+    await jobs.stop();
+  });
+
+  it('refreshes every customer’s analytics when the analytics job runs', async () => {
+    const c = await createCustomer(t);
+    const jobs = runner('jobs_analytics', applicationJobs({ clock, settleEveryMinutes: 0 }));
+    await jobs.start();
+    await jobs.enqueue('analytics-refresh', { asOf: clock.now().toISOString() });
+    await waitFor(
+      'the analytics job',
+      async () => (await completed('jobs_analytics', 'analytics-refresh')) === 1,
+    );
+    const row = await db
+      .selectFrom('customer_analytics')
+      .select(['customer_id', 'lifecycle_stage', 'rfm_computed_at'])
+      .where('customer_id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    expect(row.rfm_computed_at).not.toBeNull();
     await jobs.stop();
   });
 

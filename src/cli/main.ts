@@ -7,7 +7,12 @@ import { systemClock } from '../core/shared/clock.js';
 import { repositoriesFor } from '../db/repositories.js';
 import { openMigratedDatabase, startServer, type RunningServer } from '../server.js';
 import { loadDemoIfEmpty, registerDemoCommand } from './demo.js';
+import { addDaysToDate } from '../core/analytics/periods.js';
+import { getProgramme } from '../core/programme/programme.service.js';
+import { purchaseDayRange } from '../db/analytics/purchases.sql.js';
+import { ANALYTICS_REFRESH_JOB } from '../jobs/analytics-refresh.job.js';
 import { registerClvCommand } from './clv/clv.command.js';
+import { registerReportCommand } from './report/report.command.js';
 import { registerRulesCommand } from './rules.command.js';
 import { logProgress, registerImportCommand } from './import/index.js';
 
@@ -25,12 +30,22 @@ const loadDemoInBackground = (server: RunningServer) => {
     { db: server.database.db, clock: systemClock, progress: logProgress(log) },
     { log, batchSize: 100 },
   )
-    .then((summary) => {
-      if (summary)
-        server.log.info(
-          { orders: summary.orders.new, seconds: summary.elapsedSeconds },
-          'demo.loaded',
-        );
+    .then(async (summary) => {
+      if (!summary) return;
+      server.log.info(
+        { orders: summary.orders.new, seconds: summary.elapsedSeconds },
+        'demo.loaded',
+      );
+      // The dashboard's RFM, lifecycle and CLV figures come from the refresh: run it now, not at night.
+      // The demo's orders are years old: compute as of the day after its last purchase.
+      const { last } = await purchaseDayRange(
+        server.database.db,
+        await getProgramme(repositoriesFor(server.database.db)),
+      );
+      await server.jobs.enqueue(
+        ANALYTICS_REFRESH_JOB,
+        last ? { asOf: `${addDaysToDate(last, 1)}T00:00:00Z` } : {},
+      );
     })
     .catch((error: unknown) => server.log.error({ err: error }, 'demo.failed'));
 };
@@ -80,5 +95,6 @@ registerImportCommand(program, openFromConfig);
 registerDemoCommand(program, openFromConfig);
 registerRulesCommand(program, openFromConfig);
 registerClvCommand(program);
+registerReportCommand(program, openFromConfig);
 
 await program.parseAsync(process.argv);

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as createCore from './migrations/20261123_1200_create_core.js';
+import * as createAnalytics from './migrations/20261124_0900_create_analytics.js';
 
 /** Migrations are listed here by name; the name's timestamp orders them. */
 const MIGRATIONS: Record<string, Migration> = {
   '20261123_1200_create_core': createCore,
+  '20261124_0900_create_analytics': createAnalytics,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

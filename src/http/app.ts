@@ -3,6 +3,10 @@ import { bodyLimit } from 'hono/body-limit';
 import { getProgramme } from '../core/programme/programme.service.js';
 import type { Database } from '../db/dialect.js';
 import { repositoriesFor } from '../db/repositories.js';
+import { analyticsChartRoutes } from './analytics-charts.routes.js';
+import { clvRoutes } from './analytics-clv.routes.js';
+import { analyticsCustomerRoutes } from './analytics-customers.routes.js';
+import { analyticsRetentionRoutes } from './analytics-retention.routes.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { customerRoutes } from './customers.routes.js';
 import { renderDocsPage } from './docs.js';
@@ -101,6 +105,10 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   app.route('/', liabilityRoute(deps.clock));
   app.route('/', adminRoutes(deps.clock));
   app.route('/', ruleRoutes(deps.clock));
+  app.route('/', analyticsRetentionRoutes(deps.clock));
+  app.route('/', analyticsCustomerRoutes(deps.clock));
+  app.route('/', clvRoutes(deps.clock));
+  app.route('/', analyticsChartRoutes(deps.clock));
 
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.get('/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document(OPENAPI_INFO) as never)));

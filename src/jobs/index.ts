@@ -1,4 +1,5 @@
 import type { Clock } from '../core/shared/clock.js';
+import { analyticsRefreshJob } from './analytics-refresh.job.js';
 import type { JobDefinition } from './job-runner.js';
 import { settlePointsJob } from './settle-points.job.js';
 
@@ -6,9 +7,12 @@ export interface ApplicationJobDeps {
   clock: Clock;
   /** How often due points settle, in minutes; 0 = not scheduled (default 1). */
   settleEveryMinutes?: number;
+  /** When the nightly analytics refresh runs (cron, UTC); null = only on demand. */
+  analyticsCron?: string | null;
 }
 
 /** Every job the application runs; a new job is one more line here. */
 export const applicationJobs = (deps: ApplicationJobDeps): JobDefinition<unknown>[] => [
   settlePointsJob({ clock: deps.clock, everyMinutes: deps.settleEveryMinutes }),
+  analyticsRefreshJob({ clock: deps.clock, cron: deps.analyticsCron }),
 ];

@@ -9,8 +9,11 @@ export interface ImportFormat {
   parseOptions: ParseOptions;
   /** True when every record is a whole order, so a cut made by `limit` never splits one. */
   singleRowOrders: boolean;
-  /** Checks the header record and returns the reader for the data records. */
-  start(header: string[]): RowReader;
+  /**
+   * Checks the first record and returns the reader for the data records; a headerless file's
+   * first record is data and says so.
+   */
+  start(first: string[]): RowReader | { reader: RowReader; firstRecordIsData: true };
 }
 
 /** A problem with the command's options or the file's header: nothing was imported. */

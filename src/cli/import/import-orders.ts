@@ -82,8 +82,12 @@ const readOrders = async (
   let truncated = false;
   for await (const record of stream.records) {
     if (!reader) {
-      reader = format.start(record);
-      continue;
+      const started = format.start(record);
+      if (typeof started === 'function') {
+        reader = started;
+        continue;
+      }
+      reader = started.reader;
     }
     if (counts.linesRead >= limit) {
       truncated = true;

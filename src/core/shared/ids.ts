@@ -10,6 +10,7 @@ export const ID_PREFIXES = {
   lot: 'lot',
   account: 'acc',
   apiKey: 'key',
+  clvRun: 'clv',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -69,3 +69,9 @@ export const startOfLocalDay = (
   const first = guess - offsetMs(new Date(guess), timeZone);
   return new Date(guess - offsetMs(new Date(first), timeZone));
 };
+
+/** The local calendar date of an instant in the zone, as `YYYY-MM-DD`. */
+export const localDay = (at: Date, timeZone: string): string => {
+  const p = zonedParts(at, timeZone);
+  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+};

@@ -1,0 +1,13 @@
+import { MS_PER_DAY } from './clock.js';
+
+/** Calendar dates as `YYYY-MM-DD` strings, with day arithmetic that ignores time zones. */
+
+const toUtc = (date: string): Date => new Date(`${date}T00:00:00.000Z`);
+const toDate = (d: Date): string => d.toISOString().slice(0, 10);
+
+export const addDaysToDate = (date: string, days: number): string =>
+  toDate(new Date(toUtc(date).getTime() + days * MS_PER_DAY));
+
+/** Whole days from `a` to `b` (positive when b is later). */
+export const daysBetween = (a: string, b: string): number =>
+  Math.round((toUtc(b).getTime() - toUtc(a).getTime()) / MS_PER_DAY);

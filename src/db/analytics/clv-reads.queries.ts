@@ -1,0 +1,150 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../schema.js';
+
+export interface StoredClvRun {
+  id: string;
+  transactionModel: string;
+  transactionParams: Record<string, number>;
+  transactionLogLikelihood: number;
+  spendParams: Record<string, number> | null;
+  spendLogLikelihood: number | null;
+  customers: number;
+  repeatBuyers: number;
+  calibrationEnd: string;
+  horizonWeeks: number;
+  annualDiscountRate: number;
+  /** The whole run as the refresh produced it: fits, validation report, problems, settings. */
+  details: Record<string, unknown>;
+  durationMs: number;
+  fittedAt: Date;
+}
+
+export interface ClvDistribution {
+  customersWithClv: number;
+  totalMinor: number;
+  meanMinor: number | null;
+  medianMinor: number | null;
+  p90Minor: number | null;
+  /** Equal-width buckets from 0 to the 99th percentile; the last one holds everything above. */
+  buckets: { fromMinor: number; toMinor: number | null; customers: number }[];
+}
+
+export interface ValuedCustomer {
+  customerId: string;
+  name: string | null;
+  email: string | null;
+  clvMinor: number | null;
+  pAlive: number | null;
+  expectedPurchases: number | null;
+  monetaryMinor: number;
+  frequency: number;
+  lastPurchaseAt: Date | null;
+}
+
+const BUCKETS = 20;
+
+export const latestClvRun = async (db: Kysely<DB>): Promise<StoredClvRun | null> => {
+  const row = await db
+    .selectFrom('clv_model_run')
+    .selectAll()
+    .orderBy('fitted_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    id: row.id,
+    transactionModel: row.transaction_model,
+    transactionParams: row.transaction_params,
+    transactionLogLikelihood: row.transaction_log_likelihood,
+    spendParams: row.spend_params,
+    spendLogLikelihood: row.spend_log_likelihood,
+    customers: row.customers,
+    repeatBuyers: row.repeat_buyers,
+    calibrationEnd: row.calibration_end,
+    horizonWeeks: row.horizon_weeks,
+    annualDiscountRate: row.annual_discount_rate,
+    details: (row.validation ?? {}) as Record<string, unknown>,
+    durationMs: row.duration_ms,
+    fittedAt: row.fitted_at,
+  };
+};
+
+export const clvDistribution = async (db: Kysely<DB>): Promise<ClvDistribution> => {
+  const { rows } = await sql<{
+    n: number;
+    total: number | null;
+    mean: number | null;
+    median: number | null;
+    p90: number | null;
+    p99: number | null;
+  }>`
+    select count(*)::int as n, sum(clv_minor)::bigint as total, avg(clv_minor)::float8 as mean,
+           percentile_cont(0.5) within group (order by clv_minor) as median,
+           percentile_cont(0.9) within group (order by clv_minor) as p90,
+           percentile_cont(0.99) within group (order by clv_minor) as p99
+      from customer_analytics where clv_minor is not null
+  `.execute(db);
+  const stats = rows[0]!;
+  const top = Math.max(1, Math.ceil(stats.p99 ?? 0));
+  const width = Math.max(1, Math.ceil(top / BUCKETS));
+  const { rows: counts } = await sql<{ bucket: number; n: number }>`
+    select least(floor(greatest(clv_minor, 0)::float8 / ${width})::int, ${BUCKETS - 1}) as bucket,
+           count(*)::int as n
+      from customer_analytics where clv_minor is not null
+     group by 1 order by 1
+  `.execute(db);
+  const byBucket = new Map(counts.map((r) => [r.bucket, r.n]));
+  return {
+    customersWithClv: stats.n,
+    totalMinor: stats.total ?? 0,
+    meanMinor: stats.mean === null ? null : Math.round(stats.mean),
+    medianMinor: stats.median === null ? null : Math.round(stats.median),
+    p90Minor: stats.p90 === null ? null : Math.round(stats.p90),
+    buckets: Array.from({ length: stats.n === 0 ? 0 : BUCKETS }, (_, i) => ({
+      fromMinor: i * width,
+      toMinor: i === BUCKETS - 1 ? null : (i + 1) * width,
+      customers: byBucket.get(i) ?? 0,
+    })),
+  };
+};
+
+const valuedCustomers = (db: Kysely<DB>) =>
+  db
+    .selectFrom('customer_analytics as a')
+    .innerJoin('customer as c', 'c.id', 'a.customer_id')
+    .select([
+      'a.customer_id as customerId',
+      sql<string | null>`nullif(trim(concat_ws(' ', c.first_name, c.last_name)), '')`.as('name'),
+      'c.email',
+      'a.clv_minor as clvMinor',
+      'a.p_alive as pAlive',
+      'a.expected_purchases as expectedPurchases',
+      'a.monetary_minor as monetaryMinor',
+      'a.frequency',
+      'a.last_purchase_at as lastPurchaseAt',
+    ]);
+
+export const topCustomersByClv = (db: Kysely<DB>, limit: number): Promise<ValuedCustomer[]> =>
+  valuedCustomers(db)
+    .where('a.clv_minor', 'is not', null)
+    .orderBy('a.clv_minor', 'desc')
+    .orderBy('a.customer_id')
+    .limit(limit)
+    .execute();
+
+/**
+ * Valuable customers the model thinks are slipping away: P(alive) under the threshold, ordered
+ * by what they have spent, so the list starts with those most worth winning back.
+ */
+export const customersAtRisk = (
+  db: Kysely<DB>,
+  options: { maxPAlive: number; limit: number },
+): Promise<ValuedCustomer[]> =>
+  valuedCustomers(db)
+    .where('a.p_alive', '<', options.maxPAlive)
+    .where('a.frequency', '>', 1)
+    .orderBy('a.monetary_minor', 'desc')
+    .orderBy('a.customer_id')
+    .limit(options.limit)
+    .execute();

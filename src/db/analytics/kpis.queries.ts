@@ -1,0 +1,85 @@
+import { sql, type Kysely } from 'kysely';
+import type { KpiFacts, KpiQuery, KpiSource } from '../../core/analytics/kpis.js';
+import type { EntryCode } from '../../core/ledger/ledger.js';
+import type { DB } from '../schema.js';
+import { purchasesOf } from './purchases.sql.js';
+
+interface KpiRow {
+  window_start: Date;
+  window_end: Date;
+  members_at_start: number;
+  members_at_end: number;
+  buyers: number;
+  active_members: number;
+  moves: { code: string; in_window: number | string; after_end: number | string }[];
+  points_now: number;
+  pending_now: number;
+}
+
+/**
+ * Everything the KPIs of a window need, in one statement (one snapshot, so the balances now and
+ * the movements after the window end agree). The window is [local midnight of `from`, local
+ * midnight after `to`) in the programme time zone, computed by PostgreSQL's zone data as in
+ * purchasesOf. Ledger movements are dated by effective_at (when they took effect).
+ */
+export const kpiFacts = async (db: Kysely<DB>, query: KpiQuery): Promise<KpiFacts> => {
+  const tz = query.scope.timeZone;
+  const start = sql`(${query.from}::date::timestamp at time zone ${tz})`;
+  const end = sql`((${query.to}::date + 1)::timestamp at time zone ${tz})`;
+  const { rows } = await sql<KpiRow>`
+    with buyers as (
+      select distinct p.customer_id
+        from ${purchasesOf(query.scope)} p
+       where p.placed_at >= ${start} and p.placed_at < ${end}
+    ),
+    redeemers as (
+      select distinct e.customer_id
+        from ledger_entry e
+       where e.code = 'redeem' and e.effective_at >= ${start} and e.effective_at < ${end}
+    ),
+    moves as (
+      select e.code,
+             coalesce(sum(e.points) filter (where e.effective_at < ${end}), 0) as in_window,
+             coalesce(sum(e.points) filter (where e.effective_at >= ${end}), 0) as after_end
+        from ledger_entry e
+       where e.effective_at >= ${start}
+       group by e.code
+    )
+    select ${start} as window_start, ${end} as window_end,
+           (select count(*) from customer where created_at < ${start})::int as members_at_start,
+           (select count(*) from customer where created_at < ${end})::int as members_at_end,
+           (select count(*) from buyers)::int as buyers,
+           (select count(*)
+              from (select customer_id from buyers union select customer_id from redeemers) a
+              join customer c on c.id = a.customer_id
+             where c.created_at < ${end})::int as active_members,
+           (select coalesce(json_agg(json_build_object(
+                     'code', code, 'in_window', in_window, 'after_end', after_end)), '[]'::json)
+              from moves) as moves,
+           (select coalesce(sum(credits_posted - debits_posted), 0)
+              from ledger_account where kind = 'member_points') as points_now,
+           (select coalesce(sum(credits_posted - debits_posted), 0)
+              from ledger_account where kind = 'member_pending') as pending_now
+  `.execute(db);
+  const row = rows[0]!;
+  return {
+    windowStart: new Date(row.window_start),
+    windowEnd: new Date(row.window_end),
+    membersAtStart: row.members_at_start,
+    membersAtEnd: row.members_at_end,
+    buyers: row.buyers,
+    activeMembers: row.active_members,
+    movements: Object.fromEntries(
+      row.moves.map((m) => [
+        m.code as EntryCode,
+        { inWindow: Number(m.in_window), afterEnd: Number(m.after_end) },
+      ]),
+    ),
+    pointsNow: Number(row.points_now),
+    pendingNow: Number(row.pending_now),
+  };
+};
+
+export const kpiSource = (db: Kysely<DB>): KpiSource => ({
+  kpiFacts: (query) => kpiFacts(db, query),
+});

@@ -1,0 +1,42 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DB } from '../schema.js';
+
+/** What every analytics query needs to know about the programme to read orders the same way. */
+export interface PurchaseScope {
+  /** Only orders in this currency count: money of different currencies is never summed. */
+  currency: string;
+  /** Calendar days and periods are those of the programme's time zone. */
+  timeZone: string;
+}
+
+/**
+ * The one definition of "a purchase" that every analytics query builds on, as a subquery with
+ * columns order_id, customer_id, channel, store_id, placed_at, day (calendar date in the
+ * programme's time zone) and net_minor (order total less everything returned from it).
+ *
+ * An order returned in full is not a purchase: the customer kept nothing. A zero-value order is
+ * (a free sample still brought the customer back), with no revenue. Returns count whenever they
+ * happened, so a late return revises the past; analytics are recomputed, not append-only.
+ */
+export const purchasesOf = (scope: PurchaseScope): RawBuilder<unknown> => sql`
+  (select o.id as order_id, o.customer_id, o.channel, o.store_id, o.placed_at,
+          (o.placed_at at time zone ${scope.timeZone})::date as day,
+          o.total_minor - coalesce(r.returned_minor, 0) as net_minor
+     from sales_order o
+     left join (select order_id, sum(amount_minor) as returned_minor
+                  from order_return group by order_id) r on r.order_id = o.id
+    where o.currency = ${scope.currency}
+      and not (o.total_minor > 0 and coalesce(r.returned_minor, 0) >= o.total_minor))
+`;
+
+/** First and last purchase day in the programme's calendar; nulls when nobody has bought. */
+export const purchaseDayRange = async (
+  db: Kysely<DB>,
+  scope: PurchaseScope,
+): Promise<{ first: string | null; last: string | null }> => {
+  const { rows } = await sql<{ first: string | null; last: string | null }>`
+    select to_char(min(p.day), 'YYYY-MM-DD') as first, to_char(max(p.day), 'YYYY-MM-DD') as last
+      from ${purchasesOf(scope)} p
+  `.execute(db);
+  return rows[0] ?? { first: null, last: null };
+};

@@ -1,0 +1,144 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPurchases } from '../src/cli/clv/read-purchases.js';
+import { importOrders } from '../src/cli/import/index.js';
+import {
+  fitModel,
+  summarisePurchases,
+  type CustomerSummary,
+} from '../src/core/analytics/clv/index.js';
+import { DEFAULT_PROGRAMME } from '../src/core/programme/programme.js';
+import { clvSource } from '../src/db/analytics/clv.queries.js';
+import { repositoriesFor } from '../src/db/repositories.js';
+import { manualClock, startTestApp, type TestApp } from './support/app.js';
+
+const SAMPLE = resolve(import.meta.dirname, '../../shared/data/cdnow/CDNOW_sample.txt');
+const hasSample = existsSync(SAMPLE);
+const SCOPE = { currency: 'USD', timeZone: 'Europe/London' };
+const CALIBRATION = { calibrationEnd: '1997-09-30', holdoutEnd: '1998-06-30' };
+
+// Fader, Hardie & Lee (2005), as quoted in ../shared/data/README.md.
+const PUBLISHED_BGNBD = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+const PUBLISHED_BGNBD_LL = -9582.4;
+
+const within = (actual: number, expected: number, share: number) =>
+  expect(Math.abs(actual - expected) / Math.abs(expected)).toBeLessThan(share);
+
+/** Summaries without their ids, sorted, so the database's and the file's can be compared. */
+const shapeOf = (customers: readonly CustomerSummary[]) =>
+  customers
+    .map((c) => [c.frequency, c.recency, c.age, Math.round(c.meanRepeatSpendMinor * 1e6)].join(':'))
+    .sort();
+
+describe.skipIf(!hasSample)(
+  `CLV from the database${hasSample ? '' : ' (skipped: ../shared/data/cdnow/CDNOW_sample.txt not found)'}`,
+  () => {
+    let app: TestApp;
+    // Midday on the last calibration day, so the stored refresh fits exactly the published data.
+    const clock = manualClock(new Date('1997-09-30T11:00:00Z'));
+
+    beforeAll(async () => {
+      app = await startTestApp({ clock });
+      await repositoriesFor(app.database.db).programmeStore.save({
+        ...DEFAULT_PROGRAMME,
+        currency: 'USD',
+      });
+      const summary = await importOrders(
+        { db: app.database.db, clock },
+        { file: SAMPLE, format: 'cdnow' },
+      );
+      expect(summary.orders.new).toBe(6_919);
+    });
+    afterAll(() => app?.close());
+
+    it('summarises customers in SQL exactly as the file path does', async () => {
+      const fromDb = await clvSource(app.database.db, SCOPE).summaries(CALIBRATION);
+      const file = await readPurchases(SAMPLE, { format: 'cdnow' });
+      const fromFile = summarisePurchases(file.log, CALIBRATION);
+
+      expect(fromDb.customers).toHaveLength(2_357);
+      expect(shapeOf(fromDb.customers)).toEqual(shapeOf(fromFile.customers));
+      const repeats = fromDb.customers.reduce((sum, c) => sum + c.frequency, 0);
+      expect(repeats).toBe(2_457);
+      expect(fromDb.customers.filter((c) => c.frequency === 0)).toHaveLength(1_411);
+      const holdout = fromDb.holdout!.reduce((sum, h) => sum + h.repeatPurchases, 0);
+      expect(holdout).toBe(1_882);
+
+      const dbFit = fitModel('bgnbd', fromDb.customers);
+      const fileFit = fitModel('bgnbd', fromFile.customers);
+      for (const [name, value] of Object.entries(fileFit.params)) {
+        within(dbFit.params[name]!, value, 1e-6);
+      }
+      for (const [name, value] of Object.entries(PUBLISHED_BGNBD)) {
+        within(dbFit.params[name]!, value, 0.005);
+      }
+      within(dbFit.logLikelihood, PUBLISHED_BGNBD_LL, 0.005);
+    });
+
+    it('refreshes, stores and serves the fit, P(alive) and CLV per customer', async () => {
+      const refresh = await app.call('POST', '/v1/analytics/refresh', {
+        clv: { model: 'bgnbd', horizonWeeks: 39, holdoutWeeks: 13 },
+      });
+      expect(refresh.status).toBe(200);
+      expect(refresh.body.clv.status).toBe('fitted');
+      const run = refresh.body.clv.run;
+      expect(run.calibrationEnd).toBe('1997-09-30');
+      expect(run.customers).toBe(2_357);
+      for (const [name, value] of Object.entries(PUBLISHED_BGNBD)) {
+        within(run.params[name], value, 0.005);
+      }
+      within(run.logLikelihood, PUBLISHED_BGNBD_LL, 0.005);
+      // Gamma-Gamma on the 946 repeat buyers: p = 6.25, q = 3.74, γ = 15.44 (in dollars).
+      expect(run.spendParams).not.toBeNull();
+
+      const overview = await app.call('GET', '/v1/analytics/clv?limit=5');
+      expect(overview.status).toBe(200);
+      expect(overview.body.run.id).toBe(run.id);
+      expect(overview.body.distribution.customersWithClv).toBe(2_357);
+      expect(overview.body.topCustomers).toHaveLength(5);
+      const top = overview.body.topCustomers[0];
+      expect(top.clvMinor).toBeGreaterThanOrEqual(overview.body.topCustomers[4].clvMinor);
+
+      const one = await app.call('GET', `/v1/customers/${top.customerId}/analytics`);
+      expect(one.status).toBe(200);
+      expect(one.body.clv.modelRunId).toBe(run.id);
+      expect(one.body.clv.pAlive).toBeGreaterThan(0);
+      expect(one.body.clv.pAlive).toBeLessThanOrEqual(1);
+      expect(one.body.clv.clvMinor).toBe(top.clvMinor);
+
+      const atRisk = await app.call('GET', '/v1/analytics/clv/at-risk?maxPAlive=0.3&limit=10');
+      expect(atRisk.status).toBe(200);
+      for (const c of atRisk.body.customers) expect(c.pAlive).toBeLessThan(0.3);
+    });
+
+    it('refuses bad CLV settings with the field named and writes nothing', async () => {
+      const before = await app.call('GET', '/v1/analytics/clv');
+      const bad = await app.call('POST', '/v1/analytics/refresh', {
+        clv: { model: 'gompertz', horizonWeeks: -1 },
+      });
+      expect(bad.status).toBe(400);
+      const paths = bad.body.errors.map((e: { path: string }) => e.path);
+      expect(paths).toEqual(expect.arrayContaining(['clv.model', 'clv.horizonWeeks']));
+      const after = await app.call('GET', '/v1/analytics/clv');
+      expect(after.body.run.id).toBe(before.body.run.id);
+    });
+  },
+);
+
+describe('CLV refresh on too little data', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app?.close());
+
+  it('keeps the RFM refresh and says why no model was fitted', async () => {
+    const res = await app.call('POST', '/v1/analytics/refresh', {});
+    expect(res.status).toBe(200);
+    expect(res.body.clv.status).toBe('not_fitted');
+    expect(res.body.clv.reason).toMatch(/customer/i);
+    const overview = await app.call('GET', '/v1/analytics/clv');
+    expect(overview.body.run).toBeNull();
+  });
+});
