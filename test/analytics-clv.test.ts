@@ -74,6 +74,17 @@ describe.skipIf(!hasSample)(
         within(dbFit.params[name]!, value, 0.005);
       }
       within(dbFit.logLikelihood, PUBLISHED_BGNBD_LL, 0.005);
+
+      // The tracking curve's actual side, counted per week in SQL: 78 weeks from 1997-01-01,
+      // ending at the 2,457 calibration + 1,882 holdout repeat purchases.
+      const perWeek = await clvSource(app.database.db, SCOPE).weeklyRepeatPurchases({
+        calibrationEnd: '1997-09-30',
+        start: '1997-01-01',
+        end: '1998-06-30',
+      });
+      expect(perWeek).toHaveLength(78);
+      expect(perWeek.slice(0, 39).reduce((a, b) => a + b, 0)).toBe(2_457);
+      expect(perWeek.reduce((a, b) => a + b, 0)).toBe(2_457 + 1_882);
     });
 
     it('refreshes, stores and serves the fit, P(alive) and CLV per customer', async () => {
@@ -106,6 +117,18 @@ describe.skipIf(!hasSample)(
       expect(one.body.clv.pAlive).toBeGreaterThan(0);
       expect(one.body.clv.pAlive).toBeLessThanOrEqual(1);
       expect(one.body.clv.clvMinor).toBe(top.clvMinor);
+
+      // The validation refit (13 weeks before 1997-09-30) and its pictures.
+      const validation = run.details.validation;
+      expect(validation.calibrationEnd).toBe('1997-07-01');
+      const last = validation.tracking.at(-1);
+      expect(last.actualCumulative).toBe(2_457);
+      expect(Math.abs(last.expectedCumulative - 2_457) / 2_457).toBeLessThan(0.1);
+      for (const chart of ['clv-validation', 'clv-tracking']) {
+        const svg = await app.call('GET', `/v1/analytics/charts/${chart}.svg`);
+        expect(svg.status).toBe(200);
+        expect(String(svg.body)).toMatch(/^<svg/);
+      }
 
       const atRisk = await app.call('GET', '/v1/analytics/clv/at-risk?maxPAlive=0.3&limit=10');
       expect(atRisk.status).toBe(200);

@@ -88,6 +88,13 @@ describe.skipIf(onPostgres)(
           '6',
           '7+',
         ]);
+        // Tracking curve: 78 weeks from 1997-01-01; BG/NBD ends about 4% low (the README's figure).
+        const last = report.tracking.at(-1);
+        expect(report.tracking).toHaveLength(78);
+        expect(last.actualCumulative).toBe(2457 + 1882);
+        const error = (last.expectedCumulative - last.actualCumulative) / last.actualCumulative;
+        expect(error).toBeLessThan(-0.02);
+        expect(error).toBeGreaterThan(-0.06);
       });
 
       it('prints a readable report for Gamma-Gamma (γ in cents)', async () => {

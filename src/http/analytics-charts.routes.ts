@@ -1,6 +1,8 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { cohortReport } from '../core/analytics/cohorts.js';
-import type { HoldoutReport } from '../core/analytics/clv/index.js';
+import type { HoldoutReport, TrackingPoint } from '../core/analytics/clv/index.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
 import { CohortQuerySchema, RetentionQuerySchema } from '../core/analytics/periods.js';
 import {
   cohortHeatMapSvg,
@@ -8,6 +10,7 @@ import {
   retentionCurvesSvg,
   retentionTrendSvg,
   rfmSegmentsSvg,
+  trackingCurveSvg,
 } from '../core/analytics/report-charts.js';
 import { retentionReport } from '../core/analytics/retention.js';
 import { rfmSummary } from '../core/analytics/rfm.js';
@@ -147,5 +150,46 @@ export const analyticsChartRoutes = (clock: Clock) => {
       return c.body(holdoutValidationSvg(validation.report, label), 200, SVG_HEADERS);
     },
   );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/analytics/charts/clv-tracking.svg',
+      tags: TAGS,
+      summary: 'The last CLV fit’s tracking curve: cumulative repeat purchases, actual vs model',
+      responses: {
+        200: svg('Line chart'),
+        ...commonErrors,
+        409: problem('No CLV fit with a validation report yet'),
+      },
+    }),
+    async (c) => {
+      const validation = await storedValidation(c.var.db);
+      return c.body(
+        trackingCurveSvg(validation.tracking, validation.calibrationEnd),
+        200,
+        SVG_HEADERS,
+      );
+    },
+  );
   return app;
+};
+
+interface StoredValidation {
+  report: HoldoutReport;
+  tracking: TrackingPoint[];
+  calibrationEnd: string;
+  holdoutEnd: string;
+}
+
+const storedValidation = async (db: Kysely<DB>): Promise<StoredValidation> => {
+  const run = await latestClvRun(db);
+  const validation = run?.details.validation as StoredValidation | null | undefined;
+  if (!validation) {
+    throw new DomainError(
+      'conflict',
+      'no_clv_validation',
+      'No CLV fit with a validation report yet: run POST /v1/analytics/refresh with clv.holdoutWeeks > 0',
+    );
+  }
+  return validation;
 };

@@ -3,9 +3,14 @@ import {
   CLV_MODEL_NAMES,
   fitModel,
   summarisePurchases,
+  trackingCurve,
   validateHoldout,
   type ClvModelName,
+  type CustomerSummary,
+  type PurchaseDay,
 } from '../../core/analytics/clv/index.js';
+import { holdoutValidationSvg, trackingCurveSvg } from '../../core/analytics/report-charts.js';
+import { writeSvg } from '../report/svg-file.js';
 import { isDomainError } from '../../core/shared/errors.js';
 import { formatFitReport, type FitReport } from './clv.report.js';
 import { ClvInputError, parseDay } from './purchase-log.js';
@@ -24,6 +29,7 @@ interface FitOptions {
   currency?: string;
   starts?: number;
   json?: boolean;
+  svg?: string;
 }
 
 /** Where the command writes its report (tests pass their own). */
@@ -69,6 +75,13 @@ const runFit = async (options: FitOptions): Promise<FitReport> => {
     summary.holdout && fit.model !== 'gamma-gamma'
       ? validateHoldout(fit, summary.customers, summary.holdout)
       : null;
+  const tracking =
+    options.holdoutEnd && fit.model !== 'gamma-gamma'
+      ? trackingCurve(fit, summary.customers, distinctPurchaseDays(file.log), {
+          start: earliestFirstDay(summary.customers),
+          end: options.holdoutEnd,
+        })
+      : null;
   return {
     input: {
       file: options.input,
@@ -87,7 +100,24 @@ const runFit = async (options: FitOptions): Promise<FitReport> => {
     excludedLateCustomers: summary.excludedLateCustomers,
     fit,
     validation,
+    tracking,
   };
+};
+
+const earliestFirstDay = (customers: readonly CustomerSummary[]): string =>
+  customers.reduce((min, c) => (c.firstDay < min ? c.firstDay : min), customers[0]!.firstDay);
+
+/** Each customer's purchase days once: the tracking curve counts days, not rows. */
+const distinctPurchaseDays = (log: Iterable<PurchaseDay>) => {
+  const seen = new Set<string>();
+  const days: { customerId: string; day: string }[] = [];
+  for (const p of log) {
+    const key = `${p.customerId}\u0000${p.day}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    days.push({ customerId: p.customerId, day: p.day });
+  }
+  return days;
 };
 
 /**
@@ -123,6 +153,10 @@ export const registerClvCommand = (program: Command, io: ClvCommandIo = processI
     .option('--currency <code>', 'csv: currency of the amounts (decimal places), default USD')
     .option('--starts <n>', 'starting points for the optimiser (1–6, default 4)', startCount)
     .option('--json', 'print the report as JSON')
+    .option(
+      '--svg <prefix>',
+      'with --holdout-end: draw PREFIX-tracking.svg (cumulative repeat purchases) and PREFIX-frequency.svg',
+    )
     .action(async (options: FitOptions, command: Command) => {
       if (options.holdoutEnd !== undefined && options.holdoutEnd <= options.calibrationEnd)
         command.error('error: --holdout-end must be after --calibration-end');
@@ -137,6 +171,23 @@ export const registerClvCommand = (program: Command, io: ClvCommandIo = processI
       io.out(
         options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatFitReport(report)}\n`,
       );
+      if (options.svg) {
+        if (!report.tracking || !report.validation)
+          command.error('error: --svg needs --holdout-end and a transaction model', {
+            exitCode: 1,
+          });
+        await writeSvg(
+          `${options.svg}-tracking.svg`,
+          trackingCurveSvg(report.tracking, report.calibrationEnd),
+        );
+        await writeSvg(
+          `${options.svg}-frequency.svg`,
+          holdoutValidationSvg(
+            report.validation,
+            `${report.calibrationEnd} to ${report.holdoutEnd ?? ''}`,
+          ),
+        );
+      }
     });
   return clv;
 };

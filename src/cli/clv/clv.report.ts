@@ -1,4 +1,4 @@
-import type { HoldoutReport, ModelFit } from '../../core/analytics/clv/index.js';
+import type { HoldoutReport, ModelFit, TrackingPoint } from '../../core/analytics/clv/index.js';
 
 export interface FitReport {
   input: {
@@ -18,6 +18,8 @@ export interface FitReport {
   excludedLateCustomers: number;
   fit: ModelFit;
   validation: HoldoutReport | null;
+  /** Cumulative repeat purchases per week, actual and expected, from the first purchase day. */
+  tracking: TrackingPoint[] | null;
 }
 
 const MODEL_TITLES: Record<ModelFit['model'], string> = {
@@ -40,6 +42,25 @@ const validationLines = (v: HoldoutReport, weeks: string): string[] => [
   ),
   `  ${'total'.padEnd(15)}${String(v.totalActual).padStart(10)}${v.totalExpected.toFixed(1).padStart(10)}`,
 ];
+
+/** The cumulative tracking curve every 13 weeks (a quarter), and at its last week. */
+const trackingLines = (points: readonly TrackingPoint[], calibrationEnd: string): string[] => {
+  const shown = points.filter((p, i) => p.week % 13 === 0 || i === points.length - 1);
+  return [
+    'Cumulative repeat purchases of these customers (tracking curve)',
+    `  ${'week'.padEnd(6)}${'from'.padEnd(12)}${'actual'.padStart(10)}${'expected'.padStart(10)}${'error'.padStart(8)}`,
+    ...shown.map((p) => {
+      const error = p.actualCumulative
+        ? `${(((p.expectedCumulative - p.actualCumulative) / p.actualCumulative) * 100).toFixed(1)}%`
+        : '';
+      const mark = p.weekStart > calibrationEnd ? ' (holdout)' : '';
+      return (
+        `  ${String(p.week).padEnd(6)}${p.weekStart.padEnd(12)}${String(p.actualCumulative).padStart(10)}` +
+        `${p.expectedCumulative.toFixed(1).padStart(10)}${error.padStart(8)}${mark}`
+      );
+    }),
+  ];
+};
 
 /** The readable report of `regulars clv fit`. */
 export const formatFitReport = (r: FitReport): string => {
@@ -68,7 +89,11 @@ export const formatFitReport = (r: FitReport): string => {
       `after ${fit.iterations} iterations (${fit.evaluations} likelihood evaluations, ` +
       `${fit.starts.finite}/${fit.starts.tried} starts, ${fit.groups} distinct histories)`,
     ...(r.validation
-      ? ['', ...validationLines(r.validation, number(r.holdoutWeeks ?? 0))]
+      ? [
+          '',
+          ...validationLines(r.validation, number(r.holdoutWeeks ?? 0)),
+          ...(r.tracking ? ['', ...trackingLines(r.tracking, r.calibrationEnd)] : []),
+        ]
       : r.holdoutEnd && fit.model === 'gamma-gamma'
         ? ['', 'Holdout validation compares purchase counts: fit a transaction model for it.']
         : []),

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { campaignEffectFromQuery } from '../../core/analytics/campaign-effect.js';
 import { ClvSettingsSchema } from '../../core/analytics/clv-refresh.js';
-import type { HoldoutReport } from '../../core/analytics/clv/index.js';
+import type { HoldoutReport, TrackingPoint } from '../../core/analytics/clv/index.js';
 import { cohortReport } from '../../core/analytics/cohorts.js';
 import { programmeKpis } from '../../core/analytics/kpis.js';
 import {
@@ -22,6 +22,7 @@ import {
   retentionCurvesSvg,
   retentionTrendSvg,
   rfmSegmentsSvg,
+  trackingCurveSvg,
 } from '../../core/analytics/report-charts.js';
 import { retentionReport } from '../../core/analytics/retention.js';
 import { rfmSummary } from '../../core/analytics/rfm.js';
@@ -375,6 +376,7 @@ const clv = async (
     discountRate?: string;
     top?: string;
     asOf?: string;
+    tracking?: string;
   },
 ) => {
   if (options.refresh) {
@@ -394,6 +396,7 @@ const clv = async (
   const details = run.details as {
     validation?: {
       report: HoldoutReport;
+      tracking: TrackingPoint[];
       calibrationEnd: string;
       holdoutEnd: string;
     } | null;
@@ -449,6 +452,11 @@ const clv = async (
     out: process.stdout,
   });
   const validation = details.validation;
+  await saveSvg(options.tracking, () => {
+    if (!validation?.tracking)
+      throw new ReportOptionError('--tracking: the last fit has no validation report');
+    return trackingCurveSvg(validation.tracking, validation.calibrationEnd);
+  });
   await saveSvg(options.svg, () => {
     if (!validation)
       throw new ReportOptionError(
@@ -561,6 +569,7 @@ export const registerReportCommand = (program: Command, open: OpenDatabase): Com
     .option('--horizon-weeks <n>', 'with --refresh: how far ahead CLV looks')
     .option('--discount-rate <r>', 'with --refresh: yearly discount rate, e.g. 0.1')
     .option('--top <n>', 'how many customers to list', '10')
+    .option('--tracking <file>', 'also draw the validation’s tracking curve as an SVG picture')
     .action(run(clv));
   withOutput(
     report

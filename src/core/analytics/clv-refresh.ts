@@ -8,10 +8,12 @@ import {
   expectedPurchases,
   fitModel,
   probabilityAlive,
+  trackingCurveFromWeeklyActuals,
   validateHoldout,
   type CustomerSummary,
   type HoldoutCounts,
   type ModelFit,
+  type TrackingPoint,
 } from './clv/index.js';
 
 /** How the stored CLV figures are produced; every field has a default a shop can live with. */
@@ -42,6 +44,8 @@ export interface ClvValidation {
   holdoutEnd: string;
   fit: ModelFit;
   report: ReturnType<typeof validateHoldout>;
+  /** Cumulative repeat purchases of the calibration customers, actual and expected, per week. */
+  tracking: TrackingPoint[];
 }
 
 export interface ClvRun {
@@ -66,6 +70,12 @@ export interface ClvSource {
     customers: CustomerSummary[];
     holdout: HoldoutCounts[] | null;
   }>;
+  /** Repeat purchase days per week from `start` to `end` of customers first seen by `calibrationEnd`. */
+  weeklyRepeatPurchases(options: {
+    calibrationEnd: string;
+    start: string;
+    end: string;
+  }): Promise<number[]>;
   saveRun(run: ClvRun, predictions: readonly ClvPrediction[]): Promise<void>;
 }
 
@@ -113,12 +123,18 @@ const validate = async (
   const { customers, holdout } = await source.summaries({ calibrationEnd, holdoutEnd: today });
   const attempt = tryFit(() => fitModel(settings.model, customers));
   if (!attempt.fit || !holdout) return { validation: null, problem: attempt.problem };
+  const start = customers.reduce((min, c) => (c.firstDay < min ? c.firstDay : min), calibrationEnd);
+  const actualPerWeek = await source.weeklyRepeatPurchases({ calibrationEnd, start, end: today });
   return {
     validation: {
       calibrationEnd,
       holdoutEnd: today,
       fit: attempt.fit,
       report: validateHoldout(attempt.fit, customers, holdout),
+      tracking: trackingCurveFromWeeklyActuals(attempt.fit, customers, actualPerWeek, {
+        start,
+        end: today,
+      }),
     },
     problem: null,
   };

@@ -1,6 +1,6 @@
 import type { HeatMapInput } from './charts/heat-map.js';
 import { renderGroupedBarChart, renderHeatMap, renderLineChart } from './charts/index.js';
-import type { HoldoutReport } from './clv/index.js';
+import type { HoldoutReport, TrackingPoint } from './clv/index.js';
 import type { CohortReport } from './cohorts.js';
 import type { RetentionReport } from './retention.js';
 import type { RfmSummary } from './rfm.js';
@@ -104,5 +104,24 @@ export const holdoutValidationSvg = (report: HoldoutReport, holdoutLabel: string
     series: [
       { name: 'Actual', values: report.byFrequency.map((r) => r.actualMean) },
       { name: 'Model', values: report.byFrequency.map((r) => r.expectedMean) },
+    ],
+  });
+
+export const trackingCurveSvg = (
+  points: readonly TrackingPoint[],
+  calibrationEnd: string,
+): string =>
+  renderLineChart({
+    title: `Cumulative repeat purchases, actual vs model (fitted to ${calibrationEnd})`,
+    xLabel: 'Week',
+    yLabel: 'Repeat purchases (cumulative)',
+    xTickFormat: (x) => points[Math.round(x) - 1]?.weekStart ?? '',
+    series: [
+      { name: 'Actual', points: points.map((p) => ({ x: p.week, y: p.actualCumulative })) },
+      {
+        name: 'Model',
+        dashed: true,
+        points: points.map((p) => ({ x: p.week, y: p.expectedCumulative })),
+      },
     ],
   });

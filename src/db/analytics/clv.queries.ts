@@ -152,7 +152,41 @@ const clearOthers = (db: Kysely<DB>, runId: string, at: Date) =>
     .where('p_alive', 'is not', null)
     .execute();
 
+/** Repeat purchase days of the customers first seen by `calibrationEnd`, per week from `start`. */
+const weeklyRepeatRows = (
+  db: Kysely<DB>,
+  scope: PurchaseScope,
+  options: { calibrationEnd: string; start: string; end: string },
+) =>
+  sql<{ week: number; n: number }>`
+    with days as (
+      select p.customer_id, p.day
+        from ${purchasesOf(scope)} p
+       where p.day <= ${options.end}::date
+       group by p.customer_id, p.day
+    ), firsts as (
+      select customer_id, min(day) as first_day from days group by customer_id
+    )
+    select ((d.day - ${options.start}::date) / 7)::int as week, count(*)::int as n
+      from days d
+      join firsts f on f.customer_id = d.customer_id
+     where f.first_day <= ${options.calibrationEnd}::date
+       and d.day > f.first_day
+       and d.day >= ${options.start}::date
+     group by 1
+     order by 1
+  `.execute(db);
+
 export const clvSource = (db: Kysely<DB>, scope: PurchaseScope): ClvSource => ({
+  weeklyRepeatPurchases: async (options) => {
+    const { rows } = await weeklyRepeatRows(db, scope, options);
+    const weeks = Math.ceil(
+      (Date.parse(options.end) - Date.parse(options.start) + 86_400_000) / (7 * 86_400_000),
+    );
+    const perWeek = new Array<number>(weeks).fill(0);
+    for (const row of rows) perWeek[row.week] = row.n;
+    return perWeek;
+  },
   summaries: async ({ calibrationEnd, holdoutEnd }) => {
     const { rows } = await summaryRows(db, scope, calibrationEnd, holdoutEnd ?? calibrationEnd);
     const customers = rows.map(toSummary);

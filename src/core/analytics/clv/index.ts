@@ -24,6 +24,7 @@ export {
 } from './lifetime-value.js';
 export {
   trackingCurve,
+  trackingCurveFromWeeklyActuals,
   validateHoldout,
   type HoldoutReport,
   type HoldoutRow,

@@ -108,19 +108,39 @@ export const trackingCurve = (
   actualRepeatDays: readonly { customerId: string; day: string }[],
   options: { start: string; end: string },
 ): TrackingPoint[] => {
-  const start = dayNumber(options.start, 'start');
-  const end = dayNumber(options.end, 'end');
-  if (end < start)
-    throw new DomainError('invalid', 'invalid_period', 'end must not be before start');
-  const weeks = Math.ceil((end - start + 1) / DAYS_PER_WEEK);
+  const { start, end, weeks } = trackingWeeks(options);
   const firstDays = new Map(
     customers.map((c) => [c.customerId, dayNumber(c.firstDay, 'firstDay')]),
   );
   const perWeek = weeklyActuals(firstDays, actualRepeatDays, start, end, weeks);
+  return trackingCurveFromWeeklyActuals(fit, customers, Array.from(perWeek), options);
+};
+
+const trackingWeeks = (options: { start: string; end: string }) => {
+  const start = dayNumber(options.start, 'start');
+  const end = dayNumber(options.end, 'end');
+  if (end < start)
+    throw new DomainError('invalid', 'invalid_period', 'end must not be before start');
+  return { start, end, weeks: Math.ceil((end - start + 1) / DAYS_PER_WEEK) };
+};
+
+/**
+ * The same curve when the actual repeat purchases are already counted per week (by the database,
+ * say): `actualPerWeek[k]` is the number of repeat purchase days of cohort customers in week k + 1.
+ */
+export const trackingCurveFromWeeklyActuals = (
+  fit: ModelFit,
+  customers: readonly CustomerSummary[],
+  actualPerWeek: readonly number[],
+  options: { start: string; end: string },
+): TrackingPoint[] => {
+  const { start, end, weeks } = trackingWeeks(options);
   // The expectation depends only on the time since the first day: one evaluation per first day.
   const cohortByFirstDay = new Map<number, number>();
-  for (const first of firstDays.values())
+  for (const c of customers) {
+    const first = dayNumber(c.firstDay, 'firstDay');
     cohortByFirstDay.set(first, (cohortByFirstDay.get(first) ?? 0) + 1);
+  }
   const points: TrackingPoint[] = [];
   let actual = 0;
   for (let week = 1; week <= weeks; week++) {
@@ -130,7 +150,7 @@ export const trackingCurve = (
       if (first <= lastDay)
         expected += count * expectedPurchases(fit, NEWCOMER, (lastDay - first) / DAYS_PER_WEEK);
     }
-    actual += perWeek[week - 1]!;
+    actual += actualPerWeek[week - 1] ?? 0;
     points.push({
       week,
       weekStart: dayString(start + (week - 1) * DAYS_PER_WEEK),
