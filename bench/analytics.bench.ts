@@ -7,7 +7,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { importOrders } from '../src/cli/import/index.js';
 import { ClvSettingsSchema, refreshClv } from '../src/core/analytics/clv-refresh.js';
-import { CLV_MODEL_NAMES, fitModel } from '../src/core/analytics/clv/index.js';
+import { CLV_MODEL_NAMES, ModelFitError, fitModel } from '../src/core/analytics/clv/index.js';
 import { cohortReport } from '../src/core/analytics/cohorts.js';
 import { DEFAULT_LIFECYCLE_THRESHOLDS } from '../src/core/analytics/lifecycle.js';
 import { retentionReport } from '../src/core/analytics/retention.js';
@@ -152,16 +152,17 @@ const benchSteps = async (
       say(`  ${label.padEnd(9)} fit ${model}: not fitted (${(error as Error).message})`);
     }
   }
-  record(
-    'CLV refresh (summary, fits, validation, write)',
-    await time(1, () =>
-      refreshClv(source, {
-        settings: ClvSettingsSchema.parse({}),
-        today,
-        now: options.asOf,
-      }),
-    ),
-  );
+  try {
+    record(
+      'CLV refresh (summary, fits, validation, write)',
+      await time(1, () =>
+        refreshClv(source, { settings: ClvSettingsSchema.parse({}), today, now: options.asOf }),
+      ),
+    );
+  } catch (error) {
+    if (!(error instanceof ModelFitError)) throw error;
+    say(`  ${label.padEnd(9)} CLV refresh: not fitted (${error.message})`);
+  }
   return rows;
 };
 

@@ -79,9 +79,7 @@ export interface ClvSource {
   saveRun(run: ClvRun, predictions: readonly ClvPrediction[]): Promise<void>;
 }
 
-const tryFit = (
-  fit: () => ModelFit,
-): { fit: ModelFit; problem: null } | { fit: null; problem: string } => {
+const tryFit = <T>(fit: () => T): { fit: T; problem: null } | { fit: null; problem: string } => {
   try {
     return { fit: fit(), problem: null };
   } catch (error) {
@@ -123,19 +121,17 @@ const validate = async (
   const { customers, holdout } = await source.summaries({ calibrationEnd, holdoutEnd: today });
   const attempt = tryFit(() => fitModel(settings.model, customers));
   if (!attempt.fit || !holdout) return { validation: null, problem: attempt.problem };
+  const fit = attempt.fit;
   const start = customers.reduce((min, c) => (c.firstDay < min ? c.firstDay : min), calibrationEnd);
   const actualPerWeek = await source.weeklyRepeatPurchases({ calibrationEnd, start, end: today });
+  // A validation the model cannot answer is reported, not fatal: the main fit may still stand.
+  const checked = tryFit(() => ({
+    report: validateHoldout(fit, customers, holdout),
+    tracking: trackingCurveFromWeeklyActuals(fit, customers, actualPerWeek, { start, end: today }),
+  }));
+  if (!checked.fit) return { validation: null, problem: checked.problem };
   return {
-    validation: {
-      calibrationEnd,
-      holdoutEnd: today,
-      fit: attempt.fit,
-      report: validateHoldout(attempt.fit, customers, holdout),
-      tracking: trackingCurveFromWeeklyActuals(attempt.fit, customers, actualPerWeek, {
-        start,
-        end: today,
-      }),
-    },
+    validation: { calibrationEnd, holdoutEnd: today, fit, ...checked.fit },
     problem: null,
   };
 };

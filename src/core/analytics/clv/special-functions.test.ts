@@ -114,6 +114,15 @@ describe('betaGeometricGrowth', () => {
     );
   });
 
+  it('stays finite and grows with z for large a and b (a small, well-known dropout rate)', () => {
+    // Fits on data with little dropout land here: (1 − z)^(a−1) underflows against the series.
+    const a = 5_000;
+    const c = a + 100_000 + 3 - 1;
+    const values = [0.05, 0.1, 0.2, 0.4, 0.5].map((z) => betaGeometricGrowth(a, c, c - 3.3, z));
+    for (const v of values) expect(Number.isFinite(v) && v > 0).toBe(true);
+    for (let i = 1; i < values.length; i++) expect(values[i]!).toBeGreaterThan(values[i - 1]!);
+  });
+
   it('is continuous through a = 1, where the closed form reads 0/0', () => {
     const at = (a: number) => betaGeometricGrowth(a, 3.2, 1.9, 0.45);
     expect(Number.isFinite(at(1))).toBe(true);

@@ -91,6 +91,28 @@ export const logHyp2f1APlus1 = (
 };
 
 /**
+ * G for z ≤ 1/2 through Pfaff's transformation (1 − z)^(a−1) ₂F₁(c−e, a−1; c; z) =
+ * ₂F₁(e, a−1; c; w) with w = z/(z − 1) ∈ [−1, 0]: G = −Σₖ≥₁ (e)ₖ (a)ₖ₋₁ / ((c)ₖ k!) wᵏ. The terms
+ * alternate and, as (a + k − 1)/(c + k) < 1, never grow with a: large a and b (a small dropout
+ * probability known very precisely) make the other form's (1 − z)^(a−1) underflow against a huge
+ * sum, this one not.
+ */
+const betaGeometricGrowthPfaff = (a: number, c: number, e: number, z: number): number => {
+  const w = z / (z - 1);
+  let term = -(e / c) * w;
+  let sum = term;
+  const settledFrom = Math.abs(e) + 2;
+  for (let k = 1; k < MAX_PREDICTION_SERIES_TERMS; k++) {
+    term *= ((e + k) * (a + k - 1) * w) / ((c + k) * (k + 1));
+    sum += term;
+    if (k > settledFrom && Math.abs(term) <= SERIES_EPSILON * Math.max(Math.abs(sum), 1e-300)) {
+      return sum;
+    }
+  }
+  return NaN;
+};
+
+/**
  * G = [1 − (1 − z)^(a−1) · ₂F₁(c − e, a − 1; c; z)] / (a − 1) for 0 ≤ z < 1, finite and accurate
  * through a = 1 (where the closed forms of BG/NBD-type expectations read 0/0). With
  * ₂F₁(c−e, a−1; c; z) = 1 + (a − 1)·S, S = Σₖ≥₁ (c−e)ₖ (a)ₖ₋₁ / ((c)ₖ k!) zᵏ, it is
@@ -99,6 +121,7 @@ export const logHyp2f1APlus1 = (
  */
 export const betaGeometricGrowth = (a: number, c: number, cMinusE: number, z: number): number => {
   if (z === 0) return 0;
+  if (z <= 0.5) return betaGeometricGrowthPfaff(a, c, c - cMinusE, z);
   const logOneMinusZ = Math.log1p(-z);
   const lead = -logOneMinusZ * expm1Ratio((a - 1) * logOneMinusZ);
   const weight = Math.exp((a - 1) * logOneMinusZ);
