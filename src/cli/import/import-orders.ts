@@ -4,6 +4,7 @@ import { ExternalIdSchema } from '../../core/customers/customers.js';
 import { DEFAULT_PROGRAMME } from '../../core/programme/programme.js';
 import { getProgramme } from '../../core/programme/programme.service.js';
 import type { Clock } from '../../core/shared/clock.js';
+import { refreshPlannerStatistics } from '../../db/maintenance.js';
 import { repositoriesFor } from '../../db/repositories.js';
 import type { DB } from '../../db/schema.js';
 import { batchWriter, type BatchWriter, type WriteOptions } from './batch-writer.js';
@@ -150,6 +151,7 @@ export const importOrders = async (
   try {
     const truncated = await readOrders(stream, format, options, tally, writer, progress);
     await writer.end();
+    if (!options.dryRun) await refreshPlannerStatistics(deps.db);
     progress.update({
       bytesRead: truncated ? stream.bytesRead() : stream.totalBytes,
       linesRead: tally.counts.linesRead,
