@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROGRAMME } from '../programme/programme.js';
-import { retentionPeriodOf, retentionReport, type RetentionCounts } from './retention.js';
+import {
+  emptyCounts,
+  retentionPeriodOf,
+  retentionReport,
+  type RetentionCounts,
+} from './retention.js';
 
 const counts = (fields: Partial<RetentionCounts>): RetentionCounts => ({
-  start: '2026-01-01',
-  end: '2026-02-01',
-  customersAtStart: 0,
-  customersAtEnd: 0,
-  churned: 0,
-  reactivated: 0,
-  buyers: 0,
-  newBuyers: 0,
-  orders: 0,
-  newOrders: 0,
-  revenueMinor: 0,
-  newRevenueMinor: 0,
-  repeatBuyers: 0,
-  intervals: 0,
-  meanDaysBetween: null,
-  medianDaysBetween: null,
+  ...emptyCounts({ start: '2026-01-01', end: '2026-02-01' }),
   ...fields,
 });
 

@@ -125,7 +125,8 @@ export const retentionPeriodOf = (c: RetentionCounts): RetentionPeriod => ({
   },
 });
 
-const emptyCounts = (p: Period): RetentionCounts => ({
+/** A period in which nothing happened: what the database returns no row for. */
+export const emptyCounts = (p: Period): RetentionCounts => ({
   ...p,
   customersAtStart: 0,
   customersAtEnd: 0,
