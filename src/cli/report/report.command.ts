@@ -14,7 +14,6 @@ import {
   localDate,
   RetentionQuerySchema,
 } from '../../core/analytics/periods.js';
-import { refreshAllAnalytics } from '../../core/analytics/refresh-all.js';
 import {
   cohortHeatMap,
   cohortHeatMapSvg,
@@ -32,14 +31,14 @@ import { systemClock } from '../../core/shared/clock.js';
 import { DomainError } from '../../core/shared/errors.js';
 import { startOfLocalDay } from '../../core/shared/zoned-time.js';
 import { campaignEffectQueries } from '../../db/analytics/campaign-effect.queries.js';
-import { clvSource } from '../../db/analytics/clv.queries.js';
 import { latestClvRun, topCustomersByClv } from '../../db/analytics/clv-reads.queries.js';
 import { cohortQueries } from '../../db/analytics/cohorts.queries.js';
 import { customerAnalyticsStore } from '../../db/analytics/customer-analytics.queries.js';
 import { kpiSource } from '../../db/analytics/kpis.queries.js';
 import { purchaseDayRange } from '../../db/analytics/purchases.sql.js';
 import { retentionQueries } from '../../db/analytics/retention.queries.js';
-import { inTransaction, repositoriesFor } from '../../db/repositories.js';
+import { refreshAnalyticsIn } from '../../db/analytics/refresh.js';
+import { repositoriesFor } from '../../db/repositories.js';
 import type { DB } from '../../db/schema.js';
 import { runWithDatabase, type OpenDatabase } from '../import/import.command.js';
 import { renderTerminalHeatMap, writeReport, type Column, type ReportFormat } from './output.js';
@@ -286,7 +285,6 @@ const analyticsDeps = (ctx: ReportContext) => ({
   analytics: customerAnalyticsStore(ctx.db),
   clock: systemClock,
   programme: ctx.programme,
-  clv: clvSource(ctx.db, ctx.programme),
 });
 
 /** A date means the end of that day in the programme's calendar; an instant is taken as is. */
@@ -306,15 +304,10 @@ const asOfInstant = (asOf: string | undefined, timeZone: string): Date | undefin
 const refresh = async (ctx: ReportContext, clv: Record<string, unknown> | false, asOf?: string) => {
   process.stderr.write('refreshing RFM, lifecycle stages and CLV…\n');
   const at = asOfInstant(asOf, ctx.programme.timeZone);
-  const result = await inTransaction(ctx.db, (trx) =>
-    refreshAllAnalytics(
-      { ...analyticsDeps({ ...ctx, db: trx }) },
-      {
-        clv: clv === false ? false : parseOptions(ClvSettingsSchema.partial(), clv),
-        ...(at ? { asOf: at } : {}),
-      },
-    ),
-  );
+  const result = await refreshAnalyticsIn(ctx.db, systemClock, {
+    clv: clv === false ? false : parseOptions(ClvSettingsSchema.partial(), clv),
+    ...(at ? { asOf: at } : {}),
+  });
   process.stderr.write(
     `refreshed ${result.customers} customers (${result.withPurchases} with purchases) in ${result.durationMs} ms; CLV ${result.clv.status}${result.clv.reason ? `: ${result.clv.reason}` : ''}\n`,
   );
