@@ -2,11 +2,13 @@ import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as createCore from './migrations/20261123_1200_create_core.js';
 import * as createAnalytics from './migrations/20261124_0900_create_analytics.js';
+import * as createRulesAndTiers from './migrations/20261125_0900_create_rules_and_tiers.js';
 
 /** Migrations are listed here by name; the name's timestamp orders them. */
 const MIGRATIONS: Record<string, Migration> = {
   '20261123_1200_create_core': createCore,
   '20261124_0900_create_analytics': createAnalytics,
+  '20261125_0900_create_rules_and_tiers': createRulesAndTiers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -190,6 +190,68 @@ export interface CustomerAnalyticsTable {
   clv_computed_at: NullableTimestamp;
 }
 
+export interface RuleTable {
+  id: string;
+  name: string;
+  trigger: string;
+  status: 'draft' | 'active' | 'archived';
+  version: number;
+  document: Json<unknown>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RuleVersionTable {
+  rule_id: string;
+  version: number;
+  status: string;
+  document: Json<unknown>;
+  actor: string | null;
+  created_at: Timestamp;
+}
+
+export interface RuleAwardTable {
+  entry_id: string;
+  customer_id: string;
+  rule_id: string | null;
+  rule_version: number | null;
+  tier_code: string | null;
+  points: number;
+  order_id: string | null;
+  activity_id: string | null;
+  awarded_at: Timestamp;
+}
+
+export interface LoyaltyActivityTable {
+  id: string;
+  customer_id: string;
+  trigger: string;
+  name: string | null;
+  idempotency_key: string;
+  payload: Json<unknown>;
+  occurred_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface TierDefinitionTable {
+  code: string;
+  name: string;
+  rank: number;
+  threshold: number;
+  earn_multiplier_percent: number;
+  benefits: Json<unknown>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MemberTierTable {
+  customer_id: string;
+  tier_code: string;
+  since: Timestamp;
+  review_at: NullableTimestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   programme_settings: ProgrammeSettingsTable;
   api_key: ApiKeyTable;
@@ -207,4 +269,10 @@ export interface DB {
   idempotency_record: IdempotencyRecordTable;
   clv_model_run: ClvModelRunTable;
   customer_analytics: CustomerAnalyticsTable;
+  rule: RuleTable;
+  rule_version: RuleVersionTable;
+  rule_award: RuleAwardTable;
+  loyalty_activity: LoyaltyActivityTable;
+  tier_definition: TierDefinitionTable;
+  member_tier: MemberTierTable;
 }

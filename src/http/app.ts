@@ -96,7 +96,7 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   app.use('/v1/*', requireApiKey(deps.db));
   app.use('/v1/programme', invalidateProgrammeOnChange(programme));
   app.use('/v1/orders', batchOrders(ordersBatcher(deps, programme)));
-  app.use('/v1/*', transactionalWrite());
+  app.use('/v1/*', transactionalWrite(deps.clock));
 
   app.route('/', healthRoute(deps.db, deps.database.kind));
   app.route('/', customerRoutes(deps.clock));

@@ -2,11 +2,13 @@ import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Principal } from '../core/auth/auth.js';
+import type { EventQueue } from '../core/events/events.js';
 import { getProgramme } from '../core/programme/programme.service.js';
 import type { ProgrammeSettings } from '../core/programme/programme.js';
 import type { Clock } from '../core/shared/clock.js';
 import { inTransaction, repositoriesFor, type Repositories } from '../db/repositories.js';
 import type { DB } from '../db/schema.js';
+import { dispatchEvents, unitOfWork } from '../db/unit-of-work.js';
 import type { ProgrammeCache } from './programme-cache.js';
 
 export interface AppDeps {
@@ -24,6 +26,8 @@ export type AppEnv = {
     db: Kysely<DB>;
     log: Logger;
     programmeCache: ProgrammeCache;
+    /** Events the request's use cases emit; dispatched before its transaction commits. */
+    events: EventQueue;
   };
 };
 
@@ -32,12 +36,20 @@ export type AppContext = Context<AppEnv>;
 export interface UseCaseDeps extends Repositories {
   clock: Clock;
   programme: ProgrammeSettings;
+  events: EventQueue;
+  db: Kysely<DB>;
 }
 
 /** Everything a use case needs, bound to this request's connection or transaction. */
 export const useCaseDeps = async (c: AppContext, clock: Clock): Promise<UseCaseDeps> => {
   const repos = repositoriesFor(c.var.db);
-  return { ...repos, clock, programme: await c.var.programmeCache.read(() => getProgramme(repos)) };
+  return {
+    ...repos,
+    db: c.var.db,
+    clock,
+    events: c.var.events,
+    programme: await c.var.programmeCache.read(() => getProgramme(repos)),
+  };
 };
 
 /** Runs a read that must also settle due points (a write) atomically, with its own transaction. */
@@ -47,7 +59,9 @@ export const inRequestTransaction = <T>(
   work: (deps: UseCaseDeps) => Promise<T>,
 ): Promise<T> =>
   inTransaction(c.var.db, async (trx) => {
-    const repos = repositoriesFor(trx);
-    const programme = await c.var.programmeCache.read(() => getProgramme(repos));
-    return work({ ...repos, clock, programme });
+    const programme = await c.var.programmeCache.read(() => getProgramme(repositoriesFor(trx)));
+    const uow = unitOfWork(trx, clock, programme, c.var.events);
+    const result = await work(uow);
+    await dispatchEvents(uow);
+    return result;
   });

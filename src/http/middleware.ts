@@ -5,7 +5,11 @@ import { authenticate } from '../core/auth/auth.service.js';
 import { hashApiKey, type Principal, type Role } from '../core/auth/auth.js';
 import { DomainError } from '../core/shared/errors.js';
 import { apiKeyRepository } from '../db/misc.repository.js';
-import { inTransaction } from '../db/repositories.js';
+import { inTransaction, repositoriesFor } from '../db/repositories.js';
+import { dispatchEvents, unitOfWork } from '../db/unit-of-work.js';
+import { eventQueue } from '../core/events/events.js';
+import { getProgramme } from '../core/programme/programme.service.js';
+import type { Clock } from '../core/shared/clock.js';
 import type { DB } from '../db/schema.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { requestHash } from './order-batcher.js';
@@ -19,6 +23,7 @@ export const requestContext =
     c.set('requestId', requestId);
     c.set('db', deps.db);
     c.set('programmeCache', programme);
+    c.set('events', eventQueue());
     c.set('log', deps.log.child({ requestId }));
     c.header('x-request-id', requestId);
     const started = performance.now();
@@ -92,54 +97,58 @@ class RollbackWithResponse extends Error {
  * key waits for the first attempt (the unique key blocks it), then replays the stored response; a
  * failed attempt rolls back everything, its record included, so the client may simply retry.
  */
-export const transactionalWrite = (): MiddlewareHandler<AppEnv> => async (c, next) => {
-  if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS')
-    return next();
-  const key = c.req.header('idempotency-key');
-  if (key !== undefined && (key.length === 0 || key.length > 255)) {
-    throw new DomainError(
-      'invalid',
-      'invalid_idempotency_key',
-      'Idempotency-Key must be 1 to 255 characters',
-      {},
-      [{ path: 'header.Idempotency-Key', message: 'must be 1 to 255 characters' }],
-    );
-  }
-  const body = await c.req.text();
-  const hash = requestHash(c.req.method, c.req.path, body);
-  try {
-    await inTransaction(c.var.db, async (trx) => {
-      c.set('db', trx);
-      if (key !== undefined) {
-        const replay = await claimKey(
-          trx,
-          c.var.principal.keyId,
-          key,
-          c.req.method,
-          c.req.path,
-          hash,
-        );
-        if (replay) {
-          c.res = replay;
-          return;
+export const transactionalWrite =
+  (clock: Clock): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS')
+      return next();
+    const key = c.req.header('idempotency-key');
+    if (key !== undefined && (key.length === 0 || key.length > 255)) {
+      throw new DomainError(
+        'invalid',
+        'invalid_idempotency_key',
+        'Idempotency-Key must be 1 to 255 characters',
+        {},
+        [{ path: 'header.Idempotency-Key', message: 'must be 1 to 255 characters' }],
+      );
+    }
+    const body = await c.req.text();
+    const hash = requestHash(c.req.method, c.req.path, body);
+    try {
+      await inTransaction(c.var.db, async (trx) => {
+        c.set('db', trx);
+        if (key !== undefined) {
+          const replay = await claimKey(
+            trx,
+            c.var.principal.keyId,
+            key,
+            c.req.method,
+            c.req.path,
+            hash,
+          );
+          if (replay) {
+            c.res = replay;
+            return;
+          }
         }
-      }
-      await next();
-      if (c.res.status >= 400) throw new RollbackWithResponse(c.res);
-      if (key !== undefined) {
-        await trx
-          .updateTable('idempotency_record')
-          .set({ status: c.res.status, response_body: await c.res.clone().text() })
-          .where('principal', '=', c.var.principal.keyId)
-          .where('key', '=', key)
-          .execute();
-      }
-    });
-  } catch (error) {
-    if (!(error instanceof RollbackWithResponse)) throw error;
-    c.res = error.response;
-  }
-};
+        await next();
+        if (c.res.status >= 400) throw new RollbackWithResponse(c.res);
+        const programme = await c.var.programmeCache.read(() => getProgramme(repositoriesFor(trx)));
+        await dispatchEvents(unitOfWork(trx, clock, programme, c.var.events));
+        if (key !== undefined) {
+          await trx
+            .updateTable('idempotency_record')
+            .set({ status: c.res.status, response_body: await c.res.clone().text() })
+            .where('principal', '=', c.var.principal.keyId)
+            .where('key', '=', key)
+            .execute();
+        }
+      });
+    } catch (error) {
+      if (!(error instanceof RollbackWithResponse)) throw error;
+      c.res = error.response;
+    }
+  };
 
 const claimKey = async (
   trx: Kysely<DB>,

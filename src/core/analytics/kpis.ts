@@ -84,12 +84,22 @@ export const MEMBER_EFFECT: Record<EntryCode, { points: number; pending: number 
   expire: { points: -1, pending: 0 },
   'adjust.credit': { points: 1, pending: 0 },
   'adjust.debit': { points: -1, pending: 0 },
+  'earn.award': { points: 1, pending: 0 },
+  'reverse.award': { points: -1, pending: 0 },
 };
 
-/** Issued: the points the programme gave for orders, when given (pending or posted at once). */
-export const ISSUED_CODES: readonly EntryCode[] = ['earn.order', 'earn.order.pending'];
-/** Taken back for returns: voided while pending, or reversed from the balance. */
-export const REVERSED_CODES: readonly EntryCode[] = ['pending.void', 'reverse.return'];
+/** Issued: the points the programme gave for orders and awards, when given (pending or posted). */
+export const ISSUED_CODES: readonly EntryCode[] = [
+  'earn.order',
+  'earn.order.pending',
+  'earn.award',
+];
+/** Taken back for returns and reversed awards: voided while pending, or from the balance. */
+export const REVERSED_CODES: readonly EntryCode[] = [
+  'pending.void',
+  'reverse.return',
+  'reverse.award',
+];
 
 export interface ProgrammeKpis {
   from: string;

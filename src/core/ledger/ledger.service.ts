@@ -269,6 +269,81 @@ const orderLotIds = async (
   return new Set(lots.filter((lot) => entryIds.has(lot.entryId)).map((lot) => lot.id));
 };
 
+export interface AwardInput {
+  customerId: string;
+  points: number;
+  /** Deterministic (`activity:<id>`, `referral:<id>:referrer`): a second award is a no-op. */
+  idempotencyKey: string;
+  reason: string;
+  orderId?: string | null;
+}
+
+/** Credits points for something other than an order's value (a rule's award): posted at once. */
+export const creditAward = async (
+  deps: LedgerDeps,
+  policy: ExpiryPolicy,
+  input: AwardInput,
+): Promise<{ entry: LedgerEntry; created: boolean } | null> => {
+  if (input.points <= 0) return null;
+  await deps.ledger.lockMember(input.customerId);
+  const key = `award:${input.idempotencyKey}`;
+  const existing = await deps.ledger.findEntryByKey(key);
+  if (existing) return { entry: existing, created: false };
+  const now = deps.clock.now();
+  const credited = entry({
+    customerId: input.customerId,
+    debitAccount: SYSTEM_ACCOUNTS.issued,
+    creditAccount: pointsAccountOf(input.customerId),
+    points: input.points,
+    code: 'earn.award',
+    idempotencyKey: key,
+    orderId: input.orderId ?? null,
+    reason: input.reason,
+    effectiveAt: now,
+  });
+  await creditPoints(deps, policy, credited);
+  return { entry: { ...credited, createdAt: now }, created: true };
+};
+
+/**
+ * Takes back an award made by `creditAward` under `awardKey`: from its own lot first, then the
+ * balance, never below zero; what the member already spent is reported as unrecovered.
+ */
+export const reverseAward = async (
+  deps: LedgerDeps,
+  policy: ExpiryPolicy,
+  input: { customerId: string; awardKey: string; reason: string },
+): Promise<{ reversed: number; unrecovered: number }> => {
+  await deps.ledger.lockMember(input.customerId);
+  const award = await deps.ledger.findEntryByKey(`award:${input.awardKey}`);
+  if (!award) return { reversed: 0, unrecovered: 0 };
+  const key = `reverse:award:${input.awardKey}`;
+  const done = await deps.ledger.findEntryByKey(key);
+  if (done) return { reversed: done.points, unrecovered: award.points - done.points };
+  await settleMember(deps, policy, input.customerId);
+  const lots = await deps.ledger.openLots(input.customerId);
+  const available = lots.reduce((sum, lot) => sum + lot.remaining, 0);
+  const take = Math.min(available, award.points);
+  if (take === 0) return { reversed: 0, unrecovered: award.points };
+  const own = new Set(lots.filter((l) => l.entryId === award.id).map((l) => l.id));
+  const plan = planConsumption(lots, take, own);
+  if (!plan) throw new Error('lot plan failed for an amount within the balance');
+  const reversal = entry({
+    customerId: input.customerId,
+    debitAccount: pointsAccountOf(input.customerId),
+    creditAccount: SYSTEM_ACCOUNTS.issued,
+    points: take,
+    code: 'reverse.award',
+    idempotencyKey: key,
+    orderId: award.orderId,
+    reason: input.reason,
+    effectiveAt: deps.clock.now(),
+  });
+  await deps.ledger.appendEntry(reversal);
+  await deps.ledger.appendConsumptions(input.customerId, reversal.id, plan);
+  return { reversed: take, unrecovered: award.points - take };
+};
+
 export interface DebitInput {
   customerId: string;
   points: number;
@@ -407,11 +482,11 @@ export const getPointsSummary = async (
       : null,
     nextExpiring,
     lifetime: {
-      earned: totals['earn.order'] + totals['pending.post'],
+      earned: totals['earn.order'] + totals['pending.post'] + totals['earn.award'],
       redeemed: totals.redeem,
       expired: totals.expire,
       adjusted: totals['adjust.credit'] - totals['adjust.debit'],
-      reversed: totals['reverse.return'],
+      reversed: totals['reverse.return'] + totals['reverse.award'],
     },
   };
 };

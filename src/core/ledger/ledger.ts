@@ -27,6 +27,8 @@ export const ENTRY_CODES = [
   'expire', // points -> expired, one lot reached its expiry
   'adjust.credit', // adjusted -> points, by a person, with a reason
   'adjust.debit', // points -> adjusted
+  'earn.award', // issued -> points, posted at once: a rule's award for an activity, a referral
+  'reverse.award', // points -> issued, an award taken back (a referred order was returned)
 ] as const;
 
 export type EntryCode = (typeof ENTRY_CODES)[number];

@@ -11,6 +11,8 @@ export const ID_PREFIXES = {
   account: 'acc',
   apiKey: 'key',
   clvRun: 'clv',
+  rule: 'rul',
+  activity: 'act',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
