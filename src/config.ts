@@ -34,10 +34,25 @@ export const CONFIG_VARIABLES: Record<string, VariableSpec> = {
       'How often the settle job posts due pending points and expires lots, in whole minutes (default 60000; 0 = not scheduled)',
     sensitive: false,
   },
+  REGULARS_TIER_REVIEW_CRON: {
+    description:
+      'When the daily tier review runs (cron, UTC; default "20 0 * * *"; "off" = only on demand)',
+    sensitive: false,
+  },
   REGULARS_ANALYTICS_CRON: {
     description:
       'When the RFM, lifecycle and CLV refresh runs (cron, UTC; default "30 2 * * *"; "off" = only on demand)',
     sensitive: false,
+  },
+  REGULARS_PUBLIC_URL: {
+    description:
+      'Public base URL; the default base of referral links (default http://localhost:3000)',
+    sensitive: false,
+  },
+  REGULARS_CARD_SECRET: {
+    description:
+      'Key that signs member card QR tokens (at least 32 characters); unset generates one on first use and keeps it in the database',
+    sensitive: true,
   },
   LOG_LEVEL: { description: 'pino log level (default info)', sensitive: false },
 };
@@ -58,10 +73,16 @@ const ConfigSchema = z.object({
     .min(1024)
     .default(1024 * 1024),
   settleIntervalMs: z.coerce.number().int().min(0).default(60_000),
+  tierReviewCron: z
+    .string()
+    .regex(/^(off|\S+( \S+){4})$/, 'must be a five-field cron expression or "off"')
+    .default('20 0 * * *'),
   analyticsCron: z
     .string()
     .regex(/^(off|\S+( \S+){4})$/, 'must be a five-field cron expression or "off"')
     .default('30 2 * * *'),
+  cardSecret: z.string().min(32, 'must be at least 32 characters').optional(),
+  publicUrl: z.url({ protocol: /^https?$/ }).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -78,8 +99,11 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     adminKey: blankToUndefined(env.REGULARS_ADMIN_KEY),
     poolSize: blankToUndefined(env.REGULARS_DB_POOL_SIZE),
     analyticsCron: blankToUndefined(env.REGULARS_ANALYTICS_CRON),
+    tierReviewCron: blankToUndefined(env.REGULARS_TIER_REVIEW_CRON),
     bodyLimitBytes: blankToUndefined(env.REGULARS_BODY_LIMIT_BYTES),
     settleIntervalMs: blankToUndefined(env.REGULARS_SETTLE_INTERVAL_MS),
+    cardSecret: blankToUndefined(env.REGULARS_CARD_SECRET),
+    publicUrl: blankToUndefined(env.REGULARS_PUBLIC_URL),
     logLevel: blankToUndefined(env.LOG_LEVEL),
   });
   if (!parsed.success) {

@@ -9,6 +9,7 @@ import { repositoriesFor } from './db/repositories.js';
 import { createApp } from './http/app.js';
 import { applicationJobs } from './jobs/index.js';
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
+import { startWebhookSweeper } from './jobs/webhook-delivery.job.js';
 
 export const createLogger = (config: Pick<Config, 'logLevel'>): Logger =>
   pino({ level: config.logLevel, base: { service: 'regulars' } });
@@ -57,6 +58,8 @@ export const startServer = async (
     clock,
     log,
     bodyLimitBytes: config.bodyLimitBytes,
+    cardSecret: config.cardSecret,
+    publicUrl: config.publicUrl,
     database,
   });
   const jobs = createJobRunner({
@@ -66,9 +69,12 @@ export const startServer = async (
       clock,
       settleEveryMinutes: settleEveryMinutes(config.settleIntervalMs),
       analyticsCron: config.analyticsCron === 'off' ? null : config.analyticsCron,
+      tierReviewCron: config.tierReviewCron === 'off' ? null : config.tierReviewCron,
     }),
   });
   if (options.jobs ?? true) await jobs.start();
+  const webhooks =
+    (options.jobs ?? true) ? startWebhookSweeper({ db: database.db, clock, log }) : null;
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
       resolve(s),
@@ -84,6 +90,7 @@ export const startServer = async (
     log,
     jobs,
     close: async () => {
+      await webhooks?.stop();
       await jobs.stop({ graceful: true });
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();

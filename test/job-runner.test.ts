@@ -333,8 +333,11 @@ describe('job runner', () => {
       ).rows;
     expect(await schedules()).toEqual([
       { name: 'analytics-refresh', cron: '30 2 * * *', timezone: 'UTC', data: {} },
+      { name: 'birthdays', cron: '7 * * * *', timezone: 'UTC', data: {} },
       { name: 'nightly', cron: '0 3 * * *', timezone: 'UTC', data: { full: true } },
       { name: 'settle-points', cron: '*/1 * * * *', timezone: 'UTC', data: {} },
+      { name: 'tier-review', cron: '20 0 * * *', timezone: 'UTC', data: {} },
+      { name: 'webhook-deliver', cron: '* * * * *', timezone: 'UTC', data: {} },
     ]);
     await first.stop();
 
@@ -343,7 +346,13 @@ describe('job runner', () => {
       ...applicationJobs({ clock }),
     ]);
     await second.start();
-    expect((await schedules()).map((s) => s.name)).toEqual(['analytics-refresh', 'settle-points']);
+    expect((await schedules()).map((s) => s.name)).toEqual([
+      'analytics-refresh',
+      'birthdays',
+      'settle-points',
+      'tier-review',
+      'webhook-deliver',
+    ]);
     await second.stop();
   });
 

@@ -3,12 +3,22 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import * as createCore from './migrations/20261123_1200_create_core.js';
 import * as createAnalytics from './migrations/20261124_0900_create_analytics.js';
 import * as createRulesAndTiers from './migrations/20261125_0900_create_rules_and_tiers.js';
+import * as createWebhooks from './migrations/20261125_1000_create_webhooks.js';
+import * as createTierPolicy from './migrations/20261125_1100_create_tier_policy.js';
+import * as createRewards from './migrations/20261125_1200_create_rewards.js';
+import * as createReferrals from './migrations/20261125_1300_create_referrals.js';
+import * as createMemberCards from './migrations/20261125_1400_create_member_cards.js';
 
 /** Migrations are listed here by name; the name's timestamp orders them. */
 const MIGRATIONS: Record<string, Migration> = {
   '20261123_1200_create_core': createCore,
   '20261124_0900_create_analytics': createAnalytics,
   '20261125_0900_create_rules_and_tiers': createRulesAndTiers,
+  '20261125_1000_create_webhooks': createWebhooks,
+  '20261125_1100_create_tier_policy': createTierPolicy,
+  '20261125_1200_create_rewards': createRewards,
+  '20261125_1300_create_referrals': createReferrals,
+  '20261125_1400_create_member_cards': createMemberCards,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -4,10 +4,15 @@ import type { CustomerRepository } from '../core/customers/customers.js';
 import type { LedgerRepository } from '../core/ledger/ledger.js';
 import type { OrderRepository } from '../core/orders/orders.js';
 import type { ProgrammeRepository } from '../core/programme/programme.js';
+import type { ActivityRepository } from '../core/rules/activities.js';
+import type { RuleFactsRepository } from '../core/rules/rules.live.js';
+import type { RuleRepository } from '../core/rules/rules.store.js';
+import { activityRepository } from './activities.repository.js';
 import { customerRepository } from './customers.repository.js';
 import { ledgerRepository } from './ledger.repository.js';
 import { apiKeyRepository, programmeRepository } from './misc.repository.js';
 import { orderRepository } from './orders.repository.js';
+import { ruleFactsRepository, ruleRepository } from './rules.repository.js';
 import type { DB } from './schema.js';
 
 export interface Repositories {
@@ -16,6 +21,9 @@ export interface Repositories {
   ledger: LedgerRepository;
   programmeStore: ProgrammeRepository;
   apiKeys: ApiKeyRepository;
+  rules: RuleRepository;
+  ruleFacts: RuleFactsRepository;
+  activities: ActivityRepository;
 }
 
 /** Repositories bound to one connection or transaction. */
@@ -25,6 +33,9 @@ export const repositoriesFor = (db: Kysely<DB>): Repositories => ({
   ledger: ledgerRepository(db),
   programmeStore: programmeRepository(db),
   apiKeys: apiKeyRepository(db),
+  rules: ruleRepository(db),
+  ruleFacts: ruleFactsRepository(db),
+  activities: activityRepository(db),
 });
 
 /**

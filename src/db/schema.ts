@@ -252,6 +252,219 @@ export interface MemberTierTable {
   updated_at: Timestamp;
 }
 
+export interface TierPolicyTable {
+  id: Generated<boolean>;
+  metric: 'points' | 'spend' | 'orders';
+  window_kind: 'rolling' | 'calendarYear';
+  window_days: number | null;
+  grace_days: number;
+  updated_at: Timestamp;
+}
+
+export interface TierChangeTable {
+  customer_id: string;
+  seq: Generated<number>;
+  from_tier: string | null;
+  to_tier: string | null;
+  reason: string;
+  metric: string;
+  metric_value: number;
+  window_start: Timestamp;
+  window_end: Timestamp;
+  review_at: NullableTimestamp;
+  changed_at: Timestamp;
+}
+
+export interface MemberCardTable {
+  id: string;
+  customer_id: string;
+  issued_at: Timestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface AppSecretTable {
+  name: string;
+  value: string;
+  created_at: Timestamp;
+}
+
+export interface WebhookSubscriptionTable {
+  id: string;
+  url: string;
+  description: string | null;
+  event_types: Json<string[]>;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: NullableTimestamp;
+  active: boolean;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface WebhookMessageTable {
+  id: string;
+  event_type: string;
+  customer_id: string | null;
+  payload: string;
+  created_at: Timestamp;
+}
+
+export interface WebhookDeliveryTable {
+  id: string;
+  subscription_id: string;
+  message_id: string;
+  customer_id: string | null;
+  status: 'pending' | 'succeeded' | 'failed' | 'cancelled';
+  attempt_count: Generated<number>;
+  next_attempt_at: NullableTimestamp;
+  last_attempt_at: NullableTimestamp;
+  completed_at: NullableTimestamp;
+  replay_of: string | null;
+  created_at: Timestamp;
+}
+
+export interface WebhookAttemptTable {
+  delivery_id: string;
+  attempt: number;
+  attempted_at: Timestamp;
+  status_code: number | null;
+  response_excerpt: string | null;
+  error: string | null;
+  duration_ms: number;
+}
+
+export interface ReferralSettingsTable {
+  id: Generated<number>;
+  enabled: boolean;
+  referrer_points: number;
+  friend_points: number;
+  min_order_minor: number;
+  max_conversions_per_referrer: number | null;
+  link_base_url: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ReferralCodeTable {
+  customer_id: string;
+  code: string;
+  created_at: Timestamp;
+}
+
+export interface ReferralTable {
+  id: string;
+  code: string;
+  referrer_id: string | null;
+  referred_id: string;
+  status: 'pending' | 'converted' | 'reversed' | 'refused';
+  reason: string | null;
+  source: 'signup' | 'api';
+  order_id: string | null;
+  min_order_minor: number | null;
+  referrer_points: Generated<number>;
+  friend_points: Generated<number>;
+  referrer_points_unrecovered: Generated<number>;
+  friend_points_unrecovered: Generated<number>;
+  return_id: string | null;
+  created_at: Timestamp;
+  converted_at: NullableTimestamp;
+  reversed_at: NullableTimestamp;
+}
+
+export interface RewardTable {
+  id: string;
+  name: string;
+  description: string | null;
+  kind: 'percent_discount' | 'fixed_discount' | 'free_product' | 'sample' | 'gift';
+  percent_off: number | null;
+  value_minor: number | null;
+  currency: string | null;
+  sku: string | null;
+  points_cost: number;
+  stock: number | null;
+  per_member_limit: number | null;
+  valid_from: NullableTimestamp;
+  valid_until: NullableTimestamp;
+  tier_codes: ColumnType<string[] | null, string | null, string | null>;
+  coupon_validity_days: number | null;
+  uses_per_coupon: number;
+  min_basket_minor: number | null;
+  active: boolean;
+  archived_at: NullableTimestamp;
+  issued_count: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CouponBatchTable {
+  id: string;
+  name: string;
+  kind: string;
+  benefit: Json<unknown>;
+  currency: string;
+  min_basket_minor: number | null;
+  valid_from: NullableTimestamp;
+  valid_until: NullableTimestamp;
+  uses_per_code: number;
+  one_per_customer: boolean;
+  created_at: Timestamp;
+}
+
+export interface CouponTable {
+  id: string;
+  code: string;
+  customer_id: string | null;
+  reward_id: string | null;
+  batch_id: string | null;
+  kind: string;
+  benefit: Json<unknown>;
+  currency: string;
+  min_basket_minor: number | null;
+  valid_from: NullableTimestamp;
+  valid_until: NullableTimestamp;
+  uses_allowed: number;
+  uses_count: Generated<number>;
+  status: 'active' | 'void';
+  voided_at: NullableTimestamp;
+  void_reason: string | null;
+  created_at: Timestamp;
+}
+
+export interface RewardRedemptionTable {
+  id: string;
+  reward_id: string;
+  customer_id: string;
+  coupon_id: string;
+  points_spent: number;
+  entry_id: string | null;
+  idempotency_key: string;
+  actor: string | null;
+  created_at: Timestamp;
+}
+
+export interface CouponRedemptionTable {
+  id: string;
+  coupon_id: string;
+  batch_id: string | null;
+  customer_id: string | null;
+  order_external_id: string;
+  discount_minor: number;
+  currency: string;
+  status: 'redeemed' | 'released';
+  redeemed_at: Timestamp;
+  released_at: NullableTimestamp;
+}
+
+export interface CouponIssueTable {
+  source_key: string;
+  customer_id: string;
+  kind: 'reward' | 'coupon';
+  ref: string;
+  coupon_id: string | null;
+  skipped_reason: string | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
   programme_settings: ProgrammeSettingsTable;
   api_key: ApiKeyTable;
@@ -275,4 +488,21 @@ export interface DB {
   loyalty_activity: LoyaltyActivityTable;
   tier_definition: TierDefinitionTable;
   member_tier: MemberTierTable;
+  tier_policy: TierPolicyTable;
+  tier_change: TierChangeTable;
+  webhook_subscription: WebhookSubscriptionTable;
+  webhook_message: WebhookMessageTable;
+  webhook_delivery: WebhookDeliveryTable;
+  webhook_attempt: WebhookAttemptTable;
+  member_card: MemberCardTable;
+  app_secret: AppSecretTable;
+  referral_settings: ReferralSettingsTable;
+  referral_code: ReferralCodeTable;
+  referral: ReferralTable;
+  reward: RewardTable;
+  coupon_batch: CouponBatchTable;
+  coupon: CouponTable;
+  reward_redemption: RewardRedemptionTable;
+  coupon_redemption: CouponRedemptionTable;
+  coupon_issue: CouponIssueTable;
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { eventQueue, type DomainEvent, type EventQueue } from '../core/events/events.js';
 import { getProgramme } from '../core/programme/programme.service.js';
 import type { ProgrammeSettings } from '../core/programme/programme.js';
+import type { Rule } from '../core/rules/rules.js';
 import type { Clock } from '../core/shared/clock.js';
 import { eventConsumers, reactions } from '../reactions.js';
 import { inTransaction, repositoriesFor, type Repositories } from './repositories.js';
@@ -16,6 +17,7 @@ export interface UnitOfWork extends Repositories {
   clock: Clock;
   programme: ProgrammeSettings;
   events: EventQueue;
+  activeRules(): Promise<Rule[]>;
 }
 
 export const unitOfWork = (
@@ -23,7 +25,18 @@ export const unitOfWork = (
   clock: Clock,
   programme: ProgrammeSettings,
   events: EventQueue = eventQueue(),
-): UnitOfWork => ({ ...repositoriesFor(trx), db: trx, clock, programme, events });
+  activeRules?: () => Promise<Rule[]>,
+): UnitOfWork => {
+  const repos = repositoriesFor(trx);
+  return {
+    ...repos,
+    db: trx,
+    clock,
+    programme,
+    events,
+    activeRules: activeRules ?? (() => repos.rules.active()),
+  };
+};
 
 // Reactions may emit events that cause reactions; a chain this long is a loop, not a programme.
 const MAX_ROUNDS = 16;
@@ -38,10 +51,11 @@ export const dispatchEvents = async (uow: UnitOfWork): Promise<DomainEvent[]> =>
     const batch = uow.events.take();
     if (batch.length === 0) return dispatched;
     if (round === MAX_ROUNDS) throw new Error(`events still cascading after ${MAX_ROUNDS} rounds`);
-    for (const event of batch) {
-      for (const reaction of reactions) {
-        if (reaction.on === event.type) await reaction.run(uow, event as never);
-      }
+    for (const reaction of reactions) {
+      const mine = batch.filter((e) => e.type === reaction.on);
+      if (mine.length === 0) continue;
+      const due = reaction.relevant ? await reaction.relevant(uow, mine) : mine;
+      for (const event of due) await reaction.run(uow, event);
     }
     for (const consume of eventConsumers) await consume(uow.db, batch);
     dispatched.push(...batch);

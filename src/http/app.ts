@@ -18,11 +18,20 @@ import {
   invalidateProgrammeOnChange,
   programmeCache,
   type ProgrammeCache,
+  type RulesCache,
 } from './programme-cache.js';
+import type { Rule } from '../core/rules/rules.js';
+import { cardRoutes } from './cards.routes.js';
 import { pointsRoutes } from './points.routes.js';
+import { referralRoutes } from './referrals.routes.js';
+import { couponRoutes } from './coupons.routes.js';
+import { rewardRoutes } from './rewards.routes.js';
 import { ruleRoutes } from './rules.routes.js';
+import { ruleAdminRoutes } from './rule-admin.routes.js';
 import { errorToResponse, problemResponse, validationErrorFrom } from './problem.js';
 import { adminRoutes, healthRoute, liabilityRoute } from './system.routes.js';
+import { tierRoutes } from './tiers.routes.js';
+import { invalidateWebhooksOnChange, webhookRoutes } from './webhooks.routes.js';
 
 const OPENAPI_INFO = {
   openapi: '3.1.0',
@@ -41,6 +50,7 @@ const MAX_BATCHES_IN_FLIGHT = 2;
 const ordersBatcher = (
   deps: AppDeps & { database: Pick<Database, 'kind'> },
   programme: ProgrammeCache,
+  rules: RulesCache,
 ) =>
   orderBatcher({
     maxBatch: MAX_ORDERS_PER_BATCH,
@@ -52,6 +62,7 @@ const ordersBatcher = (
           db: deps.db,
           clock: deps.clock,
           programme: await programme.read(() => getProgramme(repositoriesFor(deps.db))),
+          activeRules: (db) => rules.read(() => repositoriesFor(db).rules.active()),
         },
         items,
       ),
@@ -80,7 +91,8 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   );
 
   const programme = programmeCache();
-  app.use('*', requestContext(deps, programme));
+  const rules = programmeCache<Rule[]>();
+  app.use('*', requestContext(deps, programme, rules));
   app.use(
     '/v1/*',
     bodyLimit({
@@ -95,20 +107,30 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   );
   app.use('/v1/*', requireApiKey(deps.db));
   app.use('/v1/programme', invalidateProgrammeOnChange(programme));
-  app.use('/v1/orders', batchOrders(ordersBatcher(deps, programme)));
+  app.use('/v1/rules', invalidateProgrammeOnChange(rules));
+  app.use('/v1/rules/*', invalidateProgrammeOnChange(rules));
+  app.use('/v1/orders', batchOrders(ordersBatcher(deps, programme, rules)));
+  app.use('/v1/webhooks/*', invalidateWebhooksOnChange);
   app.use('/v1/*', transactionalWrite(deps.clock));
 
   app.route('/', healthRoute(deps.db, deps.database.kind));
   app.route('/', customerRoutes(deps.clock));
   app.route('/', orderRoutes(deps.clock));
   app.route('/', pointsRoutes(deps.clock));
+  app.route('/', referralRoutes(deps));
+  app.route('/', cardRoutes(deps));
   app.route('/', liabilityRoute(deps.clock));
   app.route('/', adminRoutes(deps.clock));
   app.route('/', ruleRoutes(deps.clock));
+  app.route('/', ruleAdminRoutes(deps.clock));
   app.route('/', analyticsRetentionRoutes(deps.clock));
   app.route('/', analyticsCustomerRoutes(deps.clock));
   app.route('/', clvRoutes(deps.clock));
   app.route('/', analyticsChartRoutes(deps.clock));
+  app.route('/', webhookRoutes(deps.clock));
+  app.route('/', tierRoutes(deps.clock));
+  app.route('/', rewardRoutes(deps.clock));
+  app.route('/', couponRoutes(deps.clock));
 
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.get('/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document(OPENAPI_INFO) as never)));

@@ -9,13 +9,18 @@ import type { Clock } from '../core/shared/clock.js';
 import { inTransaction, repositoriesFor, type Repositories } from '../db/repositories.js';
 import type { DB } from '../db/schema.js';
 import { dispatchEvents, unitOfWork } from '../db/unit-of-work.js';
-import type { ProgrammeCache } from './programme-cache.js';
+import type { ProgrammeCache, RulesCache } from './programme-cache.js';
+import type { Rule } from '../core/rules/rules.js';
 
 export interface AppDeps {
   db: Kysely<DB>;
   clock: Clock;
   log: Logger;
   bodyLimitBytes: number;
+  /** REGULARS_CARD_SECRET; unset: a key generated once and kept in the database. */
+  cardSecret?: string;
+  /** REGULARS_PUBLIC_URL: the base of referral links. */
+  publicUrl?: string;
 }
 
 export type AppEnv = {
@@ -26,6 +31,7 @@ export type AppEnv = {
     db: Kysely<DB>;
     log: Logger;
     programmeCache: ProgrammeCache;
+    rulesCache: RulesCache;
     /** Events the request's use cases emit; dispatched before its transaction commits. */
     events: EventQueue;
   };
@@ -38,6 +44,7 @@ export interface UseCaseDeps extends Repositories {
   programme: ProgrammeSettings;
   events: EventQueue;
   db: Kysely<DB>;
+  activeRules(): Promise<Rule[]>;
 }
 
 /** Everything a use case needs, bound to this request's connection or transaction. */
@@ -49,6 +56,7 @@ export const useCaseDeps = async (c: AppContext, clock: Clock): Promise<UseCaseD
     clock,
     events: c.var.events,
     programme: await c.var.programmeCache.read(() => getProgramme(repos)),
+    activeRules: () => c.var.rulesCache.read(() => repos.rules.active()),
   };
 };
 
@@ -60,7 +68,9 @@ export const inRequestTransaction = <T>(
 ): Promise<T> =>
   inTransaction(c.var.db, async (trx) => {
     const programme = await c.var.programmeCache.read(() => getProgramme(repositoriesFor(trx)));
-    const uow = unitOfWork(trx, clock, programme, c.var.events);
+    const uow = unitOfWork(trx, clock, programme, c.var.events, () =>
+      c.var.rulesCache.read(() => repositoriesFor(trx).rules.active()),
+    );
     const result = await work(uow);
     await dispatchEvents(uow);
     return result;

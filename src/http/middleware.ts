@@ -13,16 +13,17 @@ import type { Clock } from '../core/shared/clock.js';
 import type { DB } from '../db/schema.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { requestHash } from './order-batcher.js';
-import type { ProgrammeCache } from './programme-cache.js';
+import type { ProgrammeCache, RulesCache } from './programme-cache.js';
 import { ttlCache } from './ttl-cache.js';
 
 export const requestContext =
-  (deps: AppDeps, programme: ProgrammeCache): MiddlewareHandler<AppEnv> =>
+  (deps: AppDeps, programme: ProgrammeCache, rules: RulesCache): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
     const requestId = c.req.header('x-request-id')?.slice(0, 100) || randomUUID();
     c.set('requestId', requestId);
     c.set('db', deps.db);
     c.set('programmeCache', programme);
+    c.set('rulesCache', rules);
     c.set('events', eventQueue());
     c.set('log', deps.log.child({ requestId }));
     c.header('x-request-id', requestId);
@@ -134,7 +135,11 @@ export const transactionalWrite =
         await next();
         if (c.res.status >= 400) throw new RollbackWithResponse(c.res);
         const programme = await c.var.programmeCache.read(() => getProgramme(repositoriesFor(trx)));
-        await dispatchEvents(unitOfWork(trx, clock, programme, c.var.events));
+        await dispatchEvents(
+          unitOfWork(trx, clock, programme, c.var.events, () =>
+            c.var.rulesCache.read(() => repositoriesFor(trx).rules.active()),
+          ),
+        );
         if (key !== undefined) {
           await trx
             .updateTable('idempotency_record')

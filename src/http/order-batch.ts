@@ -5,7 +5,11 @@ import { ingestOrder } from '../core/orders/orders.service.js';
 import type { ProgrammeSettings } from '../core/programme/programme.js';
 import type { Clock } from '../core/shared/clock.js';
 import { DomainError } from '../core/shared/errors.js';
+import { eventQueue } from '../core/events/events.js';
+import type { Rule } from '../core/rules/rules.js';
 import { ledgerBuffer } from '../db/batch/buffered-ledger.js';
+import { ruleFactsBuffer } from '../db/batch/buffered-rule-facts.js';
+import { dispatchEvents, unitOfWork } from '../db/unit-of-work.js';
 import { ordersBuffer } from '../db/batch/buffered-orders.js';
 import { createMemberAccounts } from '../db/batch/ledger-writes.js';
 import {
@@ -40,6 +44,8 @@ export interface BatchContext {
   db: Kysely<DB>;
   clock: Clock;
   programme: ProgrammeSettings;
+  /** Reads through the batch's transaction: PGlite's one connection is held by it. */
+  activeRules(db: Kysely<DB>): Promise<Rule[]>;
 }
 
 /**
@@ -90,7 +96,10 @@ const batchRepositories = async (trx: Kysely<DB>, inputs: IngestOrderInput[]) =>
     await createMemberAccounts(trx, missing);
     await ledger.preload(missing, { balancesOnly: true });
   }
-  return { customers: customers.repository, orders, ledger };
+  // Read only once every member is locked: a concurrent batch's orders are then committed.
+  const ruleFacts = ruleFactsBuffer(trx, orders.bufferedFor);
+  await ruleFacts.prefetch(members);
+  return { customers: customers.repository, orders, ledger, ruleFacts };
 };
 
 /**
@@ -115,8 +124,11 @@ export const writeOrderBatch = (
       customers: repos.customers,
       orders: repos.orders.repository,
       ledger: repos.ledger.repository,
+      ruleFacts: repos.ruleFacts.repository,
       clock: ctx.clock,
       programme: ctx.programme,
+      activeRules: () => ctx.activeRules(trx),
+      events: eventQueue(),
     };
     const responses: (KeyClaim & { status: number; body: string })[] = [];
     const refused: KeyClaim[] = [];
@@ -140,6 +152,8 @@ export const writeOrderBatch = (
     }
     await repos.orders.flush();
     await repos.ledger.flush();
+    await repos.ruleFacts.flush();
+    await dispatchEvents(unitOfWork(trx, ctx.clock, ctx.programme, deps.events, deps.activeRules));
     await storeResponses(trx, responses);
     await releaseKeys(trx, refused);
     return outcomes;

@@ -124,6 +124,12 @@ export const pointsRoutes = (clock: Clock) => {
         actor: c.var.principal.name,
         idempotencyKey: ledgerKey(c),
       });
+      deps.events.emit({
+        type: 'points.redeemed',
+        customerId: customer.id,
+        occurredAt: spent.createdAt,
+        data: { points: spent.points, entryId: spent.id, reason: spent.reason },
+      });
       return c.json(presentEntry(spent), 201);
     },
   );
@@ -152,6 +158,17 @@ export const pointsRoutes = (clock: Clock) => {
         reason: body.reason,
         actor: c.var.principal.name,
         idempotencyKey: ledgerKey(c),
+      });
+      deps.events.emit({
+        type: 'points.adjusted',
+        customerId: customer.id,
+        occurredAt: adjusted.createdAt,
+        data: {
+          points: adjusted.code === 'adjust.debit' ? -adjusted.points : adjusted.points,
+          entryId: adjusted.id,
+          reason: body.reason,
+          actor: c.var.principal.name,
+        },
       });
       return c.json(presentEntry(adjusted), 201);
     },

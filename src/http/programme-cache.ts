@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { ProgrammeSettings } from '../core/programme/programme.js';
+import type { Rule } from '../core/rules/rules.js';
 
 /**
  * How long this process trusts the programme settings it read. A change made through this process
@@ -8,13 +9,19 @@ import type { ProgrammeSettings } from '../core/programme/programme.js';
  */
 export const PROGRAMME_CACHE_TTL_MS = 2_000;
 
-export interface ProgrammeCache {
-  read(load: () => Promise<ProgrammeSettings>): Promise<ProgrammeSettings>;
+export interface ReadThroughCache<T> {
+  read(load: () => Promise<T>): Promise<T>;
   invalidate(): void;
 }
 
-export const programmeCache = (now: () => number = Date.now): ProgrammeCache => {
-  let cached: { value: ProgrammeSettings; expiresAtMs: number } | null = null;
+export type ProgrammeCache = ReadThroughCache<ProgrammeSettings>;
+/** The active rules, cached the same way: every order reads them. */
+export type RulesCache = ReadThroughCache<Rule[]>;
+
+export const programmeCache = <T = ProgrammeSettings>(
+  now: () => number = Date.now,
+): ReadThroughCache<T> => {
+  let cached: { value: T; expiresAtMs: number } | null = null;
   // A read that started before an invalidation may have seen the old settings: it must not store
   // them, so each invalidation starts a new generation.
   let generation = 0;
@@ -39,7 +46,7 @@ export const programmeCache = (now: () => number = Date.now): ProgrammeCache => 
  * the transaction would let a concurrent request cache the old settings again.
  */
 export const invalidateProgrammeOnChange =
-  (cache: ProgrammeCache): MiddlewareHandler =>
+  (cache: ReadThroughCache<unknown>): MiddlewareHandler =>
   async (c, next) => {
     try {
       await next();

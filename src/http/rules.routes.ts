@@ -15,7 +15,7 @@ const SimulateBody = z.object({
   to: z.iso.datetime({ offset: true }).optional(),
 });
 
-const SimulationView = z
+export const SimulationView = z
   .object({
     from: z.string(),
     to: z.string(),
@@ -33,7 +33,7 @@ const SimulationView = z
   })
   .openapi('RuleSimulation');
 
-const present = (r: SimulationReport): z.infer<typeof SimulationView> => ({
+export const presentSimulation = (r: SimulationReport): z.infer<typeof SimulationView> => ({
   ...r,
   from: r.from.toISOString(),
   to: r.to.toISOString(),
@@ -66,7 +66,7 @@ export const ruleRoutes = (clock: Clock) => {
         from,
         to,
       });
-      return c.json(present(report), 200);
+      return c.json(presentSimulation(report), 200);
     },
   );
   return app;

@@ -1,7 +1,10 @@
 import type { Clock } from '../core/shared/clock.js';
 import { analyticsRefreshJob } from './analytics-refresh.job.js';
+import { birthdaysJob } from './birthdays.job.js';
 import type { JobDefinition } from './job-runner.js';
 import { settlePointsJob } from './settle-points.job.js';
+import { tierReviewJob } from './tier-review.job.js';
+import { webhookDeliveryJob } from './webhook-delivery.job.js';
 
 export interface ApplicationJobDeps {
   clock: Clock;
@@ -9,10 +12,15 @@ export interface ApplicationJobDeps {
   settleEveryMinutes?: number;
   /** When the nightly analytics refresh runs (cron, UTC); null = only on demand. */
   analyticsCron?: string | null;
+  /** When the daily tier review runs (cron, UTC; default "20 0 * * *"); null = only on demand. */
+  tierReviewCron?: string | null;
 }
 
 /** Every job the application runs; a new job is one more line here. */
 export const applicationJobs = (deps: ApplicationJobDeps): JobDefinition<unknown>[] => [
   settlePointsJob({ clock: deps.clock, everyMinutes: deps.settleEveryMinutes }),
   analyticsRefreshJob({ clock: deps.clock, cron: deps.analyticsCron }),
+  birthdaysJob({ clock: deps.clock }),
+  webhookDeliveryJob({ clock: deps.clock }),
+  tierReviewJob({ clock: deps.clock, cron: deps.tierReviewCron }),
 ];

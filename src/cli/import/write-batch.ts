@@ -1,3 +1,5 @@
+import { silentEvents } from '../../core/events/events.js';
+import { noRuleFacts } from '../../db/batch/buffered-rule-facts.js';
 import type { Kysely } from 'kysely';
 import { createCustomer } from '../../core/customers/customers.service.js';
 import { settleMember } from '../../core/ledger/ledger.service.js';
@@ -66,7 +68,7 @@ const newCustomer = async (
   draft: OrderDraft,
 ): Promise<string> => {
   const customer = await createCustomer(
-    { customers: unit.customers, clock: ctx.clock },
+    { customers: unit.customers, clock: ctx.clock, events: silentEvents },
     {
       ...draft.customerProfile,
       externalIds: [{ source: ctx.source, id: draft.customerExternalId }],
@@ -101,7 +103,15 @@ const writeInTransaction = async (
   });
   await unit.preloadMembers([...known.values()]);
   for (const [externalId, id] of known) learned.set(externalId, id);
-  const deps = { ...unit, clock: ctx.clock, programme: ctx.programme };
+  // History is imported at the base earn rate: no rules, tier bonuses or announcements.
+  const deps = {
+    ...unit,
+    clock: ctx.clock,
+    programme: ctx.programme,
+    ruleFacts: noRuleFacts,
+    activeRules: async () => [],
+    events: silentEvents,
+  };
   for (const draft of drafts) {
     // Known orders are left alone: ingesting them again would return them unchanged.
     if (present.has(draft.externalId)) {

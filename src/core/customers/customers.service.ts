@@ -1,3 +1,4 @@
+import type { EventSink } from '../events/events.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import {
@@ -22,6 +23,10 @@ import type {
 export interface CustomerDeps {
   customers: CustomerRepository;
   clock: Clock;
+}
+
+export interface CreateCustomerDeps extends CustomerDeps {
+  events: EventSink;
 }
 
 const normaliseEmail = (email: string | null | undefined) =>
@@ -56,7 +61,7 @@ const assertExternalIdsFree = async (deps: CustomerDeps, ids: ExternalId[], self
 };
 
 export const createCustomer = async (
-  deps: CustomerDeps,
+  deps: CreateCustomerDeps,
   input: CreateCustomerInput,
 ): Promise<Customer> => {
   const now = deps.clock.now();
@@ -78,6 +83,12 @@ export const createCustomer = async (
   await deps.customers.insert(row);
   await deps.customers.addExternalIds(row.id, input.externalIds ?? [], now);
   await deps.customers.addConsents(row.id, toConsents(input.consents, now), now);
+  deps.events.emit({
+    type: 'customer.created',
+    customerId: row.id,
+    occurredAt: now,
+    data: { referralCode: input.referralCode ?? null },
+  });
   return getCustomer(deps, row.id);
 };
 

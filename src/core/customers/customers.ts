@@ -53,10 +53,12 @@ export const CustomerFieldsSchema = z.object({
 export const CreateCustomerSchema = CustomerFieldsSchema.extend({
   externalIds: z.array(ExternalIdSchema).max(20).optional(),
   consents: z.array(ConsentInputSchema).max(10).optional(),
+  /** A member's referral code the customer signed up with (see docs/referrals.md). */
+  referralCode: z.string().trim().min(1).max(32).optional(),
 });
 export type CreateCustomerInput = z.infer<typeof CreateCustomerSchema>;
 
-export const UpdateCustomerSchema = CreateCustomerSchema;
+export const UpdateCustomerSchema = CreateCustomerSchema.omit({ referralCode: true });
 export type UpdateCustomerInput = z.infer<typeof UpdateCustomerSchema>;
 
 export interface ExternalId {

@@ -3,6 +3,12 @@ import type { CustomerRepository } from '../customers/customers.js';
 import { earnForOrder, reverseForReturn } from '../ledger/ledger.service.js';
 import type { LedgerRepository } from '../ledger/ledger.js';
 import type { ProgrammeSettings } from '../programme/programme.js';
+import {
+  proposeAwards,
+  recordProposal,
+  type LiveRuleDeps,
+  type ProposedAward,
+} from '../rules/rules.live.js';
 import type { Clock } from '../shared/clock.js';
 import { addDays } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
@@ -18,7 +24,7 @@ import type {
   OrderReturn,
 } from './orders.js';
 
-export interface OrderDeps {
+export interface OrderDeps extends LiveRuleDeps {
   customers: CustomerRepository;
   orders: OrderRepository;
   ledger: LedgerRepository;
@@ -66,6 +72,9 @@ export const ingestOrder = async (
     if (known) return existingResult(known, deps);
     throw error;
   }
+  // The member's lock comes first: the facts the rules read (order number, caps) then cannot
+  // change under this order, and two orders of one member are numbered one after the other.
+  await deps.ledger.lockMember(customerId);
   const lines: OrderLineRow[] = input.lines.map((line, index) => ({
     lineNo: index + 1,
     sku: line.sku,
@@ -75,12 +84,24 @@ export const ingestOrder = async (
     unitPriceMinor: line.unitPriceMinor,
   }));
   const totalMinor = lines.reduce((sum, l) => sum + l.quantity * l.unitPriceMinor, 0);
-  const pointsEarned = basePointsForAmount(
-    deps.programme,
-    input.currency,
-    totalMinor,
-    currencyExponent(input.currency),
-  );
+  const placedAt = new Date(input.placedAt);
+  const proposal = await proposeAwards(deps, {
+    customerId,
+    trigger: 'order.placed',
+    at: placedAt,
+    order: {
+      currency: input.currency,
+      channel: input.channel,
+      storeId: input.storeId ?? null,
+      lines,
+    },
+    basePoints: basePointsForAmount(
+      deps.programme,
+      input.currency,
+      totalMinor,
+      currencyExponent(input.currency),
+    ),
+  });
   const now = deps.clock.now();
   const row = {
     id: newId('order'),
@@ -89,9 +110,9 @@ export const ingestOrder = async (
     currency: input.currency,
     channel: input.channel,
     storeId: input.storeId ?? null,
-    placedAt: new Date(input.placedAt),
+    placedAt,
     totalMinor,
-    pointsEarned,
+    pointsEarned: proposal.points,
     createdAt: now,
   };
   if (!(await deps.orders.insertIfAbsent(row, lines))) {
@@ -99,16 +120,72 @@ export const ingestOrder = async (
     if (!winner) throw new Error(`order ${input.externalId} vanished after a conflict`);
     return existingResult(winner, deps);
   }
-  await earnForOrder(deps, deps.programme, {
+  const earned = await earnForOrder(deps, deps.programme, {
     customerId,
     orderId: row.id,
-    points: pointsEarned,
-    placedAt: row.placedAt,
+    points: row.pointsEarned,
+    placedAt,
     returnWindowDays: deps.programme.returnWindowDays,
     orderIsNew: true,
   });
+  await recordProposal(
+    deps,
+    proposal,
+    { entryId: earned?.id ?? null, orderId: row.id, activityId: null },
+    customerId,
+    `order:${row.id}`,
+  );
   const order: Order = { ...row, lines: lines.map((l) => ({ ...l, returnedQuantity: 0 })) };
-  return { order, created: true, points: pointsView(order, deps.programme, now) };
+  const result = { order, created: true, points: pointsView(order, deps.programme, now) };
+  announceOrder(deps, result, proposal.facts.ordersBefore + 1, proposal.awards, earned?.id);
+  return result;
+};
+
+const announceOrder = (
+  deps: OrderDeps,
+  { order, points }: IngestResult,
+  orderNumber: number,
+  awards: ProposedAward[],
+  entryId: string | undefined,
+) => {
+  const occurredAt = deps.clock.now();
+  deps.events.emit({
+    type: 'order.earned',
+    customerId: order.customerId,
+    occurredAt,
+    data: {
+      orderId: order.id,
+      externalId: order.externalId,
+      placedAt: order.placedAt.toISOString(),
+      currency: order.currency,
+      channel: order.channel,
+      totalMinor: order.totalMinor,
+      orderNumber,
+      points: points.earned,
+      pending: points.pending,
+      awards: awards.map((a) => ({
+        ruleId: a.ruleId,
+        ruleVersion: a.ruleVersion,
+        tierCode: a.tierCode,
+        points: a.points,
+      })),
+    },
+  });
+  if (entryId && points.earned > 0) {
+    deps.events.emit({
+      type: 'points.earned',
+      customerId: order.customerId,
+      occurredAt,
+      data: {
+        points: points.earned,
+        entryId,
+        reason: 'order',
+        orderId: order.id,
+        eventId: null,
+        pending: points.pending,
+      },
+    });
+  }
 };
 
 export const getOrder = async (deps: Pick<OrderDeps, 'orders'>, id: string): Promise<Order> => {
@@ -202,6 +279,24 @@ export const createReturn = async (
     createdAt: deps.clock.now(),
   };
   await deps.orders.insertReturn(orderReturn);
+  const fullyReturned =
+    returnedBefore + amountMinor >= order.totalMinor &&
+    order.lines.every((l) => {
+      const now = lines.find((r) => r.lineNo === l.lineNo)?.quantity ?? 0;
+      return l.returnedQuantity + now >= l.quantity;
+    });
+  deps.events.emit({
+    type: 'order.returned',
+    customerId: order.customerId,
+    occurredAt: orderReturn.createdAt,
+    data: {
+      orderId,
+      returnId: id,
+      amountMinor,
+      fullyReturned,
+      pointsReversed: orderReturn.pointsReversed,
+    },
+  });
   return { orderReturn, created: true };
 };
 

@@ -45,6 +45,7 @@ export interface PointsProposal {
 
 export interface IssueProposal {
   ruleId: string;
+  ruleVersion: number;
   kind: 'coupon' | 'reward';
   ref: string;
 }
@@ -92,13 +93,20 @@ const compare = (actual: unknown, op: string, expected: unknown): boolean => {
 };
 
 type Amounts = ReturnType<typeof eligible>;
+type LocalTime = { isoWeekday: number; minutesOfDay: number };
+
+/** The event's local weekday and time, worked out once per event and only if a rule asks. */
+const localTimeOf = (at: Date, timeZone: string): (() => LocalTime) => {
+  let parts: LocalTime | null = null;
+  return () => (parts ??= zonedParts(at, timeZone));
+};
 
 /** Null when the condition holds, else a reason a person can read. */
 const failedCondition = (
   c: Condition,
   event: RuleEvent,
   amounts: Amounts,
-  tz: string,
+  local: () => LocalTime,
 ): string | null => {
   const order = event.order;
   switch (c.type) {
@@ -115,11 +123,9 @@ const failedCondition = (
     case 'order.store':
       return order?.storeId && c.in.includes(order.storeId) ? null : 'store not included';
     case 'time.dayOfWeek':
-      return c.days.includes(zonedParts(event.at, tz).isoWeekday) ? null : 'not on an included day';
+      return c.days.includes(local().isoWeekday) ? null : 'not on an included day';
     case 'time.window':
-      return inWindow(zonedParts(event.at, tz).minutesOfDay, c.from, c.to)
-        ? null
-        : `outside ${c.from}–${c.to}`;
+      return inWindow(local().minutesOfDay, c.from, c.to) ? null : `outside ${c.from}–${c.to}`;
     case 'customer.tier':
       return event.customer.tier && c.in.includes(event.customer.tier) ? null : 'tier not included';
     case 'customer.segment':
@@ -177,8 +183,8 @@ const whyNotActive = (rule: Rule, event: RuleEvent): string | null => {
   if (doc.trigger !== event.trigger) return 'another trigger';
   if (doc.trigger === 'custom' && doc.customEvent !== event.customEvent)
     return 'another custom event';
-  if (doc.startsAt && event.at < new Date(doc.startsAt)) return 'not started yet';
-  if (doc.endsAt && event.at >= new Date(doc.endsAt)) return 'ended';
+  if (doc.startsAt && event.at.getTime() < Date.parse(doc.startsAt)) return 'not started yet';
+  if (doc.endsAt && event.at.getTime() >= Date.parse(doc.endsAt)) return 'ended';
   return null;
 };
 
@@ -193,10 +199,11 @@ const capped = (rule: Rule, uncapped: number, ctx: EvaluationContext) => {
   return points;
 };
 
+// Code-point order, not localeCompare: the order of rules must not depend on the machine's locale.
 const byPriority = (a: Rule, b: Rule) =>
   b.document.priority - a.document.priority ||
-  a.document.name.localeCompare(b.document.name) ||
-  a.id.localeCompare(b.id);
+  (a.document.name < b.document.name ? -1 : a.document.name > b.document.name ? 1 : 0) ||
+  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * Evaluates every rule against one event and proposes points and issues; it changes nothing.
@@ -208,15 +215,17 @@ export const evaluateRules = (
   ctx: EvaluationContext,
 ): Evaluation => {
   const result: Evaluation = { points: [], issues: [], skipped: [] };
+  const local = localTimeOf(event.at, ctx.timeZone);
+  // A rule that stops lower priorities lets the rest of its own priority run.
+  let stopBelow: number | null = null;
   for (const rule of [...rules].sort(byPriority)) {
+    if (stopBelow !== null && rule.document.priority < stopBelow) break;
     const inactive = whyNotActive(rule, event);
     if (inactive === 'another trigger' || inactive === 'another custom event') continue;
     const amounts = eligible(event.order, rule.document.lines);
     const reason =
       inactive ??
-      rule.document.conditions
-        .map((c) => failedCondition(c, event, amounts, ctx.timeZone))
-        .find(Boolean);
+      rule.document.conditions.map((c) => failedCondition(c, event, amounts, local)).find(Boolean);
     if (reason) {
       result.skipped.push({ ruleId: rule.id, reason });
       continue;
@@ -235,11 +244,21 @@ export const evaluateRules = (
       });
     for (const e of rule.document.effects) {
       if (e.type === 'issue.coupon')
-        result.issues.push({ ruleId: rule.id, kind: 'coupon', ref: e.couponBatchId });
+        result.issues.push({
+          ruleId: rule.id,
+          ruleVersion: rule.version,
+          kind: 'coupon',
+          ref: e.couponBatchId,
+        });
       if (e.type === 'issue.reward')
-        result.issues.push({ ruleId: rule.id, kind: 'reward', ref: e.rewardId });
+        result.issues.push({
+          ruleId: rule.id,
+          ruleVersion: rule.version,
+          kind: 'reward',
+          ref: e.rewardId,
+        });
     }
-    if (rule.document.stopsLowerPriority) break;
+    if (rule.document.stopsLowerPriority) stopBelow = rule.document.priority;
   }
   return result;
 };

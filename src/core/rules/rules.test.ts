@@ -230,6 +230,38 @@ describe('evaluateRules', () => {
     ).toBe('ended');
   });
 
+  it('a stopping rule lets the rest of its own priority run, whatever their names', () => {
+    const fixed = (name: string, extra: Record<string, unknown> = {}) =>
+      rule({
+        trigger: 'order.placed',
+        name,
+        effects: [{ type: 'points.fixed', points: 10 }],
+        ...extra,
+      });
+    for (const stopperName of ['Alpha: staff rate', 'Zulu: staff rate']) {
+      const stopper = fixed(stopperName, { stopsLowerPriority: true });
+      const peer = fixed('Beta: welcome');
+      const lower = fixed('Gamma: lower', { priority: -1 });
+      const applied = evaluateRules([lower, peer, stopper], orderEvent(), ctx).points;
+      expect(applied.map((p) => p.ruleId).sort()).toEqual([peer.id, stopper.id].sort());
+    }
+  });
+
+  it('compares start and end as instants, whatever their offsets', () => {
+    const doc = (startsAt: string, endsAt: string) =>
+      RuleDocumentSchema.safeParse({
+        schemaVersion: 1,
+        name: 'dated',
+        trigger: 'order.placed',
+        startsAt,
+        endsAt,
+        effects: [{ type: 'points.fixed', points: 1 }],
+      }).success;
+    // 10:00+02:00 is 08:00Z, before 09:00Z: a valid period, though its text sorts later.
+    expect(doc('2026-06-01T10:00:00+02:00', '2026-06-01T09:00:00Z')).toBe(true);
+    expect(doc('2026-06-01T09:00:00Z', '2026-06-01T10:00:00+02:00')).toBe(false);
+  });
+
   it('custom events match by name; coupons and rewards are proposed, not issued', () => {
     const app = rule({
       trigger: 'custom',

@@ -161,7 +161,7 @@ export const RuleDocumentSchema = z
     message: 'customEvent is required for trigger custom, and only for it',
     path: ['customEvent'],
   })
-  .refine((r) => !r.startsAt || !r.endsAt || r.startsAt < r.endsAt, {
+  .refine((r) => !r.startsAt || !r.endsAt || Date.parse(r.startsAt) < Date.parse(r.endsAt), {
     message: 'endsAt must be after startsAt',
     path: ['endsAt'],
   })

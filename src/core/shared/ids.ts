@@ -13,6 +13,16 @@ export const ID_PREFIXES = {
   clvRun: 'clv',
   rule: 'rul',
   activity: 'act',
+  webhook: 'whk',
+  webhookMessage: 'msg',
+  webhookDelivery: 'dlv',
+  card: 'crd',
+  referral: 'ref',
+  reward: 'rwd',
+  rewardRedemption: 'rrd',
+  coupon: 'cpn',
+  couponBatch: 'cpb',
+  couponRedemption: 'cpr',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

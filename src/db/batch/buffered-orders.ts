@@ -10,6 +10,8 @@ export interface OrdersBuffer {
   repository: OrderRepository;
   /** External ids the batch checked are not in the database. */
   knowAbsent(externalIds: string[]): void;
+  /** Orders of this customer the batch holds, not yet in the database. */
+  bufferedFor(customerId: string): number;
   flush(): Promise<void>;
 }
 
@@ -23,6 +25,7 @@ export const ordersBuffer = (trx: Kysely<DB>): OrdersBuffer => {
   const absent = new Set<string>();
   const orderRows: Insertable<DB['sales_order']>[] = [];
   const lineRows: Insertable<DB['order_line']>[] = [];
+  const perCustomer = new Map<string, number>();
 
   const repository: OrderRepository = {
     // Anything an ingest does not call goes to the database as it is.
@@ -34,6 +37,7 @@ export const ordersBuffer = (trx: Kysely<DB>): OrdersBuffer => {
         lines: lines.map((l) => ({ ...l, returnedQuantity: 0 })),
       });
       orderRows.push(orderRow(order));
+      perCustomer.set(order.customerId, (perCustomer.get(order.customerId) ?? 0) + 1);
       for (const l of lines) lineRows.push(orderLineRow(order, l));
       return true;
     },
@@ -52,6 +56,7 @@ export const ordersBuffer = (trx: Kysely<DB>): OrdersBuffer => {
     knowAbsent: (externalIds) => {
       for (const id of externalIds) absent.add(id);
     },
+    bufferedFor: (customerId) => perCustomer.get(customerId) ?? 0,
     flush: async () => {
       await insertRows(trx, 'sales_order', orderRows);
       await insertRows(trx, 'order_line', lineRows);

@@ -1,0 +1,101 @@
+import { DomainError, type FieldIssue } from '../shared/errors.js';
+import type { CouponReason } from './coupons.check.js';
+import type { IneligibleReason } from './rewards.eligibility.js';
+
+export const rewardNotFound = (id: string, path = 'id') =>
+  new DomainError('not_found', 'reward_not_found', `No reward ${id}`, { rewardId: id }, [
+    { path, message: `no reward ${id}` },
+  ]);
+
+export const rewardArchived = (id: string) =>
+  new DomainError('conflict', 'reward_archived', `Reward ${id} is archived`, { rewardId: id });
+
+export const invalidReward = (issues: FieldIssue[]) =>
+  new DomainError(
+    'invalid',
+    'invalid_reward',
+    `The reward is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+    {},
+    issues,
+  );
+
+export const currencyNotProgramme = (given: string, programme: string, path: string) =>
+  new DomainError(
+    'invalid',
+    'currency_mismatch',
+    `Discounts are in the programme currency ${programme}, not ${given}`,
+    { currency: given },
+    [{ path, message: `must be the programme currency ${programme}` }],
+  );
+
+/**
+ * A redemption refused: state that may change (stock, limits) is a conflict (409); a reward not
+ * offered to this member or not now is unprocessable (422). Codes are stable.
+ */
+export const rewardRefused = (rewardId: string, reason: IneligibleReason) => {
+  const conflict = reason.code === 'out_of_stock' || reason.code === 'reward_limit_reached';
+  const code =
+    reason.code === 'not_yet_valid' || reason.code === 'expired'
+      ? 'reward_not_available'
+      : reason.code;
+  return new DomainError(
+    conflict ? 'conflict' : 'invalid',
+    code,
+    `Reward ${rewardId} cannot be redeemed: ${reason.message}`,
+    { rewardId, reason: reason.code },
+    [{ path: 'rewardId', message: reason.message }],
+  );
+};
+
+export const rewardKeyReused = (key: string) =>
+  new DomainError(
+    'conflict',
+    'idempotency_key_reused',
+    `Idempotency key ${key} was already used to redeem another reward or for another customer`,
+    { idempotencyKey: key },
+    [{ path: 'header.Idempotency-Key', message: 'already used for a different redemption' }],
+  );
+
+export const couponBatchNotFound = (id: string) =>
+  new DomainError('not_found', 'coupon_batch_not_found', `No coupon batch ${id}`, { batchId: id }, [
+    { path: 'id', message: `no coupon batch ${id}` },
+  ]);
+
+export const couponNotFound = () =>
+  new DomainError('not_found', 'coupon_not_found', 'No coupon has this code', {}, [
+    { path: 'code', message: 'no coupon has this code' },
+  ]);
+
+/**
+ * A coupon that cannot be used on this order. The code is the first reason's (`coupon_expired`,
+ * `coupon_used_up` …); every reason is listed in `errors` with the field it concerns. A used-up
+ * code is a conflict (409: another order took it), the rest are unprocessable (422).
+ */
+export const couponNotApplicable = (reasons: CouponReason[]) => {
+  const first = reasons[0]!;
+  return new DomainError(
+    first.code === 'used_up' ? 'conflict' : 'invalid',
+    `coupon_${first.code}`,
+    `The coupon cannot be used: ${reasons.map((r) => `${r.code} (${r.message})`).join('; ')}`,
+    { reasons: reasons.map((r) => r.code) },
+    reasons.map((r) => ({ path: r.path, message: `${r.code}: ${r.message}` })),
+  );
+};
+
+export const redemptionNotFound = (orderExternalId: string) =>
+  new DomainError(
+    'not_found',
+    'coupon_redemption_not_found',
+    `The coupon was not redeemed for order ${orderExternalId}`,
+    { orderExternalId },
+    [{ path: 'orderExternalId', message: 'no redemption of this code for this order' }],
+  );
+
+export const redemptionReleased = (orderExternalId: string) =>
+  new DomainError(
+    'conflict',
+    'coupon_redemption_released',
+    `The coupon's redemption for order ${orderExternalId} was released; redeem it for a new order id`,
+    { orderExternalId },
+    [{ path: 'orderExternalId', message: 'this order released the coupon' }],
+  );

@@ -1,0 +1,192 @@
+import type { EventSink } from '../events/events.js';
+import type { ProgrammeSettings } from '../programme/programme.js';
+import type { Clock } from '../shared/clock.js';
+import { currencyExponent } from '../shared/money.js';
+import {
+  evaluateRules,
+  type CustomerFacts,
+  type EvaluationContext,
+  type IssueProposal,
+  type OrderFacts,
+  type RuleEvent,
+} from './rules.evaluate.js';
+import { periodStart } from './rules.period.js';
+import type { Rule, RuleTrigger } from './rules.js';
+
+/**
+ * Rules applied to live events: the facts a rule may look at are read for the member, the pure
+ * evaluation proposes points, and the caller records them on one ledger entry together with the
+ * awards that say which rule (or tier bonus) produced which points.
+ */
+
+export interface MemberFacts {
+  customer: CustomerFacts;
+  /** Orders the customer placed before the one being evaluated. */
+  ordersBefore: number;
+  tier: { code: string; earnMultiplierPercent: number } | null;
+}
+
+/** One rule's (or the tier bonus's) share of a ledger entry. */
+export interface RuleAward {
+  entryId: string;
+  customerId: string;
+  ruleId: string | null;
+  ruleVersion: number | null;
+  tierCode: string | null;
+  points: number;
+  orderId: string | null;
+  activityId: string | null;
+  /** The event's time: caps per customer and period count awards by it. */
+  awardedAt: Date;
+}
+
+export interface RuleFactsRepository {
+  memberFacts(customerId: string): Promise<MemberFacts>;
+  /** Points each rule awarded the customer at or after its window's start. */
+  awardedSince(
+    customerId: string,
+    windows: { ruleId: string; since: Date }[],
+  ): Promise<Record<string, number>>;
+  recordAwards(awards: RuleAward[]): Promise<void>;
+}
+
+export interface LiveRuleDeps {
+  ruleFacts: RuleFactsRepository;
+  /** The active rules, every trigger (cached by the caller where it can be). */
+  activeRules(): Promise<Rule[]>;
+  programme: ProgrammeSettings;
+  clock: Clock;
+  events: EventSink;
+}
+
+export type ProposedAward = Omit<RuleAward, 'entryId' | 'orderId' | 'activityId'>;
+
+export interface Proposal {
+  /** Everything the event earns: base points (orders only), tier bonus and rule points. */
+  points: number;
+  awards: ProposedAward[];
+  issues: IssueProposal[];
+  facts: MemberFacts;
+}
+
+const context = (
+  programme: ProgrammeSettings,
+  awardedInPeriod: Record<string, number>,
+): EvaluationContext => ({
+  timeZone: programme.timeZone,
+  currency: programme.currency,
+  currencyExponent: currencyExponent(programme.currency),
+  basePointsPerCurrencyUnit: programme.pointsPerCurrencyUnit,
+  awardedInPeriod,
+});
+
+const capWindows = (rules: Rule[], at: Date, timeZone: string) =>
+  rules.flatMap((r) => {
+    const cap = r.document.caps?.perCustomer;
+    return cap ? [{ ruleId: r.id, since: periodStart(at, cap.period, timeZone) }] : [];
+  });
+
+/**
+ * What the rules for `trigger` give a member for one event; `basePoints` is what the programme's
+ * earn rate gives an order (0 for other events), which a tier's multiplier raises.
+ */
+export const proposeAwards = async (
+  deps: LiveRuleDeps,
+  input: {
+    customerId: string;
+    trigger: RuleTrigger;
+    customEvent?: string;
+    at: Date;
+    order?: Omit<OrderFacts, 'orderNumber'>;
+    basePoints: number;
+  },
+): Promise<Proposal> => {
+  const rules = (await deps.activeRules()).filter(
+    (r) =>
+      r.document.trigger === input.trigger &&
+      (input.trigger !== 'custom' || r.document.customEvent === input.customEvent),
+  );
+  const facts = await deps.ruleFacts.memberFacts(input.customerId);
+  const awards: ProposedAward[] = [];
+  const tier = facts.tier;
+  const tierBonus =
+    tier && tier.earnMultiplierPercent > 100
+      ? Math.floor((input.basePoints * (tier.earnMultiplierPercent - 100)) / 100)
+      : 0;
+  if (tier && tierBonus > 0) {
+    awards.push({
+      customerId: input.customerId,
+      ruleId: null,
+      ruleVersion: null,
+      tierCode: tier.code,
+      points: tierBonus,
+      awardedAt: input.at,
+    });
+  }
+  if (rules.length === 0) {
+    return { points: input.basePoints + tierBonus, awards, issues: [], facts };
+  }
+  const windows = capWindows(rules, input.at, deps.programme.timeZone);
+  const awarded = windows.length
+    ? await deps.ruleFacts.awardedSince(input.customerId, windows)
+    : {};
+  const event: RuleEvent = {
+    trigger: input.trigger,
+    ...(input.customEvent ? { customEvent: input.customEvent } : {}),
+    at: input.at,
+    customer: facts.customer,
+    ...(input.order ? { order: { ...input.order, orderNumber: facts.ordersBefore + 1 } } : {}),
+  };
+  const evaluation = evaluateRules(rules, event, context(deps.programme, awarded));
+  for (const p of evaluation.points) {
+    awards.push({
+      customerId: input.customerId,
+      ruleId: p.ruleId,
+      ruleVersion: p.ruleVersion,
+      tierCode: null,
+      points: p.points,
+      awardedAt: input.at,
+    });
+  }
+  const rulePoints = evaluation.points.reduce((sum, p) => sum + p.points, 0);
+  return {
+    points: input.basePoints + tierBonus + rulePoints,
+    awards,
+    issues: evaluation.issues,
+    facts,
+  };
+};
+
+/** Records the awards on the entry that carried them and asks for the issues rules made. */
+export const recordProposal = async (
+  deps: LiveRuleDeps,
+  proposal: Proposal,
+  recorded: { entryId: string | null; orderId: string | null; activityId: string | null },
+  customerId: string,
+  sourceKey: string,
+): Promise<void> => {
+  if (recorded.entryId && proposal.awards.length > 0) {
+    await deps.ruleFacts.recordAwards(
+      proposal.awards.map((a) => ({
+        ...a,
+        entryId: recorded.entryId!,
+        orderId: recorded.orderId,
+        activityId: recorded.activityId,
+      })),
+    );
+  }
+  for (const issue of proposal.issues) {
+    deps.events.emit({
+      type: 'rule.issue',
+      customerId,
+      occurredAt: deps.clock.now(),
+      data: {
+        ruleId: issue.ruleId,
+        ruleVersion: issue.ruleVersion,
+        kind: issue.kind,
+        ref: issue.ref,
+        sourceKey: `${sourceKey}:${issue.ruleId}:${issue.kind}:${issue.ref}`,
+      },
+    });
+  }
+};

@@ -1,0 +1,176 @@
+import { z } from 'zod';
+
+/**
+ * VIP tiers: levels a member reaches by points, spend or orders in a qualification window. A
+ * member moves up as soon as they qualify and down only when their period has ended and been
+ * reviewed (see tiers.periods.ts for the dates, tiers.decide.ts for the decisions).
+ */
+
+export const TIER_METRICS = ['points', 'spend', 'orders'] as const;
+export type TierMetric = (typeof TIER_METRICS)[number];
+
+const MAX_DAYS = 3660;
+const MAX_THRESHOLD = 1_000_000_000_000;
+const MAX_TIERS = 20;
+
+export const TierWindowSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('rolling'),
+    /** The last `days` days, up to the moment of evaluation. */
+    days: z.number().int().min(1).max(MAX_DAYS),
+  }),
+  /** 1 January to 31 December in the programme's time zone. */
+  z.object({ kind: z.literal('calendarYear') }),
+]);
+export type TierWindow = z.infer<typeof TierWindowSchema>;
+
+export const TierPolicySchema = z.object({
+  /** points: earned minus reversed; spend: programme currency net of returns; orders: not fully returned. */
+  metric: z.enum(TIER_METRICS),
+  window: TierWindowSchema,
+  /** Days after a qualification period ends before its review may downgrade anyone. */
+  graceDays: z.number().int().min(0).max(MAX_DAYS),
+});
+export type TierPolicy = z.infer<typeof TierPolicySchema>;
+
+/** What members of a tier are told they get, as short texts ("Free delivery"). */
+export const TierBenefitsSchema = z.array(z.string().trim().min(1).max(200)).max(50);
+
+export const TierInputSchema = z.object({
+  code: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,49}$/, 'must be 1 to 50 letters, digits, _ or -'),
+  name: z.string().trim().min(1).max(100),
+  /** Metric value needed in the window: points, minor units of the currency, or orders. */
+  threshold: z.number().int().min(0).max(MAX_THRESHOLD),
+  /** 150 = half as many points again on orders (100 = no bonus). */
+  earnMultiplierPercent: z.number().int().min(100).max(10_000).default(100),
+  benefits: TierBenefitsSchema.default([]),
+});
+
+/** The whole configuration, as an admin sends it: tiers from lowest to highest. */
+export const TierConfigInputSchema = z
+  .object({
+    policy: TierPolicySchema,
+    tiers: z.array(TierInputSchema).max(MAX_TIERS),
+  })
+  .superRefine((config, ctx) => {
+    const firstIndexOf = new Map<string, number>();
+    config.tiers.forEach((tier, index) => {
+      const key = tier.code.toLowerCase();
+      const first = firstIndexOf.get(key);
+      if (first !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tiers', index, 'code'],
+          message: `duplicates tiers.${first}.code`,
+        });
+      } else firstIndexOf.set(key, index);
+      const previous = config.tiers[index - 1];
+      if (previous && tier.threshold <= previous.threshold) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tiers', index, 'threshold'],
+          message: `must exceed tiers.${index - 1}.threshold`,
+        });
+      }
+    });
+  });
+export type TierConfigInput = z.infer<typeof TierConfigInputSchema>;
+
+export interface TierDefinition {
+  code: string;
+  name: string;
+  /** 1 = lowest; the position in the configured list. */
+  rank: number;
+  threshold: number;
+  earnMultiplierPercent: number;
+  benefits: string[];
+}
+
+export interface TierConfig {
+  policy: TierPolicy;
+  /** Lowest rank first. */
+  tiers: TierDefinition[];
+}
+
+/** The tier a member holds now. `reviewAt` null: never reviewed (set by hand). */
+export interface MemberTier {
+  customerId: string;
+  tierCode: string;
+  since: Date;
+  reviewAt: Date | null;
+}
+
+/** A half-open span [start, end) of the metric; end null = up to now. */
+export interface MetricWindow {
+  start: Date;
+  end: Date | null;
+}
+
+export type TierChangeReason = 'upgrade' | 'review.upgrade' | 'review.downgrade' | 'review.removed';
+
+/** One row of a member's tier history (append-only). */
+export interface TierChange {
+  customerId: string;
+  from: string | null;
+  to: string | null;
+  reason: TierChangeReason;
+  metric: TierMetric;
+  /** The metric value the decision was made on, over the window below. */
+  value: number;
+  windowStart: Date;
+  windowEnd: Date;
+  /** The new review date (null when the tier was removed). */
+  reviewAt: Date | null;
+  at: Date;
+}
+
+export interface TierCount {
+  code: string;
+  name: string;
+  rank: number;
+  members: number;
+}
+
+export interface MetricRequest {
+  customerId: string;
+  window: MetricWindow;
+}
+
+export interface TierRepository {
+  /** Policy and tiers; null when no policy was ever saved. */
+  config(): Promise<TierConfig | null>;
+  /** Replaces the policy and the tiers (codes absent from `tiers` are deleted). */
+  saveConfig(config: TierConfig, at: Date): Promise<void>;
+  /** Members holding each of these tiers (codes nobody holds are absent). */
+  holders(codes: string[]): Promise<Record<string, number>>;
+  /** Moves every scheduled review by whole local days (after the grace period changed). */
+  shiftReviews(days: number, timeZone: string): Promise<void>;
+  /** The metric over each window, in request order, in one query. */
+  metricValues(metric: TierMetric, currency: string, requests: MetricRequest[]): Promise<number[]>;
+  /** The metric over one window together with the member's current tier, in one query. */
+  standing(
+    metric: TierMetric,
+    currency: string,
+    request: MetricRequest,
+  ): Promise<{ value: number; member: MemberTier | null }>;
+  memberTier(customerId: string): Promise<MemberTier | null>;
+  /**
+   * Gives the member `tier` unless they already hold one of at least its rank (checked against
+   * the committed row, so a concurrent change is never undone). True when it was written.
+   */
+  raiseTo(member: MemberTier, rank: number, at: Date): Promise<boolean>;
+  /** Sets a later review date, if the member still holds `tierCode` and it is later. */
+  extendReview(customerId: string, tierCode: string, reviewAt: Date, at: Date): Promise<void>;
+  /** Replaces the member's tier and dates (the caller holds the row's lock). */
+  replace(member: MemberTier, at: Date): Promise<void>;
+  remove(customerId: string): Promise<void>;
+  /** Members whose review is due, locked; rows locked by others are skipped. */
+  dueForReview(now: Date, limit: number): Promise<MemberTier[]>;
+  recordChange(change: TierChange): Promise<void>;
+  history(customerId: string, limit: number): Promise<TierChange[]>;
+  counts(): Promise<TierCount[]>;
+  /** Members by customer id, after `after`; of one tier when `tierCode` is given. */
+  members(tierCode: string | null, limit: number, after: string | null): Promise<MemberTier[]>;
+}

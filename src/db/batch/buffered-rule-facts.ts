@@ -1,0 +1,63 @@
+import type { Kysely } from 'kysely';
+import type { MemberFacts, RuleAward, RuleFactsRepository } from '../../core/rules/rules.live.js';
+import { awardRow, awardedSinceIn, memberFactsOf } from '../rules.repository.js';
+import type { DB } from '../schema.js';
+import { insertRows } from './insert-rows.js';
+
+export interface RuleFactsBuffer {
+  repository: RuleFactsRepository;
+  /** Reads the facts of every member the batch may touch, in one query. */
+  prefetch(customerIds: string[]): Promise<void>;
+  flush(): Promise<void>;
+}
+
+/**
+ * The rule facts of one write batch: members' facts read up front, awards held until the flush.
+ * Orders and awards the batch holds in memory are counted in, so the second order of a member
+ * in one batch sees the first, exactly as it would one request at a time.
+ */
+export const ruleFactsBuffer = (
+  trx: Kysely<DB>,
+  bufferedOrdersOf: (customerId: string) => number,
+): RuleFactsBuffer => {
+  let prefetched = new Map<string, MemberFacts>();
+  const awards: RuleAward[] = [];
+  const repository: RuleFactsRepository = {
+    memberFacts: async (customerId) => {
+      const facts =
+        prefetched.get(customerId) ?? (await memberFactsOf(trx, [customerId])).get(customerId);
+      if (!facts) throw new Error(`customer ${customerId} vanished during a batch`);
+      return { ...facts, ordersBefore: facts.ordersBefore + bufferedOrdersOf(customerId) };
+    },
+    awardedSince: async (customerId, windows) => {
+      const totals = await awardedSinceIn(trx, customerId, windows);
+      for (const a of awards) {
+        const window = windows.find((w) => w.ruleId === a.ruleId);
+        if (a.customerId !== customerId || !window || a.awardedAt < window.since) continue;
+        totals[window.ruleId] = (totals[window.ruleId] ?? 0) + a.points;
+      }
+      return totals;
+    },
+    recordAwards: async (rows) => {
+      awards.push(...rows);
+    },
+  };
+  return {
+    repository,
+    prefetch: async (customerIds) => {
+      prefetched = await memberFactsOf(trx, customerIds);
+    },
+    flush: () => insertRows(trx, 'rule_award', awards.map(awardRow)),
+  };
+};
+
+/** For imports of history: no tier, no segments, no rules, and no query per order. */
+export const noRuleFacts: RuleFactsRepository = {
+  memberFacts: async () => ({
+    customer: { tier: null, segments: [], attributes: {} },
+    ordersBefore: 0,
+    tier: null,
+  }),
+  awardedSince: async () => ({}),
+  recordAwards: async () => undefined,
+};

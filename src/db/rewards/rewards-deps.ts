@@ -1,0 +1,11 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../schema.js';
+import { couponRepository } from './coupons.repository.js';
+import { rewardRepository } from './rewards.repository.js';
+
+/** Adds the rewards module's repositories, bound to the same connection or transaction. */
+export const withRewardRepositories = <T extends { db: Kysely<DB> }>(deps: T) => ({
+  ...deps,
+  rewards: rewardRepository(deps.db),
+  coupons: couponRepository(deps.db),
+});

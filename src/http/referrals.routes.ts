@@ -1,0 +1,222 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import {
+  AttributeReferralSchema,
+  REFERRAL_STATUSES,
+  ReferralSettingsSchema,
+  type Referral,
+  type ReferralSettings,
+} from '../core/referrals/referrals.js';
+import {
+  attributeReferral,
+  getMemberReferral,
+  getReferralSettings,
+  listReferrals,
+  updateReferralSettings,
+} from '../core/referrals/referrals.service.js';
+import type { Clock } from '../core/shared/clock.js';
+import { withReferrals } from '../db/referrals.repository.js';
+import { useCaseDeps, type AppContext, type AppEnv } from './context.js';
+import { allowRoles } from './middleware.js';
+import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
+
+/** Where links point when the settings name no base: REGULARS_PUBLIC_URL, else this. */
+export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
+
+export interface ReferralRouteDeps {
+  clock: Clock;
+  /** The server's public URL (REGULARS_PUBLIC_URL), the default base of referral links. */
+  publicUrl?: string;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+const ReferralSettingsView = z
+  .object({
+    enabled: z.boolean(),
+    referrerPoints: z.number().int(),
+    friendPoints: z.number().int(),
+    minOrderMinor: z.number().int(),
+    currency: z.string().openapi({ description: 'The programme currency minOrderMinor is in' }),
+    maxConversionsPerReferrer: z.number().int().nullable(),
+    linkBaseUrl: z.string().openapi({ description: 'The base in force (stored or default)' }),
+    linkBaseUrlIsDefault: z.boolean(),
+    updatedAt: z.string().nullable(),
+  })
+  .openapi('ReferralSettings');
+
+const MemberReferralView = z
+  .object({
+    customerId: z.string(),
+    code: z.string().openapi({ example: 'K7QM4XTB' }),
+    link: z.string().openapi({ example: 'https://shop.example/r/K7QM4XTB' }),
+    stats: z.object({
+      invited: z.number().int(),
+      converted: z.number().int(),
+      reversed: z.number().int(),
+      pointsEarned: z.number().int(),
+    }),
+  })
+  .openapi('MemberReferral');
+
+const ReferralView = z
+  .object({
+    id: z.string().openapi({ example: 'ref_01JD3Q4X5Y6Z7A8B9C0D1E2F3G' }),
+    code: z.string(),
+    referrerId: z.string().nullable(),
+    referredId: z.string(),
+    status: z.enum(REFERRAL_STATUSES),
+    reason: z.string().nullable().openapi({
+      description:
+        'Why it was refused, or referrer_cap_reached on a conversion without referrer points',
+    }),
+    source: z.enum(['signup', 'api']),
+    orderId: z.string().nullable(),
+    minOrderMinor: z.number().int().nullable(),
+    referrerPoints: z.number().int(),
+    friendPoints: z.number().int(),
+    referrerPointsUnrecovered: z.number().int(),
+    friendPointsUnrecovered: z.number().int(),
+    returnId: z.string().nullable(),
+    createdAt: z.string(),
+    convertedAt: z.string().nullable(),
+    reversedAt: z.string().nullable(),
+  })
+  .openapi('Referral');
+
+const ReferralPageView = z
+  .object({ referrals: z.array(ReferralView), nextCursor: z.string().nullable() })
+  .openapi('ReferralPage');
+
+const ListQuery = z.object({
+  status: z.enum(REFERRAL_STATUSES).optional(),
+  referrerId: z.string().min(1).max(100).optional(),
+  referredId: z.string().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(100).optional(),
+});
+
+const presentReferral = (r: Referral): z.infer<typeof ReferralView> => ({
+  ...r,
+  createdAt: r.createdAt.toISOString(),
+  convertedAt: iso(r.convertedAt),
+  reversedAt: iso(r.reversedAt),
+});
+
+const CustomerIdParam = IdParam('id', 'cus_01JD3Q4X5Y6Z7A8B9C0D1E2F3G');
+
+export const referralRoutes = (deps: ReferralRouteDeps) => {
+  const { clock } = deps;
+  const defaultBase = deps.publicUrl ?? DEFAULT_PUBLIC_URL;
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('/v1/referrals', allowRoles('admin'));
+  app.use('/v1/referrals/*', allowRoles('admin'));
+
+  const referralDeps = async (c: AppContext) => withReferrals(await useCaseDeps(c, clock));
+  const presentSettings = (s: ReferralSettings, currency: string) => ({
+    enabled: s.enabled,
+    referrerPoints: s.referrerPoints,
+    friendPoints: s.friendPoints,
+    minOrderMinor: s.minOrderMinor,
+    currency,
+    maxConversionsPerReferrer: s.maxConversionsPerReferrer,
+    linkBaseUrl: s.linkBaseUrl ?? defaultBase,
+    linkBaseUrlIsDefault: s.linkBaseUrl === null,
+    updatedAt: iso(s.updatedAt),
+  });
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/referrals/settings',
+      tags: ['Referrals'],
+      summary: 'The referral programme’s terms (admin)',
+      responses: { 200: json(ReferralSettingsView, 'Settings'), ...commonErrors },
+    }),
+    async (c) => {
+      const d = await referralDeps(c);
+      return c.json(presentSettings(await getReferralSettings(d), d.programme.currency), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/v1/referrals/settings',
+      tags: ['Referrals'],
+      summary: 'Replace the referral programme’s terms (admin)',
+      description:
+        'Points for each side, the smallest order (in minor units of the programme currency) that converts, the yearly cap of paid conversions per referrer (null = none), and the base of referral links (null or absent = REGULARS_PUBLIC_URL).',
+      request: { headers: IdempotencyHeader, body: jsonBody(ReferralSettingsSchema) },
+      responses: { 200: json(ReferralSettingsView, 'Saved'), ...commonErrors },
+    }),
+    async (c) => {
+      const d = await referralDeps(c);
+      const saved = await updateReferralSettings(d, c.req.valid('json'));
+      return c.json(presentSettings(saved, d.programme.currency), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/customers/{id}/referral',
+      tags: ['Referrals'],
+      summary: 'A member’s referral code and link (issued on first request) and their results',
+      request: { params: CustomerIdParam },
+      responses: {
+        200: json(MemberReferralView, 'Code, link and stats'),
+        ...commonErrors,
+        404: problem('No such customer'),
+      },
+    }),
+    async (c) => {
+      const d = await referralDeps(c);
+      const view = await getMemberReferral(d, c.req.valid('param').id as string, defaultBase);
+      return c.json(view, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/referrals',
+      tags: ['Referrals'],
+      summary: 'Referrals, newest first (admin)',
+      request: { query: ListQuery },
+      responses: { 200: json(ReferralPageView, 'A page of referrals'), ...commonErrors },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const page = await listReferrals(await referralDeps(c), query);
+      return c.json(
+        { referrals: page.referrals.map(presentReferral), nextCursor: page.nextCursor },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/referrals',
+      tags: ['Referrals'],
+      summary: 'Attribute an existing customer without orders to a member’s code (admin)',
+      description:
+        'Refusals are 422 with the code referral_<reason> (unknown_code, same_customer, same_email, same_phone, already_referred, has_orders, circular, disabled) and record nothing. Sending the same friend and referrer again returns the existing referral (200).',
+      request: { headers: IdempotencyHeader, body: jsonBody(AttributeReferralSchema) },
+      responses: {
+        201: json(ReferralView, 'Attributed: pending until the friend’s first qualifying order'),
+        200: json(ReferralView, 'Already attributed to this referrer'),
+        ...commonErrors,
+        404: problem('No such customer'),
+        422: problem('Refused, with the reason in the code'),
+      },
+    }),
+    async (c) => {
+      const result = await attributeReferral(await referralDeps(c), c.req.valid('json'));
+      return c.json(presentReferral(result.referral), result.created ? 201 : 200);
+    },
+  );
+
+  return app;
+};

@@ -1,0 +1,553 @@
+import { sql, type RawBuilder } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { manualClock, startTestApp, type TestApp } from './support/app.js';
+import { createCustomer, orderBody, points, unique } from './support/fixtures.js';
+
+// The programme defaults: GBP, 1 point per pound, 14-day return window. An order's own points stay
+// pending for the window, so a member's spendable balance here is what the referral awards gave.
+const START = new Date('2026-06-01T09:00:00.000Z');
+const clock = manualClock(START);
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ clock });
+});
+afterAll(() => t.close());
+beforeEach(() => clock.set(START));
+
+const TERMS = {
+  enabled: true,
+  referrerPoints: 500,
+  friendPoints: 250,
+  minOrderMinor: 3000,
+  maxConversionsPerReferrer: null as number | null,
+};
+
+const configure = async (
+  overrides: Partial<typeof TERMS> & { linkBaseUrl?: string | null } = {},
+) => {
+  const res = await t.call('PUT', '/v1/referrals/settings', { ...TERMS, ...overrides });
+  expect(res.status).toBe(200);
+  return res.body;
+};
+
+const codeOf = async (customerId: string): Promise<string> => {
+  const res = await t.call('GET', `/v1/customers/${customerId}/referral`);
+  expect(res.status).toBe(200);
+  return res.body.code as string;
+};
+
+const referralsOf = async (query: string) => {
+  const res = await t.call('GET', `/v1/referrals?${query}`);
+  expect(res.status).toBe(200);
+  return res.body.referrals as any[];
+};
+
+/** The friend's one referral record (refused ones included), newest first. */
+const referralOfFriend = async (friendId: string) =>
+  (await referralsOf(`referredId=${friendId}`))[0];
+
+const signUpWith = (code: string, fields: Record<string, unknown> = {}) =>
+  createCustomer(t, { referralCode: code, ...fields });
+
+/** 2 × 10.50 + 9.99 = 30.99 GBP, placed now. */
+const order = async (customerId: string, fields: Record<string, unknown> = {}) => {
+  const res = await t.call(
+    'POST',
+    '/v1/orders',
+    orderBody(customerId, { placedAt: clock.now().toISOString(), ...fields }),
+  );
+  expect(res.status).toBe(201);
+  return res.body.order as { id: string; totalMinor: number };
+};
+
+const balance = async (customerId: string) => (await points(t, customerId)).balance;
+
+const count = async (query: RawBuilder<{ n: number }>) =>
+  Number((await query.execute(t.database.db)).rows[0]?.n ?? 0);
+
+const referralRows = () => count(sql<{ n: number }>`select count(*) as n from referral`);
+
+const awardEntries = (referralId: string) =>
+  count(
+    sql<{ n: number }>`select count(*) as n from ledger_entry
+      where idempotency_key like ${`award:referral:${referralId}:%`}`,
+  );
+
+describe('referral settings', () => {
+  it('start from stored defaults, are replaced by PUT, and set where links point', async () => {
+    const initial = await t.call('GET', '/v1/referrals/settings');
+    expect(initial.status).toBe(200);
+    expect(initial.body).toMatchObject({
+      enabled: true,
+      referrerPoints: 500,
+      friendPoints: 250,
+      minOrderMinor: 2000,
+      currency: 'GBP',
+      maxConversionsPerReferrer: 25,
+      linkBaseUrl: 'http://localhost:3000',
+      linkBaseUrlIsDefault: true,
+    });
+
+    const member = await createCustomer(t);
+    const saved = await configure({ referrerPoints: 700, linkBaseUrl: 'https://shop.example/' });
+    expect(saved).toMatchObject({
+      referrerPoints: 700,
+      linkBaseUrl: 'https://shop.example',
+      linkBaseUrlIsDefault: false,
+    });
+    expect((await t.call('GET', '/v1/referrals/settings')).body).toEqual(saved);
+    const code = await codeOf(member.id);
+    expect((await t.call('GET', `/v1/customers/${member.id}/referral`)).body.link).toBe(
+      `https://shop.example/r/${code}`,
+    );
+
+    expect((await configure({ linkBaseUrl: null })).linkBaseUrl).toBe('http://localhost:3000');
+    expect((await t.call('GET', `/v1/customers/${member.id}/referral`)).body.link).toBe(
+      `http://localhost:3000/r/${code}`,
+    );
+  });
+
+  it('are for admins; a pos key may read a member’s code but not the programme', async () => {
+    const pos = { authorization: `Bearer ${await t.keyFor('pos')}` };
+    const member = await createCustomer(t);
+    expect((await t.call('GET', '/v1/referrals/settings', undefined, pos)).status).toBe(403);
+    expect((await t.call('PUT', '/v1/referrals/settings', TERMS, pos)).status).toBe(403);
+    expect((await t.call('GET', '/v1/referrals', undefined, pos)).status).toBe(403);
+    expect(
+      (await t.call('GET', `/v1/customers/${member.id}/referral`, undefined, pos)).status,
+    ).toBe(200);
+  });
+});
+
+describe('referral codes', () => {
+  it('one random, unambiguous code per member, issued on first request, with stats', async () => {
+    await configure();
+    const a = await createCustomer(t);
+    const b = await createCustomer(t);
+    const first = await t.call('GET', `/v1/customers/${a.id}/referral`);
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({
+      customerId: a.id,
+      code: expect.stringMatching(/^[23456789ABCDEFGHJKMNPQRSTVWXYZ]{8}$/),
+      link: `http://localhost:3000/r/${first.body.code}`,
+      stats: { invited: 0, converted: 0, reversed: 0, pointsEarned: 0 },
+    });
+    expect(await codeOf(a.id)).toBe(first.body.code);
+    expect(await codeOf(b.id)).not.toBe(first.body.code);
+
+    const missing = await t.call('GET', '/v1/customers/cus_nobody/referral');
+    expect(missing.status).toBe(404);
+    expect(missing.body.code).toBe('customer_not_found');
+  });
+});
+
+describe('a referral from sign-up to reward', () => {
+  it('a friend who signs up with the code and places a qualifying order rewards both', async () => {
+    await configure();
+    const ann = await createCustomer(t, { firstName: 'Ann' });
+    const code = await codeOf(ann.id);
+    // Typed by a person: lower case, a dash in the middle.
+    const bob = await signUpWith(`${code.slice(0, 4).toLowerCase()}-${code.slice(4)}`);
+
+    const pending = await referralOfFriend(bob.id);
+    expect(pending).toMatchObject({
+      code,
+      referrerId: ann.id,
+      referredId: bob.id,
+      status: 'pending',
+      source: 'signup',
+      reason: null,
+    });
+    expect(pending.id).toMatch(/^ref_/);
+    expect(await balance(ann.id)).toBe(0);
+
+    const first = await order(bob.id);
+    const converted = await referralOfFriend(bob.id);
+    expect(converted).toMatchObject({
+      status: 'converted',
+      orderId: first.id,
+      referrerPoints: 500,
+      friendPoints: 250,
+      minOrderMinor: 3000,
+      convertedAt: START.toISOString(),
+    });
+    expect(await balance(ann.id)).toBe(500);
+    expect(await balance(bob.id)).toBe(250);
+    expect((await points(t, bob.id)).pending).toBe(30);
+    const annLedger = (await t.call('GET', `/v1/customers/${ann.id}/ledger`)).body.entries;
+    expect(annLedger).toEqual([
+      expect.objectContaining({ code: 'earn.award', points: 500, reason: 'referral.referrer' }),
+    ]);
+
+    // A second order changes nothing: only the first qualifying order converts.
+    await order(bob.id);
+    expect(await balance(ann.id)).toBe(500);
+    expect(await balance(bob.id)).toBe(250);
+    expect((await t.call('GET', `/v1/customers/${ann.id}/referral`)).body.stats).toEqual({
+      invited: 1,
+      converted: 1,
+      reversed: 0,
+      pointsEarned: 500,
+    });
+  });
+
+  it('an existing customer without orders can be attributed through the API', async () => {
+    await configure();
+    const ann = await createCustomer(t);
+    const carl = await createCustomer(t);
+    const code = await codeOf(ann.id);
+    const res = await t.call('POST', '/v1/referrals', { code, customerId: carl.id });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ referrerId: ann.id, status: 'pending', source: 'api' });
+    // Asking again for the same pair returns the same referral.
+    const again = await t.call('POST', '/v1/referrals', { code, customerId: carl.id });
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(res.body.id);
+    await order(carl.id);
+    expect((await referralOfFriend(carl.id)).status).toBe('converted');
+    expect(await balance(ann.id)).toBe(500);
+  });
+});
+
+describe('refusals', () => {
+  const refusedByApi = async (body: unknown, code: string, path: string) => {
+    const before = await referralRows();
+    const res = await t.call('POST', '/v1/referrals', body);
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe(code);
+    expect(res.body.errors).toEqual([expect.objectContaining({ path })]);
+    expect(await referralRows()).toBe(before);
+  };
+
+  it('self-referral: the same customer, the same e-mail in another case, the same phone', async () => {
+    await configure();
+    const ann = await createCustomer(t, {
+      email: `${unique('ann')}@example.com`,
+      phone: '+44 20 7946 0958',
+    });
+    const code = await codeOf(ann.id);
+    const shouted = ann.email.toUpperCase();
+    const [local, domain] = shouted.split('@') as [string, string];
+
+    await refusedByApi({ code, customerId: ann.id }, 'referral_same_customer', 'customerId');
+
+    // The very same address in capitals is the same customer: the sign-up itself is refused.
+    const before = await referralRows();
+    const same = await t.call('POST', '/v1/customers', { email: shouted, referralCode: code });
+    expect(same.status).toBe(409);
+    expect(same.body.code).toBe('email_taken');
+    expect(await referralRows()).toBe(before);
+
+    // The same mailbox with a +tag, in capitals: the sign-up stands, the referral is refused.
+    const alias = await signUpWith(code, { email: `${local}+FRIEND@${domain}` });
+    expect(await referralOfFriend(alias.id)).toMatchObject({
+      status: 'refused',
+      reason: 'same_email',
+      referrerId: ann.id,
+      referredId: alias.id,
+    });
+    // Through the API the same check refuses and records nothing.
+    const alias2 = await createCustomer(t, { email: `${local}+Shop@${domain.toLowerCase()}` });
+    await refusedByApi({ code, customerId: alias2.id }, 'referral_same_email', 'customerId');
+
+    const phone = await signUpWith(code, { phone: '+44 (20) 7946-0958' });
+    expect(await referralOfFriend(phone.id)).toMatchObject({
+      status: 'refused',
+      reason: 'same_phone',
+    });
+    const phone2 = await createCustomer(t, { phone: '0044 20 7946 0958' });
+    await refusedByApi({ code, customerId: phone2.id }, 'referral_same_phone', 'customerId');
+
+    // Refused referrals pay nothing, and do not count as invitations.
+    await order(alias.id);
+    await order(phone.id);
+    expect(await balance(ann.id)).toBe(0);
+    expect((await t.call('GET', `/v1/customers/${ann.id}/referral`)).body.stats.invited).toBe(0);
+  });
+
+  it('an unknown code, a friend already referred or with an order, a loop of referrals', async () => {
+    await configure();
+    const ann = await createCustomer(t);
+    const dan = await createCustomer(t);
+    const annCode = await codeOf(ann.id);
+    const danCode = await codeOf(dan.id);
+
+    const stranger = await signUpWith('ZZZZ-ZZZZ');
+    expect(await referralOfFriend(stranger.id)).toMatchObject({
+      status: 'refused',
+      reason: 'unknown_code',
+      referrerId: null,
+      code: 'ZZZZZZZZ',
+    });
+    await refusedByApi(
+      { code: 'ZZZZZZZZ', customerId: stranger.id },
+      'referral_unknown_code',
+      'code',
+    );
+
+    const eve = await signUpWith(annCode);
+    await refusedByApi(
+      { code: danCode, customerId: eve.id },
+      'referral_already_referred',
+      'customerId',
+    );
+
+    const buyer = await createCustomer(t);
+    await order(buyer.id);
+    await refusedByApi(
+      { code: annCode, customerId: buyer.id },
+      'referral_has_orders',
+      'customerId',
+    );
+
+    // Eve was referred by Ann; Ann cannot now be referred by Eve.
+    const eveCode = await codeOf(eve.id);
+    await refusedByApi({ code: eveCode, customerId: ann.id }, 'referral_circular', 'customerId');
+  });
+
+  it('while the programme is off nothing is attributed and nothing converts', async () => {
+    await configure();
+    const ann = await createCustomer(t);
+    const code = await codeOf(ann.id);
+    const waiting = await signUpWith(code);
+    await configure({ enabled: false });
+    const late = await signUpWith(code);
+    expect(await referralOfFriend(late.id)).toMatchObject({
+      status: 'refused',
+      reason: 'disabled',
+    });
+    await refusedByApi(
+      { code, customerId: (await createCustomer(t)).id },
+      'referral_disabled',
+      'code',
+    );
+    await order(waiting.id);
+    expect((await referralOfFriend(waiting.id)).status).toBe('pending');
+    await configure();
+    await order(waiting.id);
+    expect((await referralOfFriend(waiting.id)).status).toBe('converted');
+    expect(await balance(ann.id)).toBe(500);
+  });
+});
+
+describe('conversion', () => {
+  it('an order below the minimum or in another currency does not convert; a later one does', async () => {
+    await configure({ minOrderMinor: 3000 });
+    const ann = await createCustomer(t);
+    const bob = await signUpWith(await codeOf(ann.id));
+    const small = { lines: [{ sku: 'PEN', quantity: 1, unitPriceMinor: 2999 }] };
+    await order(bob.id, small);
+    await order(bob.id, {
+      currency: 'EUR',
+      lines: [{ sku: 'BAG', quantity: 1, unitPriceMinor: 9000 }],
+    });
+    expect((await referralOfFriend(bob.id)).status).toBe('pending');
+    expect(await balance(ann.id)).toBe(0);
+
+    const third = await order(bob.id, {
+      lines: [{ sku: 'BAG', quantity: 1, unitPriceMinor: 3000 }],
+    });
+    expect(await referralOfFriend(bob.id)).toMatchObject({
+      status: 'converted',
+      orderId: third.id,
+    });
+    expect(await balance(ann.id)).toBe(500);
+    expect(await balance(bob.id)).toBe(250);
+  });
+
+  it('past the yearly cap the friend is still rewarded, the referrer not; a new year pays again', async () => {
+    await configure({ maxConversionsPerReferrer: 2 });
+    const ann = await createCustomer(t);
+    const code = await codeOf(ann.id);
+    const friends = [await signUpWith(code), await signUpWith(code), await signUpWith(code)];
+    for (const friend of friends) await order(friend.id);
+
+    const records = await Promise.all(friends.map((f) => referralOfFriend(f.id)));
+    expect(records.map((r) => [r.status, r.referrerPoints, r.reason])).toEqual([
+      ['converted', 500, null],
+      ['converted', 500, null],
+      ['converted', 0, 'referrer_cap_reached'],
+    ]);
+    expect(await balance(ann.id)).toBe(1000);
+    for (const friend of friends) expect(await balance(friend.id)).toBe(250);
+
+    clock.set(new Date('2027-01-04T09:00:00.000Z'));
+    const nextYear = await signUpWith(code);
+    await order(nextYear.id);
+    expect((await referralOfFriend(nextYear.id)).referrerPoints).toBe(500);
+    expect(await balance(ann.id)).toBe(1500);
+  });
+
+  it('two qualifying orders of the friend sent at once convert once', async () => {
+    await configure();
+    const ann = await createCustomer(t);
+    const bob = await signUpWith(await codeOf(ann.id));
+    const results = await Promise.all([
+      t.call('POST', '/v1/orders', orderBody(bob.id, { placedAt: START.toISOString() })),
+      t.call('POST', '/v1/orders', orderBody(bob.id, { placedAt: START.toISOString() })),
+      t.call('POST', '/v1/orders', orderBody(bob.id, { placedAt: START.toISOString() })),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201]);
+    const referral = await referralOfFriend(bob.id);
+    expect(referral.status).toBe('converted');
+    expect(results.map((r) => r.body.order.id)).toContain(referral.orderId);
+    expect(await awardEntries(referral.id)).toBe(2);
+    expect(await balance(ann.id)).toBe(500);
+    expect(await balance(bob.id)).toBe(250);
+  });
+
+  it('friends of one referrer converting at once cannot overshoot the cap', async () => {
+    await configure({ maxConversionsPerReferrer: 1 });
+    const ann = await createCustomer(t);
+    const code = await codeOf(ann.id);
+    const friends = [await signUpWith(code), await signUpWith(code), await signUpWith(code)];
+    await Promise.all(
+      friends.map((f) =>
+        t.call('POST', '/v1/orders', orderBody(f.id, { placedAt: START.toISOString() })),
+      ),
+    );
+    const records = await Promise.all(friends.map((f) => referralOfFriend(f.id)));
+    expect(records.every((r) => r.status === 'converted')).toBe(true);
+    expect(records.filter((r) => r.referrerPoints === 500)).toHaveLength(1);
+    expect(await balance(ann.id)).toBe(500);
+  });
+});
+
+describe('reversal', () => {
+  const returnLines = (orderId: string, lines: { lineNo: number; quantity: number }[]) =>
+    t.call('POST', `/v1/orders/${orderId}/returns`, { lines, externalId: unique('r') });
+
+  it('a return that takes the order below the minimum takes both rewards back, once', async () => {
+    await configure({ minOrderMinor: 3000 });
+    const ann = await createCustomer(t);
+    const bob = await signUpWith(await codeOf(ann.id));
+    // 3 × 10.50 + 9.99 = 41.49 GBP.
+    const first = await order(bob.id, {
+      lines: [
+        { sku: 'MUG', quantity: 3, unitPriceMinor: 1050 },
+        { sku: 'TEA', quantity: 1, unitPriceMinor: 999 },
+      ],
+    });
+    expect(await balance(ann.id)).toBe(500);
+    // Ann spends 300 of her 500 referral points before the order comes back.
+    const spent = await t.call('POST', `/v1/customers/${ann.id}/points/redeem`, { points: 300 });
+    expect(spent.status).toBe(201);
+
+    // One mug back leaves 30.99 ≥ 30.00: the referral stands.
+    expect((await returnLines(first.id, [{ lineNo: 1, quantity: 1 }])).status).toBe(201);
+    expect((await referralOfFriend(bob.id)).status).toBe('converted');
+    expect(await balance(ann.id)).toBe(200);
+
+    // The tea back leaves 21.00: both rewards are reversed; Ann had only 200 left of her 500.
+    const below = await returnLines(first.id, [{ lineNo: 2, quantity: 1 }]);
+    expect(below.status).toBe(201);
+    const reversed = await referralOfFriend(bob.id);
+    expect(reversed).toMatchObject({
+      status: 'reversed',
+      returnId: below.body.id,
+      reversedAt: START.toISOString(),
+      referrerPoints: 500,
+      friendPoints: 250,
+      referrerPointsUnrecovered: 300,
+      friendPointsUnrecovered: 0,
+    });
+    expect(await balance(ann.id)).toBe(0);
+    expect(await balance(bob.id)).toBe(0);
+    const annLedger = (await t.call('GET', `/v1/customers/${ann.id}/ledger`)).body.entries;
+    expect(annLedger[0]).toMatchObject({ code: 'reverse.award', points: 200 });
+    expect((await t.call('GET', `/v1/customers/${ann.id}/referral`)).body.stats).toMatchObject({
+      converted: 0,
+      reversed: 1,
+      pointsEarned: 0,
+    });
+
+    // A second return of the same order changes nothing more.
+    const entriesBefore = await awardEntries(reversed.id);
+    const reverseEntries = () =>
+      count(sql<{ n: number }>`select count(*) as n from ledger_entry
+        where idempotency_key like ${`reverse:award:referral:${reversed.id}:%`}`);
+    const reversalsBefore = await reverseEntries();
+    expect((await returnLines(first.id, [{ lineNo: 1, quantity: 2 }])).status).toBe(201);
+    expect(await referralOfFriend(bob.id)).toEqual(reversed);
+    expect(await awardEntries(reversed.id)).toBe(entriesBefore);
+    expect(await reverseEntries()).toBe(reversalsBefore);
+    expect(await balance(ann.id)).toBe(0);
+
+    // A reversed referral does not convert again on a later order.
+    await order(bob.id);
+    expect((await referralOfFriend(bob.id)).status).toBe('reversed');
+    expect(await balance(ann.id)).toBe(0);
+  });
+
+  it('a whole return reverses even with no minimum; other orders’ returns do not', async () => {
+    await configure({ minOrderMinor: 0 });
+    const ann = await createCustomer(t);
+    const bob = await signUpWith(await codeOf(ann.id));
+    const first = await order(bob.id);
+    const second = await order(bob.id);
+    expect((await t.call('POST', `/v1/orders/${second.id}/returns`, {})).status).toBe(201);
+    expect((await referralOfFriend(bob.id)).status).toBe('converted');
+    expect((await t.call('POST', `/v1/orders/${first.id}/returns`, {})).status).toBe(201);
+    expect((await referralOfFriend(bob.id)).status).toBe('reversed');
+    expect(await balance(ann.id)).toBe(0);
+    expect(await balance(bob.id)).toBe(0);
+  });
+});
+
+describe('bad input', () => {
+  const expectField = (res: { status: number; body: any }, path: string) => {
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('validation_failed');
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+  };
+
+  it('is a 400 naming the field, and writes nothing', async () => {
+    await configure();
+    const before = (await t.call('GET', '/v1/referrals/settings')).body;
+    expectField(
+      await t.call('PUT', '/v1/referrals/settings', { ...TERMS, referrerPoints: -1 }),
+      'referrerPoints',
+    );
+    expectField(
+      await t.call('PUT', '/v1/referrals/settings', { ...TERMS, friendPoints: 1.5 }),
+      'friendPoints',
+    );
+    const { enabled: _enabled, ...noEnabled } = TERMS;
+    expectField(await t.call('PUT', '/v1/referrals/settings', noEnabled), 'enabled');
+    expectField(
+      await t.call('PUT', '/v1/referrals/settings', { ...TERMS, maxConversionsPerReferrer: 0 }),
+      'maxConversionsPerReferrer',
+    );
+    expectField(
+      await t.call('PUT', '/v1/referrals/settings', {
+        ...TERMS,
+        linkBaseUrl: 'ftp://shop.example',
+      }),
+      'linkBaseUrl',
+    );
+    expect((await t.call('GET', '/v1/referrals/settings')).body).toEqual(before);
+
+    const ann = await createCustomer(t);
+    expectField(await t.call('POST', '/v1/referrals', { code: '', customerId: ann.id }), 'code');
+    expectField(await t.call('POST', '/v1/referrals', { code: 'ABCDEFGH' }), 'customerId');
+    expectField(await t.call('GET', '/v1/referrals?status=paid'), 'status');
+    expectField(await t.call('GET', '/v1/referrals?limit=0'), 'limit');
+
+    const customers = await count(sql<{ n: number }>`select count(*) as n from customer`);
+    expectField(
+      await t.call('POST', '/v1/customers', {
+        email: 'x@example.com',
+        referralCode: 'X'.repeat(40),
+      }),
+      'referralCode',
+    );
+    expect(await count(sql<{ n: number }>`select count(*) as n from customer`)).toBe(customers);
+
+    const missing = await t.call('POST', '/v1/referrals', {
+      code: 'ABCDEFGH',
+      customerId: 'cus_nobody',
+    });
+    expect(missing.status).toBe(404);
+    expect(missing.body.errors).toEqual([expect.objectContaining({ path: 'customerId' })]);
+  });
+});
