@@ -335,6 +335,7 @@ describe('job runner', () => {
       { name: 'analytics-refresh', cron: '30 2 * * *', timezone: 'UTC', data: {} },
       { name: 'birthdays', cron: '7 * * * *', timezone: 'UTC', data: {} },
       { name: 'nightly', cron: '0 3 * * *', timezone: 'UTC', data: { full: true } },
+      { name: 'points-expiring', cron: '40 1 * * *', timezone: 'UTC', data: {} },
       { name: 'settle-points', cron: '*/1 * * * *', timezone: 'UTC', data: {} },
       { name: 'tier-review', cron: '20 0 * * *', timezone: 'UTC', data: {} },
       { name: 'webhook-deliver', cron: '* * * * *', timezone: 'UTC', data: {} },
@@ -349,6 +350,7 @@ describe('job runner', () => {
     expect((await schedules()).map((s) => s.name)).toEqual([
       'analytics-refresh',
       'birthdays',
+      'points-expiring',
       'settle-points',
       'tier-review',
       'webhook-deliver',

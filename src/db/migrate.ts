@@ -8,6 +8,7 @@ import * as createTierPolicy from './migrations/20261125_1100_create_tier_policy
 import * as createRewards from './migrations/20261125_1200_create_rewards.js';
 import * as createReferrals from './migrations/20261125_1300_create_referrals.js';
 import * as createMemberCards from './migrations/20261125_1400_create_member_cards.js';
+import * as createExpiryNotice from './migrations/20261125_1500_create_expiry_notice.js';
 
 /** Migrations are listed here by name; the name's timestamp orders them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261125_1200_create_rewards': createRewards,
   '20261125_1300_create_referrals': createReferrals,
   '20261125_1400_create_member_cards': createMemberCards,
+  '20261125_1500_create_expiry_notice': createExpiryNotice,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -465,6 +465,13 @@ export interface CouponIssueTable {
   created_at: Timestamp;
 }
 
+export interface ExpiryNoticeTable {
+  customer_id: string;
+  expires_at: Timestamp;
+  points: number;
+  notified_at: Timestamp;
+}
+
 export interface DB {
   programme_settings: ProgrammeSettingsTable;
   api_key: ApiKeyTable;
@@ -483,6 +490,7 @@ export interface DB {
   clv_model_run: ClvModelRunTable;
   customer_analytics: CustomerAnalyticsTable;
   rule: RuleTable;
+  expiry_notice: ExpiryNoticeTable;
   rule_version: RuleVersionTable;
   rule_award: RuleAwardTable;
   loyalty_activity: LoyaltyActivityTable;

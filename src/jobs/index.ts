@@ -1,6 +1,7 @@
 import type { Clock } from '../core/shared/clock.js';
 import { analyticsRefreshJob } from './analytics-refresh.job.js';
 import { birthdaysJob } from './birthdays.job.js';
+import { pointsExpiringJob } from './points-expiring.job.js';
 import type { JobDefinition } from './job-runner.js';
 import { settlePointsJob } from './settle-points.job.js';
 import { tierReviewJob } from './tier-review.job.js';
@@ -21,6 +22,7 @@ export const applicationJobs = (deps: ApplicationJobDeps): JobDefinition<unknown
   settlePointsJob({ clock: deps.clock, everyMinutes: deps.settleEveryMinutes }),
   analyticsRefreshJob({ clock: deps.clock, cron: deps.analyticsCron }),
   birthdaysJob({ clock: deps.clock }),
+  pointsExpiringJob({ clock: deps.clock }),
   webhookDeliveryJob({ clock: deps.clock }),
   tierReviewJob({ clock: deps.clock, cron: deps.tierReviewCron }),
 ];
