@@ -9,7 +9,11 @@ import { enrolMember, referralActivity } from './core/rules/activity.reactions.j
 import { withPendingReferral, withReferrals } from './db/referrals.repository.js';
 import { issueCouponForRule } from './db/rewards/rule-issue.reaction.js';
 import type { DB } from './db/schema.js';
-import { upgradeTierOnOrder, upgradeTierOnPoints } from './db/tiers/tiers.reactions.js';
+import {
+  upgradeTierOnOrder,
+  upgradeTierOnPoints,
+  whenTiersConfigured,
+} from './db/tiers/tiers.reactions.js';
 import type { UnitOfWork } from './db/unit-of-work.js';
 import { webhookOutbox } from './db/webhooks/webhook-outbox.js';
 
@@ -48,8 +52,8 @@ export const reactions: Reaction[] = [
     (uow, events) => withPendingReferral(uow.db, events),
   ),
   on('order.returned', (uow, e) => reverseOnReturn(withReferrals(uow), e)),
-  on('order.earned', upgradeTierOnOrder),
-  on('points.earned', upgradeTierOnPoints),
+  on('order.earned', upgradeTierOnOrder, whenTiersConfigured),
+  on('points.earned', upgradeTierOnPoints, whenTiersConfigured),
   on('rule.issue', issueCouponForRule),
 ];
 

@@ -217,19 +217,14 @@ describe('earning on live events', () => {
 
   it('a tier’s earn multiplier adds its bonus on the base points, recorded as the tier’s', async () => {
     const now = new Date();
-    await t.database.db
-      .insertInto('tier_definition')
-      .values({
-        code: 'gold-test',
-        name: 'Gold',
-        rank: 90,
-        threshold: 0,
-        earn_multiplier_percent: 150,
-        benefits: '{}',
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    const tiers = await t.call('PUT', '/v1/tiers', {
+      policy: { metric: 'spend', window: { kind: 'calendarYear' }, graceDays: 0 },
+      // Out of reach by spending in these tests: the member is placed in the tier by hand.
+      tiers: [
+        { code: 'gold-test', name: 'Gold', threshold: 10_000_000, earnMultiplierPercent: 150 },
+      ],
+    });
+    expect(tiers.status).toBe(200);
     const c = await createCustomer(t);
     await t.database.db
       .insertInto('member_tier')

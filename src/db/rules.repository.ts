@@ -1,5 +1,10 @@
 import { sql, type Kysely } from 'kysely';
-import type { MemberFacts, RuleAward, RuleFactsRepository } from '../core/rules/rules.live.js';
+import type {
+  FactOptions,
+  MemberFacts,
+  RuleAward,
+  RuleFactsRepository,
+} from '../core/rules/rules.live.js';
 import type { RuleDocument } from '../core/rules/rules.js';
 import type { RuleRepository, StoredRule } from '../core/rules/rules.store.js';
 import { insertRows } from './batch/insert-rows.js';
@@ -132,6 +137,7 @@ export const ruleRepository = (db: Kysely<DB>): RuleRepository => ({
 export const memberFactsOf = async (
   db: Kysely<DB>,
   customerIds: string[],
+  options: FactOptions,
 ): Promise<Map<string, MemberFacts>> => {
   const facts = new Map<string, MemberFacts>();
   if (customerIds.length === 0) return facts;
@@ -147,7 +153,9 @@ export const memberFactsOf = async (
       'td.earn_multiplier_percent',
       'ca.rfm_segment',
       'ca.lifecycle_stage',
-      sql<number>`(select count(*) from sales_order o where o.customer_id = c.id)`.as('orders'),
+      options.orderCount
+        ? sql<number>`(select count(*) from sales_order o where o.customer_id = c.id)`.as('orders')
+        : sql<null>`null::int8`.as('orders'),
     ])
     .where('c.id', 'in', customerIds)
     .execute();
@@ -158,7 +166,7 @@ export const memberFactsOf = async (
         segments: [r.rfm_segment, r.lifecycle_stage].filter((s): s is string => Boolean(s)),
         attributes: r.attributes ?? {},
       },
-      ordersBefore: Number(r.orders),
+      ordersBefore: r.orders === null ? null : Number(r.orders),
       tier: r.tier_code
         ? { code: r.tier_code, earnMultiplierPercent: r.earn_multiplier_percent ?? 100 }
         : null,
@@ -169,7 +177,7 @@ export const memberFactsOf = async (
 
 const unknownMember = (): MemberFacts => ({
   customer: { tier: null, segments: [], attributes: {} },
-  ordersBefore: 0,
+  ordersBefore: null,
   tier: null,
 });
 
@@ -206,8 +214,8 @@ export const awardedSinceIn = async (
 };
 
 export const ruleFactsRepository = (db: Kysely<DB>): RuleFactsRepository => ({
-  memberFacts: async (customerId) =>
-    (await memberFactsOf(db, [customerId])).get(customerId) ?? unknownMember(),
+  memberFacts: async (customerId, options) =>
+    (await memberFactsOf(db, [customerId], options)).get(customerId) ?? unknownMember(),
   awardedSince: (customerId, windows) => awardedSinceIn(db, customerId, windows),
   recordAwards: (awards) => insertRows(db, 'rule_award', awards.map(awardRow)),
 });

@@ -3,10 +3,12 @@ import { eventQueue, type DomainEvent, type EventQueue } from '../core/events/ev
 import { getProgramme } from '../core/programme/programme.service.js';
 import type { ProgrammeSettings } from '../core/programme/programme.js';
 import type { Rule } from '../core/rules/rules.js';
+import type { TierConfig } from '../core/tiers/tiers.js';
 import type { Clock } from '../core/shared/clock.js';
 import { eventConsumers, reactions } from '../reactions.js';
 import { inTransaction, repositoriesFor, type Repositories } from './repositories.js';
 import type { DB } from './schema.js';
+import { tierRepository } from './tiers/tiers.repository.js';
 
 /**
  * Everything a use case needs inside one transaction: repositories bound to it, the clock, the
@@ -18,23 +20,40 @@ export interface UnitOfWork extends Repositories {
   programme: ProgrammeSettings;
   events: EventQueue;
   activeRules(): Promise<Rule[]>;
+  /** The tier programme, or null without tiers (cached per process in the HTTP server). */
+  tierConfig(): Promise<TierConfig | null>;
+  tiersConfigured(): Promise<boolean>;
 }
+
+/** Readers of rarely-changing programme data a caller may serve from its own cache. */
+export interface SharedReads {
+  events?: EventQueue;
+  activeRules?: () => Promise<Rule[]>;
+  tierConfig?: () => Promise<TierConfig | null>;
+}
+
+const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
+  let value: Promise<T> | null = null;
+  return () => (value ??= load());
+};
 
 export const unitOfWork = (
   trx: Kysely<DB>,
   clock: Clock,
   programme: ProgrammeSettings,
-  events: EventQueue = eventQueue(),
-  activeRules?: () => Promise<Rule[]>,
+  shared: SharedReads = {},
 ): UnitOfWork => {
   const repos = repositoriesFor(trx);
+  const tierConfig = shared.tierConfig ?? once(() => tierRepository(trx).config());
   return {
     ...repos,
     db: trx,
     clock,
     programme,
-    events,
-    activeRules: activeRules ?? (() => repos.rules.active()),
+    events: shared.events ?? eventQueue(),
+    activeRules: shared.activeRules ?? (() => repos.rules.active()),
+    tierConfig,
+    tiersConfigured: async () => ((await tierConfig())?.tiers.length ?? 0) > 0,
   };
 };
 

@@ -18,8 +18,13 @@ import {
   invalidateProgrammeOnChange,
   programmeCache,
   type ProgrammeCache,
+  cachedReads,
   type RulesCache,
+  type TierCache,
 } from './programme-cache.js';
+import type { TierConfig } from '../core/tiers/tiers.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
 import type { Rule } from '../core/rules/rules.js';
 import { cardRoutes } from './cards.routes.js';
 import { pointsRoutes } from './points.routes.js';
@@ -47,10 +52,17 @@ const OPENAPI_INFO = {
 const MAX_ORDERS_PER_BATCH = 64;
 const MAX_BATCHES_IN_FLIGHT = 2;
 
+/** The batch's readers of rules and tiers, through this process's caches, on its transaction. */
+const cachedReadsOf = (caches: Parameters<typeof cachedReads>[0]) => ({
+  activeRules: (db: Kysely<DB>) => cachedReads(caches, db).activeRules(),
+  tierConfig: (db: Kysely<DB>) => cachedReads(caches, db).tierConfig(),
+});
+
 const ordersBatcher = (
   deps: AppDeps & { database: Pick<Database, 'kind'> },
   programme: ProgrammeCache,
   rules: RulesCache,
+  tiers: TierCache,
 ) =>
   orderBatcher({
     maxBatch: MAX_ORDERS_PER_BATCH,
@@ -62,7 +74,7 @@ const ordersBatcher = (
           db: deps.db,
           clock: deps.clock,
           programme: await programme.read(() => getProgramme(repositoriesFor(deps.db))),
-          activeRules: (db) => rules.read(() => repositoriesFor(db).rules.active()),
+          ...cachedReadsOf({ rulesCache: rules, tierCache: tiers }),
         },
         items,
       ),
@@ -92,7 +104,8 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
 
   const programme = programmeCache();
   const rules = programmeCache<Rule[]>();
-  app.use('*', requestContext(deps, programme, rules));
+  const tiers = programmeCache<TierConfig | null>();
+  app.use('*', requestContext(deps, programme, rules, tiers));
   app.use(
     '/v1/*',
     bodyLimit({
@@ -109,7 +122,8 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   app.use('/v1/programme', invalidateProgrammeOnChange(programme));
   app.use('/v1/rules', invalidateProgrammeOnChange(rules));
   app.use('/v1/rules/*', invalidateProgrammeOnChange(rules));
-  app.use('/v1/orders', batchOrders(ordersBatcher(deps, programme, rules)));
+  app.use('/v1/tiers', invalidateProgrammeOnChange(tiers));
+  app.use('/v1/orders', batchOrders(ordersBatcher(deps, programme, rules, tiers)));
   app.use('/v1/webhooks/*', invalidateWebhooksOnChange);
   app.use('/v1/*', transactionalWrite(deps.clock));
 

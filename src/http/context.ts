@@ -9,7 +9,12 @@ import type { Clock } from '../core/shared/clock.js';
 import { inTransaction, repositoriesFor, type Repositories } from '../db/repositories.js';
 import type { DB } from '../db/schema.js';
 import { dispatchEvents, unitOfWork } from '../db/unit-of-work.js';
-import type { ProgrammeCache, RulesCache } from './programme-cache.js';
+import {
+  cachedReads,
+  type ProgrammeCache,
+  type RulesCache,
+  type TierCache,
+} from './programme-cache.js';
 import type { Rule } from '../core/rules/rules.js';
 
 export interface AppDeps {
@@ -32,6 +37,7 @@ export type AppEnv = {
     log: Logger;
     programmeCache: ProgrammeCache;
     rulesCache: RulesCache;
+    tierCache: TierCache;
     /** Events the request's use cases emit; dispatched before its transaction commits. */
     events: EventQueue;
   };
@@ -45,18 +51,21 @@ export interface UseCaseDeps extends Repositories {
   events: EventQueue;
   db: Kysely<DB>;
   activeRules(): Promise<Rule[]>;
+  tiersConfigured(): Promise<boolean>;
 }
 
 /** Everything a use case needs, bound to this request's connection or transaction. */
 export const useCaseDeps = async (c: AppContext, clock: Clock): Promise<UseCaseDeps> => {
   const repos = repositoriesFor(c.var.db);
+  const reads = cachedReads(c.var, c.var.db);
   return {
     ...repos,
     db: c.var.db,
     clock,
     events: c.var.events,
     programme: await c.var.programmeCache.read(() => getProgramme(repos)),
-    activeRules: () => c.var.rulesCache.read(() => repos.rules.active()),
+    activeRules: reads.activeRules,
+    tiersConfigured: async () => ((await reads.tierConfig())?.tiers.length ?? 0) > 0,
   };
 };
 
@@ -68,9 +77,10 @@ export const inRequestTransaction = <T>(
 ): Promise<T> =>
   inTransaction(c.var.db, async (trx) => {
     const programme = await c.var.programmeCache.read(() => getProgramme(repositoriesFor(trx)));
-    const uow = unitOfWork(trx, clock, programme, c.var.events, () =>
-      c.var.rulesCache.read(() => repositoriesFor(trx).rules.active()),
-    );
+    const uow = unitOfWork(trx, clock, programme, {
+      events: c.var.events,
+      ...cachedReads(c.var, trx),
+    });
     const result = await work(uow);
     await dispatchEvents(uow);
     return result;

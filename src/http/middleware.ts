@@ -13,17 +13,28 @@ import type { Clock } from '../core/shared/clock.js';
 import type { DB } from '../db/schema.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { requestHash } from './order-batcher.js';
-import type { ProgrammeCache, RulesCache } from './programme-cache.js';
+import {
+  cachedReads,
+  type ProgrammeCache,
+  type RulesCache,
+  type TierCache,
+} from './programme-cache.js';
 import { ttlCache } from './ttl-cache.js';
 
 export const requestContext =
-  (deps: AppDeps, programme: ProgrammeCache, rules: RulesCache): MiddlewareHandler<AppEnv> =>
+  (
+    deps: AppDeps,
+    programme: ProgrammeCache,
+    rules: RulesCache,
+    tiers: TierCache,
+  ): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
     const requestId = c.req.header('x-request-id')?.slice(0, 100) || randomUUID();
     c.set('requestId', requestId);
     c.set('db', deps.db);
     c.set('programmeCache', programme);
     c.set('rulesCache', rules);
+    c.set('tierCache', tiers);
     c.set('events', eventQueue());
     c.set('log', deps.log.child({ requestId }));
     c.header('x-request-id', requestId);
@@ -136,9 +147,10 @@ export const transactionalWrite =
         if (c.res.status >= 400) throw new RollbackWithResponse(c.res);
         const programme = await c.var.programmeCache.read(() => getProgramme(repositoriesFor(trx)));
         await dispatchEvents(
-          unitOfWork(trx, clock, programme, c.var.events, () =>
-            c.var.rulesCache.read(() => repositoriesFor(trx).rules.active()),
-          ),
+          unitOfWork(trx, clock, programme, {
+            events: c.var.events,
+            ...cachedReads(c.var, trx),
+          }),
         );
         if (key !== undefined) {
           await trx

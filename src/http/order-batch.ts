@@ -6,7 +6,9 @@ import type { ProgrammeSettings } from '../core/programme/programme.js';
 import type { Clock } from '../core/shared/clock.js';
 import { DomainError } from '../core/shared/errors.js';
 import { eventQueue } from '../core/events/events.js';
+import { countsOrders } from '../core/rules/rules.live.js';
 import type { Rule } from '../core/rules/rules.js';
+import type { TierConfig } from '../core/tiers/tiers.js';
 import { ledgerBuffer } from '../db/batch/buffered-ledger.js';
 import { ruleFactsBuffer } from '../db/batch/buffered-rule-facts.js';
 import { dispatchEvents, unitOfWork } from '../db/unit-of-work.js';
@@ -46,6 +48,7 @@ export interface BatchContext {
   programme: ProgrammeSettings;
   /** Reads through the batch's transaction: PGlite's one connection is held by it. */
   activeRules(db: Kysely<DB>): Promise<Rule[]>;
+  tierConfig(db: Kysely<DB>): Promise<TierConfig | null>;
 }
 
 /**
@@ -77,7 +80,12 @@ const selectOwn = async (trx: Kysely<DB>, items: BatchedOrder[]): Promise<number
 };
 
 /** The batch's repositories: customers read up front, orders and ledger buffered in memory. */
-const batchRepositories = async (trx: Kysely<DB>, inputs: IngestOrderInput[]) => {
+const batchRepositories = async (
+  trx: Kysely<DB>,
+  inputs: IngestOrderInput[],
+  activeRules: Rule[],
+  tiersConfigured: boolean,
+) => {
   const customers = await prefetchedCustomers(trx, customerRepository(trx), {
     ids: inputs.flatMap((i) => i.customerId ?? []),
     externalIds: inputs.flatMap((i) => i.customerExternalId ?? []),
@@ -98,7 +106,10 @@ const batchRepositories = async (trx: Kysely<DB>, inputs: IngestOrderInput[]) =>
   }
   // Read only once every member is locked: a concurrent batch's orders are then committed.
   const ruleFacts = ruleFactsBuffer(trx, orders.bufferedFor);
-  await ruleFacts.prefetch(members);
+  const orderRules = activeRules.filter((r) => r.document.trigger === 'order.placed');
+  if (orderRules.length > 0 || tiersConfigured) {
+    await ruleFacts.prefetch(members, { orderCount: orderRules.some(countsOrders) });
+  }
   return { customers: customers.repository, orders, ledger, ruleFacts };
 };
 
@@ -119,6 +130,8 @@ export const writeOrderBatch = (
     const repos = await batchRepositories(
       trx,
       own.map((i) => items[i]!.input),
+      await ctx.activeRules(trx),
+      ((await ctx.tierConfig(trx))?.tiers.length ?? 0) > 0,
     );
     const deps = {
       customers: repos.customers,
@@ -128,6 +141,7 @@ export const writeOrderBatch = (
       clock: ctx.clock,
       programme: ctx.programme,
       activeRules: () => ctx.activeRules(trx),
+      tiersConfigured: async () => ((await ctx.tierConfig(trx))?.tiers.length ?? 0) > 0,
       events: eventQueue(),
     };
     const responses: (KeyClaim & { status: number; body: string })[] = [];
@@ -153,7 +167,13 @@ export const writeOrderBatch = (
     await repos.orders.flush();
     await repos.ledger.flush();
     await repos.ruleFacts.flush();
-    await dispatchEvents(unitOfWork(trx, ctx.clock, ctx.programme, deps.events, deps.activeRules));
+    await dispatchEvents(
+      unitOfWork(trx, ctx.clock, ctx.programme, {
+        events: deps.events,
+        activeRules: deps.activeRules,
+        tierConfig: () => ctx.tierConfig(trx),
+      }),
+    );
     await storeResponses(trx, responses);
     await releaseKeys(trx, refused);
     return outcomes;

@@ -1,6 +1,11 @@
 import type { MiddlewareHandler } from 'hono';
 import type { ProgrammeSettings } from '../core/programme/programme.js';
+import type { Kysely } from 'kysely';
 import type { Rule } from '../core/rules/rules.js';
+import type { TierConfig } from '../core/tiers/tiers.js';
+import { repositoriesFor } from '../db/repositories.js';
+import type { DB } from '../db/schema.js';
+import { tierRepository } from '../db/tiers/tiers.repository.js';
 
 /**
  * How long this process trusts the programme settings it read. A change made through this process
@@ -17,6 +22,17 @@ export interface ReadThroughCache<T> {
 export type ProgrammeCache = ReadThroughCache<ProgrammeSettings>;
 /** The active rules, cached the same way: every order reads them. */
 export type RulesCache = ReadThroughCache<Rule[]>;
+/** The tier programme, cached the same way: every order asks whether there is one. */
+export type TierCache = ReadThroughCache<TierConfig | null>;
+
+/** The rules and tiers a unit of work on `db` reads through this process's caches. */
+export const cachedReads = (
+  caches: { rulesCache: RulesCache; tierCache: TierCache },
+  db: Kysely<DB>,
+) => ({
+  activeRules: () => caches.rulesCache.read(() => repositoriesFor(db).rules.active()),
+  tierConfig: () => caches.tierCache.read(() => tierRepository(db).config()),
+});
 
 export const programmeCache = <T = ProgrammeSettings>(
   now: () => number = Date.now,

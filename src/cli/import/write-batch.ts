@@ -110,6 +110,7 @@ const writeInTransaction = async (
     programme: ctx.programme,
     ruleFacts: noRuleFacts,
     activeRules: async () => [],
+    tiersConfigured: async () => false,
     events: silentEvents,
   };
   for (const draft of drafts) {

@@ -9,7 +9,10 @@
 /** What each event type carries. Money is in minor units, points whole, instants ISO strings. */
 export interface EventPayloads {
   'customer.created': { referralCode: string | null };
-  /** An order was ingested and earned points (possibly zero); `orderNumber` 1 = first order. */
+  /**
+   * An order was ingested and earned points (possibly zero); `orderNumber` 1 = first order, null
+   * when no active rule counts orders (counting costs a scan of the member's orders).
+   */
   'order.earned': {
     orderId: string;
     externalId: string;
@@ -17,7 +20,7 @@ export interface EventPayloads {
     currency: string;
     channel: string;
     totalMinor: number;
-    orderNumber: number;
+    orderNumber: number | null;
     points: number;
     pending: boolean;
     /** The rules (and tier bonus) that contributed, with their points. */

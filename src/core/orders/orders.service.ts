@@ -137,14 +137,20 @@ export const ingestOrder = async (
   );
   const order: Order = { ...row, lines: lines.map((l) => ({ ...l, returnedQuantity: 0 })) };
   const result = { order, created: true, points: pointsView(order, deps.programme, now) };
-  announceOrder(deps, result, proposal.facts.ordersBefore + 1, proposal.awards, earned?.id);
+  announceOrder(
+    deps,
+    result,
+    proposal.facts.ordersBefore === null ? null : proposal.facts.ordersBefore + 1,
+    proposal.awards,
+    earned?.id,
+  );
   return result;
 };
 
 const announceOrder = (
   deps: OrderDeps,
   { order, points }: IngestResult,
-  orderNumber: number,
+  orderNumber: number | null,
   awards: ProposedAward[],
   entryId: string | undefined,
 ) => {

@@ -21,8 +21,8 @@ import type { Rule, RuleTrigger } from './rules.js';
 
 export interface MemberFacts {
   customer: CustomerFacts;
-  /** Orders the customer placed before the one being evaluated. */
-  ordersBefore: number;
+  /** Orders the customer placed before the one being evaluated; null when not counted. */
+  ordersBefore: number | null;
   tier: { code: string; earnMultiplierPercent: number } | null;
 }
 
@@ -40,8 +40,13 @@ export interface RuleAward {
   awardedAt: Date;
 }
 
+export interface FactOptions {
+  /** Count the member's orders: only rules on the order number need it, and it costs a scan. */
+  orderCount: boolean;
+}
+
 export interface RuleFactsRepository {
-  memberFacts(customerId: string): Promise<MemberFacts>;
+  memberFacts(customerId: string, options: FactOptions): Promise<MemberFacts>;
   /** Points each rule awarded the customer at or after its window's start. */
   awardedSince(
     customerId: string,
@@ -54,6 +59,8 @@ export interface LiveRuleDeps {
   ruleFacts: RuleFactsRepository;
   /** The active rules, every trigger (cached by the caller where it can be). */
   activeRules(): Promise<Rule[]>;
+  /** Whether any tier exists: without tiers and rules, an event needs no member facts. */
+  tiersConfigured(): Promise<boolean>;
   programme: ProgrammeSettings;
   clock: Clock;
   events: EventSink;
@@ -79,6 +86,15 @@ const context = (
   basePointsPerCurrencyUnit: programme.pointsPerCurrencyUnit,
   awardedInPeriod,
 });
+
+const NO_FACTS: MemberFacts = {
+  customer: { tier: null, segments: [], attributes: {} },
+  ordersBefore: null,
+  tier: null,
+};
+
+export const countsOrders = (rule: Rule): boolean =>
+  rule.document.conditions.some((c) => c.type === 'customer.orderNumber');
 
 const capWindows = (rules: Rule[], at: Date, timeZone: string) =>
   rules.flatMap((r) => {
@@ -106,7 +122,12 @@ export const proposeAwards = async (
       r.document.trigger === input.trigger &&
       (input.trigger !== 'custom' || r.document.customEvent === input.customEvent),
   );
-  const facts = await deps.ruleFacts.memberFacts(input.customerId);
+  if (rules.length === 0 && !(await deps.tiersConfigured())) {
+    return { points: input.basePoints, awards: [], issues: [], facts: NO_FACTS };
+  }
+  const facts = await deps.ruleFacts.memberFacts(input.customerId, {
+    orderCount: rules.some(countsOrders),
+  });
   const awards: ProposedAward[] = [];
   const tier = facts.tier;
   const tierBonus =
@@ -135,7 +156,9 @@ export const proposeAwards = async (
     ...(input.customEvent ? { customEvent: input.customEvent } : {}),
     at: input.at,
     customer: facts.customer,
-    ...(input.order ? { order: { ...input.order, orderNumber: facts.ordersBefore + 1 } } : {}),
+    ...(input.order
+      ? { order: { ...input.order, orderNumber: (facts.ordersBefore ?? 0) + 1 } }
+      : {}),
   };
   const evaluation = evaluateRules(rules, event, context(deps.programme, awarded));
   for (const p of evaluation.points) {

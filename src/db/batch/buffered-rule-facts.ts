@@ -1,5 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { MemberFacts, RuleAward, RuleFactsRepository } from '../../core/rules/rules.live.js';
+import type {
+  FactOptions,
+  MemberFacts,
+  RuleAward,
+  RuleFactsRepository,
+} from '../../core/rules/rules.live.js';
 import { awardRow, awardedSinceIn, memberFactsOf } from '../rules.repository.js';
 import type { DB } from '../schema.js';
 import { insertRows } from './insert-rows.js';
@@ -7,7 +12,7 @@ import { insertRows } from './insert-rows.js';
 export interface RuleFactsBuffer {
   repository: RuleFactsRepository;
   /** Reads the facts of every member the batch may touch, in one query. */
-  prefetch(customerIds: string[]): Promise<void>;
+  prefetch(customerIds: string[], options: FactOptions): Promise<void>;
   flush(): Promise<void>;
 }
 
@@ -21,13 +26,20 @@ export const ruleFactsBuffer = (
   bufferedOrdersOf: (customerId: string) => number,
 ): RuleFactsBuffer => {
   let prefetched = new Map<string, MemberFacts>();
+  let prefetchedWith: FactOptions = { orderCount: false };
   const awards: RuleAward[] = [];
   const repository: RuleFactsRepository = {
-    memberFacts: async (customerId) => {
+    memberFacts: async (customerId, options) => {
+      const usable = !options.orderCount || prefetchedWith.orderCount;
       const facts =
-        prefetched.get(customerId) ?? (await memberFactsOf(trx, [customerId])).get(customerId);
+        (usable ? prefetched.get(customerId) : undefined) ??
+        (await memberFactsOf(trx, [customerId], options)).get(customerId);
       if (!facts) throw new Error(`customer ${customerId} vanished during a batch`);
-      return { ...facts, ordersBefore: facts.ordersBefore + bufferedOrdersOf(customerId) };
+      return {
+        ...facts,
+        ordersBefore:
+          facts.ordersBefore === null ? null : facts.ordersBefore + bufferedOrdersOf(customerId),
+      };
     },
     awardedSince: async (customerId, windows) => {
       const totals = await awardedSinceIn(trx, customerId, windows);
@@ -44,8 +56,9 @@ export const ruleFactsBuffer = (
   };
   return {
     repository,
-    prefetch: async (customerIds) => {
-      prefetched = await memberFactsOf(trx, customerIds);
+    prefetch: async (customerIds, options) => {
+      prefetched = await memberFactsOf(trx, customerIds, options);
+      prefetchedWith = options;
     },
     flush: () => insertRows(trx, 'rule_award', awards.map(awardRow)),
   };
@@ -55,7 +68,7 @@ export const ruleFactsBuffer = (
 export const noRuleFacts: RuleFactsRepository = {
   memberFacts: async () => ({
     customer: { tier: null, segments: [], attributes: {} },
-    ordersBefore: 0,
+    ordersBefore: null,
     tier: null,
   }),
   awardedSince: async () => ({}),
