@@ -1,3 +1,4 @@
+import { activateOnly, installRuleSets, type RuleSets } from './ingest-rules.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
@@ -44,6 +45,8 @@ export interface IngestBenchOptions {
   retailLinesPath: string;
   /** Write a V8 CPU profile of each server child into this folder. */
   cpuProfileDir: string | null;
+  /** Also time ingestion with 1 active rule against the 50-rule programme. */
+  compareRules: boolean;
   log: (line: string) => void;
 }
 
@@ -57,6 +60,7 @@ export const defaultIngestOptions = (quick: boolean): Omit<IngestBenchOptions, '
   postgresUrl: 'postgres://postgres@127.0.0.1:5432/postgres',
   retailLinesPath: RETAIL_LINES,
   cpuProfileDir: null,
+  compareRules: true,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -241,20 +245,21 @@ interface HttpResult {
 }
 
 interface HttpClient {
-  post(path: string, body: string, headers: Record<string, string>): Promise<HttpResult>;
+  post(path: string, body: string, headers?: Record<string, string>): Promise<HttpResult>;
+  patch(path: string, body: string): Promise<HttpResult>;
   close(): void;
 }
 
 const createClient = (baseUrl: string, apiKey: string, connections: number): HttpClient => {
   const url = new URL(baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-  const post = (path: string, body: string, headers: Record<string, string>) =>
+  const send = (method: string, path: string, body: string, headers: Record<string, string>) =>
     new Promise<HttpResult>((resolvePromise, reject) => {
       const request = http.request(
         {
           host: url.hostname,
           port: url.port,
-          method: 'POST',
+          method,
           path,
           agent,
           headers: {
@@ -276,11 +281,15 @@ const createClient = (baseUrl: string, apiKey: string, connections: number): Htt
           );
         },
       );
-      request.setTimeout(120_000, () => request.destroy(new Error(`POST ${path} timed out`)));
+      request.setTimeout(120_000, () => request.destroy(new Error(`${method} ${path} timed out`)));
       request.on('error', reject);
       request.end(body);
     });
-  return { post, close: () => agent.destroy() };
+  return {
+    post: (path, body, headers = {}) => send('POST', path, body, headers),
+    patch: (path, body) => send('PATCH', path, body, {}),
+    close: () => agent.destroy(),
+  };
 };
 
 /** Runs `work` over every item with at most `concurrency` in flight; ends when the items do. */
@@ -707,6 +716,8 @@ export interface DatabaseFigures {
   baseline: { runs: RunFigures[]; median: Summary } | null;
   /** API orders/s divided by baseline orders/s (medians). */
   ratio: number | null;
+  /** API ingestion with 1 and with 50 active rules, and 50-rule orders/s over 1-rule orders/s. */
+  rules: { one: Summary; fifty: Summary; ratio: number; cpuRatio: number | null } | null;
   failures: string[];
   /** Deadlocks PostgreSQL detected while the server ran (each one fails a request). */
   deadlocks: number | null;
@@ -865,6 +876,9 @@ const runApiPhase = async (
       runs.push(run);
     }
     figures.api = { runs, median: summarise(runs) };
+    if (options.compareRules) {
+      figures.rules = await compareRuleSets(client, measured, kind, options, sources, fail);
+    }
     return customerIds;
   } catch (error) {
     throw new Error(`${(error as Error).message}\nserver output:\n${server.tail()}`);
@@ -877,6 +891,50 @@ const runApiPhase = async (
       figures.deadlocks = deadlocksAfter - deadlocksBefore;
     }
   }
+};
+
+/** 1 rule, then 50, then 1 … alternating per repeat so drift hits both alike. */
+const compareRuleSets = async (
+  client: HttpClient,
+  measured: OrderSeed[],
+  kind: DatabaseKind,
+  options: IngestBenchOptions,
+  sources: CpuSources,
+  fail: (message: string) => void,
+): Promise<NonNullable<DatabaseFigures['rules']>> => {
+  const sets = await installRuleSets(client);
+  const runs: Record<keyof RuleSets, RunFigures[]> = { one: [], fifty: [] };
+  for (let r = 1; r <= options.repeats; r += 1) {
+    const order: (keyof RuleSets)[] = r % 2 === 1 ? ['one', 'fifty'] : ['fifty', 'one'];
+    for (const set of order) {
+      await activateOnly(client, sets.fifty, sets[set]);
+      const run = await measureApi(
+        client,
+        measured,
+        `rules-${set}-${r}`,
+        options.concurrency,
+        sources,
+        fail,
+      );
+      options.log(describeRun(`${kind} API with ${sets[set].length} rule(s), run ${r}`, run));
+      runs[set].push(run);
+    }
+  }
+  await activateOnly(client, sets.fifty, []);
+  const one = summarise(runs.one);
+  const fifty = summarise(runs.fifty);
+  // CPU per order of the server and its database is steadier than orders/s on a shared machine.
+  const cpu = (s: Summary) =>
+    s.cpuMsPerOrder.server === null
+      ? null
+      : s.cpuMsPerOrder.server + (s.cpuMsPerOrder.database ?? 0);
+  const [cpuOne, cpuFifty] = [cpu(one), cpu(fifty)];
+  return {
+    one,
+    fifty,
+    ratio: round(fifty.ordersPerSecond / one.ordersPerSecond, 3),
+    cpuRatio: cpuOne && cpuFifty ? round(cpuOne / cpuFifty, 3) : null,
+  };
 };
 
 const runBaselinePhase = async (
@@ -924,6 +982,7 @@ const benchDatabase = async (
     api: null,
     baseline: null,
     ratio: null,
+    rules: null,
     failures: [],
     deadlocks: null,
     serverLogTail: null,
@@ -1027,6 +1086,37 @@ const cpuRow = (database: string, label: string, summary: Summary): string[] => 
   ];
 };
 
+const rulesLines = (report: IngestBenchReport): string[] => {
+  const compared = report.databases.filter((d) => d.rules);
+  if (compared.length === 0) return [];
+  return [
+    '',
+    'API ingestion with 1 active rule vs the 50-rule programme (bench/rules-programme.ts; medians)',
+    table(
+      [
+        'database',
+        '1 rule orders/s',
+        'p50 ms',
+        '50 rules orders/s',
+        'p50 ms',
+        '50/1',
+        'CPU/order 1 ÷ 50',
+        'bar (30%)',
+      ],
+      compared.map((d) => [
+        d.database,
+        String(d.rules!.one.ordersPerSecond),
+        String(d.rules!.one.p50Ms),
+        String(d.rules!.fifty.ordersPerSecond),
+        String(d.rules!.fifty.p50Ms),
+        d.rules!.ratio.toFixed(3),
+        d.rules!.cpuRatio?.toFixed(3) ?? '-',
+        d.rules!.ratio >= 0.7 ? 'met' : 'NOT MET',
+      ]),
+    ),
+  ];
+};
+
 export const formatIngestReport = (report: IngestBenchReport): string => {
   const { workload, settings } = report;
   const measured = report.databases.filter((d) => d.api && d.baseline);
@@ -1065,6 +1155,7 @@ export const formatIngestReport = (report: IngestBenchReport): string => {
         cpuRow(d.database, 'baseline', d.baseline!.median),
       ]),
     ),
+    ...rulesLines(report),
     ...report.databases.filter((d) => d.skipped).map((d) => `${d.database}: ${d.skipped}`),
     ...report.databases
       .filter((d) => d.deadlocks)
@@ -1111,6 +1202,7 @@ export const parseIngestArgs = (
   }
   options.postgresUrl = process.env.BENCH_POSTGRES_URL ?? options.postgresUrl;
   options.retailLinesPath = value('data') ?? options.retailLinesPath;
+  if (args.includes('--no-rules')) options.compareRules = false;
   if (args.includes('--cpu-prof')) options.cpuProfileDir = resolve(ROOT, 'bench/results/profiles');
   return options;
 };

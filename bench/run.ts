@@ -10,9 +10,9 @@ import {
 } from './ingest.bench.js';
 
 /**
- * `npm run bench`: the HTTP ingestion benchmark, then the import, CLV and analytics benchmarks,
- * each in a child process with its output streamed through (`--skip-<name>` leaves one out).
- * Every figure ends up in bench/results/latest.json. `--quick` makes a small smoke run.
+ * `npm run bench`: the HTTP ingestion benchmark, then the import, CLV, analytics and rules
+ * benchmarks, each in a child process with its output streamed through (`--skip-<name>` leaves
+ * one out). Every figure ends up in bench/results/latest.json. `--quick` makes a small smoke run.
  */
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -68,6 +68,12 @@ const CHILD_BENCHES: ChildBench[] = [
     args: (quick) =>
       quick ? ['--runs=1', '--customers=2000', '--skip-retail'] : ['--customers=100000'],
     limitMinutes: (quick) => (quick ? 15 : 60),
+  },
+  {
+    name: 'rules',
+    script: 'bench/rules.bench.ts',
+    args: (quick) => (quick ? ['--quick'] : []),
+    limitMinutes: (quick) => (quick ? 5 : 30),
   },
 ];
 

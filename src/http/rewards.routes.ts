@@ -8,7 +8,12 @@ import {
   redeemReward,
   updateReward,
 } from '../core/rewards/rewards.service.js';
-import { RewardInputSchema, RewardPatchSchema, type Reward } from '../core/rewards/rewards.js';
+import {
+  RewardInputSchema,
+  RewardPatchSchema,
+  flatBenefit,
+  type Reward,
+} from '../core/rewards/rewards.js';
 import type { Clock } from '../core/shared/clock.js';
 import { withRewardRepositories } from '../db/rewards/rewards-deps.js';
 import { CouponView, presentCoupon } from './coupons.routes.js';
@@ -46,16 +51,16 @@ const RewardView = z
   .openapi('Reward');
 
 const presentReward = (r: Reward): z.infer<typeof RewardView> => {
-  const b = r.benefit;
+  const b = flatBenefit(r.benefit);
   return {
     id: r.id,
     name: r.name,
     description: r.description,
     kind: b.kind,
-    value: b.kind === 'percent_discount' ? b.value : null,
-    valueMinor: b.kind === 'fixed_discount' ? b.valueMinor : null,
-    currency: b.kind === 'fixed_discount' ? b.currency : null,
-    sku: b.kind === 'free_product' || b.kind === 'sample' ? b.sku : null,
+    value: b.percent,
+    valueMinor: b.valueMinor,
+    currency: b.currency,
+    sku: b.sku,
     pointsCost: r.pointsCost,
     stock: r.stock,
     perMemberLimit: r.perMemberLimit,

@@ -28,6 +28,15 @@ const sku = z.string().trim().min(1).max(100);
 const currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as GBP');
 export const minorAmount = z.number().int().min(0).max(1_000_000_000_000);
 
+/** A benefit as flat, nullable fields: the shape of a table row and of the API view. */
+export const flatBenefit = (b: Benefit) => ({
+  kind: b.kind,
+  percent: b.kind === 'percent_discount' ? b.value : null,
+  valueMinor: b.kind === 'fixed_discount' ? b.valueMinor : null,
+  currency: b.kind === 'fixed_discount' ? b.currency : null,
+  sku: b.kind === 'free_product' || b.kind === 'sample' ? b.sku : null,
+});
+
 /** Stored JSON (a coupon's benefit) is checked on the way out of the database too. */
 export const BenefitSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('percent_discount'), value: z.number().int().min(1).max(100) }),

@@ -1,9 +1,10 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
-import type {
-  Benefit,
-  Reward,
-  RewardRedemption,
-  RewardRepository,
+import {
+  flatBenefit,
+  type Benefit,
+  type Reward,
+  type RewardRedemption,
+  type RewardRepository,
 } from '../../core/rewards/rewards.js';
 import type { DB, RewardRedemptionTable, RewardTable } from '../schema.js';
 
@@ -43,16 +44,16 @@ const toReward = (row: Selectable<RewardTable>): Reward => ({
 });
 
 const rewardRow = (r: Reward): Insertable<RewardTable> => {
-  const b = r.benefit;
+  const b = flatBenefit(r.benefit);
   return {
     id: r.id,
     name: r.name,
     description: r.description,
     kind: b.kind,
-    percent_off: b.kind === 'percent_discount' ? b.value : null,
-    value_minor: b.kind === 'fixed_discount' ? b.valueMinor : null,
-    currency: b.kind === 'fixed_discount' ? b.currency : null,
-    sku: b.kind === 'free_product' || b.kind === 'sample' ? b.sku : null,
+    percent_off: b.percent,
+    value_minor: b.valueMinor,
+    currency: b.currency,
+    sku: b.sku,
     points_cost: r.pointsCost,
     stock: r.stock,
     per_member_limit: r.perMemberLimit,
