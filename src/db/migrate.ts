@@ -9,6 +9,7 @@ import * as createRewards from './migrations/20261125_1200_create_rewards.js';
 import * as createReferrals from './migrations/20261125_1300_create_referrals.js';
 import * as createMemberCards from './migrations/20261125_1400_create_member_cards.js';
 import * as createExpiryNotice from './migrations/20261125_1500_create_expiry_notice.js';
+import * as createSegments from './migrations/20261126_0900_create_segments.js';
 
 /** Migrations are listed here by name; the name's timestamp orders them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261125_1300_create_referrals': createReferrals,
   '20261125_1400_create_member_cards': createMemberCards,
   '20261125_1500_create_expiry_notice': createExpiryNotice,
+  '20261126_0900_create_segments': createSegments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

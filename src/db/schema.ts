@@ -472,6 +472,25 @@ export interface ExpiryNoticeTable {
   notified_at: Timestamp;
 }
 
+export interface SegmentTable {
+  id: string;
+  key: string;
+  name: string;
+  kind: 'dynamic' | 'static';
+  definition: Json<unknown> | null;
+  member_count: Generated<number>;
+  refreshed_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  archived_at: NullableTimestamp;
+}
+
+export interface SegmentMemberTable {
+  segment_id: string;
+  customer_id: string;
+  added_at: Timestamp;
+}
+
 export interface DB {
   programme_settings: ProgrammeSettingsTable;
   api_key: ApiKeyTable;
@@ -491,6 +510,8 @@ export interface DB {
   customer_analytics: CustomerAnalyticsTable;
   rule: RuleTable;
   expiry_notice: ExpiryNoticeTable;
+  segment: SegmentTable;
+  segment_member: SegmentMemberTable;
   rule_version: RuleVersionTable;
   rule_award: RuleAwardTable;
   loyalty_activity: LoyaltyActivityTable;

@@ -12,6 +12,7 @@ export const ID_PREFIXES = {
   apiKey: 'key',
   clvRun: 'clv',
   rule: 'rul',
+  segment: 'seg',
   activity: 'act',
   webhook: 'whk',
   webhookMessage: 'msg',
