@@ -75,6 +75,12 @@ const CHILD_BENCHES: ChildBench[] = [
     args: (quick) => (quick ? ['--quick'] : []),
     limitMinutes: (quick) => (quick ? 5 : 30),
   },
+  {
+    name: 'recommendations',
+    script: 'bench/recommendations.bench.ts',
+    args: (quick) => (quick ? ['--quick'] : []),
+    limitMinutes: (quick) => (quick ? 10 : 30),
+  },
 ];
 
 const readFigures = (file: string): unknown => {

@@ -54,6 +54,11 @@ export const CONFIG_VARIABLES: Record<string, VariableSpec> = {
       'Key that signs member card QR tokens (at least 32 characters); unset generates one on first use and keeps it in the database',
     sensitive: true,
   },
+  SMTP_URL: {
+    description:
+      'SMTP server for e-mail (smtp://user:pass@host:587, smtps://… for TLS); unset keeps messages in the outbox (status outbox)',
+    sensitive: true,
+  },
   LOG_LEVEL: { description: 'pino log level (default info)', sensitive: false },
 };
 
@@ -83,6 +88,10 @@ const ConfigSchema = z.object({
     .default('30 2 * * *'),
   cardSecret: z.string().min(32, 'must be at least 32 characters').optional(),
   publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+  smtpUrl: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -104,6 +113,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     settleIntervalMs: blankToUndefined(env.REGULARS_SETTLE_INTERVAL_MS),
     cardSecret: blankToUndefined(env.REGULARS_CARD_SECRET),
     publicUrl: blankToUndefined(env.REGULARS_PUBLIC_URL),
+    smtpUrl: blankToUndefined(env.SMTP_URL),
     logLevel: blankToUndefined(env.LOG_LEVEL),
   });
   if (!parsed.success) {

@@ -16,6 +16,15 @@ import {
 } from './db/tiers/tiers.reactions.js';
 import type { UnitOfWork } from './db/unit-of-work.js';
 import { webhookOutbox } from './db/webhooks/webhook-outbox.js';
+import {
+  birthdayJourney,
+  pointsExpiringJourney,
+  reviewRequestJourney,
+  tierChangedJourney,
+  winBackJourney,
+  welcomeJourney,
+  whenJourneyEnabled,
+} from './db/messaging/messaging.reactions.js';
 
 /**
  * Who reacts to which domain event, in one place. A reaction runs inside the transaction that
@@ -55,6 +64,12 @@ export const reactions: Reaction[] = [
   on('order.earned', upgradeTierOnOrder, whenTiersConfigured),
   on('points.earned', upgradeTierOnPoints, whenTiersConfigured),
   on('rule.issue', issueCouponForRule),
+  on('customer.created', welcomeJourney, whenJourneyEnabled('welcome')),
+  on('activity.recorded', birthdayJourney, whenJourneyEnabled('birthday')),
+  on('points.expiring', pointsExpiringJourney, whenJourneyEnabled('pointsExpiring')),
+  on('tier.changed', tierChangedJourney, whenJourneyEnabled('tierChanged')),
+  on('customer.at_risk', winBackJourney, whenJourneyEnabled('winBack')),
+  on('order.earned', reviewRequestJourney, whenJourneyEnabled('reviewRequest')),
 ];
 
 /** Consumers see every dispatched round of events at once (the webhook outbox). */

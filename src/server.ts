@@ -10,6 +10,9 @@ import { createApp } from './http/app.js';
 import { applicationJobs } from './jobs/index.js';
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
 import { startWebhookSweeper } from './jobs/webhook-delivery.job.js';
+import { smtpMailer, startMessageSweeper } from './jobs/message-send.job.js';
+import { messagingEnv } from './db/messaging/messaging-deps.js';
+import { emailSuggestions } from './db/recommendations/recommendations.repository.js';
 
 export const createLogger = (config: Pick<Config, 'logLevel'>): Logger =>
   pino({ level: config.logLevel, base: { service: 'regulars' } });
@@ -62,6 +65,11 @@ export const startServer = async (
     publicUrl: config.publicUrl,
     database,
   });
+  const messaging = {
+    mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : null,
+    env: messagingEnv({ publicUrl: config.publicUrl, suggestions: emailSuggestions }),
+  };
+  if (!config.smtpUrl) log.warn('messaging.no_smtp: SMTP_URL unset, e-mails stay in the outbox');
   const jobs = createJobRunner({
     database,
     log,
@@ -70,11 +78,16 @@ export const startServer = async (
       settleEveryMinutes: settleEveryMinutes(config.settleIntervalMs),
       analyticsCron: config.analyticsCron === 'off' ? null : config.analyticsCron,
       tierReviewCron: config.tierReviewCron === 'off' ? null : config.tierReviewCron,
+      messaging,
     }),
   });
   if (options.jobs ?? true) await jobs.start();
   const webhooks =
     (options.jobs ?? true) ? startWebhookSweeper({ db: database.db, clock, log }) : null;
+  const messages =
+    (options.jobs ?? true)
+      ? startMessageSweeper({ db: database.db, clock, log, ...messaging })
+      : null;
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
       resolve(s),
@@ -91,6 +104,7 @@ export const startServer = async (
     jobs,
     close: async () => {
       await webhooks?.stop();
+      await messages?.stop();
       await jobs.stop({ graceful: true });
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();

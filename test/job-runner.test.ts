@@ -333,9 +333,13 @@ describe('job runner', () => {
       ).rows;
     expect(await schedules()).toEqual([
       { name: 'analytics-refresh', cron: '30 2 * * *', timezone: 'UTC', data: {} },
+      { name: 'at-risk', cron: '30 4 * * *', timezone: 'UTC', data: {} },
       { name: 'birthdays', cron: '7 * * * *', timezone: 'UTC', data: {} },
+      { name: 'message-send', cron: '* * * * *', timezone: 'UTC', data: {} },
       { name: 'nightly', cron: '0 3 * * *', timezone: 'UTC', data: { full: true } },
       { name: 'points-expiring', cron: '40 1 * * *', timezone: 'UTC', data: {} },
+      { name: 'recommendations-refresh', cron: '10 3 * * *', timezone: 'UTC', data: {} },
+      { name: 'segments-refresh', cron: '15 * * * *', timezone: 'UTC', data: {} },
       { name: 'settle-points', cron: '*/1 * * * *', timezone: 'UTC', data: {} },
       { name: 'tier-review', cron: '20 0 * * *', timezone: 'UTC', data: {} },
       { name: 'webhook-deliver', cron: '* * * * *', timezone: 'UTC', data: {} },
@@ -349,8 +353,12 @@ describe('job runner', () => {
     await second.start();
     expect((await schedules()).map((s) => s.name)).toEqual([
       'analytics-refresh',
+      'at-risk',
       'birthdays',
+      'message-send',
       'points-expiring',
+      'recommendations-refresh',
+      'segments-refresh',
       'settle-points',
       'tier-review',
       'webhook-deliver',

@@ -10,6 +10,10 @@ import * as createReferrals from './migrations/20261125_1300_create_referrals.js
 import * as createMemberCards from './migrations/20261125_1400_create_member_cards.js';
 import * as createExpiryNotice from './migrations/20261125_1500_create_expiry_notice.js';
 import * as createSegments from './migrations/20261126_0900_create_segments.js';
+import * as createMessaging from './migrations/20261126_1000_create_messaging.js';
+import * as createRecommendations from './migrations/20261126_1100_create_recommendations.js';
+import * as createFeedback from './migrations/20261126_1200_create_feedback.js';
+import * as createAtRiskNotice from './migrations/20261126_1300_create_at_risk_notice.js';
 
 /** Migrations are listed here by name; the name's timestamp orders them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +27,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261125_1400_create_member_cards': createMemberCards,
   '20261125_1500_create_expiry_notice': createExpiryNotice,
   '20261126_0900_create_segments': createSegments,
+  '20261126_1000_create_messaging': createMessaging,
+  '20261126_1100_create_recommendations': createRecommendations,
+  '20261126_1200_create_feedback': createFeedback,
+  '20261126_1300_create_at_risk_notice': createAtRiskNotice,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

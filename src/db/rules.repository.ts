@@ -132,7 +132,8 @@ export const ruleRepository = (db: Kysely<DB>): RuleRepository => ({
 
 /**
  * The facts rules read about members, for many at once: attributes, tier with its multiplier,
- * analytics segments (RFM segment and lifecycle stage) and how many orders they placed.
+ * analytics segments (RFM segment and lifecycle stage), the keys of the segments they belong to
+ * and how many orders they placed.
  */
 export const memberFactsOf = async (
   db: Kysely<DB>,
@@ -153,6 +154,8 @@ export const memberFactsOf = async (
       'td.earn_multiplier_percent',
       'ca.rfm_segment',
       'ca.lifecycle_stage',
+      sql<string[]>`array(select s.key from segment_member m join segment s on s.id = m.segment_id
+        where m.customer_id = c.id and s.archived_at is null order by s.key)`.as('segment_keys'),
       options.orderCount
         ? sql<number>`(select count(*) from sales_order o where o.customer_id = c.id)`.as('orders')
         : sql<null>`null::int8`.as('orders'),
@@ -163,7 +166,9 @@ export const memberFactsOf = async (
     facts.set(r.id, {
       customer: {
         tier: r.tier_code,
-        segments: [r.rfm_segment, r.lifecycle_stage].filter((s): s is string => Boolean(s)),
+        segments: [r.rfm_segment, r.lifecycle_stage, ...(r.segment_keys ?? [])].filter(
+          (s): s is string => Boolean(s),
+        ),
         attributes: r.attributes ?? {},
       },
       ordersBefore: r.orders === null ? null : Number(r.orders),

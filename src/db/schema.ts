@@ -491,6 +491,167 @@ export interface SegmentMemberTable {
   added_at: Timestamp;
 }
 
+export interface RecommendationTable {
+  customer_id: string;
+  rank: number;
+  sku: string;
+  name: string | null;
+  category: string | null;
+  score: number;
+  reason: 'bought_with' | 'popular_in_category' | 'popular';
+  reason_sku: string | null;
+  reason_name: string | null;
+  reason_category: string | null;
+  as_of: Timestamp;
+  computed_at: Timestamp;
+}
+
+export interface RecommendationPopularTable {
+  rank: number;
+  sku: string;
+  name: string | null;
+  category: string | null;
+  buyers: number;
+  score: number;
+  as_of: Timestamp;
+  computed_at: Timestamp;
+}
+
+export interface MessageTemplateTable {
+  id: string;
+  key: string;
+  kind: 'marketing' | 'transactional';
+  default_locale: string;
+  description: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MessageTemplateVersionTable {
+  template_id: string;
+  locale: string;
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export interface MessageTable {
+  id: string;
+  customer_id: string;
+  template_key: string;
+  kind: 'marketing' | 'transactional';
+  locale: string | null;
+  campaign_id: string | null;
+  journey: string | null;
+  to_address: string | null;
+  subject: string | null;
+  html: string | null;
+  text: string | null;
+  unsubscribe_url: string | null;
+  data: Json<Record<string, unknown>>;
+  status: 'queued' | 'sent' | 'failed' | 'suppressed' | 'outbox';
+  reason: string | null;
+  dedupe_key: string;
+  scheduled_at: Timestamp;
+  lease_until: NullableTimestamp;
+  sent_at: NullableTimestamp;
+  attempts: Generated<number>;
+  smtp_message_id: string | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MessagingConfigTable {
+  name: string;
+  value: Json<unknown>;
+  updated_at: Timestamp;
+}
+
+export interface CampaignTable {
+  id: string;
+  template_key: string;
+  segment_id: string;
+  status: 'scheduled' | 'expanding' | 'done';
+  scheduled_at: Timestamp;
+  lease_until: NullableTimestamp;
+  audience: Generated<number>;
+  created_at: Timestamp;
+  completed_at: NullableTimestamp;
+}
+
+export interface SurveyTable {
+  id: string;
+  key: string;
+  title: string;
+  description: string | null;
+  questions: Json<unknown>;
+  status: 'draft' | 'active' | 'archived';
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SurveyResponseTable {
+  id: string;
+  survey_id: string;
+  customer_id: string;
+  source: 'link' | 'api';
+  answers: Json<unknown>;
+  submitted_at: Timestamp;
+}
+
+export interface SurveyAnswerTable {
+  response_id: string;
+  survey_id: string;
+  customer_id: string;
+  question_id: string;
+  question_type: 'nps' | 'csat' | 'text' | 'choice';
+  score: number | null;
+  value: string | null;
+  submitted_at: Timestamp;
+}
+
+export interface ReviewTable {
+  id: string;
+  customer_id: string;
+  external_id: string;
+  sku: string | null;
+  rating: number;
+  text: string | null;
+  submitted_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface ComplaintTable {
+  id: string;
+  customer_id: string;
+  subject: string;
+  body: string;
+  channel: string;
+  status: 'open' | 'answered' | 'resolved';
+  opened_at: Timestamp;
+  first_response_at: NullableTimestamp;
+  resolved_at: NullableTimestamp;
+  updated_at: Timestamp;
+}
+
+export interface ComplaintEventTable {
+  complaint_id: string;
+  seq: number;
+  customer_id: string;
+  kind: 'opened' | 'reply' | 'status';
+  author: string | null;
+  body: string | null;
+  from_status: string | null;
+  to_status: string | null;
+  at: Timestamp;
+}
+
+export interface AtRiskNoticeTable {
+  customer_id: string;
+  notified_at: Timestamp;
+}
+
 export interface DB {
   programme_settings: ProgrammeSettingsTable;
   api_key: ApiKeyTable;
@@ -511,6 +672,7 @@ export interface DB {
   rule: RuleTable;
   expiry_notice: ExpiryNoticeTable;
   segment: SegmentTable;
+  at_risk_notice: AtRiskNoticeTable;
   segment_member: SegmentMemberTable;
   rule_version: RuleVersionTable;
   rule_award: RuleAwardTable;
@@ -534,4 +696,17 @@ export interface DB {
   reward_redemption: RewardRedemptionTable;
   coupon_redemption: CouponRedemptionTable;
   coupon_issue: CouponIssueTable;
+  recommendation: RecommendationTable;
+  recommendation_popular: RecommendationPopularTable;
+  message_template: MessageTemplateTable;
+  message_template_version: MessageTemplateVersionTable;
+  message: MessageTable;
+  messaging_config: MessagingConfigTable;
+  campaign: CampaignTable;
+  survey: SurveyTable;
+  survey_response: SurveyResponseTable;
+  survey_answer: SurveyAnswerTable;
+  review: ReviewTable;
+  complaint: ComplaintTable;
+  complaint_event: ComplaintEventTable;
 }

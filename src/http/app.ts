@@ -31,12 +31,20 @@ import { pointsRoutes } from './points.routes.js';
 import { referralRoutes } from './referrals.routes.js';
 import { couponRoutes } from './coupons.routes.js';
 import { rewardRoutes } from './rewards.routes.js';
+import { recommendationRoutes } from './recommendations.routes.js';
 import { ruleRoutes } from './rules.routes.js';
 import { ruleAdminRoutes } from './rule-admin.routes.js';
 import { errorToResponse, problemResponse, validationErrorFrom } from './problem.js';
 import { adminRoutes, healthRoute, liabilityRoute } from './system.routes.js';
 import { tierRoutes } from './tiers.routes.js';
+import { feedbackRoutes } from './feedback.routes.js';
+import { timelineRoutes } from './timeline.routes.js';
+import { segmentRoutes } from './segments.routes.js';
 import { invalidateWebhooksOnChange, webhookRoutes } from './webhooks.routes.js';
+import { messagingEnv } from '../db/messaging/messaging-deps.js';
+import { emailSuggestions } from '../db/recommendations/recommendations.repository.js';
+import { messagingRoutes } from './messaging.routes.js';
+import { unsubscribeRoutes } from './unsubscribe.routes.js';
 
 const OPENAPI_INFO = {
   openapi: '3.1.0',
@@ -143,8 +151,15 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   app.route('/', analyticsChartRoutes(deps.clock));
   app.route('/', webhookRoutes(deps.clock));
   app.route('/', tierRoutes(deps.clock));
+  app.route('/', segmentRoutes(deps.clock));
   app.route('/', rewardRoutes(deps.clock));
   app.route('/', couponRoutes(deps.clock));
+  app.route('/', recommendationRoutes(deps.clock));
+  const messaging = messagingEnv({ publicUrl: deps.publicUrl, suggestions: emailSuggestions });
+  app.route('/', messagingRoutes(deps.clock, messaging));
+  app.route('/', unsubscribeRoutes(deps.clock, messaging));
+  app.route('/', feedbackRoutes(deps));
+  app.route('/', timelineRoutes(deps.clock));
 
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.get('/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document(OPENAPI_INFO) as never)));

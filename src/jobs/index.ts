@@ -1,11 +1,15 @@
 import type { Clock } from '../core/shared/clock.js';
 import { analyticsRefreshJob } from './analytics-refresh.job.js';
 import { birthdaysJob } from './birthdays.job.js';
+import { atRiskJob } from './at-risk.job.js';
 import { pointsExpiringJob } from './points-expiring.job.js';
+import { recommendationsRefreshJob } from './recommendations-refresh.job.js';
 import type { JobDefinition } from './job-runner.js';
 import { settlePointsJob } from './settle-points.job.js';
 import { tierReviewJob } from './tier-review.job.js';
+import { segmentsRefreshJob } from './segments-refresh.job.js';
 import { webhookDeliveryJob } from './webhook-delivery.job.js';
+import { messageSendJob, type MessageSendDeps } from './message-send.job.js';
 
 export interface ApplicationJobDeps {
   clock: Clock;
@@ -15,6 +19,8 @@ export interface ApplicationJobDeps {
   analyticsCron?: string | null;
   /** When the daily tier review runs (cron, UTC; default "20 0 * * *"); null = only on demand. */
   tierReviewCron?: string | null;
+  /** The message-send job's mailer (none: the outbox) and rendering environment. */
+  messaging?: Omit<MessageSendDeps, 'clock'>;
 }
 
 /** Every job the application runs; a new job is one more line here. */
@@ -23,6 +29,10 @@ export const applicationJobs = (deps: ApplicationJobDeps): JobDefinition<unknown
   analyticsRefreshJob({ clock: deps.clock, cron: deps.analyticsCron }),
   birthdaysJob({ clock: deps.clock }),
   pointsExpiringJob({ clock: deps.clock }),
+  atRiskJob({ clock: deps.clock }),
   webhookDeliveryJob({ clock: deps.clock }),
   tierReviewJob({ clock: deps.clock, cron: deps.tierReviewCron }),
+  recommendationsRefreshJob({ clock: deps.clock }),
+  messageSendJob({ clock: deps.clock, ...deps.messaging }),
+  segmentsRefreshJob({ clock: deps.clock }),
 ];

@@ -100,16 +100,22 @@ describe('query and filter', () => {
     ).toBe(30);
   });
 
-  it('turns rfm:/lifecycle: references into segment filters and refuses others', () => {
+  it('turns rfm:/lifecycle:/segment: references into segment filters and refuses others', () => {
     expect(parseSegmentRef('rfm:champions')).toEqual({ kind: 'rfm', name: 'champions' });
     expect(parseSegmentRef('lifecycle:at_risk')).toEqual({ kind: 'lifecycle', stage: 'at_risk' });
-    expect(parseSegmentRef('segment:seg_1')).toBeNull();
+    expect(parseSegmentRef('segment:big-spenders')).toEqual({
+      kind: 'segment',
+      key: 'big-spenders',
+    });
+    expect(parseSegmentRef('segment:Not A Key')).toBeNull();
     const parse = (segment: string) =>
       RetentionQuerySchema.safeParse({ from: '2026-01-01', to: '2026-01-02', segment }).success;
     expect(parse('rfm:champions')).toBe(true);
     expect(parse('rfm:vip')).toBe(false);
     expect(parse('lifecycle:lapsed')).toBe(true);
     expect(parse('champions')).toBe(false);
+    expect(parse('segment:vip-2026')).toBe(true);
+    expect(parse('segment:')).toBe(false);
     expect(filterFromQuery({ channel: 'pos', store: 's1', segment: 'lifecycle:new' })).toEqual({
       channel: 'pos',
       storeId: 's1',

@@ -5,6 +5,7 @@ import { addDaysToDate, daysBetween } from '../shared/calendar-date.js';
 import { localDay } from '../shared/zoned-time.js';
 import { LIFECYCLE_STAGES } from './lifecycle.js';
 import { RFM_SEGMENTS } from './rfm-segments.js';
+import { SEGMENT_KEY_PATTERN } from '../segments/segments.js';
 
 /**
  * Calendar periods for the retention reports. A period is [start, end) of local calendar dates in
@@ -101,10 +102,13 @@ export const checkedPeriods = (granularity: Granularity, from: string, to: strin
 
 /**
  * Which customers a report considers. `rfm` and `lifecycle` name the derived columns of the
- * customer analytics table; a materialised segment (`segment:<id>`) will be one more kind here
- * and one more branch where the database turns the reference into a set of customers.
+ * customer analytics table; `segment` names a segment by key, read from its materialised
+ * members (src/core/segments).
  */
-export type SegmentRef = { kind: 'rfm'; name: string } | { kind: 'lifecycle'; stage: string };
+export type SegmentRef =
+  | { kind: 'rfm'; name: string }
+  | { kind: 'lifecycle'; stage: string }
+  | { kind: 'segment'; key: string };
 
 export interface AnalyticsFilter {
   /** Only purchases in this channel count, for every figure (first purchase included). */
@@ -115,24 +119,30 @@ export interface AnalyticsFilter {
   segment?: SegmentRef;
 }
 
-const SEGMENT_PATTERN = /^(rfm|lifecycle):(.{1,100})$/;
+const SEGMENT_PATTERN = /^(rfm|lifecycle|segment):(.{1,100})$/;
 
-/** `rfm:<segment name>` or `lifecycle:<stage>` as a segment reference. */
+/** `rfm:<segment name>`, `lifecycle:<stage>` or `segment:<key>` as a segment reference. */
 export const parseSegmentRef = (value: string): SegmentRef | null => {
   const match = SEGMENT_PATTERN.exec(value);
   if (!match) return null;
-  const [, kind, name] = match as unknown as [string, 'rfm' | 'lifecycle', string];
+  const [, kind, name] = match as unknown as [string, SegmentRef['kind'], string];
+  if (kind === 'segment') return SEGMENT_KEY_PATTERN.test(name) ? { kind, key: name } : null;
   return kind === 'rfm' ? { kind, name } : { kind, stage: name };
 };
 
 export const segmentRefToString = (segment: SegmentRef): string =>
-  segment.kind === 'rfm' ? `rfm:${segment.name}` : `lifecycle:${segment.stage}`;
+  segment.kind === 'rfm'
+    ? `rfm:${segment.name}`
+    : segment.kind === 'lifecycle'
+      ? `lifecycle:${segment.stage}`
+      : `segment:${segment.key}`;
 
 const isKnownSegment = (segment: SegmentRef | null): boolean =>
   segment !== null &&
-  (segment.kind === 'rfm'
-    ? (RFM_SEGMENTS as readonly string[]).includes(segment.name)
-    : (LIFECYCLE_STAGES as readonly string[]).includes(segment.stage));
+  (segment.kind === 'segment' ||
+    (segment.kind === 'rfm'
+      ? (RFM_SEGMENTS as readonly string[]).includes(segment.name)
+      : (LIFECYCLE_STAGES as readonly string[]).includes(segment.stage)));
 
 const isoDate = () => z.iso.date().describe('A calendar date, YYYY-MM-DD');
 
@@ -143,10 +153,10 @@ export const AnalyticsFilterQuerySchema = z.object({
   segment: z
     .string()
     .refine((value) => isKnownSegment(parseSegmentRef(value)), {
-      message: `rfm:<${RFM_SEGMENTS.join('|')}> or lifecycle:<${LIFECYCLE_STAGES.join('|')}>`,
+      message: `rfm:<${RFM_SEGMENTS.join('|')}>, lifecycle:<${LIFECYCLE_STAGES.join('|')}> or segment:<key>`,
     })
     .optional()
-    .describe('Only these customers: rfm:<segment> or lifecycle:<stage>'),
+    .describe('Only these customers: rfm:<segment>, lifecycle:<stage> or segment:<key>'),
 });
 export type AnalyticsFilterQuery = z.infer<typeof AnalyticsFilterQuerySchema>;
 

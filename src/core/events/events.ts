@@ -61,6 +61,8 @@ export interface EventPayloads {
   'points.adjusted': { points: number; entryId: string; reason: string; actor: string };
   'points.expiring': { points: number; expiresAt: string };
   'tier.changed': { from: string | null; to: string | null; reason: string };
+  /** The last analytics refresh put the customer in the at-risk lifecycle stage. */
+  'customer.at_risk': { pAlive: number | null; lastPurchaseAt: string | null };
   'reward.redeemed': { rewardId: string; couponId: string; pointsSpent: number };
   'coupon.redeemed': { couponId: string; orderExternalId: string; discountMinor: number };
   'coupon.released': { couponId: string; orderExternalId: string };
@@ -103,6 +105,7 @@ export const PUBLIC_EVENT_TYPES = [
   'points.adjusted',
   'points.expiring',
   'tier.changed',
+  'customer.at_risk',
   'reward.redeemed',
   'coupon.redeemed',
   'coupon.released',

@@ -4,8 +4,8 @@ import { localMidnight } from './periods.sql.js';
 import { purchasesOf, type PurchaseScope } from './purchases.sql.js';
 
 /**
- * The customers a segment reference names, as a subquery of customer ids. A materialised segment
- * (`segment:<id>`) becomes one more case here, reading its membership table.
+ * The customers a segment reference names, as a subquery of customer ids; a `segment:<key>`
+ * reads the segment's materialised members (an archived segment names nobody).
  */
 export const segmentMembers = (segment: SegmentRef): RawBuilder<unknown> => {
   switch (segment.kind) {
@@ -13,6 +13,9 @@ export const segmentMembers = (segment: SegmentRef): RawBuilder<unknown> => {
       return sql`(select customer_id from customer_analytics where rfm_segment = ${segment.name})`;
     case 'lifecycle':
       return sql`(select customer_id from customer_analytics where lifecycle_stage = ${segment.stage})`;
+    case 'segment':
+      return sql`(select m.customer_id from segment_member m join segment s on s.id = m.segment_id
+        where s.key = ${segment.key} and s.archived_at is null)`;
   }
 };
 

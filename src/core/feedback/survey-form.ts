@@ -1,0 +1,81 @@
+import type { FieldIssue } from '../shared/errors.js';
+import type { Question, Survey } from './feedback.js';
+
+/**
+ * The survey as a minimal, accessible HTML page: one form, each question a fieldset with a
+ * legend, radio buttons for scores and choices, labelled controls, errors linked to their
+ * question with aria-describedby. No script, no external resource. Pure: returns a string.
+ */
+const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+const radios = (q: Question, values: string[], labels: string[], checked: string | undefined) =>
+  values
+    .map(
+      (v, i) =>
+        `<label><input type="radio" name="${esc(q.id)}" value="${esc(v)}"${q.required ? ' required' : ''}${checked === v ? ' checked' : ''}> ${esc(labels[i]!)}</label>`,
+    )
+    .join('\n');
+
+const range = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
+
+const control = (q: Question, value: string | undefined): string => {
+  switch (q.type) {
+    case 'nps': {
+      const v = range(0, 10);
+      return `<p class="hint">0 = not at all likely, 10 = extremely likely</p>\n${radios(q, v, v, value)}`;
+    }
+    case 'csat': {
+      const v = range(1, 5);
+      return `<p class="hint">1 = very unsatisfied, 5 = very satisfied</p>\n${radios(q, v, v, value)}`;
+    }
+    case 'choice':
+      return radios(q, q.options, q.options, value);
+    case 'text':
+      return `<label for="q-${esc(q.id)}">Your answer</label>\n<textarea id="q-${esc(q.id)}" name="${esc(q.id)}" maxlength="${q.maxLength}" rows="4"${q.required ? ' required' : ''}>${esc(value ?? '')}</textarea>`;
+  }
+};
+
+export const renderSurveyForm = (
+  survey: Survey,
+  state: {
+    action: string;
+    answered: boolean;
+    issues?: FieldIssue[];
+    values?: Record<string, string>;
+  },
+): string => {
+  const issueOf = (q: Question) => state.issues?.find((i) => i.path === `answers.${q.id}`);
+  const body = state.answered
+    ? `<p role="status">Thank you: your answers are recorded.</p>`
+    : `<form method="post" action="${esc(state.action)}">
+${survey.questions
+  .map((q) => {
+    const issue = issueOf(q);
+    const error = issue
+      ? `<p id="err-${esc(q.id)}" class="error" role="alert">${esc(issue.message)}</p>\n`
+      : '';
+    return `<fieldset${issue ? ` aria-invalid="true" aria-describedby="err-${esc(q.id)}"` : ''}>
+<legend>${esc(q.prompt)}${q.required ? ' <span aria-hidden="true">*</span><span class="sr">(required)</span>' : ''}</legend>
+${error}${control(q, state.values?.[q.id])}
+</fieldset>`;
+  })
+  .join('\n')}
+<button type="submit">Send my answers</button>
+</form>`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(survey.title)}</title>
+<style>body{font:1rem/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}fieldset{margin:0 0 1.5rem;border:1px solid #767676;padding:1rem}label{display:inline-block;margin:.25rem .75rem .25rem 0}textarea{display:block;width:100%}.error{color:#b00020;font-weight:bold}.hint{margin:0 0 .5rem;color:#444}.sr{position:absolute;left:-9999px}button{font-size:1rem;padding:.5rem 1rem}</style>
+</head>
+<body>
+<main>
+<h1>${esc(survey.title)}</h1>
+${survey.description ? `<p>${esc(survey.description)}</p>\n` : ''}${body}
+</main>
+</body>
+</html>`;
+};

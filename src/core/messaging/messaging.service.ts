@@ -1,0 +1,353 @@
+import { customerNotFound } from '../customers/customers.errors.js';
+import { updateCustomer } from '../customers/customers.service.js';
+import type { Customer, CustomerRepository } from '../customers/customers.js';
+import { addDays, type Clock } from '../shared/clock.js';
+import {
+  campaignNotFound,
+  messageNotFound,
+  segmentNotFound,
+  templateInvalid,
+  templateKeyTaken,
+  templateNotFound,
+  unsubscribeTokenInvalid,
+} from './messaging.errors.js';
+import {
+  chooseLocale,
+  renderVersion,
+  templateIssues,
+  type Suggestion,
+  type TemplateData,
+} from './messaging.render.js';
+import {
+  newMessagingId,
+  type Campaign,
+  type CampaignCounts,
+  type ClaimedMessage,
+  type Journeys,
+  type Message,
+  type MessageQuery,
+  type MessagingRepository,
+  type MessagingSettings,
+  type RenderedMessage,
+  type SuppressionReason,
+  type Template,
+  type TemplateInput,
+} from './messaging.js';
+import { verifyUnsubscribeToken } from './unsubscribe-token.js';
+
+export interface MessagingDeps {
+  messaging: MessagingRepository;
+  customers: CustomerRepository;
+  clock: Clock;
+}
+
+/** Ports that fill a template with the customer's data; the db layer binds them to a transaction. */
+export interface RenderDeps {
+  /** Points, tier and redeemable rewards, read through their modules' services. */
+  personalData(customer: Customer): Promise<Pick<TemplateData, 'points' | 'tier' | 'rewards'>>;
+  /**
+   * HOOK for the recommendations module: product suggestions for the customer, in order; [] when
+   * there are none (the default until recommendations are wired in).
+   */
+  suggestions(customerId: string): Promise<Suggestion[]>;
+  /** The signed one-click unsubscribe link of the customer. */
+  unsubscribeUrl(customerId: string): Promise<string>;
+}
+
+// ---- templates ------------------------------------------------------------------------------
+
+const assertCompiles = (input: TemplateInput) => {
+  const issues = templateIssues(input.versions);
+  if (issues.length > 0) throw templateInvalid(issues);
+};
+
+export const createTemplate = async (deps: MessagingDeps, input: TemplateInput) => {
+  assertCompiles(input);
+  if (await deps.messaging.findTemplate(input.key)) throw templateKeyTaken(input.key);
+  const now = deps.clock.now();
+  const template: Template = {
+    id: newMessagingId('template'),
+    key: input.key,
+    kind: input.kind,
+    defaultLocale: input.defaultLocale,
+    description: input.description ?? null,
+    versions: input.versions,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.messaging.insertTemplate(template);
+  return template;
+};
+
+export const getTemplate = async (deps: Pick<MessagingDeps, 'messaging'>, key: string) => {
+  const template = await deps.messaging.findTemplate(key);
+  if (!template) throw templateNotFound(key, 'key');
+  return template;
+};
+
+/** Replaces kind, default locale, description and every version; messages already sent keep theirs. */
+export const replaceTemplate = async (
+  deps: MessagingDeps,
+  key: string,
+  input: Omit<TemplateInput, 'key'>,
+) => {
+  const current = await getTemplate(deps, key);
+  assertCompiles({ ...input, key });
+  const template: Template = {
+    ...current,
+    kind: input.kind,
+    defaultLocale: input.defaultLocale,
+    description: input.description ?? null,
+    versions: input.versions,
+    updatedAt: deps.clock.now(),
+  };
+  await deps.messaging.replaceTemplate(template);
+  return template;
+};
+
+export const deleteTemplate = async (deps: MessagingDeps, key: string) => {
+  const current = await getTemplate(deps, key);
+  await deps.messaging.deleteTemplate(current.id);
+};
+
+// ---- settings -------------------------------------------------------------------------------
+
+export const saveSettings = async (deps: MessagingDeps, settings: MessagingSettings) => {
+  await deps.messaging.saveSettings(settings, deps.clock.now());
+  return settings;
+};
+
+export const saveJourneys = async (deps: MessagingDeps, journeys: Journeys) => {
+  for (const [name, journey] of Object.entries(journeys)) {
+    if (journey.enabled && journey.templateKey) {
+      if (!(await deps.messaging.findTemplate(journey.templateKey))) {
+        throw templateNotFound(journey.templateKey, `${name}.templateKey`);
+      }
+    }
+  }
+  await deps.messaging.saveJourneys(journeys, deps.clock.now());
+  return journeys;
+};
+
+// ---- enqueue --------------------------------------------------------------------------------
+
+export interface EnqueueInput {
+  customerId: string;
+  templateKey: string;
+  /** Unique per customer: asking twice under one key gives the first message. */
+  dedupeKey: string;
+  scheduledAt?: Date;
+  campaignId?: string | null;
+  journey?: string | null;
+  data?: Record<string, unknown>;
+}
+
+export const hasEmailConsent = (customer: Customer): boolean =>
+  customer.consents.some((c) => c.channel === 'email' && c.granted);
+
+/**
+ * Why a message to this customer must not go, or null. Marketing needs e-mail consent and room
+ * under the frequency cap; every message needs an address.
+ */
+const suppression = async (
+  deps: MessagingDeps,
+  customer: Customer,
+  template: Template,
+): Promise<SuppressionReason | null> => {
+  if (!customer.email) return 'no_email';
+  if (template.kind === 'transactional') return null;
+  if (!hasEmailConsent(customer)) return 'no_consent';
+  const settings = await deps.messaging.settings();
+  const since = addDays(deps.clock.now(), -settings.windowDays);
+  const recent = await deps.messaging.countMarketingSince(customer.id, since);
+  return recent >= settings.maxMarketingPerWindow ? 'frequency_cap' : null;
+};
+
+/**
+ * Puts a message in the outbox (or records why it is suppressed), inside the caller's
+ * transaction. Marketing enqueues take a per-customer lock first, so concurrent triggers count
+ * each other and never exceed the cap. Rendering happens at send time, with fresh data.
+ */
+export const enqueueMessage = async (
+  deps: MessagingDeps,
+  input: EnqueueInput,
+): Promise<{ message: Message; created: boolean }> => {
+  const existing = await deps.messaging.findByDedupeKey(input.customerId, input.dedupeKey);
+  if (existing) return { message: existing, created: false };
+  const template = await deps.messaging.findTemplate(input.templateKey);
+  if (!template) throw templateNotFound(input.templateKey);
+  const customer = await deps.customers.findById(input.customerId);
+  if (!customer) throw customerNotFound(input.customerId);
+  if (template.kind === 'marketing') {
+    await deps.messaging.lockCustomer(customer.id);
+    const raced = await deps.messaging.findByDedupeKey(customer.id, input.dedupeKey);
+    if (raced) return { message: raced, created: false };
+  }
+  const reason = await suppression(deps, customer, template);
+  const now = deps.clock.now();
+  return deps.messaging.insertMessage({
+    id: newMessagingId('message'),
+    customerId: customer.id,
+    templateKey: template.key,
+    kind: template.kind,
+    campaignId: input.campaignId ?? null,
+    journey: input.journey ?? null,
+    to: customer.email,
+    data: input.data ?? {},
+    status: reason ? 'suppressed' : 'queued',
+    reason,
+    dedupeKey: input.dedupeKey,
+    scheduledAt: input.scheduledAt ?? now,
+    smtpMessageId: null,
+    lastError: null,
+    createdAt: now,
+  });
+};
+
+// ---- rendering ------------------------------------------------------------------------------
+
+const render = async (
+  deps: RenderDeps,
+  template: Template,
+  customer: Customer,
+  event: Record<string, unknown>,
+  locale?: string,
+): Promise<RenderedMessage & { data: TemplateData }> => {
+  const chosen = chooseLocale(
+    template.versions.map((v) => v.locale),
+    locale ?? customer.locale,
+    template.defaultLocale,
+  );
+  const version = template.versions.find((v) => v.locale === chosen) ?? template.versions[0]!;
+  const unsubscribeUrl =
+    template.kind === 'marketing' ? await deps.unsubscribeUrl(customer.id) : null;
+  const data: TemplateData = {
+    customerId: customer.id,
+    firstName: customer.firstName,
+    lastName: customer.lastName,
+    email: customer.email,
+    ...(await deps.personalData(customer)),
+    suggestions: await deps.suggestions(customer.id),
+    unsubscribeUrl,
+    event,
+  };
+  return {
+    ...renderVersion(version, data),
+    to: customer.email ?? '',
+    locale: version.locale,
+    unsubscribeUrl,
+    data,
+  };
+};
+
+/** Renders a template for a customer without sending or recording anything. */
+export const previewMessage = async (
+  deps: MessagingDeps & RenderDeps,
+  input: { templateKey: string; customerId: string; locale?: string },
+) => {
+  const template = await getTemplate(deps, input.templateKey);
+  const customer = await deps.customers.findById(input.customerId);
+  if (!customer) throw customerNotFound(input.customerId);
+  return render(deps, template, customer, {}, input.locale);
+};
+
+export type Prepared =
+  | { ok: true; rendered: RenderedMessage }
+  | { ok: false; reason: SuppressionReason; final: 'suppressed' | 'failed' };
+
+/**
+ * At send time: checks again that the message may go (consent can be withdrawn, an address
+ * removed, after it was queued), renders it with the data of now and records the rendering.
+ */
+export const prepareMessage = async (
+  deps: MessagingDeps & RenderDeps,
+  claim: ClaimedMessage,
+): Promise<Prepared> => {
+  const customer = await deps.customers.findById(claim.customerId);
+  if (!customer?.email) return { ok: false, reason: 'no_email', final: 'suppressed' };
+  if (claim.kind === 'marketing' && !hasEmailConsent(customer)) {
+    return { ok: false, reason: 'no_consent', final: 'suppressed' };
+  }
+  const template = await deps.messaging.findTemplate(claim.templateKey);
+  if (!template) return { ok: false, reason: 'template_missing', final: 'failed' };
+  const { data: _data, ...rendered } = await render(deps, template, customer, claim.data);
+  await deps.messaging.recordRendered(claim, rendered);
+  return { ok: true, rendered };
+};
+
+// ---- log ------------------------------------------------------------------------------------
+
+export const getMessage = async (deps: Pick<MessagingDeps, 'messaging'>, id: string) => {
+  const message = await deps.messaging.findMessage(id);
+  if (!message) throw messageNotFound(id);
+  return message;
+};
+
+export const listMessages = (deps: Pick<MessagingDeps, 'messaging'>, query: MessageQuery) =>
+  deps.messaging.listMessages(query);
+
+export const customerMessages = async (
+  deps: MessagingDeps,
+  query: MessageQuery & { customerId: string },
+) => {
+  if (!(await deps.customers.exists(query.customerId))) throw customerNotFound(query.customerId);
+  return deps.messaging.listMessages(query);
+};
+
+// ---- campaigns ------------------------------------------------------------------------------
+
+export const createCampaign = async (
+  deps: MessagingDeps,
+  input: { templateKey: string; segmentId: string; scheduledAt?: Date },
+): Promise<Campaign> => {
+  if (!(await deps.messaging.findTemplate(input.templateKey))) {
+    throw templateNotFound(input.templateKey);
+  }
+  if (!(await deps.messaging.segmentExists(input.segmentId)))
+    throw segmentNotFound(input.segmentId);
+  const now = deps.clock.now();
+  const campaign: Campaign = {
+    id: newMessagingId('campaign'),
+    templateKey: input.templateKey,
+    segmentId: input.segmentId,
+    status: 'scheduled',
+    scheduledAt: input.scheduledAt ?? now,
+    audience: 0,
+    createdAt: now,
+    completedAt: null,
+  };
+  await deps.messaging.insertCampaign(campaign);
+  return campaign;
+};
+
+export const getCampaign = async (
+  deps: Pick<MessagingDeps, 'messaging'>,
+  id: string,
+): Promise<Campaign & { counts: CampaignCounts }> => {
+  const campaign = await deps.messaging.findCampaign(id);
+  if (!campaign) throw campaignNotFound(id);
+  return { ...campaign, counts: await deps.messaging.campaignCounts(id) };
+};
+
+export const campaignDedupeKey = (campaignId: string) => `campaign:${campaignId}`;
+
+// ---- unsubscribe ----------------------------------------------------------------------------
+
+/**
+ * One-click unsubscribe (RFC 8058): records a withdrawal of e-mail consent with source
+ * `unsubscribe`. Idempotent: a customer who has no consent keeps their history unchanged.
+ */
+export const unsubscribeByToken = async (
+  deps: MessagingDeps,
+  key: Buffer,
+  token: string,
+): Promise<{ customerId: string; changed: boolean }> => {
+  const customerId = verifyUnsubscribeToken(key, token);
+  const customer = customerId ? await deps.customers.findById(customerId) : null;
+  if (!customer) throw unsubscribeTokenInvalid();
+  if (!hasEmailConsent(customer)) return { customerId: customer.id, changed: false };
+  await updateCustomer(deps, customer.id, {
+    consents: [{ channel: 'email', granted: false, source: 'unsubscribe' }],
+  });
+  return { customerId: customer.id, changed: true };
+};

@@ -1,0 +1,269 @@
+import { ulid } from 'ulid';
+import { z } from 'zod';
+
+/** E-mail messaging: templates, the message outbox and log, settings, journeys and campaigns. */
+
+export const MESSAGE_KINDS = ['marketing', 'transactional'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export const MESSAGE_STATUSES = ['queued', 'sent', 'failed', 'suppressed', 'outbox'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+/** Why a message was not (or will not be) sent. */
+export const SUPPRESSION_REASONS = [
+  'no_email',
+  'no_consent',
+  'frequency_cap',
+  'template_missing',
+] as const;
+export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
+
+/** Messages claimed per round of a sweep, and how long a claim holds before it is due again. */
+export const CLAIM_LEASE_MS = 60_000;
+/** Send attempts before a message is `failed`; waits between them (ms). */
+export const RETRY_SCHEDULE_MS = [30_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000] as const;
+
+const PREFIXES = { message: 'eml', template: 'tpl', campaign: 'cmp' } as const;
+export const newMessagingId = (kind: keyof typeof PREFIXES): string =>
+  `${PREFIXES[kind]}_${ulid()}`;
+
+const Locale = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as en or de-AT');
+
+export const TemplateVersionSchema = z.object({
+  locale: Locale,
+  subject: z.string().trim().min(1).max(500),
+  html: z.string().min(1).max(200_000),
+  text: z.string().min(1).max(100_000),
+});
+export type TemplateVersion = z.infer<typeof TemplateVersionSchema>;
+
+export const TemplateKeySchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_.-]{0,99}$/, 'lowercase letters, digits, dot, dash or underscore');
+
+const TemplateFieldsSchema = z.object({
+  kind: z.enum(MESSAGE_KINDS),
+  defaultLocale: Locale,
+  description: z.string().max(1000).nullable().optional(),
+  versions: z.array(TemplateVersionSchema).min(1).max(50),
+});
+
+const checkLocales = (
+  t: z.infer<typeof TemplateFieldsSchema>,
+  ctx: z.core.$RefinementCtx<z.infer<typeof TemplateFieldsSchema>>,
+) => {
+  const seen = new Set<string>();
+  t.versions.forEach((v, i) => {
+    if (seen.has(v.locale)) {
+      ctx.addIssue({ code: 'custom', path: ['versions', i, 'locale'], message: 'locale repeated' });
+    }
+    seen.add(v.locale);
+  });
+  if (!seen.has(t.defaultLocale)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['defaultLocale'],
+      message: 'no version has this locale',
+    });
+  }
+};
+
+/** A template's content as PUT replaces it. */
+export const TemplateBodySchema = TemplateFieldsSchema.superRefine(checkLocales);
+export const TemplateInputSchema = TemplateFieldsSchema.extend({
+  key: TemplateKeySchema,
+}).superRefine(checkLocales);
+export type TemplateInput = z.infer<typeof TemplateInputSchema>;
+
+export interface Template {
+  id: string;
+  key: string;
+  kind: MessageKind;
+  defaultLocale: string;
+  description: string | null;
+  versions: TemplateVersion[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const MessagingSettingsSchema = z.object({
+  /** Marketing messages one customer may get within the window (sent or waiting to be). */
+  maxMarketingPerWindow: z.number().int().min(0).max(1000).default(3),
+  windowDays: z.number().int().min(1).max(365).default(7),
+  fromAddress: z.email().default('no-reply@localhost'),
+  fromName: z.string().trim().max(200).default('Regulars'),
+});
+export type MessagingSettings = z.infer<typeof MessagingSettingsSchema>;
+
+export const JOURNEYS = [
+  'welcome',
+  'birthday',
+  'pointsExpiring',
+  'tierChanged',
+  'winBack',
+  'reviewRequest',
+] as const;
+export type Journey = (typeof JOURNEYS)[number];
+
+const JourneySchema = z.object({
+  enabled: z.boolean().default(false),
+  templateKey: TemplateKeySchema.nullable().default(null),
+  /** Wait after the triggering event before sending (the review request's delay). */
+  delayDays: z.number().int().min(0).max(365).default(0),
+});
+export type JourneySettings = z.infer<typeof JourneySchema>;
+
+export const JourneysSchema = z
+  .object({
+    welcome: JourneySchema.prefault({}),
+    birthday: JourneySchema.prefault({}),
+    pointsExpiring: JourneySchema.prefault({}),
+    tierChanged: JourneySchema.prefault({}),
+    winBack: JourneySchema.prefault({}),
+    reviewRequest: JourneySchema.prefault({ delayDays: 7 }),
+  })
+  .superRefine((j, ctx) => {
+    for (const name of JOURNEYS) {
+      if (j[name].enabled && !j[name].templateKey) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [name, 'templateKey'],
+          message: 'an enabled journey needs a template',
+        });
+      }
+    }
+  });
+export type Journeys = z.infer<typeof JourneysSchema>;
+
+export interface Message {
+  id: string;
+  customerId: string;
+  templateKey: string;
+  kind: MessageKind;
+  locale: string | null;
+  campaignId: string | null;
+  journey: string | null;
+  to: string | null;
+  subject: string | null;
+  html: string | null;
+  text: string | null;
+  unsubscribeUrl: string | null;
+  /** The triggering event's facts, available to the template as `event`. */
+  data: Record<string, unknown>;
+  status: MessageStatus;
+  reason: string | null;
+  dedupeKey: string;
+  scheduledAt: Date;
+  sentAt: Date | null;
+  attempts: number;
+  smtpMessageId: string | null;
+  lastError: string | null;
+  createdAt: Date;
+}
+
+export type NewMessage = Omit<
+  Message,
+  'subject' | 'html' | 'text' | 'unsubscribeUrl' | 'locale' | 'sentAt' | 'attempts'
+> & { smtpMessageId: null; lastError: null };
+
+export interface ClaimedMessage {
+  id: string;
+  /** The claim's attempt number; the outcome is recorded only if no later claim took it. */
+  attempt: number;
+  customerId: string;
+  templateKey: string;
+  kind: MessageKind;
+  data: Record<string, unknown>;
+}
+
+/** What a rendered message becomes, recorded on the row before it leaves. */
+export interface RenderedMessage {
+  to: string;
+  locale: string;
+  subject: string;
+  html: string;
+  text: string;
+  unsubscribeUrl: string | null;
+}
+
+export type SendOutcome =
+  | { status: 'sent'; at: Date; smtpMessageId: string | null }
+  | { status: 'suppressed'; reason: SuppressionReason }
+  | { status: 'outbox' }
+  | { status: 'queued'; retryAt: Date; error: string }
+  | { status: 'failed'; reason: string; error: string };
+
+export const CAMPAIGN_STATUSES = ['scheduled', 'expanding', 'done'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+export interface Campaign {
+  id: string;
+  templateKey: string;
+  segmentId: string;
+  status: CampaignStatus;
+  scheduledAt: Date;
+  audience: number;
+  createdAt: Date;
+  completedAt: Date | null;
+}
+
+export interface CampaignCounts {
+  queued: number;
+  sent: number;
+  outbox: number;
+  failed: number;
+  suppressed: number;
+  suppressedByReason: Record<string, number>;
+}
+
+export interface MessageQuery {
+  status?: MessageStatus;
+  customerId?: string;
+  limit: number;
+  cursor?: string | null;
+}
+
+export interface MessagingRepository {
+  insertTemplate(template: Template): Promise<void>;
+  replaceTemplate(template: Template): Promise<void>;
+  deleteTemplate(id: string): Promise<void>;
+  findTemplate(key: string): Promise<Template | null>;
+  listTemplates(): Promise<Template[]>;
+  settings(): Promise<MessagingSettings>;
+  saveSettings(settings: MessagingSettings, at: Date): Promise<void>;
+  journeys(): Promise<Journeys>;
+  saveJourneys(journeys: Journeys, at: Date): Promise<void>;
+  /** Serialises enqueues per customer until the caller's transaction ends. */
+  lockCustomer(customerId: string): Promise<void>;
+  /** Marketing messages sent or waiting to be, due or sent since `since`. */
+  countMarketingSince(customerId: string, since: Date): Promise<number>;
+  findByDedupeKey(customerId: string, dedupeKey: string): Promise<Message | null>;
+  /** Inserts unless the customer already has the dedupe key; returns the stored message. */
+  insertMessage(message: NewMessage): Promise<{ message: Message; created: boolean }>;
+  findMessage(id: string): Promise<Message | null>;
+  listMessages(query: MessageQuery): Promise<{ messages: Message[]; nextCursor: string | null }>;
+  /** Takes due messages (SKIP LOCKED) and leases them; `outbox` ones too when a mailer exists. */
+  claimDue(
+    now: Date,
+    leaseUntil: Date,
+    limit: number,
+    includeOutbox: boolean,
+  ): Promise<ClaimedMessage[]>;
+  recordRendered(claim: ClaimedMessage, rendered: RenderedMessage): Promise<void>;
+  /** Records the claim's outcome; false when a later claim took the message meanwhile. */
+  recordOutcome(claim: ClaimedMessage, outcome: SendOutcome, at: Date): Promise<boolean>;
+  insertCampaign(campaign: Campaign): Promise<void>;
+  findCampaign(id: string): Promise<Campaign | null>;
+  campaignCounts(id: string): Promise<CampaignCounts>;
+  claimDueCampaign(now: Date, leaseUntil: Date): Promise<Campaign | null>;
+  /** Segment members after `afterCustomerId`, in id order (the segment_member table). */
+  segmentMembers(
+    segmentId: string,
+    afterCustomerId: string | null,
+    limit: number,
+  ): Promise<string[]>;
+  segmentExists(segmentId: string): Promise<boolean>;
+  finishCampaign(id: string, audience: number, at: Date): Promise<void>;
+}

@@ -1,0 +1,370 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { getCustomer } from '../core/customers/customers.service.js';
+import type { Clock } from '../core/shared/clock.js';
+import {
+  archiveSegment,
+  createSegment,
+  customerSegments,
+  getSegment,
+  listSegments,
+  previewSegment,
+  refreshSegment,
+  segmentMembers,
+  updateSegment,
+  uploadMembers,
+  type UploadBody,
+} from '../core/segments/segments.service.js';
+import {
+  CreateSegmentSchema,
+  SEGMENT_KINDS,
+  SegmentDefinitionSchema,
+  UpdateSegmentSchema,
+  type Segment,
+} from '../core/segments/segments.js';
+import { UploadJsonSchema } from '../core/segments/static-list.js';
+import { segmentRepository } from '../db/segments/segments.repository.js';
+import { useCaseDeps, type AppContext, type AppEnv } from './context.js';
+import { allowRoles } from './middleware.js';
+import { IdParam, commonErrors, json, jsonBody, problem } from './openapi.js';
+import { validationErrorFrom } from './problem.js';
+
+const SegmentIdParam = IdParam('id', 'seg_01JD3Q4X5Y6Z7A8B9C0D1E2F3G');
+const CustomerIdParam = IdParam('id', 'cus_01JD3Q4X5Y6Z7A8B9C0D1E2F3G');
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+const SegmentView = z
+  .object({
+    id: z.string(),
+    key: z.string().openapi({ example: 'big-spenders' }),
+    name: z.string(),
+    kind: z.enum(SEGMENT_KINDS),
+    definition: z.record(z.string(), z.unknown()).nullable(),
+    memberCount: z.number().int(),
+    refreshedAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    archivedAt: z.string().nullable(),
+  })
+  .openapi('Segment');
+
+const presentSegment = (s: Segment): z.infer<typeof SegmentView> => ({
+  ...s,
+  definition: s.definition as Record<string, unknown> | null,
+  refreshedAt: iso(s.refreshedAt),
+  createdAt: s.createdAt.toISOString(),
+  updatedAt: s.updatedAt.toISOString(),
+  archivedAt: iso(s.archivedAt),
+});
+
+const PreviewView = z
+  .object({
+    size: z.number().int(),
+    sample: z.array(
+      z.object({
+        id: z.string(),
+        email: z.string().nullable(),
+        firstName: z.string().nullable(),
+        lastName: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('SegmentPreview');
+
+const RefreshView = z
+  .object({
+    segment: SegmentView,
+    size: z.number().int(),
+    added: z.number().int(),
+    removed: z.number().int(),
+  })
+  .openapi('SegmentRefresh');
+
+const UploadView = z
+  .object({
+    rows: z.number().int(),
+    matched: z.number().int(),
+    added: z.number().int(),
+    alreadyMembers: z.number().int(),
+    removed: z.number().int(),
+    unmatchedCount: z.number().int(),
+    unmatched: z.array(z.object({ line: z.number().int(), value: z.string(), reason: z.string() })),
+  })
+  .openapi('SegmentUpload');
+
+const MembersView = z
+  .object({
+    members: z.array(z.object({ customerId: z.string(), addedAt: z.string() })),
+    nextCursor: z.string().nullable(),
+  })
+  .openapi('SegmentMembers');
+
+const segmentDeps = async (c: AppContext, clock: Clock) => {
+  const deps = await useCaseDeps(c, clock);
+  return { ...deps, segments: segmentRepository(deps.db) };
+};
+
+/** A CSV (text/csv) or `{customerIds}` (JSON), validated here because it has two media types. */
+const uploadBodyOf = async (c: AppContext): Promise<UploadBody> => {
+  const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (mediaType === 'text/csv' || mediaType === 'text/plain') return { csv: await c.req.text() };
+  let body: unknown;
+  try {
+    body = JSON.parse(await c.req.text());
+  } catch {
+    throw validationErrorFrom(
+      new z.ZodError([{ code: 'custom', message: 'not valid JSON or CSV', path: [], input: null }]),
+      'json',
+    );
+  }
+  const parsed = UploadJsonSchema.safeParse(body);
+  if (!parsed.success) throw validationErrorFrom(parsed.error, 'json');
+  return parsed.data;
+};
+
+export const segmentRoutes = (clock: Clock) => {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('/v1/segments', allowRoles('admin'));
+  app.use('/v1/segments/*', allowRoles('admin'));
+  app.use('/v1/customers/:id/segments', allowRoles('admin'));
+  const notFound = { 404: problem('No such segment') };
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/segments',
+      tags: ['Segments'],
+      summary: 'Create a dynamic (filter) or static (list) segment',
+      description:
+        'A dynamic segment takes a definition `{schemaVersion: 1, filter}` (see docs/segments.md); an invalid tree is refused with the path of each fault (e.g. `definition.filter.all.1.gte`). Members appear at its first refresh.',
+      request: { body: jsonBody(CreateSegmentSchema) },
+      responses: {
+        201: json(SegmentView, 'Created'),
+        ...commonErrors,
+        409: problem('The key is taken'),
+      },
+    }),
+    async (c) => {
+      const segment = await createSegment(await segmentDeps(c, clock), c.req.valid('json'));
+      return c.json(presentSegment(segment), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/segments',
+      tags: ['Segments'],
+      summary: 'List segments by key',
+      request: {
+        query: z.object({ includeArchived: z.enum(['true', 'false']).default('false') }),
+      },
+      responses: {
+        200: json(z.object({ segments: z.array(SegmentView) }), 'By key'),
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const all = c.req.valid('query').includeArchived === 'true';
+      const segments = await listSegments(await segmentDeps(c, clock), all);
+      return c.json({ segments: segments.map(presentSegment) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/segments/preview',
+      tags: ['Segments'],
+      summary: 'Size and a sample of 10 customers of a definition, without saving anything',
+      request: { body: jsonBody(z.object({ definition: SegmentDefinitionSchema })) },
+      responses: { 200: json(PreviewView, 'Size and sample (by id)'), ...commonErrors },
+    }),
+    async (c) => {
+      const preview = await previewSegment(
+        await segmentDeps(c, clock),
+        c.req.valid('json').definition,
+      );
+      return c.json(preview, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/segments/{id}',
+      tags: ['Segments'],
+      summary: 'Get a segment',
+      request: { params: SegmentIdParam },
+      responses: { 200: json(SegmentView, 'The segment'), ...commonErrors, ...notFound },
+    }),
+    async (c) => {
+      const segment = await getSegment(await segmentDeps(c, clock), c.req.valid('param').id!);
+      return c.json(presentSegment(segment), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/v1/segments/{id}',
+      tags: ['Segments'],
+      summary: 'Rename a segment or replace its definition (applied at the next refresh)',
+      request: { params: SegmentIdParam, body: jsonBody(UpdateSegmentSchema) },
+      responses: {
+        200: json(SegmentView, 'The segment'),
+        ...commonErrors,
+        ...notFound,
+        409: problem('The segment is archived'),
+        422: problem('A definition given to a static segment'),
+      },
+    }),
+    async (c) => {
+      const segment = await updateSegment(
+        await segmentDeps(c, clock),
+        c.req.valid('param').id!,
+        c.req.valid('json'),
+      );
+      return c.json(presentSegment(segment), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/segments/{id}/archive',
+      tags: ['Segments'],
+      summary: 'Archive a segment: no more refreshes; rules and analytics stop matching it',
+      request: { params: SegmentIdParam },
+      responses: { 200: json(SegmentView, 'The archived segment'), ...commonErrors, ...notFound },
+    }),
+    async (c) => {
+      const segment = await archiveSegment(await segmentDeps(c, clock), c.req.valid('param').id!);
+      return c.json(presentSegment(segment), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/segments/{id}/refresh',
+      tags: ['Segments'],
+      summary: 'Materialise a dynamic segment’s members now (adds the new, removes the gone)',
+      request: { params: SegmentIdParam },
+      responses: {
+        200: json(RefreshView, 'The new size, and how many joined and left'),
+        ...commonErrors,
+        ...notFound,
+        409: problem('The segment is archived'),
+        422: problem('A static segment'),
+      },
+    }),
+    async (c) => {
+      const { segment, result } = await refreshSegment(
+        await segmentDeps(c, clock),
+        c.req.valid('param').id!,
+      );
+      return c.json({ segment: presentSegment(segment), ...result }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/segments/{id}/members',
+      tags: ['Segments'],
+      summary: 'Add customers to a static segment, from a CSV or a list of ids',
+      description:
+        'text/csv: a header line naming `customer_id`, `email`, or `external_id` with `source`, then one customer per line. application/json: `{customerIds: [...]}`. Every row is matched or reported with its line number. `mode=replace` removes the members not in the upload.',
+      request: {
+        params: SegmentIdParam,
+        query: z.object({ mode: z.enum(['add', 'replace']).default('add') }),
+        // Not `required`: a required body makes the JSON validator refuse a CSV; uploadBodyOf
+        // checks both media types.
+        body: {
+          required: false,
+          content: {
+            'text/csv': { schema: z.string() },
+            'application/json': { schema: UploadJsonSchema },
+          },
+        },
+      },
+      responses: {
+        200: json(UploadView, 'Rows matched, added and unmatched (with line numbers)'),
+        ...commonErrors,
+        ...notFound,
+        409: problem('The segment is archived'),
+        422: problem('A dynamic segment, or a CSV that cannot be read'),
+      },
+    }),
+    async (c) => {
+      const report = await uploadMembers(
+        await segmentDeps(c, clock),
+        c.req.valid('param').id!,
+        await uploadBodyOf(c),
+        c.req.valid('query').mode === 'replace',
+      );
+      return c.json(report, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/segments/{id}/members',
+      tags: ['Segments'],
+      summary: 'A page of a segment’s members, by customer id',
+      request: {
+        params: SegmentIdParam,
+        query: z.object({
+          limit: z.coerce.number().int().min(1).max(1000).default(100),
+          cursor: z.string().max(100).optional(),
+        }),
+      },
+      responses: {
+        200: json(MembersView, 'Members and the next cursor'),
+        ...commonErrors,
+        ...notFound,
+      },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const page = await segmentMembers(await segmentDeps(c, clock), c.req.valid('param').id!, {
+        limit: query.limit,
+        cursor: query.cursor ?? null,
+      });
+      return c.json(
+        {
+          members: page.members.map((m) => ({
+            customerId: m.customerId,
+            addedAt: m.addedAt.toISOString(),
+          })),
+          nextCursor: page.nextCursor,
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/customers/{id}/segments',
+      tags: ['Segments'],
+      summary: 'The (not archived) segments a customer belongs to',
+      request: { params: CustomerIdParam },
+      responses: {
+        200: json(z.object({ segments: z.array(SegmentView) }), 'By key'),
+        ...commonErrors,
+        404: problem('No such customer'),
+      },
+    }),
+    async (c) => {
+      const deps = await segmentDeps(c, clock);
+      const customer = await getCustomer(deps, c.req.valid('param').id!);
+      const segments = await customerSegments(deps, customer.id);
+      return c.json({ segments: segments.map(presentSegment) }, 200);
+    },
+  );
+
+  return app;
+};

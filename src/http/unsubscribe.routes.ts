@@ -1,0 +1,69 @@
+import { Hono } from 'hono';
+import { unsubscribeByToken } from '../core/messaging/messaging.service.js';
+import { verifyUnsubscribeToken } from '../core/messaging/unsubscribe-token.js';
+import type { Clock } from '../core/shared/clock.js';
+import { customerRepository } from '../db/customers.repository.js';
+import { messagingDeps, type MessagingEnv } from '../db/messaging/messaging-deps.js';
+import { inTransaction } from '../db/repositories.js';
+import type { AppEnv } from './context.js';
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+const page = (title: string, body: string) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex"><title>${escapeHtml(title)}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;line-height:1.5}
+button{font:inherit;padding:.6rem 1.2rem;border-radius:.4rem;border:1px solid #333;background:#222;color:#fff;cursor:pointer}</style>
+</head><body><h1>${escapeHtml(title)}</h1>${body}</body></html>`;
+
+/**
+ * One-click unsubscribe (RFC 8058), outside /v1 and without an API key: the signed token in the
+ * link is the authority. GET shows a page with a button (link scanners only GET, so a GET never
+ * unsubscribes); POST — the button, or a mail client's `List-Unsubscribe=One-Click` — records the
+ * withdrawal of e-mail consent with source `unsubscribe`.
+ */
+export const unsubscribeRoutes = (clock: Clock, env: MessagingEnv) => {
+  const app = new Hono<AppEnv>();
+
+  app.get('/u/:token', async (c) => {
+    const token = c.req.param('token');
+    const key = await env.unsubscribeKey(c.var.db, clock);
+    if (!verifyUnsubscribeToken(key, token)) {
+      return c.html(page('Link not valid', '<p>This unsubscribe link is not valid.</p>'), 404);
+    }
+    return c.html(
+      page(
+        'Unsubscribe',
+        `<p>Stop receiving marketing e-mails from us? Messages you asked for (such as statements) still arrive.</p>
+<form method="post" action="/u/${escapeHtml(encodeURIComponent(token))}">
+<input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe</button></form>`,
+      ),
+      200,
+    );
+  });
+
+  app.post('/u/:token', async (c) => {
+    const token = c.req.param('token');
+    const key = await env.unsubscribeKey(c.var.db, clock);
+    if (!verifyUnsubscribeToken(key, token)) {
+      return c.html(page('Link not valid', '<p>This unsubscribe link is not valid.</p>'), 404);
+    }
+    const result = await inTransaction(c.var.db, (trx) =>
+      unsubscribeByToken(
+        messagingDeps({ db: trx, customers: customerRepository(trx), clock }),
+        key,
+        token,
+      ),
+    );
+    c.var.log.info(
+      { customerId: result.customerId, changed: result.changed },
+      'messaging.unsubscribed',
+    );
+    return c.html(
+      page('Unsubscribed', '<p>You will not receive marketing e-mails any more.</p>'),
+      200,
+    );
+  });
+
+  return app;
+};

@@ -1,0 +1,126 @@
+import type { Kysely } from 'kysely';
+import nodemailer from 'nodemailer';
+import type { Logger } from 'pino';
+import { expandDueCampaigns } from '../core/messaging/messaging.campaigns.js';
+import {
+  sendDueMessages,
+  type Mailer,
+  type SendSweepResult,
+  type SweepOptions,
+} from '../core/messaging/messaging.send.js';
+import { enqueueMessage, prepareMessage } from '../core/messaging/messaging.service.js';
+import type { Clock } from '../core/shared/clock.js';
+import {
+  messagingDeps,
+  messagingEnv,
+  renderingDeps,
+  type MessagingEnv,
+} from '../db/messaging/messaging-deps.js';
+import { messagingRepository } from '../db/messaging/messaging.repository.js';
+import type { DB } from '../db/schema.js';
+import { inUnitOfWork } from '../db/unit-of-work.js';
+import type { JobDefinition } from './job-runner.js';
+
+export const MESSAGE_SEND_JOB = 'message-send';
+
+/** An SMTP mailer from SMTP_URL (smtp://user:pass@host:port, smtps://… for TLS). */
+export const smtpMailer = (smtpUrl: string): Mailer => {
+  const transport = nodemailer.createTransport(smtpUrl);
+  return async (mail) => {
+    const info = await transport.sendMail({
+      messageId: mail.messageId,
+      from: mail.from,
+      to: mail.to,
+      subject: mail.subject,
+      html: mail.html,
+      text: mail.text,
+      headers: mail.headers,
+    });
+    return { smtpMessageId: typeof info.messageId === 'string' ? info.messageId : null };
+  };
+};
+
+export interface MessageSendDeps {
+  clock: Clock;
+  /** Null or absent: no SMTP; messages are rendered and kept with status `outbox`. */
+  mailer?: Mailer | null;
+  env?: MessagingEnv;
+  retryScheduleMs?: readonly number[];
+}
+
+/** Expands due campaigns, then sends every due message of `db`. */
+export const sweepMessages = async (
+  db: Kysely<DB>,
+  deps: MessageSendDeps,
+  options: SweepOptions = {},
+): Promise<SendSweepResult & { campaigns: number }> => {
+  const env = deps.env ?? messagingEnv();
+  const messaging = messagingRepository(db);
+  const expanded = await expandDueCampaigns({
+    messaging,
+    clock: deps.clock,
+    enqueue: (input) =>
+      inUnitOfWork(db, deps.clock, (uow) => enqueueMessage(messagingDeps(uow), input)),
+  });
+  const sent = await sendDueMessages(
+    {
+      messaging,
+      mailer: deps.mailer ?? null,
+      clock: deps.clock,
+      prepare: (claim) =>
+        inUnitOfWork(db, deps.clock, (uow) => prepareMessage(renderingDeps(uow, env), claim)),
+      ...(deps.retryScheduleMs ? { retryScheduleMs: deps.retryScheduleMs } : {}),
+    },
+    options,
+  );
+  return { ...sent, campaigns: expanded.campaigns };
+};
+
+const worthLogging = (r: SendSweepResult & { campaigns: number }) =>
+  r.sent + r.suppressed + r.outbox + r.retrying + r.failed + r.campaigns > 0;
+
+/**
+ * The durable path, every minute in any process running jobs; non-transactional (an SMTP
+ * conversation must not hold a transaction open); 'stately' keeps one run at a time.
+ */
+export const messageSendJob = (deps: MessageSendDeps): JobDefinition<Record<string, never>> => ({
+  name: MESSAGE_SEND_JOB,
+  transactional: false,
+  policy: 'stately',
+  retryLimit: 0,
+  schedule: { cron: '* * * * *' },
+  handle: async (_data, { db, log }) => {
+    const result = await sweepMessages(db, deps);
+    if (worthLogging(result)) log.info(result, 'messages.swept');
+  },
+});
+
+export const MESSAGE_SWEEP_INTERVAL_MS = 2_000;
+
+/** The low-latency path: a running server sweeps every two seconds besides the job. */
+export const startMessageSweeper = (
+  deps: MessageSendDeps & { db: Kysely<DB>; log: Logger; intervalMs?: number },
+): { stop(): Promise<void> } => {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const interval = deps.intervalMs ?? MESSAGE_SWEEP_INTERVAL_MS;
+  const tick = () => {
+    running = sweepMessages(deps.db, deps, { signal: controller.signal })
+      .then((result) => {
+        if (worthLogging(result)) deps.log.info(result, 'messages.swept');
+      })
+      .catch((error: unknown) => deps.log.error({ err: error }, 'messages.sweep_failed'))
+      .finally(() => {
+        if (!controller.signal.aborted) timer = setTimeout(tick, interval);
+      });
+  };
+  timer = setTimeout(tick, interval);
+  return {
+    stop: async () => {
+      controller.abort();
+      clearTimeout(timer);
+      await running;
+    },
+  };
+};
