@@ -70,6 +70,12 @@ const CHILD_BENCHES: ChildBench[] = [
     limitMinutes: (quick) => (quick ? 15 : 60),
   },
   {
+    name: 'segments',
+    script: 'bench/segments.bench.ts',
+    args: (quick) => (quick ? ['--customers=20000', '--runs=1'] : []),
+    limitMinutes: (quick) => (quick ? 5 : 20),
+  },
+  {
     name: 'rules',
     script: 'bench/rules.bench.ts',
     args: (quick) => (quick ? ['--quick'] : []),

@@ -67,7 +67,11 @@ export const startServer = async (
   });
   const messaging = {
     mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : null,
-    env: messagingEnv({ publicUrl: config.publicUrl, suggestions: emailSuggestions }),
+    env: messagingEnv({
+      publicUrl: config.publicUrl,
+      suggestions: emailSuggestions,
+      cardSecret: config.cardSecret,
+    }),
   };
   if (!config.smtpUrl) log.warn('messaging.no_smtp: SMTP_URL unset, e-mails stay in the outbox');
   const jobs = createJobRunner({

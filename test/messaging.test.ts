@@ -481,8 +481,41 @@ describe('e-mail messaging over a real SMTP server', () => {
     expect(missing.status).toBe(404);
   });
 
+  it('a review request carries the customer’s own survey link, which opens the survey', async () => {
+    const survey = await app.call('POST', '/v1/surveys', {
+      key: 'after-order',
+      title: 'How did we do?',
+      questions: [{ id: 'nps', type: 'nps', prompt: 'Would you recommend us?' }],
+      status: 'active',
+    });
+    expect(survey.status).toBe(201);
+    const template = await app.call('POST', '/v1/templates', {
+      key: 'review-request',
+      kind: 'marketing',
+      defaultLocale: 'en',
+      versions: [
+        {
+          locale: 'en',
+          subject: 'Tell us, {{firstName}}',
+          html: '<a href="{{surveys.after-order}}">Answer</a>',
+          text: 'Answer: {{surveys.after-order}}',
+        },
+      ],
+    });
+    expect(template.status).toBe(201);
+    const kim = await customer({ firstName: 'Kim' });
+    expect((await send(kim.id, 'review-request')).status).toBe(201);
+    await sweep();
+    const [mail] = mailsTo(kim.email);
+    const link = /(http:\/\/localhost:3000\/s\/\S+)/.exec(mail!.text ?? '')?.[1];
+    expect(link).toBeDefined();
+    const opened = await app.call('GET', new URL(link!).pathname);
+    expect(opened.status).toBe(200);
+    expect(JSON.stringify(opened.body)).toContain('Would you recommend us?');
+  });
+
   it('a restart in the middle of a campaign sends each message once', async () => {
-    const members = [];
+    const members: { id: string; email: string | null }[] = [];
     for (let i = 0; i < 6; i += 1) members.push(await customer());
     const db = app.database.db;
     await db

@@ -155,7 +155,11 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   app.route('/', rewardRoutes(deps.clock));
   app.route('/', couponRoutes(deps.clock));
   app.route('/', recommendationRoutes(deps.clock));
-  const messaging = messagingEnv({ publicUrl: deps.publicUrl, suggestions: emailSuggestions });
+  const messaging = messagingEnv({
+    publicUrl: deps.publicUrl,
+    suggestions: emailSuggestions,
+    cardSecret: deps.cardSecret,
+  });
   app.route('/', messagingRoutes(deps.clock, messaging));
   app.route('/', unsubscribeRoutes(deps.clock, messaging));
   app.route('/', feedbackRoutes(deps));

@@ -13,7 +13,7 @@ export interface Suggestion {
  * What a template can say about its customer. Placeholders: `{{firstName}}`, `{{lastName}}`,
  * `{{points.balance}}`, `{{points.pending}}`, `{{points.expiring.points}}`,
  * `{{points.expiring.expiresOn}}`, `{{tier.name}}`, `{{#each rewards}}{{name}} {{pointsCost}}{{/each}}`,
- * `{{#each suggestions}}{{name}}{{/each}}`, `{{unsubscribeUrl}}`, `{{event.…}}` (the trigger's facts).
+ * `{{#each suggestions}}{{name}}{{/each}}`, `{{surveys.<key>}}`, `{{unsubscribeUrl}}`, `{{event.…}}` (the trigger's facts).
  */
 export interface TemplateData {
   customerId: string;
@@ -29,6 +29,8 @@ export interface TemplateData {
   /** Rewards the customer can redeem now (enough points, in stock, allowed by tier). */
   rewards: { id: string; name: string; description: string | null; pointsCost: number }[];
   suggestions: Suggestion[];
+  /** The customer's personal link to each active survey, by survey key: `{{surveys.nps}}`. */
+  surveys: Record<string, string>;
   unsubscribeUrl: string | null;
   event: Record<string, unknown>;
 }
@@ -70,6 +72,7 @@ export const SAMPLE_DATA: TemplateData = {
   tier: { code: 'gold', name: 'Gold' },
   rewards: [{ id: 'rwd_sample', name: 'Free coffee', description: null, pointsCost: 500 }],
   suggestions: [{ sku: 'MUG', name: 'Mug', category: 'kitchen' }],
+  surveys: { nps: 'https://shop.example/s/sample' },
   unsubscribeUrl: 'https://shop.example/u/sample',
   event: {},
 };

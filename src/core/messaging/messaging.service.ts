@@ -52,6 +52,8 @@ export interface RenderDeps {
   suggestions(customerId: string): Promise<Suggestion[]>;
   /** The signed one-click unsubscribe link of the customer. */
   unsubscribeUrl(customerId: string): Promise<string>;
+  /** The customer's signed link to each active survey, by survey key. */
+  surveyLinks(customerId: string): Promise<Record<string, string>>;
 }
 
 // ---- templates ------------------------------------------------------------------------------
@@ -228,6 +230,7 @@ const render = async (
     email: customer.email,
     ...(await deps.personalData(customer)),
     suggestions: await deps.suggestions(customer.id),
+    surveys: await deps.surveyLinks(customer.id),
     unsubscribeUrl,
     event,
   };

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import { cardSecretCache } from '../../core/cards/card-secret.js';
+import { signSurveyToken, surveyLinkKey } from '../../core/feedback/survey-token.js';
+import { cardSecretStore } from '../cards.repository.js';
 import type { CardSecretStore } from '../../core/cards/cards.js';
 import type { EventSink } from '../../core/events/events.js';
 import { getPointsSummary } from '../../core/ledger/ledger.service.js';
@@ -48,16 +50,21 @@ const unsubscribeSecretStore = (db: Kysely<DB>): CardSecretStore => ({
 export interface MessagingEnv {
   publicUrl: string;
   unsubscribeKey(db: Kysely<DB>, clock: Clock): Promise<Buffer>;
+  /** The key survey links are signed with (derived from the card secret, as feedback does). */
+  surveyKey(db: Kysely<DB>, clock: Clock): Promise<Buffer>;
   suggestions: SuggestionSource;
 }
 
 export const messagingEnv = (
-  options: { publicUrl?: string; suggestions?: SuggestionSource } = {},
+  options: { publicUrl?: string; suggestions?: SuggestionSource; cardSecret?: string } = {},
 ): MessagingEnv => {
   const keyCache = cardSecretCache();
+  const cardSecret = cardSecretCache(options.cardSecret);
   return {
     publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL,
     unsubscribeKey: (db, clock) => keyCache({ secrets: unsubscribeSecretStore(db), clock }),
+    surveyKey: async (db, clock) =>
+      surveyLinkKey(await cardSecret({ secrets: cardSecretStore(db), clock })),
     suggestions: options.suggestions ?? noSuggestions,
   };
 };
@@ -119,4 +126,20 @@ export const renderingDeps = (deps: Bound, env: MessagingEnv): MessagingDeps & R
       env.publicUrl,
       signUnsubscribeToken(await env.unsubscribeKey(deps.db, deps.clock), customerId),
     ),
+  surveyLinks: async (customerId) => {
+    const surveys = await deps.db
+      .selectFrom('survey')
+      .select(['id', 'key'])
+      .where('status', '=', 'active')
+      .execute();
+    if (surveys.length === 0) return {};
+    const key = await env.surveyKey(deps.db, deps.clock);
+    const base = env.publicUrl.replace(/\/+$/, '');
+    return Object.fromEntries(
+      surveys.map((s) => [
+        s.key,
+        `${base}/s/${signSurveyToken(key, { surveyId: s.id, customerId })}`,
+      ]),
+    );
+  },
 });
