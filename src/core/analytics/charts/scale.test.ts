@@ -25,6 +25,8 @@ describe('niceTicks', () => {
     expect(niceTicks(5, 5)).toEqual([5]);
     expect(niceTicks(10, 0, 5)).toEqual([0, 2, 4, 6, 8, 10]);
     expect(niceTicks(Number.NaN, 1)).toEqual([]);
+    // Found by the property below: a range just short of the one grid line a step of 0.02 has.
+    expect(niceTicks(-0.014142135643730952, -2.0000002e-11, 1)).toEqual([-0.01]);
   });
 
   it('stays within the range, sorted and free of float noise', () => {

@@ -35,7 +35,15 @@ export const niceTicks = (lo: number, hi: number, count = 6): number[] => {
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [];
   if (lo > hi) [lo, hi] = [hi, lo];
   if (lo === hi) return [lo];
-  const step = tickStep(hi - lo, count);
+  // A round step can exceed a narrow range that sits between two grid lines; finer steps then
+  // find one (any step no wider than the range does), so an axis always gets a tick.
+  for (let pieces = count; ; pieces *= 2) {
+    const ticks = ticksWithStep(lo, hi, tickStep(hi - lo, pieces));
+    if (ticks.length > 0 || pieces > count * 1024) return ticks;
+  }
+};
+
+const ticksWithStep = (lo: number, hi: number, step: number): number[] => {
   const decimals = stepDecimals(step);
   const first = Math.ceil(lo / step - 1e-9);
   const last = Math.floor(hi / step + 1e-9);
