@@ -106,6 +106,27 @@ describe('e-mail messaging over a real SMTP server', () => {
   const send = (customerId: string, templateKey: string, extra: Record<string, unknown> = {}) =>
     app.call('POST', '/v1/messages', { customerId, templateKey, ...extra });
 
+  /** A static segment of these customers, written directly (segments have their own tests). */
+  const staticSegment = async (id: string, members: { id: string }[]) => {
+    const db = app.database.db;
+    await db
+      .insertInto('segment')
+      .values({
+        id,
+        key: id.replace('_', '-'),
+        name: id,
+        kind: 'static',
+        definition: null,
+        created_at: clock.now(),
+        updated_at: clock.now(),
+      })
+      .execute();
+    await db
+      .insertInto('segment_member')
+      .values(members.map((m) => ({ segment_id: id, customer_id: m.id, added_at: clock.now() })))
+      .execute();
+  };
+
   const mailsTo = (address: string | null) =>
     smtp.received.filter((m) => to(m).includes(address ?? '-'));
 
@@ -436,29 +457,7 @@ describe('e-mail messaging over a real SMTP server', () => {
 
   it('expands a campaign over a segment, with consent applied and counts by reason', async () => {
     const members = [await customer(), await customer(), await customer({ consent: false })];
-    const db = app.database.db;
-    await db
-      .insertInto('segment')
-      .values({
-        id: 'seg_messaging',
-        key: 'messaging-test',
-        name: 'Messaging test',
-        kind: 'static',
-        definition: null,
-        created_at: clock.now(),
-        updated_at: clock.now(),
-      })
-      .execute();
-    await db
-      .insertInto('segment_member')
-      .values(
-        members.map((m) => ({
-          segment_id: 'seg_messaging',
-          customer_id: m.id,
-          added_at: clock.now(),
-        })),
-      )
-      .execute();
+    await staticSegment('seg_messaging', members);
     const created = await app.call('POST', '/v1/campaigns', {
       templateKey: 'news',
       segmentId: 'seg_messaging',
@@ -517,29 +516,7 @@ describe('e-mail messaging over a real SMTP server', () => {
   it('a restart in the middle of a campaign sends each message once', async () => {
     const members: { id: string; email: string | null }[] = [];
     for (let i = 0; i < 6; i += 1) members.push(await customer());
-    const db = app.database.db;
-    await db
-      .insertInto('segment')
-      .values({
-        id: 'seg_restart',
-        key: 'restart-test',
-        name: 'Restart test',
-        kind: 'static',
-        definition: null,
-        created_at: clock.now(),
-        updated_at: clock.now(),
-      })
-      .execute();
-    await db
-      .insertInto('segment_member')
-      .values(
-        members.map((m) => ({
-          segment_id: 'seg_restart',
-          customer_id: m.id,
-          added_at: clock.now(),
-        })),
-      )
-      .execute();
+    await staticSegment('seg_restart', members);
     const created = await app.call('POST', '/v1/campaigns', {
       templateKey: 'news',
       segmentId: 'seg_restart',
