@@ -3,7 +3,7 @@ import { eventQueue, type DomainEvent, type EventQueue } from '../core/events/ev
 import { getProgramme } from '../core/programme/programme.service.js';
 import type { ProgrammeSettings } from '../core/programme/programme.js';
 import type { Rule } from '../core/rules/rules.js';
-import type { TierConfig } from '../core/tiers/tiers.js';
+import { hasTiers, type TierConfig } from '../core/tiers/tiers.js';
 import type { Clock } from '../core/shared/clock.js';
 import { eventConsumers, reactions } from '../reactions.js';
 import { inTransaction, repositoriesFor, type Repositories } from './repositories.js';
@@ -53,7 +53,7 @@ export const unitOfWork = (
     events: shared.events ?? eventQueue(),
     activeRules: shared.activeRules ?? (() => repos.rules.active()),
     tierConfig,
-    tiersConfigured: async () => ((await tierConfig())?.tiers.length ?? 0) > 0,
+    tiersConfigured: async () => hasTiers(await tierConfig()),
   };
 };
 

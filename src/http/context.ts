@@ -6,6 +6,7 @@ import type { EventQueue } from '../core/events/events.js';
 import { getProgramme } from '../core/programme/programme.service.js';
 import type { ProgrammeSettings } from '../core/programme/programme.js';
 import type { Clock } from '../core/shared/clock.js';
+import { hasTiers } from '../core/tiers/tiers.js';
 import { inTransaction, repositoriesFor, type Repositories } from '../db/repositories.js';
 import type { DB } from '../db/schema.js';
 import { dispatchEvents, unitOfWork } from '../db/unit-of-work.js';
@@ -65,7 +66,7 @@ export const useCaseDeps = async (c: AppContext, clock: Clock): Promise<UseCaseD
     events: c.var.events,
     programme: await c.var.programmeCache.read(() => getProgramme(repos)),
     activeRules: reads.activeRules,
-    tiersConfigured: async () => ((await reads.tierConfig())?.tiers.length ?? 0) > 0,
+    tiersConfigured: async () => hasTiers(await reads.tierConfig()),
   };
 };
 

@@ -8,7 +8,7 @@ import { DomainError } from '../core/shared/errors.js';
 import { eventQueue } from '../core/events/events.js';
 import { countsOrders } from '../core/rules/rules.live.js';
 import type { Rule } from '../core/rules/rules.js';
-import type { TierConfig } from '../core/tiers/tiers.js';
+import { hasTiers, type TierConfig } from '../core/tiers/tiers.js';
 import { ledgerBuffer } from '../db/batch/buffered-ledger.js';
 import { ruleFactsBuffer } from '../db/batch/buffered-rule-facts.js';
 import { dispatchEvents, unitOfWork } from '../db/unit-of-work.js';
@@ -131,7 +131,7 @@ export const writeOrderBatch = (
       trx,
       own.map((i) => items[i]!.input),
       await ctx.activeRules(trx),
-      ((await ctx.tierConfig(trx))?.tiers.length ?? 0) > 0,
+      hasTiers(await ctx.tierConfig(trx)),
     );
     const deps = {
       customers: repos.customers,
@@ -141,7 +141,7 @@ export const writeOrderBatch = (
       clock: ctx.clock,
       programme: ctx.programme,
       activeRules: () => ctx.activeRules(trx),
-      tiersConfigured: async () => ((await ctx.tierConfig(trx))?.tiers.length ?? 0) > 0,
+      tiersConfigured: async () => hasTiers(await ctx.tierConfig(trx)),
       events: eventQueue(),
     };
     const responses: (KeyClaim & { status: number; body: string })[] = [];

@@ -94,6 +94,9 @@ export interface TierConfig {
   tiers: TierDefinition[];
 }
 
+/** Whether a programme has tiers at all: without them, no event needs a member's tier. */
+export const hasTiers = (config: TierConfig | null): boolean => (config?.tiers.length ?? 0) > 0;
+
 /** The tier a member holds now. `reviewAt` null: never reviewed (set by hand). */
 export interface MemberTier {
   customerId: string;
