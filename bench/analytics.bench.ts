@@ -1,10 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os, { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import os from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { sql } from 'kysely';
 import { importOrders } from '../src/cli/import/index.js';
 import { ClvSettingsSchema, refreshClv } from '../src/core/analytics/clv-refresh.js';
 import { CLV_MODEL_NAMES, ModelFitError, fitModel } from '../src/core/analytics/clv/index.js';
@@ -18,8 +15,8 @@ import { cohortQueries } from '../src/db/analytics/cohorts.queries.js';
 import { refreshCustomerAnalytics } from '../src/db/analytics/customer-analytics.queries.js';
 import { purchaseDayRange } from '../src/db/analytics/purchases.sql.js';
 import { retentionQueries } from '../src/db/analytics/retention.queries.js';
-import { openDatabase, type Database } from '../src/db/dialect.js';
-import { migrateToLatest } from '../src/db/migrate.js';
+import type { Database } from '../src/db/dialect.js';
+import { withScratchPglite, withScratchPostgres } from './scratch-database.js';
 import { generateSyntheticShop } from './synthetic-shop.js';
 
 /**
@@ -36,8 +33,6 @@ import { generateSyntheticShop } from './synthetic-shop.js';
 const ROOT = resolve(import.meta.dirname, '..');
 const RETAIL = resolve(ROOT, '../shared/data/online-retail/online_retail_lines.csv.gz');
 const DEFAULT_RESULTS = resolve(ROOT, 'bench/results/analytics.json');
-const POSTGRES_URL =
-  process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const arg = (name: string): string | undefined =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -166,48 +161,15 @@ const benchSteps = async (
   return rows;
 };
 
-const withAdmin = async <T>(work: (admin: Kysely<unknown>) => Promise<T>) => {
-  const admin = new Kysely<unknown>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: POSTGRES_URL, max: 1 }) }),
-  });
-  try {
-    return await work(admin);
-  } finally {
-    await admin.destroy();
-  }
-};
-
-/** A scratch PostgreSQL database for the duration of `work`, dropped afterwards. */
-const withPostgres = async <T>(work: (database: Database) => Promise<T>): Promise<T> => {
-  const name = `regulars_analytics_bench_${randomBytes(4).toString('hex')}`;
-  await withAdmin((admin) => sql.raw(`create database ${name}`).execute(admin));
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-  try {
-    await migrateToLatest(database.db);
-    // Large sorts of the refresh stay in memory rather than spilling to disk.
+/** Large sorts of the refresh stay in memory rather than spilling to disk. */
+const withPostgres = <T>(work: (database: Database) => Promise<T>): Promise<T> =>
+  withScratchPostgres('regulars_analytics_bench', async (database) => {
     await sql`select set_config('work_mem', '256MB', false)`.execute(database.db);
-    return await work(database);
-  } finally {
-    await database.close();
-    await withAdmin((admin) =>
-      sql.raw(`drop database if exists ${name} with (force)`).execute(admin),
-    );
-  }
-};
+    return work(database);
+  });
 
-const withPglite = async <T>(work: (database: Database) => Promise<T>): Promise<T> => {
-  const dir = await mkdtemp(join(tmpdir(), 'regulars-analytics-bench-'));
-  const database = await openDatabase({ dataDir: dir });
-  try {
-    await migrateToLatest(database.db);
-    return await work(database);
-  } finally {
-    await database.close();
-    await rm(dir, { recursive: true, force: true });
-  }
-};
+const withPglite = <T>(work: (database: Database) => Promise<T>): Promise<T> =>
+  withScratchPglite('regulars-analytics-bench', work);
 
 const retail = async (database: Database, label: string, runs: number) => {
   const started = performance.now();

@@ -1,10 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os, { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import os from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { sql, type Kysely } from 'kysely';
 import { importOrders } from '../src/cli/import/index.js';
 import {
   RecommendationSettingsSchema,
@@ -13,10 +10,10 @@ import {
 } from '../src/core/recommendations/recommendations.js';
 import { refreshRecommendations } from '../src/core/recommendations/recommendations.service.js';
 import { systemClock } from '../src/core/shared/clock.js';
-import { openDatabase, type Database } from '../src/db/dialect.js';
-import { migrateToLatest } from '../src/db/migrate.js';
+import type { Database } from '../src/db/dialect.js';
 import { recommendationStore } from '../src/db/recommendations/recommendations.repository.js';
 import type { DB } from '../src/db/schema.js';
+import { withScratchPglite, withScratchPostgres } from './scratch-database.js';
 
 /**
  * Quality of the suggestions on UCI Online Retail with a time split. The production refresh
@@ -37,8 +34,6 @@ import type { DB } from '../src/db/schema.js';
 const ROOT = resolve(import.meta.dirname, '..');
 const RETAIL = resolve(ROOT, '../shared/data/online-retail/online_retail_lines.csv.gz');
 const DEFAULT_RESULTS = resolve(ROOT, 'bench/results/recommendations.json');
-const POSTGRES_URL =
-  process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Online Retail stock codes that are not products: postage, fees, manual lines, samples. */
 const RETAIL_NON_PRODUCTS = [
@@ -213,40 +208,6 @@ const runConfig = async (
   };
 };
 
-const withPglite = async <T>(work: (database: Database) => Promise<T>): Promise<T> => {
-  const dir = await mkdtemp(join(tmpdir(), 'regulars-recommendations-bench-'));
-  const database = await openDatabase({ dataDir: dir });
-  try {
-    await migrateToLatest(database.db);
-    return await work(database);
-  } finally {
-    await database.close();
-    await rm(dir, { recursive: true, force: true });
-  }
-};
-
-const withPostgres = async <T>(work: (database: Database) => Promise<T>): Promise<T> => {
-  const name = `regulars_reco_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Kysely<unknown>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: POSTGRES_URL, max: 1 }) }),
-  });
-  try {
-    await sql.raw(`create database ${name}`).execute(admin);
-    const url = new URL(POSTGRES_URL);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-    try {
-      await migrateToLatest(database.db);
-      return await work(database);
-    } finally {
-      await database.close();
-    }
-  } finally {
-    await sql.raw(`drop database if exists ${name} with (force)`).execute(admin);
-    await admin.destroy();
-  }
-};
-
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 const table = (results: ConfigResult[]) => {
@@ -291,7 +252,10 @@ const main = async () => {
     }
     return results;
   };
-  const results = kind === 'postgres' ? await withPostgres(run) : await withPglite(run);
+  const results =
+    kind === 'postgres'
+      ? await withScratchPostgres('regulars_reco_bench', run)
+      : await withScratchPglite('regulars-recommendations-bench', run);
   say(`\n${table(results)}\n`);
   const file = process.env.BENCH_RESULT_FILE ?? DEFAULT_RESULTS;
   mkdirSync(dirname(file), { recursive: true });

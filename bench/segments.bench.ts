@@ -1,14 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import { sql } from 'kysely';
 import { DEFAULT_PROGRAMME } from '../src/core/programme/programme.js';
 import { SegmentDefinitionSchema, type Segment } from '../src/core/segments/segments.js';
 import { systemClock } from '../src/core/shared/clock.js';
-import { openDatabase } from '../src/db/dialect.js';
-import { migrateToLatest } from '../src/db/migrate.js';
 import { segmentRepository } from '../src/db/segments/segments.repository.js';
+import { withScratchPostgres } from './scratch-database.js';
 import { generateSyntheticShop } from './synthetic-shop.js';
 
 /**
@@ -24,8 +21,6 @@ const arg = (name: string, fallback: number) => {
 };
 const CUSTOMERS = arg('customers', 1_000_000);
 const RUNS = arg('runs', 3);
-const POSTGRES_URL =
-  process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 const definition = SegmentDefinitionSchema.parse({
@@ -52,20 +47,8 @@ const time = async (work: () => Promise<unknown>) => {
   return performance.now() - started;
 };
 
-const admin = () =>
-  new Kysely<unknown>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: POSTGRES_URL, max: 1 }) }),
-  });
-
-const main = async () => {
-  const name = `regulars_segments_bench_${randomBytes(4).toString('hex')}`;
-  const a = admin();
-  await sql.raw(`create database ${name}`).execute(a);
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-  try {
-    await migrateToLatest(database.db);
+const main = () =>
+  withScratchPostgres('regulars_segments_bench', async (database) => {
     await sql`select set_config('work_mem', '256MB', false)`.execute(database.db);
     const started = performance.now();
     const shop = await generateSyntheticShop(database.db, {
@@ -136,11 +119,6 @@ const main = async () => {
       process.env.BENCH_RESULT_FILE ?? resolve(import.meta.dirname, 'results/segments.json');
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, JSON.stringify(figures, null, 2));
-  } finally {
-    await database.close();
-    await sql.raw(`drop database if exists ${name} with (force)`).execute(a);
-    await a.destroy();
-  }
-};
+  });
 
 await main();
