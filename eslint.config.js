@@ -1,8 +1,19 @@
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // Style rules live here, not only in prose: the core's boundaries and the config rule are enforced.
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'dist/', 'web/dist/', 'coverage/', 'bench/results/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'data/',
+      'dist/',
+      'web/dist/',
+      'test/e2e/.web-dist/',
+      'coverage/',
+      'bench/results/',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -20,6 +31,15 @@ export default tseslint.config(
           message: 'Read configuration through src/config.ts (loadConfig), validated once at boot.',
         },
       ],
+    },
+  },
+  {
+    // The pages' hooks follow React's rules (called in the same order, complete dependencies).
+    files: ['web/src/**/*.tsx', 'web/src/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   {

@@ -21,6 +21,17 @@ export default defineConfig({
       { test: { name: 'unit', include: ['src/**/*.test.ts'] } },
       integration('pglite'),
       integration('postgres'),
+      {
+        // The web pages in Debian's Chromium, against the built pages and a seeded PGlite.
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.e2e.ts'],
+          globalSetup: ['test/e2e/build-web.ts'],
+          env: { REGULARS_TEST_DB: 'pglite' },
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+        },
+      },
     ],
   },
 });

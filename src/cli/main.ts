@@ -14,6 +14,7 @@ import { ANALYTICS_REFRESH_JOB } from '../jobs/analytics-refresh.job.js';
 import { registerClvCommand } from './clv/clv.command.js';
 import { registerReportCommand } from './report/report.command.js';
 import { registerRulesCommand } from './rules.command.js';
+import { registerUsersCommand } from './users.command.js';
 import { logProgress, registerImportCommand } from './import/index.js';
 
 const program = new Command()
@@ -52,7 +53,7 @@ const loadDemoInBackground = (server: RunningServer) => {
 
 program
   .command('serve')
-  .description('Serve the API (and later the dashboard); migrates the database first')
+  .description('Serve the API, the dashboard (/admin) and member pages (/m/…); migrates first')
   .option('--demo', 'load demo data in the background when the database has no orders')
   .action(async (options: { demo?: boolean }) => {
     const server = await startServer(loadConfig());
@@ -94,6 +95,7 @@ program
 registerImportCommand(program, openFromConfig);
 registerDemoCommand(program, openFromConfig);
 registerRulesCommand(program, openFromConfig);
+registerUsersCommand(program, openFromConfig);
 registerClvCommand(program);
 registerReportCommand(program, openFromConfig);
 

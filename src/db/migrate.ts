@@ -14,6 +14,7 @@ import * as createMessaging from './migrations/20261126_1000_create_messaging.js
 import * as createRecommendations from './migrations/20261126_1100_create_recommendations.js';
 import * as createFeedback from './migrations/20261126_1200_create_feedback.js';
 import * as createAtRiskNotice from './migrations/20261126_1300_create_at_risk_notice.js';
+import * as createUsersAndSessions from './migrations/20261205_0900_create_users_and_sessions.js';
 
 /** Migrations are listed here by name; the name's timestamp orders them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_1100_create_recommendations': createRecommendations,
   '20261126_1200_create_feedback': createFeedback,
   '20261126_1300_create_at_risk_notice': createAtRiskNotice,
+  '20261205_0900_create_users_and_sessions': createUsersAndSessions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -22,6 +22,26 @@ export interface ApiKeyTable {
   revoked_at: NullableTimestamp;
 }
 
+export interface AppUserTable {
+  id: string;
+  email: string;
+  name: string;
+  role: 'admin' | 'pos';
+  password_hash: string;
+  created_at: Timestamp;
+  disabled_at: NullableTimestamp;
+}
+
+export interface AdminSessionTable {
+  token_hash: string;
+  api_key_id: string | null;
+  user_id: string | null;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
+}
+
 export interface CustomerTable {
   id: string;
   email: string | null;
@@ -655,6 +675,8 @@ export interface AtRiskNoticeTable {
 export interface DB {
   programme_settings: ProgrammeSettingsTable;
   api_key: ApiKeyTable;
+  app_user: AppUserTable;
+  admin_session: AdminSessionTable;
   customer: CustomerTable;
   customer_external_id: CustomerExternalIdTable;
   customer_consent: CustomerConsentTable;

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { getProgramme } from '../core/programme/programme.service.js';
 import type { Database } from '../db/dialect.js';
 import { repositoriesFor } from '../db/repositories.js';
+import { analyticsRangeRoutes } from './analytics-range.routes.js';
 import { analyticsChartRoutes } from './analytics-charts.routes.js';
 import { clvRoutes } from './analytics-clv.routes.js';
 import { analyticsCustomerRoutes } from './analytics-customers.routes.js';
@@ -10,7 +11,7 @@ import { analyticsRetentionRoutes } from './analytics-retention.routes.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { customerRoutes } from './customers.routes.js';
 import { renderDocsPage } from './docs.js';
-import { requestContext, requireApiKey, transactionalWrite } from './middleware.js';
+import { requestContext, requirePrincipal, transactionalWrite } from './middleware.js';
 import { writeOrderBatch } from './order-batch.js';
 import { batchOrders, orderBatcher } from './order-batcher.js';
 import { orderRoutes } from './orders.routes.js';
@@ -27,6 +28,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Rule } from '../core/rules/rules.js';
 import { cardRoutes } from './cards.routes.js';
+import { memberRoutes } from './member.routes.js';
 import { pointsRoutes } from './points.routes.js';
 import { referralRoutes } from './referrals.routes.js';
 import { couponRoutes } from './coupons.routes.js';
@@ -45,6 +47,9 @@ import { messagingEnv } from '../db/messaging/messaging-deps.js';
 import { emailSuggestions } from '../db/recommendations/recommendations.repository.js';
 import { messagingRoutes } from './messaging.routes.js';
 import { unsubscribeRoutes } from './unsubscribe.routes.js';
+import { webRoutes } from './web.routes.js';
+import { sessionRoutes } from './session.routes.js';
+import { userRoutes } from './users.routes.js';
 
 const OPENAPI_INFO = {
   openapi: '3.1.0',
@@ -114,19 +119,18 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   const rules = programmeCache<Rule[]>();
   const tiers = programmeCache<TierConfig | null>();
   app.use('*', requestContext(deps, programme, rules, tiers));
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: deps.bodyLimitBytes,
-      onError: (c) =>
-        problemResponse(c, {
-          status: 413,
-          code: 'payload_too_large',
-          detail: `The request body exceeds ${deps.bodyLimitBytes} bytes`,
-        }),
-    }),
-  );
-  app.use('/v1/*', requireApiKey(deps.db));
+  const limitBody = bodyLimit({
+    maxSize: deps.bodyLimitBytes,
+    onError: (c) =>
+      problemResponse(c, {
+        status: 413,
+        code: 'payload_too_large',
+        detail: `The request body exceeds ${deps.bodyLimitBytes} bytes`,
+      }),
+  });
+  app.use('/auth/*', limitBody);
+  app.use('/v1/*', limitBody);
+  app.use('/v1/*', requirePrincipal(deps.db, deps.clock));
   app.use('/v1/programme', invalidateProgrammeOnChange(programme));
   app.use('/v1/rules', invalidateProgrammeOnChange(rules));
   app.use('/v1/rules/*', invalidateProgrammeOnChange(rules));
@@ -136,11 +140,14 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   app.use('/v1/*', transactionalWrite(deps.clock));
 
   app.route('/', healthRoute(deps.db, deps.database.kind));
+  app.route('/', sessionRoutes(deps.clock));
+  app.route('/', userRoutes(deps.clock));
   app.route('/', customerRoutes(deps.clock));
   app.route('/', orderRoutes(deps.clock));
   app.route('/', pointsRoutes(deps.clock));
   app.route('/', referralRoutes(deps));
   app.route('/', cardRoutes(deps));
+  app.route('/', memberRoutes(deps));
   app.route('/', liabilityRoute(deps.clock));
   app.route('/', adminRoutes(deps.clock));
   app.route('/', ruleRoutes(deps.clock));
@@ -149,6 +156,7 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   app.route('/', analyticsCustomerRoutes(deps.clock));
   app.route('/', clvRoutes(deps.clock));
   app.route('/', analyticsChartRoutes(deps.clock));
+  app.route('/', analyticsRangeRoutes(deps.clock));
   app.route('/', webhookRoutes(deps.clock));
   app.route('/', tierRoutes(deps.clock));
   app.route('/', segmentRoutes(deps.clock));
@@ -164,6 +172,8 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   app.route('/', unsubscribeRoutes(deps.clock, messaging));
   app.route('/', feedbackRoutes(deps));
   app.route('/', timelineRoutes(deps.clock));
+
+  app.route('/', webRoutes(deps.webDist));
 
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.get('/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document(OPENAPI_INFO) as never)));

@@ -27,6 +27,8 @@ export interface AppDeps {
   cardSecret?: string;
   /** REGULARS_PUBLIC_URL: the base of referral links. */
   publicUrl?: string;
+  /** The built web pages; default web/dist. */
+  webDist?: string;
 }
 
 export type AppEnv = {

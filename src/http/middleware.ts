@@ -19,6 +19,7 @@ import {
   type RulesCache,
   type TierCache,
 } from './programme-cache.js';
+import { hasSessionCookie, isSafeMethod, sessionFromCookie } from './session-auth.js';
 import { ttlCache } from './ttl-cache.js';
 
 export const requestContext =
@@ -58,19 +59,28 @@ export const requestContext =
 export const API_KEY_CACHE_TTL_MS = 5_000;
 const API_KEY_CACHE_MAX_ENTRIES = 1_000;
 
-export const requireApiKey = (db: Kysely<DB>): MiddlewareHandler<AppEnv> => {
+/**
+ * Who is asking: an API key in `Authorization: Bearer`, or else a dashboard session cookie (whose
+ * writes must carry the CSRF token). A bearer header wins, so scripts never depend on cookies.
+ */
+export const requirePrincipal = (db: Kysely<DB>, clock: Clock): MiddlewareHandler<AppEnv> => {
   const known = ttlCache<Principal>({
     ttlMs: API_KEY_CACHE_TTL_MS,
     maxEntries: API_KEY_CACHE_MAX_ENTRIES,
   });
   return async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const header = c.req.header('authorization');
+    if (!header && hasSessionCookie(c)) {
+      const session = await sessionFromCookie(c, clock, { checkCsrf: !isSafeMethod(c.req.method) });
+      c.set('principal', session.principal);
+      return next();
+    }
+    const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
     if (!match) {
       throw new DomainError(
         'unauthorized',
         'missing_api_key',
-        'Send an API key as Authorization: Bearer <key>',
+        'Send an API key as Authorization: Bearer <key>, or sign in at /admin',
       );
     }
     const hash = hashApiKey(match[1]!);
@@ -112,8 +122,7 @@ class RollbackWithResponse extends Error {
 export const transactionalWrite =
   (clock: Clock): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS')
-      return next();
+    if (isSafeMethod(c.req.method)) return next();
     const key = c.req.header('idempotency-key');
     if (key !== undefined && (key.length === 0 || key.length > 255)) {
       throw new DomainError(

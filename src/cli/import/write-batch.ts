@@ -67,8 +67,12 @@ const newCustomer = async (
   ctx: RunContext,
   draft: OrderDraft,
 ): Promise<string> => {
+  // A customer met in history joined no later than their first imported order, so members and
+  // enrolment figures over past periods count them from then, not from the day of the import.
+  const now = ctx.clock.now();
+  const joined = draft.placedAt < now ? draft.placedAt : now;
   const customer = await createCustomer(
-    { customers: unit.customers, clock: ctx.clock, events: silentEvents },
+    { customers: unit.customers, clock: { now: () => new Date(joined) }, events: silentEvents },
     {
       ...draft.customerProfile,
       externalIds: [{ source: ctx.source, id: draft.customerExternalId }],

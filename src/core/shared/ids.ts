@@ -24,6 +24,7 @@ export const ID_PREFIXES = {
   coupon: 'cpn',
   couponBatch: 'cpb',
   couponRedemption: 'cpr',
+  user: 'usr',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

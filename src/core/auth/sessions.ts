@@ -1,0 +1,119 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Clock } from '../shared/clock.js';
+import { DomainError } from '../shared/errors.js';
+import { authenticate } from './auth.service.js';
+import type { ApiKeyRepository, Principal, Role } from './auth.js';
+import { decoyPasswordHash, verifyPassword } from './passwords.js';
+import type { UserRepository } from './users.js';
+
+/**
+ * Browser sessions for the dashboard. The browser holds a random token in an HTTP-only cookie; the
+ * database keeps only its hash, the principal it stands for and a CSRF token that the page reads
+ * once at sign-in and sends back on every write (the synchronizer-token pattern).
+ */
+export const SESSION_HOURS = 12;
+
+export type SessionSubject =
+  { kind: 'api_key'; apiKeyId: string } | { kind: 'user'; userId: string };
+
+export interface Session {
+  subject: SessionSubject;
+  principal: Principal;
+  csrfToken: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface SessionRepository {
+  insert(session: Session, tokenHash: string): Promise<void>;
+  /** The session, if not revoked and its key or user is still active; expiry is checked here. */
+  findActive(tokenHash: string): Promise<Session | null>;
+  revoke(tokenHash: string, at: Date): Promise<void>;
+}
+
+export interface SessionDeps {
+  apiKeys: ApiKeyRepository;
+  users: UserRepository;
+  sessions: SessionRepository;
+  clock: Clock;
+}
+
+export type Credentials = { apiKey: string } | { email: string; password: string };
+
+export const hashSessionToken = (token: string): string =>
+  createHash('sha256').update(token).digest('hex');
+
+const refused = () =>
+  new DomainError('unauthorized', 'invalid_credentials', 'The e-mail or password is wrong');
+
+const principalFor = async (deps: SessionDeps, credentials: Credentials) => {
+  if ('apiKey' in credentials) {
+    const principal = await authenticate(deps, credentials.apiKey);
+    return { principal, subject: { kind: 'api_key', apiKeyId: principal.keyId } as const };
+  }
+  const found = await deps.users.findByEmail(credentials.email.toLowerCase());
+  const matches = await verifyPassword(
+    credentials.password,
+    found?.passwordHash ?? (await decoyPasswordHash()),
+  );
+  if (!found || !matches || found.user.disabledAt) throw refused();
+  const { user } = found;
+  return {
+    principal: { keyId: user.id, role: user.role, name: user.name },
+    subject: { kind: 'user', userId: user.id } as const,
+  };
+};
+
+/** The dashboard is the programme's back office: store staff (pos) use the POS API instead. */
+const DASHBOARD_ROLES: readonly Role[] = ['admin'];
+
+export const signIn = async (
+  deps: SessionDeps,
+  credentials: Credentials,
+): Promise<{ token: string; session: Session }> => {
+  const { principal, subject } = await principalFor(deps, credentials);
+  if (!DASHBOARD_ROLES.includes(principal.role)) {
+    throw new DomainError(
+      'forbidden',
+      'dashboard_needs_admin',
+      'Only admin keys and admin users can sign in to the dashboard',
+    );
+  }
+  const now = deps.clock.now();
+  const token = randomBytes(32).toString('base64url');
+  const session: Session = {
+    subject,
+    principal,
+    csrfToken: randomBytes(32).toString('base64url'),
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000),
+  };
+  await deps.sessions.insert(session, hashSessionToken(token));
+  return { token, session };
+};
+
+export const sessionFor = async (
+  deps: Pick<SessionDeps, 'sessions' | 'clock'>,
+  token: string,
+): Promise<Session> => {
+  const session = await deps.sessions.findActive(hashSessionToken(token));
+  if (!session || session.expiresAt.getTime() <= deps.clock.now().getTime()) {
+    throw new DomainError(
+      'unauthorized',
+      'session_expired',
+      'The session has ended or is unknown; sign in again',
+    );
+  }
+  return session;
+};
+
+export const signOut = (deps: Pick<SessionDeps, 'sessions' | 'clock'>, token: string) =>
+  deps.sessions.revoke(hashSessionToken(token), deps.clock.now());
+
+/** Compares in constant time, so the check leaks nothing about how much of a guess was right. */
+export const csrfTokenMatches = (session: Session, sent: string | undefined): boolean => {
+  if (!sent) return false;
+  const a = Buffer.from(session.csrfToken);
+  const b = Buffer.from(sent);
+  return a.length === b.length && timingSafeEqual(a, b);
+};

@@ -1,0 +1,260 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import type { Kysely } from 'kysely';
+import QRCode from 'qrcode';
+import { cardSecretCache } from '../core/cards/card-secret.js';
+import { resolveCardToken } from '../core/cards/cards.service.js';
+import { getCustomer } from '../core/customers/customers.service.js';
+import { getPointsSummary, listLedgerEntries } from '../core/ledger/ledger.service.js';
+import { getMemberReferral, getReferralSettings } from '../core/referrals/referrals.service.js';
+import { customerCoupons } from '../core/rewards/coupons.service.js';
+import { memberRewards, redeemReward } from '../core/rewards/rewards.service.js';
+import { DomainError } from '../core/shared/errors.js';
+import { tierProgress } from '../core/tiers/tiers.service.js';
+import { cardRepository, cardSecretStore } from '../db/cards.repository.js';
+import { messagingRepository } from '../db/messaging/messaging.repository.js';
+import { withReferrals } from '../db/referrals.repository.js';
+import { withRewardRepositories } from '../db/rewards/rewards-deps.js';
+import type { DB } from '../db/schema.js';
+import { tierRepository } from '../db/tiers/tiers.repository.js';
+import { inRequestTransaction, type AppDeps, type AppEnv, type UseCaseDeps } from './context.js';
+import { presentCoupon } from './coupons.routes.js';
+import { json, problem } from './openapi.js';
+import { problemResponse } from './problem.js';
+import { DEFAULT_PUBLIC_URL } from './referrals.routes.js';
+import {
+  MemberRedemptionView,
+  MemberSummaryView,
+  RedeemParams,
+  RequiredIdempotencyHeader,
+  TokenParam,
+  expiringOf,
+  presentHistory,
+  presentReward,
+  usableCoupons,
+} from './member.views.js';
+
+/** The token is in the URL: nothing may cache it or pass it on as a referrer. */
+const PRIVATE_HEADERS = {
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'x-robots-tag': 'noindex',
+};
+const SVG_HEADERS = {
+  'content-type': 'image/svg+xml; charset=utf-8',
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+};
+const HISTORY_LENGTH = 20;
+
+const privateHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  for (const [name, value] of Object.entries(PRIVATE_HEADERS)) c.res.headers.set(name, value);
+};
+
+// A cross-site HTML form can only send form or text bodies; insisting on JSON keeps it out.
+const requireJson: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const type = c.req.header('content-type') ?? '';
+  if (c.req.method === 'POST' && !/^application\/json\s*(;|$)/i.test(type)) {
+    return problemResponse(c, {
+      status: 415,
+      code: 'unsupported_media_type',
+      detail: 'Send the request with content-type application/json',
+    });
+  }
+  await next();
+};
+
+/** The domain says "Customer cus_… has 40 points"; the member gets the same fact in their terms. */
+const inMemberTerms = (error: unknown): unknown => {
+  if (!(error instanceof DomainError) || error.code !== 'insufficient_points') return error;
+  const { requested, available } = error.details as { requested: number; available: number };
+  return new DomainError(
+    error.kind,
+    error.code,
+    `Not enough points: this reward needs ${requested}, you have ${available}`,
+    error.details,
+    [{ path: 'rewardId', message: `${requested - available} more points needed` }],
+  );
+};
+
+/**
+ * The member page's API, outside /v1 and without an API key: the signed card token is the
+ * credential, and a forged, revoked or unknown one gets one 404. The page reads a summary of
+ * the member (points, tier, rewards, referral, history) and may exchange points for a coupon.
+ */
+export const memberRoutes = (deps: Pick<AppDeps, 'clock' | 'cardSecret' | 'publicUrl'>) => {
+  const { clock } = deps;
+  const app = new OpenAPIHono<AppEnv>();
+  const secret = cardSecretCache(deps.cardSecret);
+  const cardOf = async (db: Kysely<DB>, token: string) =>
+    resolveCardToken(
+      { cards: cardRepository(db) },
+      await secret({ secrets: cardSecretStore(db), clock }),
+      token,
+    );
+
+  app.use('/m/api/*', privateHeaders, requireJson);
+
+  const summaryOf = async (uow: UseCaseDeps, token: string) => {
+    const card = await cardOf(uow.db, token);
+    const customer = await getCustomer(uow, card.customerId);
+    // Settles due pending points and expiries first, so every figure below agrees.
+    const points = await getPointsSummary(uow, uow.programme, customer.id);
+    const rewardDeps = withRewardRepositories(uow);
+    const catalogue = await memberRewards(rewardDeps, customer.id);
+    const everReward = await rewardDeps.rewards.list({ includeArchived: true, activeOnly: false });
+    const coupons = usableCoupons(
+      await customerCoupons(rewardDeps, customer.id),
+      new Map(everReward.map((r) => [r.id, r.name])),
+      uow.clock.now(),
+    );
+    const progress = (await uow.tiersConfigured())
+      ? await tierProgress({ ...uow, tiers: tierRepository(uow.db) }, customer.id)
+      : null;
+    const referrals = withReferrals(uow);
+    const terms = await getReferralSettings(referrals);
+    const referral = terms.enabled
+      ? await getMemberReferral(referrals, customer.id, deps.publicUrl ?? DEFAULT_PUBLIC_URL)
+      : null;
+    const history = await listLedgerEntries(uow, customer.id, HISTORY_LENGTH, null);
+    const sender = await messagingRepository(uow.db).settings();
+    return {
+      customer: {
+        firstName: customer.firstName,
+        name: [customer.firstName, customer.lastName].filter(Boolean).join(' ') || null,
+        locale: customer.locale,
+      },
+      card: { cardId: card.id, token, qrSvgUrl: `/m/api/${token}/qr.svg` },
+      points: {
+        balance: points.balance,
+        pending: points.pending,
+        nextPendingRelease: points.nextPendingRelease
+          ? {
+              points: points.nextPendingRelease.points,
+              releaseAt: points.nextPendingRelease.releaseAt.toISOString(),
+            }
+          : null,
+        expiring: expiringOf(await uow.ledger.openLots(customer.id), uow.programme.timeZone),
+      },
+      tier: progress && {
+        current: progress.tier && {
+          code: progress.tier.code,
+          name: progress.tier.name,
+          benefits: progress.tier.benefits,
+        },
+        metric: progress.metric,
+        value: progress.value,
+        next: progress.next,
+      },
+      rewards: catalogue.rewards.map(({ reward, reasons }) => presentReward(reward, reasons)),
+      coupons,
+      referral: referral && {
+        code: referral.code,
+        link: referral.link,
+        referrerPoints: terms.referrerPoints,
+        friendPoints: terms.friendPoints,
+      },
+      history: presentHistory(history.entries),
+      programme: {
+        name: sender.fromName,
+        currency: uow.programme.currency,
+        pointsPerCurrencyUnit: uow.programme.pointsPerCurrencyUnit,
+      },
+    };
+  };
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/m/api/{token}',
+      tags: ['Member page'],
+      security: [],
+      summary: 'Everything the member page shows: card, points, tier, rewards, referral, history',
+      request: { params: TokenParam },
+      responses: {
+        200: json(MemberSummaryView, 'The member'),
+        404: problem('No active card for this token (forged, revoked or unknown alike)'),
+      },
+    }),
+    async (c) => {
+      const token = c.req.valid('param').token;
+      return c.json(await inRequestTransaction(c, clock, (uow) => summaryOf(uow, token)), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/m/api/{token}/qr.svg',
+      tags: ['Member page'],
+      security: [],
+      summary: 'The member card QR code (encodes the token), as SVG',
+      request: { params: TokenParam },
+      responses: {
+        200: { description: 'QR code', content: { 'image/svg+xml': { schema: z.string() } } },
+        404: problem('No active card for this token'),
+      },
+    }),
+    async (c) => {
+      const token = c.req.valid('param').token;
+      await cardOf(c.var.db, token);
+      const svg = await QRCode.toString(token, { type: 'svg', errorCorrectionLevel: 'M' });
+      return c.body(svg, 200, SVG_HEADERS);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/m/api/{token}/rewards/{rewardId}/redeem',
+      tags: ['Member page'],
+      security: [],
+      summary: 'The member spends points on a reward and gets its coupon',
+      description:
+        'Needs content-type application/json (any JSON body; 415 otherwise) and an Idempotency-Key: a retry with the same key answers 200 with the same coupon and spends nothing more. Refusals write nothing: insufficient_points, out_of_stock, reward_limit_reached (409); tier_required, reward_not_available (422).',
+      request: { params: RedeemParams, headers: RequiredIdempotencyHeader },
+      responses: {
+        201: json(MemberRedemptionView, 'Redeemed: the coupon'),
+        200: json(MemberRedemptionView, 'This key already redeemed it: the same coupon'),
+        400: problem('The Idempotency-Key header is missing'),
+        404: problem('No active card for this token, or no such reward'),
+        409: problem('insufficient_points, out_of_stock or reward_limit_reached'),
+        415: problem('The request is not application/json'),
+        422: problem('tier_required or reward_not_available'),
+      },
+    }),
+    async (c) => {
+      const { token, rewardId } = c.req.valid('param');
+      const key = c.req.valid('header')['idempotency-key'];
+      const result = await inRequestTransaction(c, clock, async (uow) => {
+        const card = await cardOf(uow.db, token);
+        const rewardDeps = withRewardRepositories(uow);
+        const redeemed = await redeemReward(rewardDeps, {
+          customerId: card.customerId,
+          rewardId,
+          idempotencyKey: `card:${card.id}:${key}`,
+          actor: `card:${card.id}`,
+        }).catch((error: unknown) => {
+          throw inMemberTerms(error);
+        });
+        const reward = await rewardDeps.rewards.findById(redeemed.redemption.rewardId);
+        const { balance } = await getPointsSummary(uow, uow.programme, card.customerId);
+        return { redeemed, reward: { id: rewardId, name: reward?.name ?? '' }, balance };
+      });
+      const { redeemed } = result;
+      if (!redeemed.created) c.header('idempotent-replayed', 'true');
+      return c.json(
+        {
+          coupon: presentCoupon(redeemed.coupon),
+          reward: result.reward,
+          pointsSpent: redeemed.redemption.pointsSpent,
+          balance: result.balance,
+        },
+        redeemed.created ? 201 : 200,
+      );
+    },
+  );
+
+  return app;
+};

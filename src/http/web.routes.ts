@@ -1,0 +1,57 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from './context.js';
+import { problemResponse } from './problem.js';
+
+/** Where `vite build` (npm run build:web) puts the dashboard and the member page. */
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+// Scripts and styles come only from this server; the pages never need a third party.
+const PAGE_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+/**
+ * The built pages. Both are single-page apps, so every path under /admin and every /m/{token}
+ * answers with its HTML; the browser's router takes it from there. The HTML is read once.
+ */
+export const webRoutes = (dist: string = WEB_DIST) => {
+  const app = new Hono<AppEnv>();
+  const pages = new Map<string, string>();
+  const page = (name: 'admin' | 'member') => (c: Context<AppEnv>) => {
+    let html = pages.get(name);
+    if (html === undefined) {
+      const file = `${dist}${name}.html`;
+      if (!existsSync(file)) {
+        return problemResponse(c, {
+          status: 503,
+          code: 'web_not_built',
+          detail: 'The web pages are not built: run npm run build:web',
+        });
+      }
+      html = readFileSync(file, 'utf8');
+      pages.set(name, html);
+    }
+    return c.html(html, 200, PAGE_HEADERS);
+  };
+
+  app.use(
+    '/static/*',
+    serveStatic({
+      root: dist,
+      rewriteRequestPath: (path) => path.replace(/^\/static/, ''),
+      // File names carry a content hash, so a year of caching is safe.
+      onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable'),
+    }),
+  );
+  app.get('/admin', page('admin'));
+  app.get('/admin/*', page('admin'));
+  app.get('/m/:token', page('member'));
+  return app;
+};

@@ -1,0 +1,74 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's Chromium (apt-get install chromium); test tools never download a browser here. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+
+export const SCREENSHOTS = resolve(import.meta.dirname, '../screenshots');
+
+// Without these, Chromium keeps trying to reach Google's services, which a closed network refuses.
+const QUIET_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({ executablePath: CHROMIUM, headless: true, args: QUIET_FLAGS });
+
+/**
+ * A page in a context of its own (its own cookies). CSP is bypassed only so the test can inject
+ * axe-core; the pages' own scripts are all same-origin and would pass it anyway.
+ */
+export const openPage = async (
+  browser: Browser,
+  viewport: { width: number; height: number } = { width: 1280, height: 900 },
+  locale = 'en-GB',
+): Promise<Page> => {
+  const context = await browser.newContext({ viewport, locale, bypassCSP: true });
+  return context.newPage();
+};
+
+export const screenshot = async (page: Page, name: string) => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
+};
+
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** Runs axe-core in the page (WCAG 2.1 A and AA rules) and returns the serious and critical findings. */
+export const seriousAccessibilityViolations = async (page: Page): Promise<AxeViolation[]> => {
+  await page.addScriptTag({ path: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(o: unknown): Promise<any> } }).axe;
+    const result = await axe.run({
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+      },
+    });
+    return result.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n: any) => n.target.join(' ')),
+    }));
+  });
+  return (violations as AxeViolation[]).filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+};

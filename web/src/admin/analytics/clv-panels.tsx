@@ -1,0 +1,136 @@
+import { useState } from 'react';
+import { formatDateTime, formatNumber, formatPercent } from '../../shared/format';
+import { Empty, Loaded, Panel } from '../ui';
+import { ClvHistogram } from './clv-histogram';
+import { formatDay } from './dates';
+import { formatMoneyOrDash } from './numbers';
+import { useClvAtRisk } from './queries';
+import type { ClvOverview, ClvRun } from './types';
+import { ValuedCustomersTable } from './valued-customers-table';
+
+const MODELS: Record<string, string> = {
+  bgnbd: 'BG/NBD',
+  mbgnbd: 'MBG/NBD',
+  'pareto-nbd': 'Pareto/NBD',
+};
+
+/** What the CLV figures are and how fresh: the model, its data and its horizon. */
+export const ClvRunNote = ({ run }: { run: ClvRun }) => (
+  <p className="refresh-note muted" role="note">
+    Predicted with the {MODELS[run.model] ?? run.model} and Gamma-Gamma models, fitted{' '}
+    <strong>{formatDateTime(run.fittedAt)}</strong> on {formatNumber(run.customers)} customers (
+    {formatNumber(run.repeatBuyers)} repeat buyers) with orders up to{' '}
+    {formatDay(run.calibrationEnd)}. A customer&rsquo;s value (CLV) is the net spend expected from
+    them in the next {formatNumber(run.horizonWeeks)} weeks, discounted at{' '}
+    {formatPercent(run.annualDiscountRate * 100)} a year.
+  </p>
+);
+
+export const ClvDistributionPanel = ({
+  overview,
+  currency,
+}: {
+  overview: ClvOverview;
+  currency: string;
+}) => {
+  const d = overview.distribution;
+  const money = (minor: number | null) => formatMoneyOrDash(minor, currency);
+  return (
+    <Panel title="Customer lifetime value">
+      {d.customersWithClv === 0 ? (
+        <Empty>No customer has a predicted value yet.</Empty>
+      ) : (
+        <>
+          <dl className="stat-row">
+            <div>
+              <dt>Customers valued</dt>
+              <dd>{formatNumber(d.customersWithClv)}</dd>
+            </div>
+            <div>
+              <dt>Total predicted value</dt>
+              <dd>{money(d.totalMinor)}</dd>
+            </div>
+            <div>
+              <dt>Average</dt>
+              <dd>{money(d.meanMinor)}</dd>
+            </div>
+            <div>
+              <dt>Median (half are below)</dt>
+              <dd>{money(d.medianMinor)}</dd>
+            </div>
+            <div>
+              <dt>Top 10 % start at</dt>
+              <dd>{money(d.p90Minor)}</dd>
+            </div>
+          </dl>
+          <ClvHistogram buckets={d.buckets} currency={currency} />
+        </>
+      )}
+    </Panel>
+  );
+};
+
+export const TopCustomersPanel = ({
+  overview,
+  currency,
+}: {
+  overview: ClvOverview;
+  currency: string;
+}) => (
+  <Panel title="Top customers by predicted value">
+    {overview.topCustomers.length === 0 ? (
+      <Empty>No customer has a predicted value yet.</Empty>
+    ) : (
+      <ValuedCustomersTable
+        customers={overview.topCustomers}
+        currency={currency}
+        caption="Customers with the highest predicted value"
+      />
+    )}
+  </Panel>
+);
+
+const THRESHOLDS = [0.5, 0.7, 0.9] as const;
+
+/** Repeat customers the model thinks are slipping away, biggest spenders first. */
+export const AtRiskPanel = ({ currency }: { currency: string }) => {
+  const [maxPAlive, setMaxPAlive] = useState<number>(THRESHOLDS[0]);
+  const atRisk = useClvAtRisk(maxPAlive, 20);
+  const picker = (
+    <label className="inline-label">
+      Still active below
+      <select value={maxPAlive} onChange={(e) => setMaxPAlive(Number(e.target.value))}>
+        {THRESHOLDS.map((t) => (
+          <option key={t} value={t}>
+            {formatPercent(t * 100, 0)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <Panel title="Customers at risk" actions={picker}>
+      <p className="muted caption">
+        Customers who bought more than once but whose probability of still being active (P) has
+        fallen below the threshold: their usual gap between purchases has passed. Biggest spenders
+        first; worth a win-back offer.
+      </p>
+      <Loaded query={atRisk} what="customers at risk">
+        {({ customers }) =>
+          customers.length === 0 ? (
+            <Empty>
+              No repeat customer is below {formatPercent(maxPAlive * 100, 0)} likely to be active.
+              {maxPAlive < 0.9 && ' Try a higher threshold.'}
+            </Empty>
+          ) : (
+            <ValuedCustomersTable
+              customers={customers}
+              currency={currency}
+              caption="Repeat customers at risk of lapsing"
+            />
+          )
+        }
+      </Loaded>
+    </Panel>
+  );
+};

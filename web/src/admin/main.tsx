@@ -1,0 +1,38 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import '../shared/styles.css';
+import { Layout } from './layout';
+import { CustomerPage } from './pages/customer';
+import { CustomersPage } from './pages/customers';
+import { OverviewPage } from './pages/overview';
+import { ProgrammePage } from './pages/programme';
+import { RetentionPage } from './pages/retention';
+import { ValuePage } from './pages/value';
+import { SessionGate } from './session';
+
+const queries = new QueryClient({
+  defaultOptions: { queries: { retry: false, staleTime: 30_000, refetchOnWindowFocus: false } },
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queries}>
+      <SessionGate>
+        <BrowserRouter basename="/admin">
+          <Routes>
+            <Route element={<Layout />}>
+              <Route index element={<OverviewPage />} />
+              <Route path="retention" element={<RetentionPage />} />
+              <Route path="value" element={<ValuePage />} />
+              <Route path="customers" element={<CustomersPage />} />
+              <Route path="customers/:id" element={<CustomerPage />} />
+              <Route path="programme/*" element={<ProgrammePage />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </SessionGate>
+    </QueryClientProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,226 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { api, newIdempotencyKey } from '../../shared/api';
+import { ErrorNotice, Panel } from '../ui';
+import {
+  KIND_LABELS,
+  fromMinor,
+  moneyStep,
+  numberText,
+  optionalNumber,
+  toInstant,
+  toLocalInput,
+  toMinor,
+} from './forms';
+import { Saved } from './shared';
+import { REWARD_KINDS, type Reward, type RewardKind, type TierConfig } from './types';
+
+type Text = Record<
+  | 'name'
+  | 'description'
+  | 'value'
+  | 'amount'
+  | 'sku'
+  | 'pointsCost'
+  | 'stock'
+  | 'perMemberLimit'
+  | 'validFrom'
+  | 'validUntil'
+  | 'couponValidityDays'
+  | 'usesPerCoupon'
+  | 'minBasket',
+  string
+>;
+
+const textOf = (r: Reward | null, currency: string): Text => ({
+  name: r?.name ?? '',
+  description: r?.description ?? '',
+  value: numberText(r?.value),
+  amount: fromMinor(r?.valueMinor, currency),
+  sku: r?.sku ?? '',
+  pointsCost: numberText(r?.pointsCost),
+  stock: numberText(r?.stock),
+  perMemberLimit: numberText(r?.perMemberLimit),
+  validFrom: toLocalInput(r?.validFrom ?? null),
+  validUntil: toLocalInput(r?.validUntil ?? null),
+  couponValidityDays: numberText(r?.couponValidityDays),
+  usesPerCoupon: numberText(r?.usesPerCoupon ?? 1),
+  minBasket: fromMinor(r?.minBasketMinor, currency),
+});
+
+/** Adds a reward (POST /v1/rewards) or changes one (PATCH); the server's messages name the fields. */
+export const RewardForm = ({
+  reward,
+  currency,
+  onClose,
+}: {
+  reward: Reward | null;
+  currency: string;
+  onClose: () => void;
+}) => {
+  const queries = useQueryClient();
+  const tiers = useQuery({
+    queryKey: ['tiers'],
+    queryFn: ({ signal }) => api.get<TierConfig>('/v1/tiers', signal),
+  });
+  const [text, setText] = useState<Text>(() => textOf(reward, currency));
+  const [kind, setKind] = useState<RewardKind>(reward?.kind ?? 'percent_discount');
+  const [tierCodes, setTierCodes] = useState<string[]>(reward?.tierCodes ?? []);
+  const [active, setActive] = useState(reward?.active ?? true);
+  const field = (key: keyof Text) => ({
+    value: text[key],
+    onChange: (e: { target: { value: string } }) =>
+      setText((t) => ({ ...t, [key]: e.target.value })),
+  });
+
+  const body = () => ({
+    name: text.name,
+    description: text.description.trim() === '' ? null : text.description,
+    kind,
+    ...(kind === 'percent_discount' && { value: optionalNumber(text.value) }),
+    ...(kind === 'fixed_discount' && { valueMinor: toMinor(text.amount, currency) }),
+    ...((kind === 'free_product' || kind === 'sample') && { sku: text.sku }),
+    pointsCost: optionalNumber(text.pointsCost),
+    stock: optionalNumber(text.stock),
+    perMemberLimit: optionalNumber(text.perMemberLimit),
+    validFrom: toInstant(text.validFrom),
+    validUntil: toInstant(text.validUntil),
+    tierCodes: tierCodes.length === 0 ? null : tierCodes,
+    couponValidityDays: optionalNumber(text.couponValidityDays),
+    usesPerCoupon: optionalNumber(text.usesPerCoupon) ?? 1,
+    minBasketMinor: toMinor(text.minBasket, currency),
+    active,
+  });
+  const save = useMutation({
+    mutationFn: () =>
+      reward
+        ? api.patch<Reward>(`/v1/rewards/${reward.id}`, body())
+        : api.post<Reward>('/v1/rewards', body(), newIdempotencyKey()),
+    onSuccess: async () => {
+      await queries.invalidateQueries({ queryKey: ['rewards'] });
+      // A new reward's form empties, so a second click cannot add it twice.
+      if (!reward) {
+        setText(textOf(null, currency));
+        setTierCodes([]);
+        setActive(true);
+      }
+    },
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  const tierList = tiers.data?.tiers ?? [];
+
+  return (
+    <Panel title={reward ? `Edit reward: ${reward.name}` : 'New reward'}>
+      <form onSubmit={onSubmit} noValidate>
+        <div className="prog-form-grid">
+          <label>
+            Name
+            <input {...field('name')} />
+          </label>
+          <label>
+            Kind
+            <select value={kind} onChange={(e) => setKind(e.target.value as RewardKind)}>
+              {REWARD_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {kind === 'percent_discount' && (
+            <label>
+              Percent off
+              <input type="number" min={1} max={100} {...field('value')} />
+            </label>
+          )}
+          {kind === 'fixed_discount' && (
+            <label>
+              Amount off ({currency})
+              <input type="number" min={0} step={moneyStep(currency)} {...field('amount')} />
+            </label>
+          )}
+          {(kind === 'free_product' || kind === 'sample') && (
+            <label>
+              Product SKU
+              <input {...field('sku')} />
+            </label>
+          )}
+          <label>
+            {kind === 'gift' ? 'Description (what the gift is)' : 'Description (optional)'}
+            <input {...field('description')} />
+          </label>
+          <label>
+            Points price
+            <input type="number" min={0} {...field('pointsCost')} />
+          </label>
+          <label>
+            Stock (blank = unlimited)
+            <input type="number" min={0} {...field('stock')} />
+          </label>
+          <label>
+            Limit per member (blank = none)
+            <input type="number" min={1} {...field('perMemberLimit')} />
+          </label>
+          <label>
+            Redeemable from (optional)
+            <input type="datetime-local" {...field('validFrom')} />
+          </label>
+          <label>
+            Redeemable until (optional)
+            <input type="datetime-local" {...field('validUntil')} />
+          </label>
+          <label>
+            Coupon valid for (days; blank = no expiry)
+            <input type="number" min={1} {...field('couponValidityDays')} />
+          </label>
+          <label>
+            Uses per coupon
+            <input type="number" min={1} {...field('usesPerCoupon')} />
+          </label>
+          <label>
+            Minimum basket ({currency}; blank = none)
+            <input type="number" min={0} step={moneyStep(currency)} {...field('minBasket')} />
+          </label>
+        </div>
+        <fieldset className="segmented">
+          <legend>Only for tiers (none ticked = every member)</legend>
+          {tiers.error && <ErrorNotice error={tiers.error} />}
+          {tiers.isSuccess && tierList.length === 0 && (
+            <span className="muted">No tiers configured.</span>
+          )}
+          {tierList.map((t) => (
+            <label key={t.code}>
+              <input
+                type="checkbox"
+                checked={tierCodes.includes(t.code)}
+                onChange={(e) =>
+                  setTierCodes((codes) =>
+                    e.target.checked ? [...codes, t.code] : codes.filter((c) => c !== t.code),
+                  )
+                }
+              />
+              {t.name}
+            </label>
+          ))}
+        </fieldset>
+        <label className="prog-inline">
+          <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
+          Active (offered to members now)
+        </label>
+        {save.error && <ErrorNotice error={save.error} />}
+        {save.data && <Saved>Reward “{save.data.name}” saved.</Saved>}
+        <div className="toolbar">
+          <button type="submit" disabled={save.isPending}>
+            {reward ? 'Save reward' : 'Create reward'}
+          </button>
+          <button type="button" className="link" onClick={onClose}>
+            Close form
+          </button>
+        </div>
+      </form>
+    </Panel>
+  );
+};

@@ -1,0 +1,51 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useLocation, useParams } from 'react-router';
+import { api } from '../../shared/api';
+import { Loaded, Panel } from '../ui';
+import { RuleHistory, RuleLifecycle } from './rule-history';
+import { RuleForm } from './rule-form';
+import { StatusBadge } from './shared';
+import type { Rule } from './types';
+
+const BackLink = () => <Link to="/programme/rules">All rules</Link>;
+
+/** programme/rules/new and programme/rules/:id: the editor, and for a saved rule its life. */
+export const RuleEditorPage = () => {
+  const { id } = useParams();
+  const location = useLocation();
+  const saved = (location.state as { saved?: { note: string; version: number } } | null)?.saved;
+  const rule = useQuery({
+    queryKey: ['rule', id],
+    queryFn: ({ signal }) => api.get<Rule>(`/v1/rules/${id}`, signal),
+    enabled: id !== undefined,
+  });
+
+  if (id === undefined) {
+    return (
+      <Panel title="New earning rule" actions={<BackLink />}>
+        <RuleForm rule={null} />
+      </Panel>
+    );
+  }
+  return (
+    <Loaded query={rule} what="the rule">
+      {(r) => (
+        <>
+          <Panel
+            title={`Rule: ${r.name}`}
+            actions={
+              <span className="prog-panel-actions">
+                <StatusBadge status={r.status} /> version {r.version} · <BackLink />
+              </span>
+            }
+          >
+            {/* Keyed by id: a new version saved here keeps what is being typed. */}
+            <RuleForm key={r.id} rule={r} saved={saved} />
+          </Panel>
+          <RuleLifecycle rule={r} />
+          <RuleHistory rule={r} />
+        </>
+      )}
+    </Loaded>
+  );
+};

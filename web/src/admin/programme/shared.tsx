@@ -1,0 +1,26 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { api } from '../../shared/api';
+import type { ProgrammeSettings } from './types';
+
+/** The programme's settings; its currency is what every amount on these pages is in. */
+export const useProgramme = () =>
+  useQuery({
+    queryKey: ['programme'],
+    queryFn: ({ signal }) => api.get<ProgrammeSettings>('/v1/programme', signal),
+  });
+
+/** A confirmation after a write; screen readers announce it (role status). */
+export const Saved = ({ children }: { children: ReactNode }) => (
+  <p className="good" role="status">
+    {children}
+  </p>
+);
+
+/** Yes/No in words, so a table never relies on a tick's colour or shape alone. */
+export const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
+
+/** A status as a labelled badge: the text carries the meaning, the colour only helps. */
+export const StatusBadge = ({ status }: { status: string }) => (
+  <span className={`prog-badge prog-badge-${status}`}>{status}</span>
+);
