@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { getProgramme } from '../core/programme/programme.service.js';
 import type { Database } from '../db/dialect.js';
 import { repositoriesFor } from '../db/repositories.js';
@@ -48,6 +47,7 @@ import { emailSuggestions } from '../db/recommendations/recommendations.reposito
 import { messagingRoutes } from './messaging.routes.js';
 import { unsubscribeRoutes } from './unsubscribe.routes.js';
 import { webRoutes } from './web.routes.js';
+import { limitRequestBody } from './request-guards.js';
 import { sessionRoutes } from './session.routes.js';
 import { userRoutes } from './users.routes.js';
 
@@ -119,16 +119,9 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   const rules = programmeCache<Rule[]>();
   const tiers = programmeCache<TierConfig | null>();
   app.use('*', requestContext(deps, programme, rules, tiers));
-  const limitBody = bodyLimit({
-    maxSize: deps.bodyLimitBytes,
-    onError: (c) =>
-      problemResponse(c, {
-        status: 413,
-        code: 'payload_too_large',
-        detail: `The request body exceeds ${deps.bodyLimitBytes} bytes`,
-      }),
-  });
+  const limitBody = limitRequestBody(deps.bodyLimitBytes);
   app.use('/auth/*', limitBody);
+  app.use('/m/api/*', limitBody);
   app.use('/v1/*', limitBody);
   app.use('/v1/*', requirePrincipal(deps.db, deps.clock));
   app.use('/v1/programme', invalidateProgrammeOnChange(programme));

@@ -1,5 +1,4 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { cardSecretCache } from '../core/cards/card-secret.js';
 import {
   AnswersSchema,
@@ -59,6 +58,7 @@ import {
 import { allowRoles } from './middleware.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
 import { problemResponse } from './problem.js';
+import { limitRequestBody } from './request-guards.js';
 import { DEFAULT_PUBLIC_URL } from './referrals.routes.js';
 
 const SurveyIdParam = IdParam('id', 'svy_01JD3Q4X5Y6Z7A8B9C0D1E2F3G');
@@ -275,18 +275,7 @@ export const feedbackRoutes = (
   app.use('/v1/complaints/*', allowRoles('admin'));
   app.use('/v1/customers/:id/reviews', allowRoles('admin'));
   app.use('/v1/customers/:id/survey-responses', allowRoles('admin', 'pos'));
-  app.use(
-    '/s/*',
-    bodyLimit({
-      maxSize: deps.bodyLimitBytes,
-      onError: (c) =>
-        problemResponse(c, {
-          status: 413,
-          code: 'payload_too_large',
-          detail: `The request body exceeds ${deps.bodyLimitBytes} bytes`,
-        }),
-    }),
-  );
+  app.use('/s/*', limitRequestBody(deps.bodyLimitBytes));
 
   // ------------------------------------------------------------------------- surveys (admin)
 

@@ -20,7 +20,7 @@ import { tierRepository } from '../db/tiers/tiers.repository.js';
 import { inRequestTransaction, type AppDeps, type AppEnv, type UseCaseDeps } from './context.js';
 import { presentCoupon } from './coupons.routes.js';
 import { json, problem } from './openapi.js';
-import { problemResponse } from './problem.js';
+import { sameOriginJsonPosts } from './request-guards.js';
 import { DEFAULT_PUBLIC_URL } from './referrals.routes.js';
 import {
   MemberRedemptionView,
@@ -52,19 +52,6 @@ const privateHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   for (const [name, value] of Object.entries(PRIVATE_HEADERS)) c.res.headers.set(name, value);
 };
 
-// A cross-site HTML form can only send form or text bodies; insisting on JSON keeps it out.
-const requireJson: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const type = c.req.header('content-type') ?? '';
-  if (c.req.method === 'POST' && !/^application\/json\s*(;|$)/i.test(type)) {
-    return problemResponse(c, {
-      status: 415,
-      code: 'unsupported_media_type',
-      detail: 'Send the request with content-type application/json',
-    });
-  }
-  await next();
-};
-
 /** The domain says "Customer cus_… has 40 points"; the member gets the same fact in their terms. */
 const inMemberTerms = (error: unknown): unknown => {
   if (!(error instanceof DomainError) || error.code !== 'insufficient_points') return error;
@@ -94,7 +81,7 @@ export const memberRoutes = (deps: Pick<AppDeps, 'clock' | 'cardSecret' | 'publi
       token,
     );
 
-  app.use('/m/api/*', privateHeaders, requireJson);
+  app.use('/m/api/*', privateHeaders, sameOriginJsonPosts);
 
   const summaryOf = async (uow: UseCaseDeps, token: string) => {
     const card = await cardOf(uow.db, token);

@@ -5,6 +5,7 @@ import { flatBenefit, type Reward } from '../core/rewards/rewards.js';
 import type { Coupon } from '../core/rewards/coupons.js';
 import { CouponView, presentCoupon } from './coupons.routes.js';
 import { presentEntry } from './presenters.js';
+import { NextTierView } from './tiers.routes.js';
 
 /** The member page API's request and response shapes, and the presenters that fill them. */
 
@@ -94,15 +95,7 @@ export const MemberSummaryView = z
           .nullable(),
         metric: z.enum(['points', 'spend', 'orders']).nullable(),
         value: z.number().int().openapi({ description: 'The metric in the current window' }),
-        next: z
-          .object({
-            code: z.string(),
-            name: z.string(),
-            threshold: z.number().int(),
-            remaining: z.number().int(),
-            percent: z.number().int(),
-          })
-          .nullable(),
+        next: NextTierView.nullable(),
       })
       .nullable()
       .openapi({ description: 'null when the programme has no tiers' }),

@@ -30,7 +30,6 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
 /** Codes whose status differs from their kind's default. */
 const STATUS_BY_CODE: Record<string, number> = {
   idempotency_key_reused: 422,
-  unsupported_media_type: 415,
 };
 
 const TITLES: Record<number, string> = {

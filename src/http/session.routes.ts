@@ -1,13 +1,13 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { signIn, signOut, SESSION_HOURS, type Session } from '../core/auth/sessions.js';
 import type { Clock } from '../core/shared/clock.js';
-import { DomainError } from '../core/shared/errors.js';
 import { apiKeyRepository } from '../db/misc.repository.js';
 import { sessionRepository, userRepository } from '../db/auth.repository.js';
 import type { AppEnv } from './context.js';
 import { commonErrors, json, jsonBody, problem } from './openapi.js';
+import { sameOriginJsonPosts } from './request-guards.js';
 import { sessionFromCookie, SESSION_COOKIE } from './session-auth.js';
 
 const SignInBody = z
@@ -56,28 +56,6 @@ const present = (session: Session): z.infer<typeof SessionView> => ({
 const isHttps = (c: Context) =>
   new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
 
-/**
- * Sign-in must not be triggered by another site either (login CSRF): a cross-site form can only
- * send form or text bodies, and browsers say where a request comes from in Origin.
- */
-const sameOriginJson: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-    const type = c.req.header('content-type') ?? '';
-    if (c.req.method === 'POST' && !/^application\/json\b/i.test(type)) {
-      throw new DomainError('invalid', 'unsupported_media_type', 'Send JSON (application/json)');
-    }
-    const origin = c.req.header('origin');
-    if (origin && origin !== 'null' && new URL(origin).host !== new URL(c.req.url).host) {
-      throw new DomainError(
-        'forbidden',
-        'cross_origin_request',
-        `Requests from ${origin} are refused`,
-      );
-    }
-  }
-  await next();
-};
-
 /** Sign in to the dashboard, see the session, sign out: /auth/session, outside the API key wall. */
 export const sessionRoutes = (clock: Clock) => {
   const app = new OpenAPIHono<AppEnv>();
@@ -87,7 +65,8 @@ export const sessionRoutes = (clock: Clock) => {
     sessions: sessionRepository(c.var.db),
     clock,
   });
-  app.use('/auth/*', sameOriginJson);
+  // Sign-in must not be triggered by another site either (login CSRF).
+  app.use('/auth/*', sameOriginJsonPosts);
 
   app.openapi(
     createRoute({

@@ -22,6 +22,15 @@ import { useCaseDeps, type AppContext, type AppEnv } from './context.js';
 import { allowRoles } from './middleware.js';
 import { IdParam, commonErrors, json, jsonBody, problem } from './openapi.js';
 
+/** The tier a member is working towards and how far along they are. */
+export const NextTierView = z.object({
+  code: z.string(),
+  name: z.string(),
+  threshold: z.number().int(),
+  remaining: z.number().int(),
+  percent: z.number().int(),
+});
+
 const CustomerIdParam = IdParam('id', 'cus_01JD3Q4X5Y6Z7A8B9C0D1E2F3G');
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -72,15 +81,7 @@ const ProgressView = z
       .nullable()
       .openapi({ description: 'Exclusive; now for a rolling window' }),
     value: z.number().int(),
-    next: z
-      .object({
-        code: z.string(),
-        name: z.string(),
-        threshold: z.number().int(),
-        remaining: z.number().int(),
-        percent: z.number().int(),
-      })
-      .nullable(),
+    next: NextTierView.nullable(),
     toKeep: z
       .object({
         threshold: z.number().int(),
