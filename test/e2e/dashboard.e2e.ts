@@ -206,6 +206,63 @@ describe.skipIf(skip)('admin dashboard in Chromium', () => {
   });
 });
 
+describe.skipIf(skip)('programme pages and user accounts in Chromium', () => {
+  it('signs a user in with e-mail and password, and out again', async () => {
+    await server.api('POST', '/v1/users', {
+      email: 'mara@shop.example',
+      name: 'Mara Marketing',
+      password: 'a long enough password',
+    });
+    const page = await openPage(browser);
+    await page.goto(`${server.url}/admin`);
+    await page.getByLabel('E-mail', { exact: true }).fill('mara@shop.example');
+    await page.getByLabel('Password', { exact: true }).fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'e-mail or password is wrong' }).waitFor();
+    await screenshot(page, 'sign-in-refused');
+    await expectAccessible(page);
+
+    await page.getByLabel('Password', { exact: true }).fill('a long enough password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Mara Marketing').waitFor();
+    const cookies = await page.context().cookies();
+    const session = cookies.find((c) => c.name === 'regulars_session');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.goto(`${server.url}/admin/customers`);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.close();
+  });
+
+  it('shows each programme section readably and accessibly', async () => {
+    const page = await openPage(browser);
+    await signInWithKey(page);
+    await page.getByRole('link', { name: 'Programme', exact: true }).click();
+    const sections = page.getByRole('navigation', { name: 'Programme sections' });
+    for (const [section, path, heading] of [
+      ['Settings', '', /Programme/],
+      ['Earning rules', 'rules', /rules/i],
+      ['Tiers', 'tiers', /Tiers/],
+      ['Rewards', 'rewards', /Rewards/],
+      ['Coupons', 'coupons', /Promotional batches/],
+      ['Referrals', 'referrals', /Referral/],
+    ] as const) {
+      await sections.getByRole('link', { name: section, exact: true }).click();
+      await page.waitForURL(`${server.url}/admin/programme${path ? `/${path}` : ''}`);
+      await page.getByRole('heading', { name: heading }).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await page.getByRole('alert').count()).toBe(0);
+      if (path === 'rewards')
+        await page.getByRole('cell', { name: 'Free teacup', exact: true }).waitFor();
+      await screenshot(page, `programme-${path || 'settings'}`);
+      await expectAccessible(page);
+    }
+    await page.close();
+  });
+});
+
 describe.skipIf(skip)('member page in Chromium, on a phone', () => {
   it('shows the card in the member’s language and redeems a reward for a coupon', async () => {
     const { token } = await server.api('GET', `/v1/customers/${greta.id}/card`);

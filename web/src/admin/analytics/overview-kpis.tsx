@@ -17,7 +17,7 @@ const MemberCards = ({ now, before }: { now: Kpis; before: Kpis }) => (
       value={formatNumber(now.members)}
       previous={formatNumber(before.members)}
       change={describeChange(now.members, before.members, more)}
-      definition="Customers enrolled by the last day of the period. Imported customers count from the day they were imported."
+      definition="Customers enrolled by the last day of the period. Imported customers count from their first imported order."
     >
       <p className="kpi-detail">{formatNumber(now.newMembers)} joined in the period</p>
     </KpiCard>
