@@ -551,3 +551,131 @@ describe('bad input', () => {
     expect(missing.body.errors).toEqual([expect.objectContaining({ path: 'customerId' })]);
   });
 });
+
+describe('GET /v1/referrals/stats', () => {
+  // A programme of its own, so the figures are only this story's.
+  const statsClock = manualClock(new Date('2026-03-02T10:00:00.000Z'));
+  let s: TestApp;
+  beforeAll(async () => {
+    s = await startTestApp({ clock: statsClock });
+  });
+  afterAll(() => s.close());
+
+  const ok = async (method: string, path: string, body?: unknown) => {
+    const res = await s.call(method, path, body);
+    expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+    return res.body;
+  };
+  const member = (fields: Record<string, unknown> = {}) => createCustomer(s, fields);
+  const codeFor = async (id: string) =>
+    (await ok('GET', `/v1/customers/${id}/referral`)).code as string;
+  const buy = async (customerId: string) =>
+    (
+      await ok(
+        'POST',
+        '/v1/orders',
+        orderBody(customerId, { placedAt: statsClock.now().toISOString() }),
+      )
+    ).order.id as string;
+  const stats = (query = '') => ok('GET', `/v1/referrals/stats${query}`);
+
+  it('counts referrals by state and the points their awards moved, with and without a window', async () => {
+    await ok('PUT', '/v1/referrals/settings', { ...TERMS, maxConversionsPerReferrer: 2 });
+    expect(await stats()).toEqual({
+      from: null,
+      to: null,
+      referrals: { total: 0, pending: 0, converted: 0, reversed: 0, refused: 0 },
+      conversionRatePercent: null,
+      pointsAwarded: { referrers: 0, friends: 0, reversed: 0 },
+      topReferrers: [],
+    });
+
+    // 2 March: Ann refers Bob and Cat, Dan refers Eve; a mistyped code is refused.
+    const ann = await member({ firstName: 'Ann', lastName: 'Lee' });
+    const dan = await member();
+    const annCode = await codeFor(ann.id);
+    const danCode = await codeFor(dan.id);
+    const bob = await member({ referralCode: annCode });
+    const cat = await member({ referralCode: annCode });
+    const eve = await member({ referralCode: danCode });
+    await member({ referralCode: 'ZZZZ-ZZZZ' });
+
+    // 10 March: Bob and Eve convert (500 to the referrer, 250 to the friend each).
+    statsClock.set(new Date('2026-03-10T10:00:00.000Z'));
+    await buy(bob.id);
+    const eveOrder = await buy(eve.id);
+
+    // 23:30 UTC on 31 March is 00:30 on 1 April in London: Cat converts (Ann's second paid
+    // conversion this year); Fay stays pending; Gus converts past Ann's cap of 2 (friend only);
+    // Dan's Hal converts.
+    statsClock.set(new Date('2026-03-31T23:30:00.000Z'));
+    await buy(cat.id);
+    await member({ referralCode: annCode });
+    const gus = await member({ referralCode: annCode });
+    await buy(gus.id);
+    const hal = await member({ referralCode: danCode });
+    await buy(hal.id);
+
+    // 20 May: Eve returns her order whole; both of its awards are taken back (500 + 250).
+    statsClock.set(new Date('2026-05-20T10:00:00.000Z'));
+    await ok('POST', `/v1/orders/${eveOrder}/returns`, {});
+
+    const annRow = { customerId: ann.id, name: 'Ann Lee', email: ann.email };
+    const danRow = { customerId: dan.id, name: null, email: dan.email };
+    expect(await stats()).toEqual({
+      from: null,
+      to: null,
+      // Bob, Cat, Eve, the refused one, Fay, Gus, Hal.
+      referrals: { total: 7, pending: 1, converted: 4, reversed: 1, refused: 1 },
+      conversionRatePercent: 66.67,
+      pointsAwarded: { referrers: 2000, friends: 1250, reversed: 750 },
+      topReferrers: [
+        { ...annRow, converted: 3, pointsEarned: 1000 },
+        { ...danRow, converted: 1, pointsEarned: 500 },
+      ],
+    });
+
+    // April in London: Fay, Gus and Hal were made, Cat, Gus and Hal converted.
+    expect(await stats('?from=2026-04-01&to=2026-04-30')).toEqual({
+      from: '2026-04-01',
+      to: '2026-04-30',
+      referrals: { total: 3, pending: 1, converted: 3, reversed: 0, refused: 0 },
+      conversionRatePercent: 100,
+      pointsAwarded: { referrers: 1000, friends: 750, reversed: 0 },
+      topReferrers: [
+        { ...annRow, converted: 2, pointsEarned: 500 },
+        { ...danRow, converted: 1, pointsEarned: 500 },
+      ],
+    });
+
+    // Up to 31 March: Bob, Cat, Eve and the refused one were made; only Bob's conversion stands.
+    expect(await stats('?to=2026-03-31')).toMatchObject({
+      from: null,
+      referrals: { total: 4, pending: 0, converted: 1, reversed: 0, refused: 1 },
+      conversionRatePercent: 33.33,
+      pointsAwarded: { referrers: 1000, friends: 500, reversed: 0 },
+      topReferrers: [{ ...annRow, converted: 1, pointsEarned: 500 }],
+    });
+
+    // From May: only Eve's reversal happened.
+    expect(await stats('?from=2026-05-01')).toMatchObject({
+      referrals: { total: 0, pending: 0, converted: 0, reversed: 1, refused: 0 },
+      conversionRatePercent: null,
+      pointsAwarded: { referrers: 0, friends: 0, reversed: 750 },
+      topReferrers: [],
+    });
+  });
+
+  it('is for admins, and a window that ends before it starts is a 400 naming to', async () => {
+    const pos = { authorization: `Bearer ${await s.keyFor('pos')}` };
+    expect((await s.call('GET', '/v1/referrals/stats', undefined, pos)).status).toBe(403);
+
+    const backwards = await s.call('GET', '/v1/referrals/stats?from=2026-04-02&to=2026-04-01');
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.code).toBe('validation_failed');
+    expect(backwards.body.errors).toEqual([expect.objectContaining({ path: 'to' })]);
+    const impossible = await s.call('GET', '/v1/referrals/stats?from=2026-02-30');
+    expect(impossible.status).toBe(400);
+    expect(impossible.body.errors).toEqual([expect.objectContaining({ path: 'from' })]);
+  });
+});

@@ -13,7 +13,12 @@ import {
   listReferrals,
   updateReferralSettings,
 } from '../core/referrals/referrals.service.js';
+import {
+  ReferralStatsQuerySchema,
+  referralProgrammeStats,
+} from '../core/referrals/referrals.stats.js';
 import type { Clock } from '../core/shared/clock.js';
+import { referralStatsSource } from '../db/referrals-stats.queries.js';
 import { withReferrals } from '../db/referrals.repository.js';
 import { useCaseDeps, type AppContext, type AppEnv } from './context.js';
 import { allowRoles } from './middleware.js';
@@ -86,6 +91,37 @@ const ReferralView = z
 const ReferralPageView = z
   .object({ referrals: z.array(ReferralView), nextCursor: z.string().nullable() })
   .openapi('ReferralPage');
+
+const int = () => z.number().int();
+
+const ReferralStatsView = z
+  .object({
+    from: z.string().nullable().openapi({ description: 'First day counted; null = all time' }),
+    to: z.string().nullable().openapi({ description: 'Last day counted; null = up to now' }),
+    referrals: z.object({
+      total: int().openapi({ description: 'Made in the window, refused ones included' }),
+      pending: int().openapi({ description: 'Made in the window, still pending' }),
+      converted: int().openapi({ description: 'Converted in the window and not reversed' }),
+      reversed: int().openapi({ description: 'Reversed in the window' }),
+      refused: int().openapi({ description: 'Made in the window and refused' }),
+    }),
+    conversionRatePercent: z.number().nullable().openapi({
+      description: 'converted / (total − refused), percent with two decimals; null when 0',
+    }),
+    pointsAwarded: z
+      .object({ referrers: int(), friends: int(), reversed: int() })
+      .openapi({ description: 'Points of the referral awards’ ledger entries in the window' }),
+    topReferrers: z.array(
+      z.object({
+        customerId: z.string(),
+        name: z.string().nullable(),
+        email: z.string().nullable(),
+        converted: int(),
+        pointsEarned: int(),
+      }),
+    ),
+  })
+  .openapi('ReferralProgrammeStats');
 
 const ListQuery = z.object({
   status: z.enum(REFERRAL_STATUSES).optional(),
@@ -192,6 +228,27 @@ export const referralRoutes = (deps: ReferralRouteDeps) => {
         { referrals: page.referrals.map(presentReferral), nextCursor: page.nextCursor },
         200,
       );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/referrals/stats',
+      tags: ['Referrals'],
+      summary: 'The referral programme’s figures, all time or for a window of days (admin)',
+      description:
+        'from and to are optional inclusive calendar dates in the programme time zone. Referrals made, pending and refused count by when they were made; converted and reversed by when that happened. Points are the ledger entries the referral awards posted and reversed, by when they took effect. Top referrers: up to 10, by conversions in the window that stand.',
+      request: { query: ReferralStatsQuerySchema },
+      responses: { 200: json(ReferralStatsView, 'The figures'), ...commonErrors },
+    }),
+    async (c) => {
+      const { programme } = await useCaseDeps(c, clock);
+      const stats = await referralProgrammeStats(
+        { referralStats: referralStatsSource(c.var.db), programme },
+        c.req.valid('query'),
+      );
+      return c.json(stats, 200);
     },
   );
 

@@ -31,7 +31,8 @@ export const Loading = ({ what }: { what: string }) => (
 const headline = (error: unknown) => {
   if (!(error instanceof ApiError)) return 'Something went wrong.';
   if (error.status === 400 || error.status === 422) return 'Please check the input.';
-  if (error.status === 401 || error.status === 403) return 'Not allowed.';
+  if (error.status === 401) return 'Not signed in.';
+  if (error.status === 403) return 'Not allowed.';
   if (error.status === 404) return 'Not found.';
   if (error.status === 409) return 'Refused.';
   return 'Something went wrong.';

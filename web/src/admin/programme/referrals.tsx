@@ -5,6 +5,7 @@ import { api, query } from '../../shared/api';
 import { formatDate, formatNumber } from '../../shared/format';
 import { Empty, ErrorNotice, Loaded, Panel } from '../ui';
 import { ReferralSettingsForm } from './referral-settings';
+import { ReferralStatsPanel } from './referral-stats';
 import { StatusBadge } from './shared';
 import {
   REFERRAL_STATUSES,
@@ -13,7 +14,7 @@ import {
   type ReferralStatus,
 } from './types';
 
-/** The referral programme: its terms (GET/PUT /v1/referrals/settings) and referrals made. */
+/** The referral programme: its terms (GET/PUT /v1/referrals/settings), figures, referrals made. */
 export const ReferralsSection = () => {
   const settings = useQuery({
     queryKey: ['referral-settings'],
@@ -26,6 +27,7 @@ export const ReferralsSection = () => {
           {(s) => <ReferralSettingsForm settings={s} />}
         </Loaded>
       </Panel>
+      <ReferralStatsPanel />
       <ReferralList />
     </>
   );
