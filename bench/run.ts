@@ -87,6 +87,12 @@ const CHILD_BENCHES: ChildBench[] = [
     args: (quick) => (quick ? ['--quick'] : []),
     limitMinutes: (quick) => (quick ? 10 : 30),
   },
+  {
+    name: 'dashboard',
+    script: 'bench/dashboard.bench.ts',
+    args: (quick) => (quick ? ['--quick'] : []),
+    limitMinutes: (quick) => (quick ? 10 : 20),
+  },
 ];
 
 const readFigures = (file: string): unknown => {

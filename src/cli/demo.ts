@@ -49,14 +49,27 @@ export const findDemoData = (explicit: string | undefined, cwd = process.cwd()):
 
 const INVOICE_DATE = /,(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}),/;
 
-/** The newest invoice date in the file: a quick pass over the raw lines, no CSV parsing. */
-const latestInvoiceDate = async (path: string): Promise<Date | null> => {
+/**
+ * The newest invoice date in the file (or in its first `maxLines` lines): a quick pass over the
+ * raw lines, no CSV parsing.
+ */
+export const latestInvoiceDate = async (
+  path: string,
+  maxLines = Number.POSITIVE_INFINITY,
+): Promise<Date | null> => {
   const input = createReadStream(path);
   const text = path.endsWith('.gz') ? input.pipe(createGunzip()) : input;
   let latest = '';
-  for await (const line of createInterface({ input: text, crlfDelay: Infinity })) {
-    const date = INVOICE_DATE.exec(line)?.[1];
-    if (date && date > latest) latest = date;
+  let read = 0;
+  try {
+    for await (const line of createInterface({ input: text, crlfDelay: Infinity })) {
+      const date = INVOICE_DATE.exec(line)?.[1];
+      if (date && date > latest) latest = date;
+      if ((read += 1) > maxLines) break;
+    }
+  } finally {
+    text.destroy();
+    input.destroy();
   }
   return latest ? new Date(`${latest.replace(' ', 'T')}Z`) : null;
 };

@@ -19,26 +19,21 @@ const PAGE_HEADERS = {
 
 /**
  * The built pages. Both are single-page apps, so every path under /admin and every /m/{token}
- * answers with its HTML; the browser's router takes it from there. The HTML is read once.
+ * answers with its HTML; the browser's router takes it from there. The HTML (a few hundred bytes)
+ * is read on every request, so a rebuild never leaves a running server pointing at old scripts.
  */
 export const webRoutes = (dist: string = WEB_DIST) => {
   const app = new Hono<AppEnv>();
-  const pages = new Map<string, string>();
   const page = (name: 'admin' | 'member') => (c: Context<AppEnv>) => {
-    let html = pages.get(name);
-    if (html === undefined) {
-      const file = `${dist}${name}.html`;
-      if (!existsSync(file)) {
-        return problemResponse(c, {
-          status: 503,
-          code: 'web_not_built',
-          detail: 'The web pages are not built: run npm run build:web',
-        });
-      }
-      html = readFileSync(file, 'utf8');
-      pages.set(name, html);
+    const file = `${dist}${name}.html`;
+    if (!existsSync(file)) {
+      return problemResponse(c, {
+        status: 503,
+        code: 'web_not_built',
+        detail: 'The web pages are not built: run npm run build:web',
+      });
     }
-    return c.html(html, 200, PAGE_HEADERS);
+    return c.html(readFileSync(file, 'utf8'), 200, PAGE_HEADERS);
   };
 
   app.use(

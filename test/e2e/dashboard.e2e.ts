@@ -302,3 +302,65 @@ describe.skipIf(skip)('member page in Chromium, on a phone', () => {
     await page.close();
   });
 });
+
+describe.skipIf(skip)('a new, empty programme in Chromium', () => {
+  let empty: E2eServer;
+  beforeAll(async () => {
+    empty = await startE2eServer({ lines: 'none' });
+  });
+  afterAll(() => empty?.close());
+
+  it('says plainly on every page that there is nothing yet, and shows no error', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${empty.url}/admin`);
+    await page.getByLabel('Admin API key').check();
+    await page.getByLabel('API key', { exact: true }).fill(empty.adminKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    for (const [path, text] of [
+      ['', 'No purchases yet'],
+      ['retention', 'Analytics have not been refreshed yet'],
+      ['value', 'Customer value has not been computed yet'],
+      ['customers', 'No customers yet'],
+      ['programme/rules', 'No earning rules yet'],
+    ] as const) {
+      await page.goto(`${empty.url}/admin/${path}`);
+      await page.getByText(text).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await page.getByRole('alert').count()).toBe(0);
+      await screenshot(page, `empty-${path.replace('/', '-') || 'overview'}`);
+      await expectAccessible(page);
+    }
+    await page.close();
+  });
+});
+
+describe.skipIf(skip)('engagement pages in Chromium', () => {
+  it('shows segments, campaigns and feedback readably and accessibly', async () => {
+    await server.api('POST', '/v1/segments', {
+      name: 'Big spenders',
+      key: 'big-spenders',
+      kind: 'dynamic',
+      definition: { schemaVersion: 1, filter: { field: 'totalSpendMinor', gte: 100000 } },
+    });
+    const page = await openPage(browser);
+    await signInWithKey(page);
+    for (const [link, heading, region] of [
+      ['Segments', 'Segments', 'All segments'],
+      ['Campaigns', 'Campaigns', 'Send a campaign'],
+      ['Feedback', 'Feedback', 'Complaint handling'],
+    ] as const) {
+      await page
+        .getByRole('navigation', { name: 'Sections' })
+        .getByRole('link', { name: link })
+        .click();
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.getByRole('region', { name: region, exact: true }).waitFor();
+      await expect.poll(() => page.getByText(/^Loading/).count()).toBe(0);
+      await page.waitForLoadState('networkidle');
+      expect(await page.getByRole('alert').count()).toBe(0);
+      await screenshot(page, link.toLowerCase());
+      await expectAccessible(page);
+    }
+    await page.close();
+  });
+});

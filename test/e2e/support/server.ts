@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { createApiKey } from '../../../src/core/auth/auth.service.js';
 import { systemClock } from '../../../src/core/shared/clock.js';
 import { importOrders } from '../../../src/cli/import/import-orders.js';
-import { loadDemo } from '../../../src/cli/demo.js';
+import { latestInvoiceDate, loadDemo } from '../../../src/cli/demo.js';
 import type { Database } from '../../../src/db/dialect.js';
 import { repositoriesFor } from '../../../src/db/repositories.js';
 import { createApp } from '../../../src/http/app.js';
@@ -21,16 +21,27 @@ export const RETAIL = resolve(
 // Seven months of Online Retail (Dec 2010 – early Jul 2011): enough for cohorts, curves and a CLV
 // fit with its validation. Dates move forward in whole weeks so the last order is in the past week.
 const RETAIL_LINES = 250_000;
-const RETAIL_LAST_ORDER = Date.parse('2011-07-05T12:00:00Z');
 
 const weeksToNow = (last: number) =>
   Math.floor((Date.now() - last) / (7 * 86_400_000)) * 7 * 86_400_000;
+
+export interface E2eServerOptions {
+  /**
+   * Online Retail lines to import: 250,000 (seven months) unless told; 'all' for the whole file;
+   * 'none' for a new, empty programme.
+   */
+  lines?: number | 'all' | 'none';
+  /** A migrated, empty database the caller opened and will close (default: a test database). */
+  database?: Database;
+  /** The built pages to serve (default: the e2e tests' build, test/e2e/.web-dist). */
+  webDist?: string;
+}
 
 export interface E2eServer {
   url: string;
   adminKey: string;
   database: Database;
-  dataset: 'online-retail' | 'synthetic';
+  dataset: 'online-retail' | 'synthetic' | 'none';
   /** Calls the API as a script would, with the admin key. */
   api<T = any>(
     method: string,
@@ -42,19 +53,22 @@ export interface E2eServer {
 }
 
 /** The whole app on a real port over an in-process PGlite, seeded from real data when present. */
-export const startE2eServer = async (): Promise<E2eServer> => {
-  const database = await openTestDatabase();
+export const startE2eServer = async (options: E2eServerOptions = {}): Promise<E2eServer> => {
+  const database = options.database ?? (await openTestDatabase());
   const deps = { db: database.db, clock: systemClock };
-  const dataset = existsSync(RETAIL) ? 'online-retail' : 'synthetic';
-  if (dataset === 'online-retail') {
+  const lines = options.lines ?? RETAIL_LINES;
+  const dataset = lines === 'none' ? 'none' : existsSync(RETAIL) ? 'online-retail' : 'synthetic';
+  if (dataset === 'online-retail' && lines !== 'none') {
+    const limit = lines === 'all' ? undefined : lines;
+    const lastOrder = await latestInvoiceDate(RETAIL, limit);
     await importOrders(deps, {
       file: RETAIL,
       format: 'online-retail',
-      limit: RETAIL_LINES,
+      limit,
       batchSize: 500,
-      dateOffsetMs: weeksToNow(RETAIL_LAST_ORDER),
+      dateOffsetMs: weeksToNow(lastOrder?.getTime() ?? Date.now()),
     });
-  } else {
+  } else if (dataset === 'synthetic') {
     await loadDemo(deps, { synthetic: true, batchSize: 500 });
   }
   const { secret: adminKey } = await createApiKey(
@@ -67,7 +81,7 @@ export const startE2eServer = async (): Promise<E2eServer> => {
     log: pino({ level: 'silent' }),
     bodyLimitBytes: 1024 * 1024,
     database,
-    webDist: `${E2E_WEB_DIST}/`,
+    webDist: `${options.webDist ?? E2E_WEB_DIST}/`,
   });
   const server: ServerType = await new Promise((ready) => {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => ready(s));
@@ -95,7 +109,7 @@ export const startE2eServer = async (): Promise<E2eServer> => {
     api,
     close: async () => {
       await new Promise((done) => server.close(() => done(undefined)));
-      await database.close();
+      if (!options.database) await database.close();
     },
   };
 };

@@ -6,6 +6,9 @@ const SECTIONS = [
   { to: '/retention', label: 'Retention', end: false },
   { to: '/value', label: 'Customer value', end: false },
   { to: '/customers', label: 'Customers', end: false },
+  { to: '/segments', label: 'Segments', end: false },
+  { to: '/campaigns', label: 'Campaigns', end: false },
+  { to: '/feedback', label: 'Feedback', end: false },
   { to: '/programme', label: 'Programme', end: false },
 ];
 

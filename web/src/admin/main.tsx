@@ -4,11 +4,14 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import '../shared/styles.css';
 import { Layout } from './layout';
+import { CampaignsPage } from './pages/campaigns';
 import { CustomerPage } from './pages/customer';
 import { CustomersPage } from './pages/customers';
+import { FeedbackPage } from './pages/feedback';
 import { OverviewPage } from './pages/overview';
 import { ProgrammePage } from './pages/programme';
 import { RetentionPage } from './pages/retention';
+import { SegmentsPage } from './pages/segments';
 import { ValuePage } from './pages/value';
 import { SessionGate } from './session';
 
@@ -28,6 +31,9 @@ createRoot(document.getElementById('root')!).render(
               <Route path="value" element={<ValuePage />} />
               <Route path="customers" element={<CustomersPage />} />
               <Route path="customers/:id" element={<CustomerPage />} />
+              <Route path="segments/*" element={<SegmentsPage />} />
+              <Route path="campaigns" element={<CampaignsPage />} />
+              <Route path="feedback" element={<FeedbackPage />} />
               <Route path="programme/*" element={<ProgrammePage />} />
             </Route>
           </Routes>
