@@ -23,7 +23,7 @@ const previewIds = async (t: TestApp, filter: unknown) => {
 };
 
 const allMembers = async (t: TestApp, id: string) => {
-  const out: { customerId: string; addedAt: string }[] = [];
+  const out: { customerId: string; addedAt: string; [field: string]: unknown }[] = [];
   let cursor: string | null = null;
   do {
     const page = await ok(
@@ -287,6 +287,12 @@ describe('segments on a small shop, every figure by hand', () => {
       { line: 6, value: 'unknown@example.com', reason: 'no customer with this email' },
     ]);
     expect((await allMembers(t, seg.id)).map((m) => m.customerId)).toEqual(sorted('a', 'b'));
+    // Each member comes with what a list needs to name them, so no request per member.
+    expect((await allMembers(t, seg.id)).find((m) => m.customerId === c.a!.id)).toMatchObject({
+      name: null,
+      email: c.a!.email,
+      externalId: null,
+    });
     const broken = await t.call('POST', `/v1/segments/${seg.id}/members`, 'email\n"unclosed', {
       'content-type': 'text/csv',
     });

@@ -93,7 +93,15 @@ const UploadView = z
 
 const MembersView = z
   .object({
-    members: z.array(z.object({ customerId: z.string(), addedAt: z.string() })),
+    members: z.array(
+      z.object({
+        customerId: z.string(),
+        addedAt: z.string(),
+        name: z.string().nullable().openapi({ description: 'First and last name' }),
+        email: z.string().nullable(),
+        externalId: z.object({ source: z.string(), id: z.string() }).nullable(),
+      }),
+    ),
     nextCursor: z.string().nullable(),
   })
   .openapi('SegmentMembers');
@@ -334,10 +342,7 @@ export const segmentRoutes = (clock: Clock) => {
       });
       return c.json(
         {
-          members: page.members.map((m) => ({
-            customerId: m.customerId,
-            addedAt: m.addedAt.toISOString(),
-          })),
+          members: page.members.map((m) => ({ ...m, addedAt: m.addedAt.toISOString() })),
           nextCursor: page.nextCursor,
         },
         200,

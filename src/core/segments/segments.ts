@@ -263,4 +263,8 @@ export interface RefreshResult {
 export interface SegmentMember {
   customerId: string;
   addedAt: Date;
+  /** Enough to name the member in a list without asking for each customer. */
+  name: string | null;
+  email: string | null;
+  externalId: { source: string; id: string } | null;
 }

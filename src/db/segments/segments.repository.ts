@@ -214,16 +214,39 @@ const membersPage = async (
   page: { limit: number; cursor: string | null },
 ): Promise<MembersPage> => {
   let query = db
-    .selectFrom('segment_member')
-    .select(['customer_id', 'added_at'])
-    .where('segment_id', '=', segmentId)
-    .orderBy('customer_id')
+    .selectFrom('segment_member as m')
+    .innerJoin('customer as c', 'c.id', 'm.customer_id')
+    .select((eb) => [
+      'm.customer_id',
+      'm.added_at',
+      'c.first_name',
+      'c.last_name',
+      'c.email',
+      // The customer's first external id, for members known only by the shop's id.
+      eb
+        .selectFrom('customer_external_id as x')
+        .select(sql<string>`x.source || chr(31) || x.external_id`.as('ext'))
+        .whereRef('x.customer_id', '=', 'm.customer_id')
+        .orderBy('x.source')
+        .orderBy('x.external_id')
+        .limit(1)
+        .as('external'),
+    ])
+    .where('m.segment_id', '=', segmentId)
+    .orderBy('m.customer_id')
     .limit(page.limit + 1);
-  if (page.cursor) query = query.where('customer_id', '>', page.cursor);
+  if (page.cursor) query = query.where('m.customer_id', '>', page.cursor);
   const rows = await query.execute();
-  const members = rows
-    .slice(0, page.limit)
-    .map((r) => ({ customerId: r.customer_id, addedAt: r.added_at }));
+  const members = rows.slice(0, page.limit).map((r) => {
+    const [source, id] = r.external?.split('\u001f') ?? [];
+    return {
+      customerId: r.customer_id,
+      addedAt: r.added_at,
+      name: [r.first_name, r.last_name].filter(Boolean).join(' ') || null,
+      email: r.email,
+      externalId: source !== undefined && id !== undefined ? { source, id } : null,
+    };
+  });
   return {
     members,
     nextCursor: rows.length > page.limit ? members.at(-1)!.customerId : null,

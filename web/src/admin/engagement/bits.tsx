@@ -30,6 +30,23 @@ export const Badge = ({ status }: { status: string }) => (
   <span className={`eng-badge eng-badge-${status}`}>{words(status)}</span>
 );
 
+/** A link to the Customer 360 under a name the list already has: no request per row. */
+export const NamedCustomerLink = ({
+  id,
+  name,
+  email,
+  externalId,
+}: {
+  id: string;
+  name: string | null;
+  email: string | null;
+  externalId: { source: string; id: string } | null;
+}) => (
+  <Link to={`/customers/${encodeURIComponent(id)}`}>
+    {name ?? email ?? (externalId ? `${externalId.source} ${externalId.id}` : id)}
+  </Link>
+);
+
 /** A link to the Customer 360, named once the customer's record is in (the id until then). */
 export const CustomerLink = ({ id }: { id: string }) => {
   const customer = useCustomer(id);

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { formatDateTime, formatNumber } from '../../shared/format';
 import { useProgramme } from '../customer/queries';
 import { Empty, Loaded, PageTitle, Panel } from '../ui';
-import { Badge, CustomerLink, Figures, ScrollBox } from './bits';
+import { Badge, Figures, NamedCustomerLink, ScrollBox } from './bits';
 import { describeDefinition } from './definition';
 import { MEMBERS_PAGE, useSegment, useSegmentMembers } from './queries';
 import { RefreshOutcome, canRefresh, useRefreshSegment } from './segment-refresh';
@@ -113,7 +113,7 @@ const MembersPanel = ({ segment }: { segment: Segment }) => {
                     {page.members.map((m) => (
                       <tr key={m.customerId}>
                         <td>
-                          <CustomerLink id={m.customerId} />
+                          <NamedCustomerLink id={m.customerId} {...m} />
                         </td>
                         <td>{formatDateTime(m.addedAt)}</td>
                       </tr>

@@ -22,7 +22,13 @@ export interface Segment {
 }
 
 export interface SegmentMembersPage {
-  members: { customerId: string; addedAt: string }[];
+  members: {
+    customerId: string;
+    addedAt: string;
+    name: string | null;
+    email: string | null;
+    externalId: { source: string; id: string } | null;
+  }[];
   nextCursor: string | null;
 }
 
