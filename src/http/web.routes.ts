@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context.js';
 import { problemResponse } from './problem.js';
 
@@ -36,15 +36,19 @@ export const webRoutes = (dist: string = WEB_DIST) => {
     return c.html(readFileSync(file, 'utf8'), 200, PAGE_HEADERS);
   };
 
-  app.use(
-    '/static/*',
-    serveStatic({
+  // Made on the first request after a build: serveStatic complains at once about a missing root,
+  // and API-only servers and tests never build the pages.
+  let assets: MiddlewareHandler<AppEnv> | null = null;
+  app.use('/static/*', async (c, next) => {
+    if (!assets && !existsSync(dist)) return next();
+    assets ??= serveStatic({
       root: dist,
       rewriteRequestPath: (path) => path.replace(/^\/static/, ''),
       // File names carry a content hash, so a year of caching is safe.
       onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable'),
-    }),
-  );
+    });
+    return assets(c, next);
+  });
   app.get('/admin', page('admin'));
   app.get('/admin/*', page('admin'));
   app.get('/m/:token', page('member'));
