@@ -178,6 +178,28 @@ describe('dashboard users', () => {
     expect((await signIn({ email, password })).status).toBe(401);
   });
 
+  it('throttles wrong passwords per e-mail, whoever sends them, for 15 minutes', async () => {
+    const email = `${unique('guess')}@example.com`;
+    const password = 'the right password';
+    expect((await t.call('POST', '/v1/users', { email, name: 'Guessed', password })).status).toBe(
+      201,
+    );
+    for (let attempt = 1; attempt <= 10; attempt += 1) {
+      expect((await signIn({ email, password: `wrong guess ${attempt}` })).status).toBe(401);
+    }
+    const locked = await signIn({ email, password });
+    expect(locked.status).toBe(429);
+    expect(locked.body.code).toBe('too_many_sign_in_attempts');
+    expect(locked.setCookie).toBe('');
+    // Another user is not affected.
+    const other = `${unique('other')}@example.com`;
+    await t.call('POST', '/v1/users', { email: other, name: 'Other', password });
+    expect((await signIn({ email: other, password })).status).toBe(200);
+
+    clock.set(new Date(clock.now().getTime() + 15 * 60_000 + 1000));
+    expect((await signIn({ email: email.toUpperCase(), password })).status).toBe(200);
+  });
+
   it('keeps users to admins', async () => {
     const pos = await t.keyFor('pos');
     const res = await t.call('GET', '/v1/users', undefined, { authorization: `Bearer ${pos}` });

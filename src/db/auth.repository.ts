@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Session, SessionRepository } from '../core/auth/sessions.js';
+import type { Session, SessionRepository, SignInFailures } from '../core/auth/sessions.js';
 import type { User, UserRepository } from '../core/auth/users.js';
 import type { DB } from './schema.js';
 
@@ -116,5 +116,21 @@ export const sessionRepository = (db: Kysely<DB>): SessionRepository => ({
       .where('token_hash', '=', tokenHash)
       .where('revoked_at', 'is', null)
       .execute();
+  },
+});
+
+export const signInFailureRepository = (db: Kysely<DB>): SignInFailures => ({
+  countSince: async (email, since) => {
+    const row = await db
+      .selectFrom('sign_in_failure')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('email', '=', email)
+      .where('failed_at', '>=', since)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+  record: async (email, at, forgetBefore) => {
+    await db.deleteFrom('sign_in_failure').where('failed_at', '<', forgetBefore).execute();
+    await db.insertInto('sign_in_failure').values({ email, failed_at: at }).execute();
   },
 });

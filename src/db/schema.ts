@@ -42,6 +42,11 @@ export interface AdminSessionTable {
   revoked_at: NullableTimestamp;
 }
 
+export interface SignInFailureTable {
+  email: string;
+  failed_at: Timestamp;
+}
+
 export interface CustomerTable {
   id: string;
   email: string | null;
@@ -677,6 +682,7 @@ export interface DB {
   api_key: ApiKeyTable;
   app_user: AppUserTable;
   admin_session: AdminSessionTable;
+  sign_in_failure: SignInFailureTable;
   customer: CustomerTable;
   customer_external_id: CustomerExternalIdTable;
   customer_consent: CustomerConsentTable;

@@ -30,6 +30,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
 /** Codes whose status differs from their kind's default. */
 const STATUS_BY_CODE: Record<string, number> = {
   idempotency_key_reused: 422,
+  too_many_sign_in_attempts: 429,
 };
 
 const TITLES: Record<number, string> = {
@@ -42,6 +43,7 @@ const TITLES: Record<number, string> = {
   413: 'Payload too large',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
+  429: 'Too many requests',
   500: 'Internal server error',
 };
 

@@ -4,7 +4,11 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { signIn, signOut, SESSION_HOURS, type Session } from '../core/auth/sessions.js';
 import type { Clock } from '../core/shared/clock.js';
 import { apiKeyRepository } from '../db/misc.repository.js';
-import { sessionRepository, userRepository } from '../db/auth.repository.js';
+import {
+  sessionRepository,
+  signInFailureRepository,
+  userRepository,
+} from '../db/auth.repository.js';
 import type { AppEnv } from './context.js';
 import { commonErrors, json, jsonBody, problem } from './openapi.js';
 import { sameOriginJsonPosts } from './request-guards.js';
@@ -63,6 +67,7 @@ export const sessionRoutes = (clock: Clock) => {
     apiKeys: apiKeyRepository(c.var.db),
     users: userRepository(c.var.db),
     sessions: sessionRepository(c.var.db),
+    signInFailures: signInFailureRepository(c.var.db),
     clock,
   });
   // Sign-in must not be triggered by another site either (login CSRF).
@@ -81,6 +86,7 @@ export const sessionRoutes = (clock: Clock) => {
         200: json(SessionView, 'Signed in'),
         ...commonErrors,
         415: problem('Not JSON'),
+        429: problem('Too many wrong passwords for this e-mail in the last 15 minutes'),
       },
     }),
     async (c) => {

@@ -31,10 +31,26 @@ export interface SessionRepository {
   revoke(tokenHash: string, at: Date): Promise<void>;
 }
 
+/** Failed password sign-ins, by e-mail (lower case). */
+export interface SignInFailures {
+  countSince(email: string, since: Date): Promise<number>;
+  /** Records one failure and forgets those before `forgetBefore`. */
+  record(email: string, at: Date, forgetBefore: Date): Promise<void>;
+}
+
+/**
+ * At most this many wrong passwords per e-mail in the window, whoever sends them: enough for a
+ * person who mistypes, far too few to guess a 12-character password. The price is that someone
+ * who knows a user's e-mail can keep that user out for the window; the admin key still works.
+ */
+export const SIGN_IN_FAILURE_LIMIT = 10;
+export const SIGN_IN_FAILURE_WINDOW_MINUTES = 15;
+
 export interface SessionDeps {
   apiKeys: ApiKeyRepository;
   users: UserRepository;
   sessions: SessionRepository;
+  signInFailures: SignInFailures;
   clock: Clock;
 }
 
@@ -51,12 +67,25 @@ const principalFor = async (deps: SessionDeps, credentials: Credentials) => {
     const principal = await authenticate(deps, credentials.apiKey);
     return { principal, subject: { kind: 'api_key', apiKeyId: principal.keyId } as const };
   }
-  const found = await deps.users.findByEmail(credentials.email.toLowerCase());
+  const email = credentials.email.toLowerCase();
+  const now = deps.clock.now();
+  const windowStart = new Date(now.getTime() - SIGN_IN_FAILURE_WINDOW_MINUTES * 60_000);
+  if ((await deps.signInFailures.countSince(email, windowStart)) >= SIGN_IN_FAILURE_LIMIT) {
+    throw new DomainError(
+      'forbidden',
+      'too_many_sign_in_attempts',
+      `Too many wrong passwords for this e-mail; try again in ${SIGN_IN_FAILURE_WINDOW_MINUTES} minutes`,
+    );
+  }
+  const found = await deps.users.findByEmail(email);
   const matches = await verifyPassword(
     credentials.password,
     found?.passwordHash ?? (await decoyPasswordHash()),
   );
-  if (!found || !matches || found.user.disabledAt) throw refused();
+  if (!found || !matches || found.user.disabledAt) {
+    await deps.signInFailures.record(email, now, windowStart);
+    throw refused();
+  }
   const { user } = found;
   return {
     principal: { keyId: user.id, role: user.role, name: user.name },
