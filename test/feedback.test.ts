@@ -208,6 +208,42 @@ describe('surveys', () => {
     const change = await t.call('PATCH', `/v1/surveys/${survey.id}`, { questions: QUESTIONS });
     expect(change.status).toBe(409);
   });
+
+  it('counts each survey’s responses, whatever their questions, in the list and one by one', async () => {
+    const scored = await createSurvey();
+    const textOnly = await createSurvey({
+      questions: [{ id: 'note', type: 'text', prompt: 'Anything to tell us?' }],
+    });
+    const unanswered = await createSurvey();
+    const answer = async (surveyId: string, answers: Record<string, unknown>) => {
+      const customer = await createCustomer(t);
+      const res = await t.call('POST', `/v1/customers/${customer.id}/survey-responses`, {
+        surveyId,
+        answers,
+      });
+      expect(res.status).toBe(201);
+      return customer.id;
+    };
+    const again = await answer(scored.id, { nps: 3, csat: 2, visit: 'store' });
+    await answer(scored.id, { nps: 10, csat: 5, visit: 'web' });
+    await answer(textOnly.id, { note: 'Lovely shop' });
+    await answer(textOnly.id, {}); // every question optional: an empty response still counts
+    await answer(textOnly.id, { note: 'Too slow' });
+    // A repeat is the first response again, not another one.
+    const repeat = await t.call('POST', `/v1/customers/${again}/survey-responses`, {
+      surveyId: scored.id,
+      answers: { nps: 9, csat: 4, visit: 'web' },
+    });
+    expect(repeat.status).toBe(200);
+
+    const list = await t.call('GET', '/v1/surveys');
+    const responses = Object.fromEntries(
+      list.body.surveys.map((s: { id: string; responses: number }) => [s.id, s.responses]),
+    );
+    expect([scored.id, textOnly.id, unanswered.id].map((id) => responses[id])).toEqual([2, 3, 0]);
+    expect((await t.call('GET', `/v1/surveys/${textOnly.id}`)).body.responses).toBe(3);
+    expect((await t.call('GET', `/v1/surveys/${unanswered.id}`)).body.responses).toBe(0);
+  });
 });
 
 describe('NPS and CSAT over time', () => {
@@ -402,5 +438,35 @@ describe('complaints', () => {
     expect((await t.call('GET', `/v1/complaints/${e}`)).body.events).toHaveLength(1);
     expect((await t.call('GET', '/v1/complaints/cmp_nope')).status).toBe(404);
     expect((await status(a!, 'closed')).status).toBe(400);
+  });
+
+  it('gives the number of matching cases beyond the page: the open count', async () => {
+    const customer = await createCustomer(t);
+    const ids = [
+      await open(customer.id),
+      await open(customer.id),
+      await open(customer.id),
+      await open(customer.id),
+    ];
+    await reply(ids[0]!, 'staff');
+    await status(ids[1]!, 'resolved');
+    const mine = await t.call(
+      'GET',
+      `/v1/complaints?status=open&customerId=${customer.id}&limit=1`,
+    );
+    expect(mine.status).toBe(200);
+    expect(mine.body.complaints).toHaveLength(1);
+    expect(mine.body.total).toBe(2);
+    const all = await t.call('GET', `/v1/complaints?customerId=${customer.id}`);
+    expect(all.body).toMatchObject({ total: 4 });
+    expect(all.body.complaints).toHaveLength(4);
+
+    // Across customers, the count is every open case, not just the page.
+    const everyOpen = await t.call('GET', '/v1/complaints?status=open&limit=500');
+    const page = await t.call('GET', '/v1/complaints?status=open&limit=1');
+    expect(page.body.total).toBe(everyOpen.body.complaints.length);
+    expect(page.body.total).toBeGreaterThanOrEqual(3);
+    const nobody = await t.call('GET', '/v1/complaints?customerId=cus_nobody');
+    expect(nobody.body).toEqual({ complaints: [], total: 0 });
   });
 });

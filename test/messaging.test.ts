@@ -540,4 +540,98 @@ describe('e-mail messaging over a real SMTP server', () => {
     const campaign = await app.call('GET', `/v1/campaigns/${created.body.id}`);
     expect(campaign.body).toMatchObject({ status: 'done', audience: 6, counts: { sent: 6 } });
   });
+
+  it('lists campaigns newest first, each with its own counts, by page and by status', async () => {
+    const schedule = async (segmentId: string, scheduledAt?: string) => {
+      const res = await app.call('POST', '/v1/campaigns', {
+        templateKey: 'news',
+        segmentId,
+        ...(scheduledAt ? { scheduledAt } : {}),
+      });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    // A: two members with consent wait in the outbox (no SMTP), one without consent is suppressed.
+    await staticSegment('seg_list_a', [
+      await customer(),
+      await customer(),
+      await customer({ consent: false }),
+    ]);
+    const a = await schedule('seg_list_a');
+    expect(await sweep({}, null)).toMatchObject({ campaigns: 1, outbox: 2 });
+    // B: expanded but nothing sent yet: one queued, one suppressed for want of an address.
+    await staticSegment('seg_list_b', [await customer(), await customer({ email: null })]);
+    const b = await schedule('seg_list_b');
+    expect(await sweep({ maxRounds: 0 })).toMatchObject({ campaigns: 1 });
+    // C: not due for months, so still scheduled and without messages.
+    const c = await schedule('seg_list_b', '2027-06-01T09:00:00Z');
+
+    const counts = (queued: number, outbox: number, failed: number, byReason = {}) => ({
+      queued,
+      sent: 0,
+      outbox,
+      failed,
+      suppressed: Object.values(byReason).reduce((x: number, y) => x + Number(y), 0),
+      suppressedByReason: byReason,
+    });
+    const list = async (query = '') => {
+      const res = await app.call('GET', `/v1/campaigns${query}`);
+      expect(res.status).toBe(200);
+      return res.body as { campaigns: any[]; nextCursor: string | null };
+    };
+    const first = await list('?limit=3');
+    expect(first.campaigns.map((x) => x.id)).toEqual([c, b, a]);
+    expect(first.campaigns[2]).toMatchObject({
+      templateKey: 'news',
+      status: 'done',
+      audience: 3,
+      segment: { id: 'seg_list_a', key: 'seg-list_a', name: 'seg_list_a' },
+    });
+    expect(first.campaigns.map((x) => x.counts)).toEqual([
+      counts(0, 0, 0),
+      counts(1, 0, 0, { no_email: 1 }),
+      counts(0, 2, 0, { no_consent: 1 }),
+    ]);
+    expect(first.campaigns[0]).toMatchObject({ status: 'scheduled', audience: 0 });
+
+    // The same messages moving on move only their own campaign's counts.
+    const failing: Mailer = () => Promise.reject(new Error('mailbox unavailable'));
+    await sweepMessages(app.database.db, { clock, mailer: failing, env, retryScheduleMs: [] });
+    const after = await list('?limit=3');
+    expect(after.campaigns.map((x) => x.counts)).toEqual([
+      counts(0, 0, 0),
+      counts(0, 0, 1, { no_email: 1 }),
+      counts(0, 0, 2, { no_consent: 1 }),
+    ]);
+
+    // Paging one at a time walks the same list with neither gaps nor repeats.
+    const all = await list('?limit=200');
+    expect(all.nextCursor).toBeNull();
+    const ids = all.campaigns.map((x) => x.id);
+    expect(ids).toEqual([...ids].sort().reverse());
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { campaigns: any[]; nextCursor: string | null } = await list(
+        `?limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      walked.push(...page.campaigns.map((x) => x.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(walked).toEqual(ids);
+
+    const scheduled = await list('?status=scheduled');
+    expect(scheduled.campaigns.map((x) => x.id)).toEqual([c]);
+    const done = (await list('?status=done')).campaigns.map((x) => x.id);
+    expect(done).toEqual(expect.arrayContaining([a, b]));
+    expect(done).not.toContain(c);
+    expect((await list('?status=expanding')).campaigns).toEqual([]);
+    expect((await app.call('GET', '/v1/campaigns?status=sent')).status).toBe(400);
+
+    const pos = await app.keyFor('pos');
+    const refused = await app.call('GET', '/v1/campaigns', undefined, {
+      authorization: `Bearer ${pos}`,
+    });
+    expect(refused.status).toBe(403);
+  });
 });

@@ -11,6 +11,7 @@ import {
   SurveyPatchSchema,
   type Survey,
   type SurveyResponse,
+  type SurveyWithResponses,
 } from '../core/feedback/feedback.js';
 import { scoresTrendSvg } from '../core/feedback/feedback-charts.js';
 import {
@@ -33,7 +34,7 @@ import { surveyLinkKey } from '../core/feedback/survey-token.js';
 import {
   answerSurvey,
   createSurvey,
-  getSurvey,
+  getSurveyWithResponses,
   listSurveys,
   openSurveyLink,
   surveyLink,
@@ -92,6 +93,17 @@ const presentSurvey = (s: Survey): z.infer<typeof SurveyView> => ({
   createdAt: s.createdAt.toISOString(),
   updatedAt: s.updatedAt.toISOString(),
 });
+
+const SurveyWithResponsesView = SurveyView.extend({
+  responses: z
+    .number()
+    .int()
+    .openapi({ description: 'Responses recorded, whatever their questions (one per customer)' }),
+}).openapi('SurveyWithResponses');
+
+const presentSurveyWithResponses = (
+  s: SurveyWithResponses,
+): z.infer<typeof SurveyWithResponsesView> => ({ ...presentSurvey(s), responses: s.responses });
 
 const ResponseView = z
   .object({
@@ -301,16 +313,16 @@ export const feedbackRoutes = (
       method: 'get',
       path: '/v1/surveys',
       tags: ['Feedback'],
-      summary: 'List surveys, oldest first',
+      summary: 'List surveys, oldest first, each with its number of responses',
       request: { query: z.object({ status: z.enum(SURVEY_STATUSES).optional() }) },
       responses: {
-        200: json(z.object({ surveys: z.array(SurveyView) }), 'Surveys'),
+        200: json(z.object({ surveys: z.array(SurveyWithResponsesView) }), 'Surveys'),
         ...commonErrors,
       },
     }),
     async (c) => {
       const surveys = await listSurveys(await feedbackDeps(c), c.req.valid('query').status);
-      return c.json({ surveys: surveys.map(presentSurvey) }, 200);
+      return c.json({ surveys: surveys.map(presentSurveyWithResponses) }, 200);
     },
   );
 
@@ -319,17 +331,19 @@ export const feedbackRoutes = (
       method: 'get',
       path: '/v1/surveys/{id}',
       tags: ['Feedback'],
-      summary: 'Get a survey',
+      summary: 'Get a survey with its number of responses',
       request: { params: SurveyIdParam },
       responses: {
-        200: json(SurveyView, 'The survey'),
+        200: json(SurveyWithResponsesView, 'The survey'),
         ...commonErrors,
         404: problem('No such survey'),
       },
     }),
     async (c) =>
       c.json(
-        presentSurvey(await getSurvey(await feedbackDeps(c), c.req.valid('param').id as string)),
+        presentSurveyWithResponses(
+          await getSurveyWithResponses(await feedbackDeps(c), c.req.valid('param').id as string),
+        ),
         200,
       ),
   );
@@ -680,7 +694,7 @@ export const feedbackRoutes = (
       method: 'get',
       path: '/v1/complaints',
       tags: ['Feedback'],
-      summary: 'Complaints, newest first',
+      summary: 'Complaints, newest first; `total` counts every case that matches the filters',
       request: {
         query: z.object({
           status: z.enum(COMPLAINT_STATUSES).optional(),
@@ -690,7 +704,13 @@ export const feedbackRoutes = (
       },
       responses: {
         200: json(
-          z.object({ complaints: z.array(ComplaintView.omit({ events: true })) }),
+          z.object({
+            complaints: z.array(ComplaintView.omit({ events: true })),
+            total: z
+              .number()
+              .int()
+              .openapi({ description: 'Cases matching status and customerId, beyond limit too' }),
+          }),
           'Newest first',
         ),
         ...commonErrors,
@@ -698,7 +718,7 @@ export const feedbackRoutes = (
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const list = await (
+      const { complaints, total } = await (
         await feedbackDeps(c)
       ).complaints.list({
         limit: q.limit,
@@ -707,10 +727,11 @@ export const feedbackRoutes = (
       });
       return c.json(
         {
-          complaints: list.map((complaint) => {
+          complaints: complaints.map((complaint) => {
             const { events: _events, ...rest } = presentComplaint({ complaint, events: [] });
             return rest;
           }),
+          total,
         },
         200,
       );

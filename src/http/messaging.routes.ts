@@ -1,5 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import {
+  CAMPAIGN_STATUSES,
   JourneysSchema,
   MESSAGE_KINDS,
   MESSAGE_STATUSES,
@@ -11,6 +12,7 @@ import {
   newMessagingId,
   type Campaign,
   type CampaignCounts,
+  type ListedCampaign,
   type Message,
   type Template,
 } from '../core/messaging/messaging.js';
@@ -23,6 +25,7 @@ import {
   getCampaign,
   getMessage,
   getTemplate,
+  listCampaigns,
   listMessages,
   previewMessage,
   replaceTemplate,
@@ -124,7 +127,7 @@ const CampaignView = z
     id: z.string(),
     templateKey: z.string(),
     segmentId: z.string(),
-    status: z.enum(['scheduled', 'expanding', 'done']),
+    status: z.enum(CAMPAIGN_STATUSES),
     scheduledAt: z.string(),
     audience: z.number().int(),
     createdAt: z.string(),
@@ -147,6 +150,23 @@ const presentCampaign = (
   scheduledAt: c.scheduledAt.toISOString(),
   createdAt: c.createdAt.toISOString(),
   completedAt: c.completedAt?.toISOString() ?? null,
+});
+
+const ListedCampaignView = CampaignView.extend({
+  segment: z
+    .object({ id: z.string(), key: z.string(), name: z.string() })
+    .nullable()
+    .openapi({ description: 'The segment it went to; null if that segment no longer exists' }),
+}).openapi('ListedCampaign');
+
+const presentListedCampaign = (
+  c: ListedCampaign & { counts: CampaignCounts },
+): z.infer<typeof ListedCampaignView> => ({ ...presentCampaign(c), segment: c.segment });
+
+const CampaignListQuery = z.object({
+  status: z.enum(CAMPAIGN_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(100).optional(),
 });
 
 const PreviewView = z.object({
@@ -474,6 +494,32 @@ export const messagingRoutes = (clock: Clock, env: MessagingEnv) => {
         ...(body.scheduledAt ? { scheduledAt: new Date(body.scheduledAt) } : {}),
       });
       return c.json(presentCampaign(await getCampaign(d, campaign.id)), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/campaigns',
+      tags: ['Messaging'],
+      summary: 'Campaigns, newest first, each with its messages counted by status and reason',
+      description:
+        'Pass `nextCursor` back as `cursor` for the next page; `status` is scheduled, expanding or done.',
+      request: { query: CampaignListQuery },
+      responses: {
+        200: json(
+          z.object({ campaigns: z.array(ListedCampaignView), nextCursor: z.string().nullable() }),
+          'A page of campaigns',
+        ),
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const page = await listCampaigns(await deps(c), c.req.valid('query'));
+      return c.json(
+        { campaigns: page.campaigns.map(presentListedCampaign), nextCursor: page.nextCursor },
+        200,
+      );
     },
   );
 

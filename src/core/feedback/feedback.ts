@@ -120,7 +120,12 @@ export interface SurveyRepository {
   insertResponseIfAbsent(response: SurveyResponse): Promise<boolean>;
   findResponse(surveyId: string, customerId: string): Promise<SurveyResponse | null>;
   countResponses(surveyId: string): Promise<number>;
+  /** Responses per survey (every one counts, whatever its questions), in one grouped query. */
+  countResponsesBySurvey(surveyIds: readonly string[]): Promise<Map<string, number>>;
 }
+
+/** A survey as the admin reads it: with the number of responses it has had. */
+export type SurveyWithResponses = Survey & { responses: number };
 
 // ---------------------------------------------------------------------------------------------
 // Reviews
@@ -213,10 +218,11 @@ export interface ComplaintRepository {
   appendEvent(complaint: Complaint, event: ComplaintEvent): Promise<void>;
   events(id: string): Promise<ComplaintEvent[]>;
   lastSeq(id: string): Promise<number>;
+  /** The newest `limit` cases that match, and how many match in all. */
   list(input: {
     status?: ComplaintStatus;
     customerId?: string;
     limit: number;
-  }): Promise<Complaint[]>;
+  }): Promise<{ complaints: Complaint[]; total: number }>;
   stats(input: { from: Date; to: Date; targetHours: number; now: Date }): Promise<ComplaintStats>;
 }

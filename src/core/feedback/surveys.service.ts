@@ -10,6 +10,7 @@ import type {
   SurveyRepository,
   SurveyResponse,
   SurveyStatus,
+  SurveyWithResponses,
   ResponseSource,
 } from './feedback.js';
 import {
@@ -52,8 +53,24 @@ export const getSurvey = async (deps: Pick<SurveyDeps, 'surveys'>, id: string): 
   return survey;
 };
 
-export const listSurveys = (deps: Pick<SurveyDeps, 'surveys'>, status?: SurveyStatus) =>
-  deps.surveys.list(status);
+/** One survey with its number of responses. */
+export const getSurveyWithResponses = async (
+  deps: Pick<SurveyDeps, 'surveys'>,
+  id: string,
+): Promise<SurveyWithResponses> => {
+  const survey = await getSurvey(deps, id);
+  return { ...survey, responses: await deps.surveys.countResponses(id) };
+};
+
+/** The surveys, oldest first, each with its number of responses. */
+export const listSurveys = async (
+  deps: Pick<SurveyDeps, 'surveys'>,
+  status?: SurveyStatus,
+): Promise<SurveyWithResponses[]> => {
+  const surveys = await deps.surveys.list(status);
+  const counts = await deps.surveys.countResponsesBySurvey(surveys.map((s) => s.id));
+  return surveys.map((s) => ({ ...s, responses: counts.get(s.id) ?? 0 }));
+};
 
 /** Title, description and status may change at any time; questions only before any answer. */
 export const updateSurvey = async (

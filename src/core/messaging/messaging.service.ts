@@ -22,8 +22,10 @@ import {
   newMessagingId,
   type Campaign,
   type CampaignCounts,
+  type CampaignQuery,
   type ClaimedMessage,
   type Journeys,
+  type ListedCampaign,
   type Message,
   type MessageQuery,
   type MessagingRepository,
@@ -329,7 +331,24 @@ export const getCampaign = async (
 ): Promise<Campaign & { counts: CampaignCounts }> => {
   const campaign = await deps.messaging.findCampaign(id);
   if (!campaign) throw campaignNotFound(id);
-  return { ...campaign, counts: await deps.messaging.campaignCounts(id) };
+  const counts = (await deps.messaging.campaignCounts([id])).get(id)!;
+  return { ...campaign, counts };
+};
+
+/** A page of campaigns, newest first, each with its messages counted (one query per page). */
+export const listCampaigns = async (
+  deps: Pick<MessagingDeps, 'messaging'>,
+  query: CampaignQuery,
+): Promise<{
+  campaigns: (ListedCampaign & { counts: CampaignCounts })[];
+  nextCursor: string | null;
+}> => {
+  const page = await deps.messaging.listCampaigns(query);
+  const counts = await deps.messaging.campaignCounts(page.campaigns.map((c) => c.id));
+  return {
+    campaigns: page.campaigns.map((c) => ({ ...c, counts: counts.get(c.id)! })),
+    nextCursor: page.nextCursor,
+  };
 };
 
 export const campaignDedupeKey = (campaignId: string) => `campaign:${campaignId}`;

@@ -218,6 +218,22 @@ export interface CampaignCounts {
   suppressedByReason: Record<string, number>;
 }
 
+/** The segment a campaign went to, as listed; null if the segment row no longer exists. */
+export interface CampaignSegment {
+  id: string;
+  key: string;
+  name: string;
+}
+
+export type ListedCampaign = Campaign & { segment: CampaignSegment | null };
+
+export interface CampaignQuery {
+  status?: CampaignStatus;
+  limit: number;
+  /** The last id of the previous page: campaigns are listed newest (highest id) first. */
+  cursor?: string | null;
+}
+
 export interface MessageQuery {
   status?: MessageStatus;
   customerId?: string;
@@ -256,7 +272,12 @@ export interface MessagingRepository {
   recordOutcome(claim: ClaimedMessage, outcome: SendOutcome, at: Date): Promise<boolean>;
   insertCampaign(campaign: Campaign): Promise<void>;
   findCampaign(id: string): Promise<Campaign | null>;
-  campaignCounts(id: string): Promise<CampaignCounts>;
+  /** Campaigns newest first, with their segment's key and name. */
+  listCampaigns(
+    query: CampaignQuery,
+  ): Promise<{ campaigns: ListedCampaign[]; nextCursor: string | null }>;
+  /** Each campaign's messages counted by status and reason, in one grouped query (0s if none). */
+  campaignCounts(ids: readonly string[]): Promise<Map<string, CampaignCounts>>;
   claimDueCampaign(now: Date, leaseUntil: Date): Promise<Campaign | null>;
   /** Segment members after `afterCustomerId`, in id order (the segment_member table). */
   segmentMembers(

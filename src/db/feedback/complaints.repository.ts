@@ -129,15 +129,22 @@ export const complaintRepository = (db: Kysely<DB>): ComplaintRepository => ({
     return Number(row?.seq ?? 0);
   },
   list: async ({ status, customerId, limit }) => {
-    let query = db
-      .selectFrom('complaint')
+    let matching = db.selectFrom('complaint');
+    if (status) matching = matching.where('status', '=', status);
+    if (customerId) matching = matching.where('customer_id', '=', customerId);
+    // The window count runs over every matching row before LIMIT, in the same statement; the
+    // limit is at least 1, so a page without rows means that nothing matches.
+    const rows = await matching
       .selectAll()
+      .select(sql<string>`count(*) over ()`.as('total'))
       .orderBy('opened_at', 'desc')
       .orderBy('id', 'desc')
-      .limit(limit);
-    if (status) query = query.where('status', '=', status);
-    if (customerId) query = query.where('customer_id', '=', customerId);
-    return (await query.execute()).map(toComplaint);
+      .limit(limit)
+      .execute();
+    return {
+      complaints: rows.map(({ total: _total, ...row }) => toComplaint(row)),
+      total: Number(rows[0]?.total ?? 0),
+    };
   },
   stats: async ({ from, to, targetHours, now }) => {
     const target = sql`make_interval(secs => ${targetHours * 3600}::float8)`;

@@ -121,4 +121,14 @@ export const surveyRepository = (db: Kysely<DB>): SurveyRepository => ({
       .executeTakeFirstOrThrow();
     return Number(row.n);
   },
+  countResponsesBySurvey: async (surveyIds) => {
+    if (surveyIds.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('survey_response')
+      .select(['survey_id', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('survey_id', 'in', [...surveyIds])
+      .groupBy('survey_id')
+      .execute();
+    return new Map(rows.map((r) => [r.survey_id, Number(r.n)]));
+  },
 });

@@ -5,6 +5,7 @@ import {
   type Campaign,
   type CampaignCounts,
   type ClaimedMessage,
+  type ListedCampaign,
   type Message,
   type MessagingRepository,
   type NewMessage,
@@ -353,29 +354,61 @@ export const messagingRepository = (db: Kysely<DB>): MessagingRepository => ({
     const row = await db.selectFrom('campaign').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? fromCampaignRow(row) : null;
   },
-  campaignCounts: async (id) => {
+  listCampaigns: async (query) => {
+    let q = db
+      .selectFrom('campaign')
+      .leftJoin('segment', 'segment.id', 'campaign.segment_id')
+      .selectAll('campaign')
+      .select([
+        'segment.id as segment_ref_id',
+        'segment.key as segment_key',
+        'segment.name as segment_name',
+      ]);
+    if (query.status) q = q.where('campaign.status', '=', query.status);
+    if (query.cursor) q = q.where('campaign.id', '<', query.cursor);
+    const rows = await q
+      .orderBy('campaign.id', 'desc')
+      .limit(query.limit + 1)
+      .execute();
+    const campaigns = rows
+      .slice(0, query.limit)
+      .map(({ segment_ref_id, segment_key, segment_name, ...row }): ListedCampaign => ({
+        ...fromCampaignRow(row),
+        segment:
+          segment_ref_id !== null && segment_key !== null && segment_name !== null
+            ? { id: segment_ref_id, key: segment_key, name: segment_name }
+            : null,
+      }));
+    return {
+      campaigns,
+      nextCursor: rows.length > query.limit ? (campaigns.at(-1)?.id ?? null) : null,
+    };
+  },
+  campaignCounts: async (ids) => {
+    const byCampaign = new Map<string, CampaignCounts>(
+      ids.map((id) => [
+        id,
+        { queued: 0, sent: 0, outbox: 0, failed: 0, suppressed: 0, suppressedByReason: {} },
+      ]),
+    );
+    if (ids.length === 0) return byCampaign;
+    // One statement for all the campaigns: message_campaign_idx finds each one's messages.
     const rows = await db
       .selectFrom('message')
-      .select(['status', 'reason', (eb) => eb.fn.countAll<string>().as('n')])
-      .where('campaign_id', '=', id)
-      .groupBy(['status', 'reason'])
+      .select(['campaign_id', 'status', 'reason', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('campaign_id', 'in', [...ids])
+      .groupBy(['campaign_id', 'status', 'reason'])
       .execute();
-    const counts: CampaignCounts = {
-      queued: 0,
-      sent: 0,
-      outbox: 0,
-      failed: 0,
-      suppressed: 0,
-      suppressedByReason: {},
-    };
     for (const r of rows) {
+      const counts = r.campaign_id === null ? undefined : byCampaign.get(r.campaign_id);
+      if (!counts) continue;
       counts[r.status] += Number(r.n);
       if (r.status === 'suppressed' && r.reason) {
         counts.suppressedByReason[r.reason] =
           (counts.suppressedByReason[r.reason] ?? 0) + Number(r.n);
       }
     }
-    return counts;
+    return byCampaign;
   },
   claimDueCampaign: (now, leaseUntil) =>
     inTransaction(db, async (trx) => {

@@ -19,7 +19,7 @@ interface Draft {
  * POST /v1/campaigns: send a template to a segment's members, now or later. The form leads to a
  * confirmation that says exactly what will go to whom before anything is sent.
  */
-export const CampaignForm = ({ onCreated }: { onCreated: (campaign: Campaign) => void }) => {
+export const CampaignForm = () => {
   const queries = useQueryClient();
   const templates = useTemplates();
   const segments = useSegments();
@@ -37,10 +37,10 @@ export const CampaignForm = ({ onCreated }: { onCreated: (campaign: Campaign) =>
         { templateKey: d.templateKey, segmentId: d.segmentId, scheduledAt: d.scheduledAt },
         d.idempotencyKey,
       ),
-    onSuccess: async (campaign) => {
+    onSuccess: async () => {
       setDraft(null);
-      onCreated(campaign);
-      await queries.invalidateQueries({ queryKey: ['eng', 'campaign-scan'] });
+      // The list shows the new campaign at once, scheduled, before it has any messages.
+      await queries.invalidateQueries({ queryKey: ['eng', 'campaigns'] });
       await queries.invalidateQueries({ queryKey: ['eng', 'messages'] });
     },
   });

@@ -3,13 +3,8 @@ import { formatDateTime, formatNumber, formatPercent } from '../../shared/format
 import { Empty, Loaded, Panel } from '../ui';
 import { Badge, CustomerLink, Figures, formatHours, ScrollBox, words } from './bits';
 import { formatDay } from './feedback-window';
-import { COMPLAINTS_LIMIT, useComplaintStats, useComplaints } from './queries';
+import { useComplaintStats, useComplaints } from './queries';
 import { COMPLAINT_STATUSES, type Complaint, type ComplaintStatus } from './types';
-
-const countOf = (list: unknown[]) =>
-  list.length >= COMPLAINTS_LIMIT
-    ? `${formatNumber(COMPLAINTS_LIMIT)} or more`
-    : formatNumber(list.length);
 
 /** Response times of the cases opened in the window (GET /v1/complaints/stats). */
 export const ComplaintStatsPanel = ({
@@ -48,8 +43,8 @@ export const ComplaintStatsPanel = ({
         </label>
       </div>
       <Loaded query={open} what="open cases">
-        {({ complaints }) => (
-          <Figures items={[{ label: 'Open cases now', value: countOf(complaints) }]} />
+        {({ total }) => (
+          <Figures items={[{ label: 'Open cases now', value: formatNumber(total) }]} />
         )}
       </Loaded>
       <h3 className="eng-subhead">
@@ -111,51 +106,58 @@ export const ComplaintListPanel = ({ targetHours }: { targetHours: number }) => 
         </label>
       </div>
       <Loaded query={complaints} what="complaints">
-        {({ complaints: list }) =>
+        {({ complaints: list, total }) =>
           list.length === 0 ? (
             <Empty>No {status} complaints.</Empty>
           ) : (
-            <ScrollBox label="Complaints table">
-              <table className="eng-complaints">
-                <thead>
-                  <tr>
-                    <th scope="col">Opened</th>
-                    <th scope="col">Customer</th>
-                    <th scope="col">Subject</th>
-                    <th scope="col">Channel</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">First response</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((c) => {
-                    const state = targetState(c, targetHours, now);
-                    return (
-                      <tr key={c.id}>
-                        <td>{formatDateTime(c.openedAt)}</td>
-                        <td>
-                          <CustomerLink id={c.customerId} />
-                        </td>
-                        <td>{c.subject}</td>
-                        <td>{words(c.channel)}</td>
-                        <td>
-                          <Badge status={c.status} />
-                        </td>
-                        <td>
-                          {c.firstResponseAt ? (
-                            formatDateTime(c.firstResponseAt)
-                          ) : (
-                            <span className={state === 'Over target' ? 'bad' : undefined}>
-                              {state}
-                            </span>
-                          )}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </ScrollBox>
+            <>
+              <p className="muted">
+                {list.length < total
+                  ? `The newest ${formatNumber(list.length)} of ${formatNumber(total)} ${status} complaints.`
+                  : `All ${formatNumber(total)} ${status} complaints, newest first.`}
+              </p>
+              <ScrollBox label="Complaints table">
+                <table className="eng-complaints">
+                  <thead>
+                    <tr>
+                      <th scope="col">Opened</th>
+                      <th scope="col">Customer</th>
+                      <th scope="col">Subject</th>
+                      <th scope="col">Channel</th>
+                      <th scope="col">Status</th>
+                      <th scope="col">First response</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {list.map((c) => {
+                      const state = targetState(c, targetHours, now);
+                      return (
+                        <tr key={c.id}>
+                          <td>{formatDateTime(c.openedAt)}</td>
+                          <td>
+                            <CustomerLink id={c.customerId} />
+                          </td>
+                          <td>{c.subject}</td>
+                          <td>{words(c.channel)}</td>
+                          <td>
+                            <Badge status={c.status} />
+                          </td>
+                          <td>
+                            {c.firstResponseAt ? (
+                              formatDateTime(c.firstResponseAt)
+                            ) : (
+                              <span className={state === 'Over target' ? 'bad' : undefined}>
+                                {state}
+                              </span>
+                            )}
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </ScrollBox>
+            </>
           )
         }
       </Loaded>

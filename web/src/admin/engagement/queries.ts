@@ -2,7 +2,9 @@ import { useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
 import { api, query } from '../../shared/api';
 import type {
   Campaign,
-  Complaint,
+  CampaignPage,
+  CampaignStatus,
+  ComplaintPage,
   ComplaintStats,
   ComplaintStatus,
   Granularity,
@@ -66,47 +68,29 @@ export const useMessages = (status: MessageStatus | '') =>
     getNextPageParam: (last) => last.nextCursor,
   });
 
-/**
- * The API has no list of campaigns (only GET /v1/campaigns/{id}), so the campaigns are found
- * through the messages they produced: the distinct campaign ids among the latest messages.
- */
-export const CAMPAIGN_SCAN = 200;
-
 /** Whether a campaign's counts are about to move: due and not expanded, or messages queued. */
 const isMoving = (c: Campaign) =>
   (c.status === 'scheduled' && Date.parse(c.scheduledAt) <= Date.now()) ||
   c.status === 'expanding' ||
   c.counts.queued > 0;
 
-export const useRecentCampaigns = (alsoIds: string[]) => {
-  const scan = useGet<MessagePage>(
-    ['campaign-scan'],
-    `/v1/messages${query({ limit: CAMPAIGN_SCAN })}`,
-  );
-  // `alsoIds`: campaigns created on this page, which have no messages until they are expanded.
-  const ids = [
-    ...new Set([
-      ...alsoIds,
-      ...(scan.data?.messages ?? []).flatMap((m) => (m.campaignId ? [m.campaignId] : [])),
-    ]),
-  ];
-  const campaigns = useQueries({
-    queries: ids.map((campaignId) => ({
-      queryKey: ['eng', 'campaign', campaignId],
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        api.get<Campaign>(`/v1/campaigns/${id(campaignId)}`, signal),
-      // While its messages are being made and sent, follow the counts.
-      refetchInterval: (q: { state: { data?: Campaign } }) =>
-        q.state.data && isMoving(q.state.data) ? 5_000 : false,
-    })),
+const CAMPAIGNS_PAGE = 25;
+
+/** GET /v1/campaigns, newest first, page by page, each campaign with its message counts. */
+export const useCampaigns = (status: CampaignStatus | '') =>
+  useInfiniteQuery({
+    queryKey: ['eng', 'campaigns', status],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      api.get<CampaignPage>(
+        `/v1/campaigns${query({ status, limit: CAMPAIGNS_PAGE, cursor: pageParam })}`,
+        signal,
+      ),
+    getNextPageParam: (last) => last.nextCursor,
+    // While a listed campaign's messages are being made and sent, follow the counts.
+    refetchInterval: (q) =>
+      q.state.data?.pages.some((p) => p.campaigns.some(isMoving)) ? 5_000 : false,
   });
-  const failed = campaigns.find((c) => c.error);
-  return {
-    error: scan.error ?? failed?.error ?? null,
-    isPending: scan.isPending || campaigns.some((c) => c.isPending),
-    data: scan.data ? campaigns.flatMap((c) => (c.data ? [c.data] : [])) : undefined,
-  };
-};
 
 // ------------------------------------------------------------------------------ feedback
 
@@ -154,11 +138,11 @@ export const useComplaintStats = (from: string, to: string, targetHours: number)
     `/v1/complaints/stats${query({ from, to, targetHours })}`,
   );
 
-/** The most the list endpoint gives in one page; a count at this limit is "at least". */
-export const COMPLAINTS_LIMIT = 500;
+/** The newest cases listed; the response's `total` counts every matching case beyond them. */
+const COMPLAINTS_LIMIT = 100;
 
 export const useComplaints = (status: ComplaintStatus) =>
-  useGet<{ complaints: Complaint[] }>(
+  useGet<ComplaintPage>(
     ['complaints', status],
     `/v1/complaints${query({ status, limit: COMPLAINTS_LIMIT })}`,
   );

@@ -18,8 +18,8 @@ const questionKinds = (survey: Survey) => {
 };
 
 /**
- * The surveys (GET /v1/surveys) with the NPS and CSAT answers each has had since it was created
- * (GET /v1/feedback/nps?surveyId=…; the API counts answers per question type, not responses).
+ * The surveys (GET /v1/surveys, which counts each one's responses) with the NPS and CSAT answers
+ * each has had since it was created (GET /v1/feedback/nps?surveyId=…, per question type).
  */
 export const SurveysPanel = ({
   query,
@@ -32,7 +32,10 @@ export const SurveysPanel = ({
     <Loaded query={query} what="surveys">
       {({ surveys }) => <SurveysTable surveys={surveys} today={today} />}
     </Loaded>
-    <p className="muted eng-note">Answers are counted over the whole life of each survey.</p>
+    <p className="muted eng-note">
+      Responses and answers are counted over the whole life of each survey. A response counts once
+      whatever it answered; NPS and CSAT count the answers to those questions.
+    </p>
   </Panel>
 );
 
@@ -50,6 +53,9 @@ const SurveysTable = ({ surveys, today }: { surveys: Survey[]; today: string }) 
                 <th scope="col">Survey</th>
                 <th scope="col">Status</th>
                 <th scope="col">Questions</th>
+                <th scope="col" className="num">
+                  Responses
+                </th>
                 <th scope="col" className="num">
                   NPS answers
                 </th>
@@ -84,6 +90,7 @@ const SurveysTable = ({ surveys, today }: { surveys: Survey[]; today: string }) 
                       <Badge status={s.status} />
                     </td>
                     <td>{questionKinds(s)}</td>
+                    <td className="num">{formatNumber(s.responses)}</td>
                     {total ? (
                       <>
                         <td className="num">{formatNumber(total.nps.responses)}</td>

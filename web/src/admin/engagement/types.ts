@@ -71,11 +71,14 @@ export interface MessagePage {
   nextCursor: string | null;
 }
 
+export const CAMPAIGN_STATUSES = ['scheduled', 'expanding', 'done'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
 export interface Campaign {
   id: string;
   templateKey: string;
   segmentId: string;
-  status: 'scheduled' | 'expanding' | 'done';
+  status: CampaignStatus;
   scheduledAt: string;
   audience: number;
   createdAt: string;
@@ -88,6 +91,16 @@ export interface Campaign {
     suppressed: number;
     suppressedByReason: Record<string, number>;
   };
+}
+
+/** A campaign as GET /v1/campaigns lists it: with its segment (null if that was removed). */
+export interface ListedCampaign extends Campaign {
+  segment: { id: string; key: string; name: string } | null;
+}
+
+export interface CampaignPage {
+  campaigns: ListedCampaign[];
+  nextCursor: string | null;
 }
 
 export interface Template {
@@ -147,6 +160,8 @@ export interface Survey {
   questions: { id: string; type: string }[];
   status: 'draft' | 'active' | 'archived';
   createdAt: string;
+  /** Responses recorded, whatever their questions (one per customer). */
+  responses: number;
 }
 
 export interface ComplaintStats {
@@ -175,6 +190,12 @@ export interface Complaint {
   openedAt: string;
   firstResponseAt: string | null;
   resolvedAt: string | null;
+}
+
+/** GET /v1/complaints: the newest cases that match, and how many match in all. */
+export interface ComplaintPage {
+  complaints: Complaint[];
+  total: number;
 }
 
 /** GET /v1/analytics/range: the programme's today (its time zone) anchors the report windows. */
