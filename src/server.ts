@@ -56,15 +56,6 @@ export const startServer = async (
     // Printed once, on the first start only: the database keeps just its hash.
     process.stdout.write(`\nAdmin API key (shown once, keep it safe):\n  ${generatedSecret}\n\n`);
   }
-  const app = createApp({
-    db: database.db,
-    clock,
-    log,
-    bodyLimitBytes: config.bodyLimitBytes,
-    cardSecret: config.cardSecret,
-    publicUrl: config.publicUrl,
-    database,
-  });
   const messaging = {
     mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : null,
     env: messagingEnv({
@@ -84,6 +75,17 @@ export const startServer = async (
       tierReviewCron: config.tierReviewCron === 'off' ? null : config.tierReviewCron,
       messaging,
     }),
+  });
+  const app = createApp({
+    db: database.db,
+    clock,
+    log,
+    bodyLimitBytes: config.bodyLimitBytes,
+    cardSecret: config.cardSecret,
+    publicUrl: config.publicUrl,
+    database,
+    // Only a started runner takes jobs.
+    ...((options.jobs ?? true) ? { jobs } : {}),
   });
   if (options.jobs ?? true) await jobs.start();
   const webhooks =

@@ -1,5 +1,12 @@
+import { sql } from 'kysely';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestDrafts } from '../src/cli/import/index.js';
 import { addDays } from '../src/core/shared/clock.js';
+import { createApp } from '../src/http/app.js';
+import { applicationJobs } from '../src/jobs/index.js';
+import { createJobRunner, type JobRunner } from '../src/jobs/job-runner.js';
+import { TIER_PLACEMENT_JOB, placeMembersInTiers } from '../src/jobs/tier-placement.job.js';
 import { reviewDueTiers, tierReviewJob } from '../src/jobs/tier-review.job.js';
 import { manualClock, startTestApp, type TestApp } from './support/app.js';
 import { createCustomer, orderBody } from './support/fixtures.js';
@@ -443,5 +450,274 @@ describe('tiers by points (calendar year, no grace)', () => {
     ]);
     expect((await changes(t, eve)).at(-1)).toMatchObject({ reason: 'review.removed' });
     expect(await reviewDueTiers(t.database.db, clock)).toMatchObject({ reviewed: 0 });
+  });
+});
+
+describe('tier placement: members whose history predates the tiers', () => {
+  const now = new Date('2026-03-01T12:00:00.000Z');
+  const clock = manualClock(now);
+  let t: TestApp;
+  let runner: JobRunner | null = null;
+  const ids: Record<'ada' | 'ben' | 'cal' | 'dot' | 'eli', string> = {
+    ada: '',
+    ben: '',
+    cal: '',
+    dot: '',
+    eli: '',
+  };
+
+  const tiersAt = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        Object.entries(ids).map(async ([name, id]) => [
+          name,
+          (await memberRow(t, id))?.tier_code ?? null,
+        ]),
+      ),
+    );
+
+  const placementMessages = async () =>
+    (
+      await t.database.db
+        .selectFrom('webhook_message')
+        .select(['customer_id', 'payload'])
+        .where('event_type', '=', 'tier.changed')
+        .execute()
+    ).map((m) => JSON.parse(m.payload).data);
+
+  const place = async (headers?: Record<string, string>) =>
+    t.call('POST', '/v1/tiers/placement', undefined, headers);
+
+  const withThresholds = (bronze: number, silver: number, gold: number) => ({
+    ...SPEND_TIERS,
+    tiers: SPEND_TIERS.tiers.map((tier, i) => ({ ...tier, threshold: [bronze, silver, gold][i]! })),
+  });
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock });
+    const hook = { url: 'https://example.com/hooks', eventTypes: ['tier.changed'] };
+    expect((await t.call('POST', '/v1/webhooks', hook)).status).toBe(201);
+    for (const name of Object.keys(ids) as (keyof typeof ids)[]) {
+      ids[name] = (await createCustomer(t)).id;
+    }
+    // History while no tiers exist: nobody is placed by it.
+    clock.set(new Date('2025-06-01T12:00:00.000Z'));
+    await order(t, clock, ids.eli, 30_000); // last year: outside 2026's window
+    clock.set(new Date('2026-01-15T12:00:00.000Z'));
+    await order(t, clock, ids.ada, 25_000);
+    await order(t, clock, ids.ben, 3_000);
+    await order(t, clock, ids.cal, 1_500);
+    await order(t, clock, ids.dot, 500);
+    clock.set(new Date('2026-02-15T12:00:00.000Z'));
+    await order(t, clock, ids.ben, 3_000);
+    clock.set(now);
+  });
+  afterAll(async () => {
+    await runner?.stop({ graceful: false });
+    await t?.close();
+  });
+
+  it('saving tiers alone places nobody: upgrades wait for activity', async () => {
+    expect((await t.call('PUT', '/v1/tiers', SPEND_TIERS)).status).toBe(200);
+    expect(await tiersAt()).toEqual({ ada: null, ben: null, cal: null, dot: null, eli: null });
+  });
+
+  it('is admin only', async () => {
+    const pos = { authorization: `Bearer ${await t.keyFor('pos')}` };
+    expect((await place(pos)).status).toBe(403);
+    expect(await allChanges(t)).toBe(0);
+  });
+
+  it('places every member in the highest tier their current window reaches, with its event', async () => {
+    const res = await place();
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      membersMeasured: 5,
+      moved: { bronze: 1, silver: 1, gold: 1 },
+    });
+    expect(typeof res.body.seconds).toBe('number');
+    expect(await tiersAt()).toEqual({
+      ada: 'gold',
+      ben: 'silver',
+      cal: 'bronze',
+      dot: null,
+      eli: null,
+    });
+    // As an upgrade would: since = now, reviewed after the year plus grace.
+    const ada = await memberRow(t, ids.ada);
+    expect(ada?.since.toISOString()).toBe(now.toISOString());
+    expect(ada?.review_at?.toISOString()).toBe('2027-01-31T00:00:00.000Z');
+    const [change, ...more] = await changes(t, ids.ben);
+    expect(more).toEqual([]);
+    expect(change).toMatchObject({ from_tier: null, to_tier: 'silver', reason: 'placement' });
+    expect(Number(change!.metric_value)).toBe(6000);
+    expect(change!.window_start.toISOString()).toBe('2026-01-01T00:00:00.000Z');
+    expect(change!.window_end.toISOString()).toBe('2027-01-01T00:00:00.000Z');
+    expect(await placementMessages()).toEqual(
+      expect.arrayContaining([
+        { customerId: ids.ada, from: null, to: 'gold', reason: 'placement' },
+        { customerId: ids.ben, from: null, to: 'silver', reason: 'placement' },
+        { customerId: ids.cal, from: null, to: 'bronze', reason: 'placement' },
+      ]),
+    );
+    expect(await placementMessages()).toHaveLength(3);
+    const history = await t.call('GET', `/v1/customers/${ids.ada}/tier/history`);
+    expect(history.body.changes.map((c: any) => c.reason)).toEqual(['placement']);
+  });
+
+  it('a second run moves nobody and writes nothing', async () => {
+    const before = await allChanges(t);
+    const res = await place();
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      membersMeasured: 5,
+      moved: { bronze: 0, silver: 0, gold: 0 },
+    });
+    expect(await allChanges(t)).toBe(before);
+    expect(await placementMessages()).toHaveLength(3);
+  });
+
+  it('never moves anyone down: members above what new thresholds give them stay', async () => {
+    expect((await t.call('PUT', '/v1/tiers', withThresholds(2_000, 10_000, 30_000))).status).toBe(
+      200,
+    );
+    const res = await place();
+    expect(res.body.moved).toEqual({ bronze: 0, silver: 0, gold: 0 });
+    expect(await tiersAt()).toMatchObject({ ada: 'gold', ben: 'silver', cal: 'bronze' });
+    expect(await placementMessages()).toHaveLength(3);
+  });
+
+  it('a save that may qualify members differently enqueues the tier-placement job with it', async () => {
+    // The same app and database, with a job runner that runs the registered tier-placement job.
+    const jobs = createJobRunner({
+      database: t.database,
+      log: pino({ level: 'silent' }),
+      jobs: applicationJobs({ clock }).filter((job) => job.name === TIER_PLACEMENT_JOB),
+      schema: 'jobs_tiers',
+      pollingIntervalSeconds: 0.5,
+    });
+    runner = jobs;
+    await jobs.start();
+    const app = createApp({
+      db: t.database.db,
+      clock,
+      log: pino({ level: 'silent' }),
+      bodyLimitBytes: 1024 * 1024,
+      database: t.database,
+      jobs,
+    });
+    const put = async (body: unknown) =>
+      (
+        await app.request('/v1/tiers', {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${t.adminKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).status;
+    const jobStates = async () => {
+      const { rows } = await sql<{ state: string }>`
+        select state::text as state from jobs_tiers.job where name = ${TIER_PLACEMENT_JOB}
+      `.execute(t.database.db);
+      return rows.map((r) => r.state);
+    };
+
+    // Names only: nobody qualifies differently, no job.
+    const renamed = withThresholds(2_000, 10_000, 30_000);
+    renamed.tiers[0]!.name = 'Bronze club';
+    expect(await put(renamed)).toBe(200);
+    // Refused (gold is held): rolled back, job and all.
+    expect(await put({ ...renamed, tiers: renamed.tiers.slice(0, 2) })).toBe(409);
+    expect(await jobStates()).toEqual([]);
+
+    // Lower thresholds: dot reaches bronze, cal silver, ben gold; ada stays gold, eli nothing.
+    expect(await put(withThresholds(500, 1_500, 6_000))).toBe(200);
+    const deadline = Date.now() + 30_000;
+    while (!(await jobStates()).includes('completed')) {
+      if (Date.now() > deadline) throw new Error('the tier-placement job did not complete');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(await jobStates()).toEqual(['completed']);
+    expect(await tiersAt()).toEqual({
+      ada: 'gold',
+      ben: 'gold',
+      cal: 'silver',
+      dot: 'bronze',
+      eli: null,
+    });
+    expect((await changes(t, ids.ben)).map((c) => [c.from_tier, c.to_tier, c.reason])).toEqual([
+      [null, 'silver', 'placement'],
+      ['silver', 'gold', 'placement'],
+    ]);
+    expect(await placementMessages()).toEqual(
+      expect.arrayContaining([
+        { customerId: ids.ben, from: 'silver', to: 'gold', reason: 'placement' },
+        { customerId: ids.cal, from: 'bronze', to: 'silver', reason: 'placement' },
+        { customerId: ids.dot, from: null, to: 'bronze', reason: 'placement' },
+      ]),
+    );
+    expect(await placementMessages()).toHaveLength(6);
+    await jobs.stop();
+  });
+
+  it('an import of history ends by placing its members', async () => {
+    const lines: string[] = [];
+    const drafts = [
+      { id: 'imp-1', customer: 'ext-fay', minor: 7_000 },
+      { id: 'imp-2', customer: 'ext-gus', minor: 800 },
+    ].map((d) => ({
+      externalId: d.id,
+      customerExternalId: d.customer,
+      currency: 'GBP',
+      channel: 'web' as const,
+      placedAt: new Date('2026-02-20T10:00:00.000Z'),
+      lines: [{ sku: 'ITEM', quantity: 1, unitPriceMinor: d.minor }],
+    }));
+    const summary = await ingestDrafts(
+      { db: t.database.db, clock, log: (line) => lines.push(line) },
+      drafts,
+      { source: 'test' },
+    );
+    expect(summary.orders.new).toBe(2);
+    const fay = await t.database.db
+      .selectFrom('customer_external_id as x')
+      .innerJoin('member_tier as m', 'm.customer_id', 'x.customer_id')
+      .select(['m.tier_code'])
+      .where('x.external_id', '=', 'ext-fay')
+      .executeTakeFirst();
+    expect(fay?.tier_code).toBe('gold');
+    expect(lines.at(-1)).toMatch(
+      /^tiers: 7 members measured, moved up: bronze 1, silver 0, gold 1 \(\d+\.\d s\)$/,
+    );
+    // Nothing new imported: nothing to place, no line.
+    lines.length = 0;
+    await ingestDrafts({ db: t.database.db, clock, log: (l) => lines.push(l) }, drafts, {
+      source: 'test',
+    });
+    expect(lines).toEqual([]);
+  });
+
+  it('goes through the members in keyset batches, each measured once', async () => {
+    // Saved without a job runner: only the run below places anyone.
+    expect((await t.call('PUT', '/v1/tiers', withThresholds(100, 400, 1_000))).status).toBe(200);
+    const seen: number[] = [];
+    const placed = await placeMembersInTiers(t.database.db, clock, {
+      batchSize: 2,
+      onBatch: (progress) => seen.push(progress.membersMeasured),
+    });
+    // dot (500) and gus (800) reach silver, cal (1500) gold; eli's spend is last year's.
+    expect(placed).toMatchObject({ membersMeasured: 7, moved: { bronze: 0, silver: 2, gold: 1 } });
+    expect(seen).toEqual([2, 4, 6, 7]);
+    expect(await tiersAt()).toEqual({
+      ada: 'gold',
+      ben: 'gold',
+      cal: 'gold',
+      dot: 'silver',
+      eli: null,
+    });
+    expect((await placeMembersInTiers(t.database.db, clock, { batchSize: 3 })).moved).toEqual({
+      bronze: 0,
+      silver: 0,
+      gold: 0,
+    });
   });
 });

@@ -94,6 +94,8 @@ export const loadDemo = async (
   options: DemoOptions = {},
 ): Promise<DemoSummary> => {
   const log = options.log ?? (() => {});
+  // The import's own lines (tier placement at its end) go where the demo's go.
+  const importDeps: ImportDeps = { ...deps, log: deps.log ?? log };
   const file = options.synthetic ? null : findDemoData(options.data, options.cwd);
   const now = deps.clock.now();
   if (!file) {
@@ -102,7 +104,7 @@ export const loadDemo = async (
         ? 'demo: generating the synthetic shop'
         : 'demo: Online Retail data not found; generating a synthetic shop',
     );
-    const summary = await ingestDrafts(deps, syntheticShop({ end: now }), {
+    const summary = await ingestDrafts(importDeps, syntheticShop({ end: now }), {
       source: 'demo',
       batchSize: options.batchSize,
     });
@@ -112,7 +114,7 @@ export const loadDemo = async (
     ? 0
     : daysToNowInWholeWeeks(await latestInvoiceDate(file), now);
   log(`demo: importing ${file}${offsetDays ? `, dates moved ${offsetDays} days forward` : ''}`);
-  const summary = await importOrders(deps, {
+  const summary = await importOrders(importDeps, {
     file,
     format: 'online-retail',
     dateOffsetMs: offsetDays * MS_PER_DAY,

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { except } from 'hono/combine';
 import { getProgramme } from '../core/programme/programme.service.js';
 import type { Database } from '../db/dialect.js';
 import { repositoriesFor } from '../db/repositories.js';
@@ -37,7 +38,7 @@ import { ruleRoutes } from './rules.routes.js';
 import { ruleAdminRoutes } from './rule-admin.routes.js';
 import { errorToResponse, problemResponse, validationErrorFrom } from './problem.js';
 import { adminRoutes, healthRoute, liabilityRoute } from './system.routes.js';
-import { tierRoutes } from './tiers.routes.js';
+import { TIER_PLACEMENT_PATH, tierRoutes } from './tiers.routes.js';
 import { feedbackRoutes } from './feedback.routes.js';
 import { timelineRoutes } from './timeline.routes.js';
 import { segmentRoutes } from './segments.routes.js';
@@ -130,7 +131,8 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   app.use('/v1/tiers', invalidateProgrammeOnChange(tiers));
   app.use('/v1/orders', batchOrders(ordersBatcher(deps, programme, rules, tiers)));
   app.use('/v1/webhooks/*', invalidateWebhooksOnChange);
-  app.use('/v1/*', transactionalWrite(deps.clock));
+  // Placement commits batch by batch itself: one request-long transaction would hold every row it moves.
+  app.use('/v1/*', except(TIER_PLACEMENT_PATH, transactionalWrite(deps.clock)));
 
   app.route('/', healthRoute(deps.db, deps.database.kind));
   app.route('/', sessionRoutes(deps.clock));
@@ -151,7 +153,7 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   app.route('/', analyticsChartRoutes(deps.clock));
   app.route('/', analyticsRangeRoutes(deps.clock));
   app.route('/', webhookRoutes(deps.clock));
-  app.route('/', tierRoutes(deps.clock));
+  app.route('/', tierRoutes(deps.clock, deps.jobs));
   app.route('/', segmentRoutes(deps.clock));
   app.route('/', rewardRoutes(deps.clock));
   app.route('/', couponRoutes(deps.clock));

@@ -9,6 +9,7 @@ import type { Clock } from '../core/shared/clock.js';
 import { hasTiers } from '../core/tiers/tiers.js';
 import { inTransaction, repositoriesFor, type Repositories } from '../db/repositories.js';
 import type { DB } from '../db/schema.js';
+import type { JobRunner } from '../jobs/job-runner.js';
 import { dispatchEvents, unitOfWork } from '../db/unit-of-work.js';
 import {
   cachedReads,
@@ -29,6 +30,8 @@ export interface AppDeps {
   publicUrl?: string;
   /** The built web pages; default web/dist. */
   webDist?: string;
+  /** The running job queue, for routes that enqueue work with their write; none: nothing is enqueued. */
+  jobs?: Pick<JobRunner, 'enqueue'>;
 }
 
 export type AppEnv = {

@@ -18,9 +18,13 @@ import {
   type TierDefinition,
 } from '../core/tiers/tiers.js';
 import { tierRepository } from '../db/tiers/tiers.repository.js';
-import { useCaseDeps, type AppContext, type AppEnv } from './context.js';
+import { TIER_PLACEMENT_JOB, placeMembersInTiers } from '../jobs/tier-placement.job.js';
+import { useCaseDeps, type AppContext, type AppDeps, type AppEnv } from './context.js';
 import { allowRoles } from './middleware.js';
 import { IdParam, commonErrors, json, jsonBody, problem } from './openapi.js';
+
+/** Runs outside the request transaction (see app.ts): it commits batch by batch. */
+export const TIER_PLACEMENT_PATH = '/v1/tiers/placement';
 
 /** The tier a member is working towards and how far along they are. */
 export const NextTierView = z.object({
@@ -174,12 +178,23 @@ const presentChange = (c: TierChange): z.infer<typeof ChangeView> => ({
   at: c.at.toISOString(),
 });
 
+const PlacementView = z
+  .object({
+    membersMeasured: z.number().int(),
+    moved: z.record(z.string(), z.number().int()).openapi({
+      description: 'Members moved up, by the tier they moved to (every tier listed)',
+      example: { bronze: 1581, silver: 1646, gold: 838 },
+    }),
+    seconds: z.number(),
+  })
+  .openapi('TierPlacement');
+
 const tierDeps = async (c: AppContext, clock: Clock) => {
   const deps = await useCaseDeps(c, clock);
   return { ...deps, tiers: tierRepository(deps.db) };
 };
 
-export const tierRoutes = (clock: Clock) => {
+export const tierRoutes = (clock: Clock, jobs?: AppDeps['jobs']) => {
   const app = new OpenAPIHono<AppEnv>();
   app.use('/v1/tiers', allowRoles('admin'));
   app.use('/v1/tiers/*', allowRoles('admin'));
@@ -203,7 +218,7 @@ export const tierRoutes = (clock: Clock) => {
       tags: ['Tiers'],
       summary: 'Replace the tier policy and the tiers (ascending thresholds; rank = position)',
       description:
-        'Members keep their tiers under new thresholds until their review. A tier members hold cannot be removed (409). A new graceDays moves every scheduled review by the difference.',
+        'Members keep their tiers under new thresholds until their review. A tier members hold cannot be removed (409). A new graceDays moves every scheduled review by the difference. When who qualifies may change (first tiers, another metric or window, other codes or thresholds), a tier-placement job is enqueued with the save, to move up every member who now qualifies higher.',
       request: { body: jsonBody(TierConfigInputSchema) },
       responses: {
         200: json(TierConfigView, 'The saved configuration'),
@@ -212,9 +227,34 @@ export const tierRoutes = (clock: Clock) => {
       },
     }),
     async (c) => {
-      const saved = await saveTierConfig(await tierDeps(c, clock), c.req.valid('json'));
+      const deps = await tierDeps(c, clock);
+      const saved = await saveTierConfig(
+        {
+          ...deps,
+          // In the request's transaction: the job exists only if the configuration is saved.
+          placement: {
+            schedule: async () => {
+              await jobs?.enqueue(TIER_PLACEMENT_JOB, {}, { db: deps.db });
+            },
+          },
+        },
+        c.req.valid('json'),
+      );
       return c.json(presentConfig(saved), 200);
     },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: TIER_PLACEMENT_PATH,
+      tags: ['Tiers'],
+      summary: 'Place every member in the highest tier they reach now (moves up only)',
+      description:
+        'Measures every customer over the current window and moves up, at once, everyone whose value reaches a higher tier than the one they hold (tier_change reason `placement`, a tier.changed event each); nobody moves down. Synchronous, in batches of 500 members per transaction; running it again moves nobody. Also run by the tier-placement job after a configuration change and at the end of an import.',
+      responses: { 200: json(PlacementView, 'Members measured and moved'), ...commonErrors },
+    }),
+    async (c) => c.json(await placeMembersInTiers(c.var.db, clock), 200),
   );
 
   app.openapi(

@@ -6,6 +6,7 @@ import { pointsExpiringJob } from './points-expiring.job.js';
 import { recommendationsRefreshJob } from './recommendations-refresh.job.js';
 import type { JobDefinition } from './job-runner.js';
 import { settlePointsJob } from './settle-points.job.js';
+import { tierPlacementJob } from './tier-placement.job.js';
 import { tierReviewJob } from './tier-review.job.js';
 import { segmentsRefreshJob } from './segments-refresh.job.js';
 import { webhookDeliveryJob } from './webhook-delivery.job.js';
@@ -32,6 +33,7 @@ export const applicationJobs = (deps: ApplicationJobDeps): JobDefinition<unknown
   atRiskJob({ clock: deps.clock }),
   webhookDeliveryJob({ clock: deps.clock }),
   tierReviewJob({ clock: deps.clock, cron: deps.tierReviewCron }),
+  tierPlacementJob({ clock: deps.clock }),
   recommendationsRefreshJob({ clock: deps.clock }),
   messageSendJob({ clock: deps.clock, ...deps.messaging }),
   segmentsRefreshJob({ clock: deps.clock }),

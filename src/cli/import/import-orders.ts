@@ -4,9 +4,12 @@ import { ExternalIdSchema } from '../../core/customers/customers.js';
 import { DEFAULT_PROGRAMME } from '../../core/programme/programme.js';
 import { getProgramme } from '../../core/programme/programme.service.js';
 import type { Clock } from '../../core/shared/clock.js';
+import { hasTiers } from '../../core/tiers/tiers.js';
 import { refreshPlannerStatistics } from '../../db/maintenance.js';
 import { repositoriesFor } from '../../db/repositories.js';
 import type { DB } from '../../db/schema.js';
+import { tierRepository } from '../../db/tiers/tiers.repository.js';
+import { placeMembersInTiers } from '../../jobs/tier-placement.job.js';
 import { batchWriter, type BatchWriter, type WriteOptions } from './batch-writer.js';
 import { cdnowFormat } from './cdnow.format.js';
 import { csvFormat } from './csv.format.js';
@@ -23,6 +26,8 @@ export interface ImportDeps {
   db: Kysely<DB>;
   clock: Clock;
   progress?: ProgressSink;
+  /** Where lines about what follows the import (tier placement) go. */
+  log?: (line: string) => void;
 }
 
 export interface ImportOptions extends WriteOptions {
@@ -127,10 +132,28 @@ const runContext = async (
 });
 
 /**
+ * History comes in silenced (no events, so no upgrades): once it is written, and when tiers are
+ * configured, every member is placed in the tier their history reaches now, with its events.
+ */
+const placeInTiers = async (deps: ImportDeps, summary: ImportSummary): Promise<void> => {
+  if (summary.dryRun || (summary.orders.new === 0 && summary.customersCreated === 0)) return;
+  if (!hasTiers(await tierRepository(deps.db).config())) return;
+  const log = deps.log ?? (() => {});
+  log('tiers: placing members in the tiers their history reaches…');
+  const placed = await placeMembersInTiers(deps.db, deps.clock);
+  const moved = Object.entries(placed.moved)
+    .map(([code, n]) => `${code} ${n}`)
+    .join(', ');
+  log(
+    `tiers: ${placed.membersMeasured} members measured, moved up: ${moved} (${placed.seconds.toFixed(1)} s)`,
+  );
+};
+
+/**
  * Streams a file of orders into the database: records are parsed one by one, grouped into
  * orders, and written in batches through the core's ingestOrder. Orders already present (by
  * externalId) and customers already known (by source and external id) are left as they are, so
- * running an import twice writes nothing the second time.
+ * running an import twice writes nothing the second time. Members are then placed in their tiers.
  */
 export const importOrders = async (
   deps: ImportDeps,
@@ -148,6 +171,7 @@ export const importOrders = async (
   });
   progress.start(stream.totalBytes);
   const writer = batchWriter(ctx, tally, options);
+  let summary: ImportSummary;
   try {
     const truncated = await readOrders(stream, format, options, tally, writer, progress);
     await writer.end();
@@ -157,7 +181,7 @@ export const importOrders = async (
       linesRead: tally.counts.linesRead,
       ordersWritten: tally.counts.ordersNew + tally.counts.ordersPresent,
     });
-    return tally.summary({
+    summary = tally.summary({
       format: format.name,
       file: options.file,
       truncated,
@@ -169,6 +193,8 @@ export const importOrders = async (
     progress.stop();
     stream.close();
   }
+  await placeInTiers(deps, summary);
+  return summary;
 };
 
 /** Writes orders made in memory (the synthetic demo shop) exactly as a file's orders are written. */
@@ -186,11 +212,13 @@ export const ingestDrafts = async (
     await writer.push(draft);
   }
   await writer.end();
-  return tally.summary({
+  const summary = tally.summary({
     format: 'synthetic',
     file: null,
     truncated: false,
     dryRun: Boolean(options.dryRun),
     startedMs,
   });
+  await placeInTiers(deps, summary);
+  return summary;
 };

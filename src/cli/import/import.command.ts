@@ -85,7 +85,12 @@ export const registerImportCommand = (program: Command, open: OpenDatabase): Com
       const { json, ...importOptions } = options;
       await runWithDatabase(open, command, async (db) => {
         const summary = await importOrders(
-          { db, clock: systemClock, progress: terminalProgress(process.stderr) },
+          {
+            db,
+            clock: systemClock,
+            progress: terminalProgress(process.stderr),
+            log: (line) => process.stderr.write(`${line}\n`),
+          },
           { file, ...importOptions },
         );
         process.stdout.write(

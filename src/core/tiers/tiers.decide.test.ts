@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decideAtReview, decideOnActivity, progressOf, qualifyingTier } from './tiers.decide.js';
+import {
+  decideAtReview,
+  decideOnActivity,
+  progressOf,
+  qualificationChanged,
+  qualifyingTier,
+  upgradeFor,
+} from './tiers.decide.js';
 import { TierConfigInputSchema, type TierConfig } from './tiers.js';
 
 const tier = (code: string, rank: number, threshold: number, earnMultiplierPercent = 100) => ({
@@ -131,6 +138,49 @@ describe('tier decisions', () => {
     const none = progressOf({ config, member: null, now, current: null, review: null });
     expect(none.next?.code).toBe('bronze');
     expect(none.tier).toBeNull();
+  });
+
+  it('placement moves up exactly as activity would, and never down', () => {
+    for (const held of [null, 'bronze', 'silver', 'gold']) {
+      for (const value of [0, 999, 1000, 5000, 19_999, 20_000, 1_000_000]) {
+        const member = held ? { tierCode: held, reviewAt: review2027 } : null;
+        const decision = decideOnActivity({ config, timeZone: zone, now, member, value });
+        expect(upgradeFor(config.tiers, held, value)).toEqual(
+          decision.kind === 'upgrade' ? decision.to : null,
+        );
+      }
+    }
+    expect(upgradeFor(config.tiers, 'gold', 1000)).toBeNull();
+  });
+
+  it('placement is due when who qualifies may change, not for names or multipliers', () => {
+    expect(qualificationChanged(null, config)).toBe(true);
+    expect(qualificationChanged(config, { ...config, tiers: [] })).toBe(false);
+    expect(qualificationChanged(null, { ...config, tiers: [] })).toBe(false);
+    const cosmetic: TierConfig = {
+      policy: { ...config.policy, graceDays: 10 },
+      tiers: config.tiers.map((t) => ({ ...t, name: 'X', earnMultiplierPercent: 300 })),
+    };
+    expect(qualificationChanged(config, cosmetic)).toBe(false);
+    const lower = {
+      ...config,
+      tiers: config.tiers.map((t) => ({ ...t, threshold: t.threshold - 1 })),
+    };
+    expect(qualificationChanged(config, lower)).toBe(true);
+    expect(qualificationChanged(config, { ...config, tiers: config.tiers.slice(0, 2) })).toBe(true);
+    const rolling: TierConfig = {
+      ...config,
+      policy: { ...config.policy, window: { kind: 'rolling', days: 365 } },
+    };
+    expect(qualificationChanged(config, rolling)).toBe(true);
+    const longer: TierConfig = {
+      ...config,
+      policy: { ...config.policy, window: { kind: 'rolling', days: 366 } },
+    };
+    expect(qualificationChanged(rolling, longer)).toBe(true);
+    expect(
+      qualificationChanged(config, { ...config, policy: { ...config.policy, metric: 'points' } }),
+    ).toBe(true);
   });
 });
 

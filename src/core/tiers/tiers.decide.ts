@@ -19,6 +19,20 @@ export const qualifyingTier = (tiers: TierDefinition[], value: number): TierDefi
 export const rankOf = (tiers: TierDefinition[], code: string | null): number =>
   (code === null ? undefined : tiers.find((t) => t.code === code))?.rank ?? 0;
 
+/**
+ * The tier a member measured at `value` moves up to, as an activity would move them (the upgrade
+ * of decideOnActivity, without its review extension); null when they stay. For placement, which
+ * decides for many members measured at one moment and computes their review date once.
+ */
+export const upgradeFor = (
+  tiers: TierDefinition[],
+  heldCode: string | null,
+  value: number,
+): TierDefinition | null => {
+  const qualified = qualifyingTier(tiers, value);
+  return qualified && qualified.rank > rankOf(tiers, heldCode) ? qualified : null;
+};
+
 export type ActivityDecision =
   | { kind: 'none' }
   /** Qualified for a higher tier: move up now. */
@@ -51,6 +65,24 @@ export const decideOnActivity = (input: {
     return { kind: 'extend', reviewAt };
   }
   return { kind: 'none' };
+};
+
+/**
+ * Whether a new configuration may qualify members differently: a first configuration with tiers,
+ * another metric or window, or other tier codes or thresholds. Names, multipliers, benefits and
+ * grace days change no one's qualification.
+ */
+export const qualificationChanged = (previous: TierConfig | null, next: TierConfig): boolean => {
+  if (next.tiers.length === 0) return false;
+  if (!previous) return true;
+  const window = (c: TierConfig) =>
+    c.policy.window.kind === 'rolling' ? `rolling:${c.policy.window.days}` : c.policy.window.kind;
+  const ladder = (c: TierConfig) => c.tiers.map((t) => `${t.code}:${t.threshold}`).join(',');
+  return (
+    previous.policy.metric !== next.policy.metric ||
+    window(previous) !== window(next) ||
+    ladder(previous) !== ladder(next)
+  );
 };
 
 export type ReviewDecision =

@@ -1,10 +1,18 @@
 import type { EventSink } from '../events/events.js';
 import type { ProgrammeSettings } from '../programme/programme.js';
 import type { Clock } from '../shared/clock.js';
-import { decideAtReview, decideOnActivity, progressOf, type TierProgress } from './tiers.decide.js';
+import {
+  decideAtReview,
+  decideOnActivity,
+  progressOf,
+  qualificationChanged,
+  upgradeFor,
+  type TierProgress,
+} from './tiers.decide.js';
 import { tierInUse, unknownTier } from './tiers.errors.js';
-import { currentWindow, reviewedWindow } from './tiers.periods.js';
+import { currentWindow, reviewAtFor, reviewedWindow } from './tiers.periods.js';
 import type {
+  MemberStanding,
   MemberTier,
   TierChange,
   TierConfig,
@@ -21,16 +29,22 @@ export interface TierDeps {
   events: EventSink;
 }
 
+/** Where a saved configuration asks for every member to be placed (the job queue, in its transaction). */
+export interface PlacementScheduler {
+  schedule(): Promise<void>;
+}
+
 export const getTierConfig = (deps: Pick<TierDeps, 'tiers'>): Promise<TierConfig | null> =>
   deps.tiers.config();
 
 /**
  * Replaces the configuration. Ranks follow the list's order. A tier that members hold cannot be
  * removed (409). Members keep their tiers under new thresholds until their review; a new grace
- * period moves every scheduled review by the difference.
+ * period moves every scheduled review by the difference. When who qualifies may have changed
+ * (see qualificationChanged), a placement is scheduled, to move up whoever now qualifies higher.
  */
 export const saveTierConfig = async (
-  deps: Pick<TierDeps, 'tiers' | 'clock' | 'programme'>,
+  deps: Pick<TierDeps, 'tiers' | 'clock' | 'programme'> & { placement?: PlacementScheduler },
   input: TierConfigInput,
 ): Promise<TierConfig> => {
   const config: TierConfig = {
@@ -47,17 +61,21 @@ export const saveTierConfig = async (
   await deps.tiers.saveConfig(config, deps.clock.now());
   const graceShift = previous ? config.policy.graceDays - previous.policy.graceDays : 0;
   if (graceShift !== 0) await deps.tiers.shiftReviews(graceShift, deps.programme.timeZone);
+  if (qualificationChanged(previous, config)) await deps.placement?.schedule();
   return config;
 };
 
-const announce = async (deps: TierDeps, change: TierChange) => {
-  await deps.tiers.recordChange(change);
+const emitChanged = (deps: TierDeps, change: TierChange) =>
   deps.events.emit({
     type: 'tier.changed',
     customerId: change.customerId,
     occurredAt: change.at,
     data: { from: change.from, to: change.to, reason: change.reason },
   });
+
+const announce = async (deps: TierDeps, change: TierChange) => {
+  await deps.tiers.recordChange(change);
+  emitChanged(deps, change);
 };
 
 /** What happened that may move a member up: an order, or points credited. */
@@ -107,6 +125,92 @@ export const upgradeOnActivity = async (
     reviewAt: decision.reviewAt,
     at: now,
   });
+};
+
+export interface PlacementBatchResult {
+  /** Customers measured in the batch; fewer than asked for means the last batch. */
+  measured: number;
+  /** Members moved up, by the tier they moved to. */
+  moved: Record<string, number>;
+  /** Where the next batch starts (the batch's last customer id); null when none was left. */
+  last: string | null;
+}
+
+/** Who moves up, decided on each member's tier as read, and to which tier. */
+const upgradesOf = (
+  config: TierConfig,
+  standings: { standing: MemberStanding; member: MemberTier | null }[],
+) =>
+  standings.flatMap(({ standing, member }) => {
+    const to = upgradeFor(config.tiers, member?.tierCode ?? null, standing.value);
+    return to ? [{ standing, member, to }] : [];
+  });
+
+/**
+ * Tier placement, one keyset batch: measures the next `limit` customers by id after `after` over
+ * the current window, in one statement, and moves up at once everyone whose value reaches a
+ * higher tier than the one they hold, exactly as an upgrade on activity would (same metric,
+ * window, `since` and `reviewAt`), with the reason `placement`. Never moves anyone down and
+ * moves no review date. The candidates' rows are locked in customer id order and decided again
+ * on what is committed now (so `from` is exact), then written in one guarded upsert that only
+ * raises the rank: a concurrent upgrade is never undone, and a second run finds nobody to move.
+ */
+export const placeMembers = async (
+  deps: TierDeps,
+  after: string | null,
+  limit: number,
+): Promise<PlacementBatchResult> => {
+  const config = await deps.tiers.config();
+  if (!config || config.tiers.length === 0) return { measured: 0, moved: {}, last: null };
+  const now = deps.clock.now();
+  const { timeZone, currency } = deps.programme;
+  const { metric } = config.policy;
+  const window = currentWindow(config.policy, now, timeZone);
+  const batch = await deps.tiers.measureBatch(metric, currency, window, { after, limit });
+  const result: PlacementBatchResult = { measured: batch.measured, moved: {}, last: batch.last };
+  const proposed = upgradesOf(
+    config,
+    batch.standings.map((standing) => ({ standing, member: standing.member })),
+  );
+  if (proposed.length === 0) return result;
+  const locked = new Map(
+    (await deps.tiers.lockTiers(proposed.map((p) => p.standing.customerId))).map((m) => [
+      m.customerId,
+      m,
+    ]),
+  );
+  const upgrades = upgradesOf(
+    config,
+    proposed.map(({ standing }) => ({ standing, member: locked.get(standing.customerId) ?? null })),
+  );
+  // Everyone in the batch moves at the same moment: one review date for all.
+  const reviewAt = reviewAtFor(config.policy, now, timeZone);
+  const written = await deps.tiers.raiseAll(
+    upgrades.map(({ standing, to }) => ({
+      customerId: standing.customerId,
+      tierCode: to.code,
+      since: now,
+      reviewAt,
+    })),
+    now,
+  );
+  const placed = upgrades.filter(({ standing }) => written.has(standing.customerId));
+  const changes = placed.map(({ standing, member, to }): TierChange => ({
+    customerId: standing.customerId,
+    from: member?.tierCode ?? null,
+    to: to.code,
+    reason: 'placement',
+    metric,
+    value: standing.value,
+    windowStart: window.start,
+    windowEnd: window.end ?? now,
+    reviewAt,
+    at: now,
+  }));
+  await deps.tiers.recordChanges(changes);
+  changes.forEach((change) => emitChanged(deps, change));
+  for (const { to } of placed) result.moved[to.code] = (result.moved[to.code] ?? 0) + 1;
+  return result;
 };
 
 export interface ReviewSummary {

@@ -111,7 +111,8 @@ export interface MetricWindow {
   end: Date | null;
 }
 
-export type TierChangeReason = 'upgrade' | 'review.upgrade' | 'review.downgrade' | 'review.removed';
+export type TierChangeReason =
+  'upgrade' | 'placement' | 'review.upgrade' | 'review.downgrade' | 'review.removed';
 
 /** One row of a member's tier history (append-only). */
 export interface TierChange {
@@ -141,6 +142,23 @@ export interface MetricRequest {
   window: MetricWindow;
 }
 
+/** A member's metric over a window, with the tier they hold. */
+export interface MemberStanding {
+  customerId: string;
+  value: number;
+  member: MemberTier | null;
+}
+
+/** One keyset batch of placement: the customers measured, and those who might move up. */
+export interface PlacementBatch {
+  /** Customers measured in this batch (those with no activity included). */
+  measured: number;
+  /** The batch's last customer id: where the next batch starts; null when none was left. */
+  last: string | null;
+  /** The measured customers whose value reaches a tier above the one they hold, by customer id. */
+  standings: MemberStanding[];
+}
+
 export interface TierRepository {
   /** Policy and tiers; null when no policy was ever saved. */
   config(): Promise<TierConfig | null>;
@@ -158,12 +176,27 @@ export interface TierRepository {
     currency: string,
     request: MetricRequest,
   ): Promise<{ value: number; member: MemberTier | null }>;
+  /**
+   * Placement's measurement, in one statement: the next `limit` customers by id after `after`
+   * (null: from the first), each over `window`, keeping those whose value reaches a tier ranked
+   * above the one they hold (as read: the caller decides again on the locked rows).
+   */
+  measureBatch(
+    metric: TierMetric,
+    currency: string,
+    window: MetricWindow,
+    batch: { after: string | null; limit: number },
+  ): Promise<PlacementBatch>;
+  /** Locks these members' tier rows (in customer id order) and returns them as committed now. */
+  lockTiers(customerIds: string[]): Promise<MemberTier[]>;
   memberTier(customerId: string): Promise<MemberTier | null>;
   /**
    * Gives the member `tier` unless they already hold one of at least its rank (checked against
    * the committed row, so a concurrent change is never undone). True when it was written.
    */
   raiseTo(member: MemberTier, rank: number, at: Date): Promise<boolean>;
+  /** raiseTo for many members in one statement (each tier's rank read from its definition); the ids written. */
+  raiseAll(members: MemberTier[], at: Date): Promise<Set<string>>;
   /** Sets a later review date, if the member still holds `tierCode` and it is later. */
   extendReview(customerId: string, tierCode: string, reviewAt: Date, at: Date): Promise<void>;
   /** Replaces the member's tier and dates (the caller holds the row's lock). */
@@ -172,6 +205,8 @@ export interface TierRepository {
   /** Members whose review is due, locked; rows locked by others are skipped. */
   dueForReview(now: Date, limit: number): Promise<MemberTier[]>;
   recordChange(change: TierChange): Promise<void>;
+  /** recordChange for many, in one statement. */
+  recordChanges(changes: TierChange[]): Promise<void>;
   history(customerId: string, limit: number): Promise<TierChange[]>;
   counts(): Promise<TierCount[]>;
   /** Members by customer id, after `after`; of one tier when `tierCode` is given. */

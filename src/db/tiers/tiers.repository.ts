@@ -11,7 +11,7 @@ import {
   type TierRepository,
 } from '../../core/tiers/tiers.js';
 import type { DB, MemberTierTable, TierChangeTable, TierPolicyTable } from '../schema.js';
-import { standingsOf } from './tier-metrics.queries.js';
+import { placementStandings, standingsOf } from './tier-metrics.queries.js';
 
 // Ranks are unique: a new order is written in two steps, first out of the way, then in place.
 const RANK_PARKING = 1_000_000;
@@ -52,6 +52,19 @@ const toMember = (row: Selectable<MemberTierTable>): MemberTier => ({
   tierCode: row.tier_code,
   since: row.since,
   reviewAt: row.review_at,
+});
+
+const changeRow = (change: TierChange) => ({
+  customer_id: change.customerId,
+  from_tier: change.from,
+  to_tier: change.to,
+  reason: change.reason,
+  metric: change.metric,
+  metric_value: change.value,
+  window_start: change.windowStart,
+  window_end: change.windowEnd,
+  review_at: change.reviewAt,
+  changed_at: change.at,
 });
 
 const toChange = (row: Selectable<TierChangeTable>): TierChange => ({
@@ -166,6 +179,21 @@ export const tierRepository = (db: Kysely<DB>): TierRepository => ({
     return standing ?? { value: 0, member: null };
   },
 
+  measureBatch: (metric, currency, window, batch) =>
+    placementStandings(db, metric, currency, window, batch),
+
+  lockTiers: async (customerIds) => {
+    if (customerIds.length === 0) return [];
+    const rows = await db
+      .selectFrom('member_tier')
+      .selectAll()
+      .where('customer_id', 'in', customerIds)
+      .orderBy('customer_id')
+      .forUpdate()
+      .execute();
+    return rows.map(toMember);
+  },
+
   memberTier: async (customerId) => {
     const row = await db
       .selectFrom('member_tier')
@@ -191,6 +219,33 @@ export const tierRepository = (db: Kysely<DB>): TierRepository => ({
       returning customer_id
     `.execute(db);
     return rows.length > 0;
+  },
+
+  raiseAll: async (members, at) => {
+    if (members.length === 0) return new Set();
+    // raiseTo for many, rows in customer id order (the order lockTiers took them in); the guard
+    // compares the committed row's rank with the new tier's, both read from the definitions.
+    const values = sql.join(
+      members.map(
+        (m) =>
+          sql`(${m.customerId}::text, ${m.tierCode}::text, ${m.since}::timestamptz, ${m.reviewAt}::timestamptz)`,
+      ),
+    );
+    const { rows } = await sql<{ customer_id: string }>`
+      insert into member_tier (customer_id, tier_code, since, review_at, updated_at)
+      select v.customer_id, d.code, v.since, v.review_at, ${at}::timestamptz
+      from (values ${values}) as v(customer_id, tier_code, since, review_at)
+      join tier_definition d on d.code = v.tier_code
+      order by v.customer_id
+      on conflict (customer_id) do update set
+        tier_code = excluded.tier_code, since = excluded.since,
+        review_at = excluded.review_at, updated_at = excluded.updated_at
+      where coalesce((select h.rank from tier_definition h
+                      where h.code = member_tier.tier_code), 0)
+            < (select n.rank from tier_definition n where n.code = excluded.tier_code)
+      returning customer_id
+    `.execute(db);
+    return new Set(rows.map((r) => r.customer_id));
   },
 
   extendReview: async (customerId, tierCode, reviewAt, at) => {
@@ -235,21 +290,12 @@ export const tierRepository = (db: Kysely<DB>): TierRepository => ({
   },
 
   recordChange: async (change) => {
-    await db
-      .insertInto('tier_change')
-      .values({
-        customer_id: change.customerId,
-        from_tier: change.from,
-        to_tier: change.to,
-        reason: change.reason,
-        metric: change.metric,
-        metric_value: change.value,
-        window_start: change.windowStart,
-        window_end: change.windowEnd,
-        review_at: change.reviewAt,
-        changed_at: change.at,
-      })
-      .execute();
+    await db.insertInto('tier_change').values(changeRow(change)).execute();
+  },
+
+  recordChanges: async (changes) => {
+    if (changes.length === 0) return;
+    await db.insertInto('tier_change').values(changes.map(changeRow)).execute();
   },
 
   history: async (customerId, limit) => {
