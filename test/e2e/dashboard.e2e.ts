@@ -29,6 +29,8 @@ const seedMember = async () => {
       { code: 'gold', name: 'Gold', threshold: 100000, earnMultiplierPercent: 200 },
     ],
   });
+  // The imported history came before the tiers: place its members, as the job would.
+  await server.api('POST', '/v1/tiers/placement', {});
   greta = await server.api('POST', '/v1/customers', {
     email: 'greta.beispiel@example.com',
     firstName: 'Greta',
