@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { EntryCode } from '../ledger/ledger.js';
 import type { ProgrammeSettings } from '../programme/programme.js';
-import { addDaysToDate } from '../shared/calendar-date.js';
+import { addDaysToDate, DateWindowQuerySchema } from '../shared/calendar-date.js';
 import type { Clock } from '../shared/clock.js';
 import { localDay } from '../shared/zoned-time.js';
 import { roundedPercent } from './lifecycle.js';
@@ -14,20 +14,8 @@ import type { AnalyticsScope } from './rfm.js';
 
 export const DEFAULT_KPI_WINDOW_DAYS = 30;
 
-const isoDay = () => z.iso.date();
-
 /** `?from=2026-06-01&to=2026-06-30`; both optional (default: the last 30 days up to today). */
-export const KpiWindowQuerySchema = z
-  .object({ from: isoDay().optional(), to: isoDay().optional() })
-  .superRefine((w, ctx) => {
-    if (w.from !== undefined && w.to !== undefined && w.from > w.to) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: `must not be before from (${w.from})`,
-      });
-    }
-  });
+export const KpiWindowQuerySchema = DateWindowQuerySchema;
 
 export type KpiWindowInput = z.infer<typeof KpiWindowQuerySchema>;
 

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { roundedPercent } from '../analytics/lifecycle.js';
 import type { ProgrammeSettings } from '../programme/programme.js';
-import { addDaysToDate } from '../shared/calendar-date.js';
+import { addDaysToDate, DateWindowQuerySchema } from '../shared/calendar-date.js';
 import { startOfLocalDay } from '../shared/zoned-time.js';
 
 /**
@@ -12,20 +12,8 @@ import { startOfLocalDay } from '../shared/zoned-time.js';
 
 export const TOP_REFERRERS = 10;
 
-const isoDay = () => z.iso.date();
-
 /** `?from=2026-06-01&to=2026-06-30`; both optional, each bound on its own (default: all time). */
-export const ReferralStatsQuerySchema = z
-  .object({ from: isoDay().optional(), to: isoDay().optional() })
-  .superRefine((w, ctx) => {
-    if (w.from !== undefined && w.to !== undefined && w.from > w.to) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: `must not be before from (${w.from})`,
-      });
-    }
-  });
+export const ReferralStatsQuerySchema = DateWindowQuerySchema;
 
 export type ReferralStatsInput = z.infer<typeof ReferralStatsQuerySchema>;
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { MS_PER_DAY } from './clock.js';
 
 /** Calendar dates as `YYYY-MM-DD` strings, with day arithmetic that ignores time zones. */
@@ -11,3 +12,19 @@ export const addDaysToDate = (date: string, days: number): string =>
 /** Whole days from `a` to `b` (positive when b is later). */
 export const daysBetween = (a: string, b: string): number =>
   Math.round((toUtc(b).getTime() - toUtc(a).getTime()) / MS_PER_DAY);
+
+/**
+ * `?from=2026-06-01&to=2026-06-30`: local calendar days, both optional and inclusive; `to` before
+ * `from` is refused on `to`. What an open bound means is the caller's to say.
+ */
+export const DateWindowQuerySchema = z
+  .object({ from: z.iso.date().optional(), to: z.iso.date().optional() })
+  .superRefine((w, ctx) => {
+    if (w.from !== undefined && w.to !== undefined && w.from > w.to) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `must not be before from (${w.from})`,
+      });
+    }
+  });

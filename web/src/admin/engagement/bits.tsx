@@ -106,3 +106,26 @@ export const ScrollBox = ({ label, children }: { label: string; children: ReactN
     {children}
   </div>
 );
+
+/** A "Status" select over a list's statuses, with "All statuses" as the empty choice. */
+export const StatusFilter = <S extends string>({
+  statuses,
+  value,
+  onChange,
+}: {
+  statuses: readonly S[];
+  value: S | '';
+  onChange: (status: S | '') => void;
+}) => (
+  <label>
+    Status
+    <select value={value} onChange={(e) => onChange(e.target.value as S | '')}>
+      <option value="">All statuses</option>
+      {statuses.map((s) => (
+        <option key={s} value={s}>
+          {words(s)}
+        </option>
+      ))}
+    </select>
+  </label>
+);

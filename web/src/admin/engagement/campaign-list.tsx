@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime, formatNumber } from '../../shared/format';
 import { Empty, ErrorNotice, Loading, Panel } from '../ui';
-import { Badge, reasonWords, ScrollBox, words } from './bits';
+import { Badge, StatusFilter, reasonWords, ScrollBox, words } from './bits';
 import { useCampaigns } from './queries';
 import { CAMPAIGN_STATUSES, type CampaignStatus, type ListedCampaign } from './types';
 
@@ -21,17 +21,7 @@ export const CampaignList = () => {
   return (
     <Panel title="Campaigns">
       <div className="toolbar">
-        <label>
-          Status
-          <select value={status} onChange={(e) => setStatus(e.target.value as CampaignStatus | '')}>
-            <option value="">All statuses</option>
-            {CAMPAIGN_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {words(s)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StatusFilter statuses={CAMPAIGN_STATUSES} value={status} onChange={setStatus} />
       </div>
       {campaigns.error ? (
         <ErrorNotice error={campaigns.error} />

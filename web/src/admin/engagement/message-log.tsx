@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { formatDateTime, formatNumber } from '../../shared/format';
 import { Empty, ErrorNotice, Loading, Panel } from '../ui';
-import { Badge, CustomerLink, reasonWords, ScrollBox, words } from './bits';
+import { Badge, StatusFilter, CustomerLink, reasonWords, ScrollBox, words } from './bits';
 import { useMessages } from './queries';
 import { MESSAGE_STATUSES, type Message, type MessageStatus } from './types';
 
@@ -20,17 +20,7 @@ export const MessageLog = () => {
   return (
     <Panel title="Messages">
       <div className="toolbar">
-        <label>
-          Status
-          <select value={status} onChange={(e) => setStatus(e.target.value as MessageStatus | '')}>
-            <option value="">All statuses</option>
-            {MESSAGE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {words(s)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StatusFilter statuses={MESSAGE_STATUSES} value={status} onChange={setStatus} />
       </div>
       {messages.error ? (
         <ErrorNotice error={messages.error} />
