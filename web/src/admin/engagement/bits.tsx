@@ -87,7 +87,7 @@ export const formatHours = (hours: number | null) => {
 
 /** Labelled figures in a row (a description list, so each number has its name). */
 export const Figures = ({ items }: { items: { label: string; value: ReactNode }[] }) => (
-  <dl className="eng-figures">
+  <dl className="figure-list">
     {items.map((item) => (
       <div key={item.label}>
         <dt>{item.label}</dt>

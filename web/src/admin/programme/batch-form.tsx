@@ -4,7 +4,7 @@ import { api, newIdempotencyKey } from '../../shared/api';
 import { formatNumber } from '../../shared/format';
 import { ErrorNotice, Panel } from '../ui';
 import { moneyStep, optionalNumber, toInstant, toMinor } from './forms';
-import { Saved } from './shared';
+import { DiscountValueInput, Saved } from './shared';
 import type { CouponBatch } from './types';
 
 type DiscountKind = 'percent_discount' | 'fixed_discount' | 'free_product';
@@ -85,18 +85,12 @@ export const BatchForm = ({ currency, onClose }: { currency: string; onClose: ()
               <option value="free_product">Free product</option>
             </select>
           </label>
-          {kind === 'percent_discount' && (
-            <label>
-              Percent off
-              <input type="number" min={1} max={100} {...field('value')} />
-            </label>
-          )}
-          {kind === 'fixed_discount' && (
-            <label>
-              Amount off ({currency})
-              <input type="number" min={0} step={moneyStep(currency)} {...field('amount')} />
-            </label>
-          )}
+          <DiscountValueInput
+            kind={kind}
+            currency={currency}
+            percent={field('value')}
+            amount={field('amount')}
+          />
           {kind === 'free_product' && (
             <label>
               Product SKU

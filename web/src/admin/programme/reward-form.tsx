@@ -12,7 +12,7 @@ import {
   toLocalInput,
   toMinor,
 } from './forms';
-import { Saved } from './shared';
+import { DiscountValueInput, Saved } from './shared';
 import { REWARD_KINDS, type Reward, type RewardKind, type TierConfig } from './types';
 
 type Text = Record<
@@ -130,18 +130,12 @@ export const RewardForm = ({
               ))}
             </select>
           </label>
-          {kind === 'percent_discount' && (
-            <label>
-              Percent off
-              <input type="number" min={1} max={100} {...field('value')} />
-            </label>
-          )}
-          {kind === 'fixed_discount' && (
-            <label>
-              Amount off ({currency})
-              <input type="number" min={0} step={moneyStep(currency)} {...field('amount')} />
-            </label>
-          )}
+          <DiscountValueInput
+            kind={kind}
+            currency={currency}
+            percent={field('value')}
+            amount={field('amount')}
+          />
           {(kind === 'free_product' || kind === 'sample') && (
             <label>
               Product SKU

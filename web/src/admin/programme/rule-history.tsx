@@ -74,7 +74,7 @@ export const RuleLifecycle = ({ rule }: { rule: Rule }) => {
           p.awards === 0 ? (
             <Empty>Nothing awarded since {formatDate(p.since)}.</Empty>
           ) : (
-            <dl className="prog-figures">
+            <dl className="figure-list">
               <div>
                 <dt>Points</dt>
                 <dd>{formatNumber(p.points)}</dd>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { api } from '../../shared/api';
+import { moneyStep } from './forms';
 import type { ProgrammeSettings } from './types';
 
 /** The programme's settings; its currency is what every amount on these pages is in. */
@@ -24,3 +25,39 @@ export const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 export const StatusBadge = ({ status }: { status: string }) => (
   <span className={`prog-badge prog-badge-${status}`}>{status}</span>
 );
+
+interface InputBinding {
+  value: string;
+  onChange: (e: { target: { value: string } }) => void;
+}
+
+/** The one value a discount needs: percent off, or an amount off in the programme currency. */
+export const DiscountValueInput = ({
+  kind,
+  currency,
+  percent,
+  amount,
+}: {
+  kind: string;
+  currency: string;
+  percent: InputBinding;
+  amount: InputBinding;
+}) => {
+  if (kind === 'percent_discount') {
+    return (
+      <label>
+        Percent off
+        <input type="number" min={1} max={100} {...percent} />
+      </label>
+    );
+  }
+  if (kind === 'fixed_discount') {
+    return (
+      <label>
+        Amount off ({currency})
+        <input type="number" min={0} step={moneyStep(currency)} {...amount} />
+      </label>
+    );
+  }
+  return null;
+};

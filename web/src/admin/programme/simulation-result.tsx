@@ -12,7 +12,7 @@ export const SimulationResult = ({ result }: { result: RuleSimulation }) => (
       <Empty>No orders were placed in this period, so there was nothing to replay.</Empty>
     ) : (
       <>
-        <dl className="prog-figures">
+        <dl className="figure-list">
           <div>
             <dt>Orders that would earn</dt>
             <dd>
