@@ -59,6 +59,16 @@ export const CONFIG_VARIABLES: Record<string, VariableSpec> = {
       'SMTP server for e-mail (smtp://user:pass@host:587, smtps://… for TLS); unset keeps messages in the outbox (status outbox)',
     sensitive: true,
   },
+  REGULARS_WEBHOOKS_ALLOW_PRIVATE: {
+    description:
+      'true lets webhooks reach loopback, private and link-local addresses (local development only; default false)',
+    sensitive: false,
+  },
+  REGULARS_SHUTDOWN_GRACE_MS: {
+    description:
+      'On SIGTERM/SIGINT, how long in-flight requests, webhook and e-mail sends may finish before they are abandoned and their claims released (default 10000)',
+    sensitive: false,
+  },
   LOG_LEVEL: { description: 'pino log level (default info)', sensitive: false },
 };
 
@@ -92,6 +102,11 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
+  webhooksAllowPrivate: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
+  shutdownGraceMs: z.coerce.number().int().min(0).max(600_000).default(10_000),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -114,6 +129,8 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     cardSecret: blankToUndefined(env.REGULARS_CARD_SECRET),
     publicUrl: blankToUndefined(env.REGULARS_PUBLIC_URL),
     smtpUrl: blankToUndefined(env.SMTP_URL),
+    webhooksAllowPrivate: blankToUndefined(env.REGULARS_WEBHOOKS_ALLOW_PRIVATE),
+    shutdownGraceMs: blankToUndefined(env.REGULARS_SHUTDOWN_GRACE_MS),
     logLevel: blankToUndefined(env.LOG_LEVEL),
   });
   if (!parsed.success) {

@@ -13,6 +13,8 @@ import { startWebhookSweeper } from './jobs/webhook-delivery.job.js';
 import { smtpMailer, startMessageSweeper } from './jobs/message-send.job.js';
 import { messagingEnv } from './db/messaging/messaging-deps.js';
 import { emailSuggestions } from './db/recommendations/recommendations.repository.js';
+import { shutdownControl } from './jobs/shutdown.js';
+import { drainingFetch, stopAccepting } from './http/draining.js';
 
 export const createLogger = (config: Pick<Config, 'logLevel'>): Logger =>
   pino({ level: config.logLevel, base: { service: 'regulars' } });
@@ -34,8 +36,17 @@ export interface RunningServer {
   log: Logger;
   /** The durable job queue; running unless startServer was told `{ jobs: false }`. */
   jobs: JobRunner;
+  /**
+   * Stops gracefully, within REGULARS_SHUTDOWN_GRACE_MS (see `shutDown`); calling it again
+   * returns the same promise.
+   */
   close(): Promise<void>;
 }
+
+/** After the grace, how long abandoned work may take to give its claims back. */
+const RELEASE_SETTLE_MS = 2_000;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /** pg-boss schedules by cron, a minute at the finest; 0 keeps the settlement job unscheduled. */
 const settleEveryMinutes = (intervalMs: number): number =>
@@ -65,6 +76,7 @@ export const startServer = async (
     }),
   };
   if (!config.smtpUrl) log.warn('messaging.no_smtp: SMTP_URL unset, e-mails stay in the outbox');
+  const shutdown = shutdownControl();
   const jobs = createJobRunner({
     database,
     log,
@@ -74,6 +86,8 @@ export const startServer = async (
       analyticsCron: config.analyticsCron === 'off' ? null : config.analyticsCron,
       tierReviewCron: config.tierReviewCron === 'off' ? null : config.tierReviewCron,
       messaging,
+      webhooksAllowPrivate: config.webhooksAllowPrivate,
+      shutdown: shutdown.signals,
     }),
   });
   const app = createApp({
@@ -83,19 +97,35 @@ export const startServer = async (
     bodyLimitBytes: config.bodyLimitBytes,
     cardSecret: config.cardSecret,
     publicUrl: config.publicUrl,
+    webhooksAllowPrivate: config.webhooksAllowPrivate,
     database,
     // Only a started runner takes jobs.
     ...((options.jobs ?? true) ? { jobs } : {}),
   });
   if (options.jobs ?? true) await jobs.start();
   const webhooks =
-    (options.jobs ?? true) ? startWebhookSweeper({ db: database.db, clock, log }) : null;
+    (options.jobs ?? true)
+      ? startWebhookSweeper({
+          db: database.db,
+          clock,
+          log,
+          allowPrivateTargets: config.webhooksAllowPrivate,
+          shutdown: shutdown.signals,
+        })
+      : null;
   const messages =
     (options.jobs ?? true)
-      ? startMessageSweeper({ db: database.db, clock, log, ...messaging })
+      ? startMessageSweeper({
+          db: database.db,
+          clock,
+          log,
+          ...messaging,
+          shutdown: shutdown.signals,
+        })
       : null;
+  const draining = drainingFetch(app.fetch);
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+    const s = serve({ fetch: draining.fetch, port: config.port, hostname: config.host }, () =>
       resolve(s),
     );
   });
@@ -103,17 +133,50 @@ export const startServer = async (
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   log.info({ url, database: database.kind }, 'server.started');
+
+  /**
+   * Stop accepting at once (the listener closes, idle keep-alive connections are closed, a request
+   * that still arrives gets a 503 and its connection closed); the sweeps claim nothing more and
+   * the job queue takes no new job. What is in flight may finish within the grace; then webhook
+   * and e-mail sends are aborted and their claims released (due again at once, here after a
+   * restart or in another process), the remaining connections are cut, and the database closes.
+   */
+  const shutDown = async () => {
+    const graceMs = config.shutdownGraceMs;
+    const started = Date.now();
+    log.info({ graceMs }, 'server.stopping');
+    draining.start();
+    const closed = stopAccepting(server);
+    shutdown.stop();
+    const grace = setTimeout(() => {
+      log.warn({ graceMs }, 'server.grace_expired: abandoning work in flight');
+      shutdown.abandon();
+      closed.cutConnections();
+    }, graceMs);
+    try {
+      await Promise.race([
+        Promise.all([
+          webhooks?.stopped(),
+          messages?.stopped(),
+          jobs.stop({ graceful: true, timeoutMs: graceMs + RELEASE_SETTLE_MS }),
+          closed.done,
+        ]),
+        sleep(graceMs + RELEASE_SETTLE_MS),
+      ]);
+    } finally {
+      clearTimeout(grace);
+      shutdown.abandon();
+    }
+    await database.close();
+    log.info({ durationMs: Date.now() - started }, 'server.stopped');
+  };
+  let closing: Promise<void> | null = null;
+
   return {
     url,
     database,
     log,
     jobs,
-    close: async () => {
-      await webhooks?.stop();
-      await messages?.stop();
-      await jobs.stop({ graceful: true });
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await database.close();
-    },
+    close: () => (closing ??= shutDown()),
   };
 };

@@ -24,6 +24,9 @@ const program = new Command()
 
 const openFromConfig = () => openMigratedDatabase(loadConfig());
 
+/** Past the shutdown grace, how long a stop may still take before the process exits regardless. */
+const SHUTDOWN_OVERRUN_MS = 4_000;
+
 /** The API answers at once; the demo orders arrive batch by batch behind it. */
 const loadDemoInBackground = (server: RunningServer) => {
   const log = (line: string) => server.log.info(line);
@@ -56,14 +59,33 @@ program
   .description('Serve the API, the dashboard (/admin) and member pages (/m/…); migrates first')
   .option('--demo', 'load demo data in the background when the database has no orders')
   .action(async (options: { demo?: boolean }) => {
-    const server = await startServer(loadConfig());
+    const config = loadConfig();
+    const server = await startServer(config);
     if (options.demo) loadDemoInBackground(server);
-    const stop = async () => {
-      await server.close();
-      process.exit(0);
+    // The first signal stops gracefully within the grace; a second one, or a stop that overruns
+    // the grace by more than SHUTDOWN_OVERRUN_MS, exits at once.
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) {
+        server.log.warn({ signal }, 'server.forced_exit');
+        process.exit(1);
+      }
+      stopping = true;
+      server.log.info({ signal }, 'server.signal');
+      setTimeout(() => {
+        server.log.error('server.shutdown_overran: exiting without a clean stop');
+        process.exit(1);
+      }, config.shutdownGraceMs + SHUTDOWN_OVERRUN_MS).unref();
+      server.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          server.log.error({ err: error }, 'server.shutdown_failed');
+          process.exit(1);
+        },
+      );
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
 
 program

@@ -152,7 +152,10 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   app.route('/', clvRoutes(deps.clock));
   app.route('/', analyticsChartRoutes(deps.clock));
   app.route('/', analyticsRangeRoutes(deps.clock));
-  app.route('/', webhookRoutes(deps.clock));
+  app.route(
+    '/',
+    webhookRoutes(deps.clock, { allowPrivateTargets: deps.webhooksAllowPrivate ?? false }),
+  );
   app.route('/', tierRoutes(deps.clock, deps.jobs));
   app.route('/', segmentRoutes(deps.clock));
   app.route('/', rewardRoutes(deps.clock));

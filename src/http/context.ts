@@ -30,6 +30,8 @@ export interface AppDeps {
   publicUrl?: string;
   /** The built web pages; default web/dist. */
   webDist?: string;
+  /** REGULARS_WEBHOOKS_ALLOW_PRIVATE: subscriptions may name loopback and private targets. */
+  webhooksAllowPrivate?: boolean;
   /** The running job queue, for routes that enqueue work with their write; none: nothing is enqueued. */
   jobs?: Pick<JobRunner, 'enqueue'>;
 }

@@ -31,6 +31,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
 const STATUS_BY_CODE: Record<string, number> = {
   idempotency_key_reused: 422,
   too_many_sign_in_attempts: 429,
+  webhook_url_refused: 400,
 };
 
 const TITLES: Record<number, string> = {

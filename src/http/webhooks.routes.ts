@@ -112,9 +112,16 @@ const DeliveriesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-const deps = (c: AppContext, clock: Clock): WebhookDeps => ({
+interface WebhookRouteEnv {
+  clock: Clock;
+  /** REGULARS_WEBHOOKS_ALLOW_PRIVATE: subscriptions may name loopback and private targets. */
+  allowPrivateTargets: boolean;
+}
+
+const deps = (c: AppContext, env: WebhookRouteEnv): WebhookDeps => ({
   webhooks: webhookRepository(c.var.db),
-  clock,
+  clock: env.clock,
+  allowPrivateTargets: env.allowPrivateTargets,
 });
 
 const notFound = problem('No such webhook subscription');
@@ -133,7 +140,7 @@ export const invalidateWebhooksOnChange: MiddlewareHandler = async (c, next) => 
   }
 };
 
-const subscriptionRoutes = (app: OpenAPIHono<AppEnv>, clock: Clock) => {
+const subscriptionRoutes = (app: OpenAPIHono<AppEnv>, env: WebhookRouteEnv) => {
   app.openapi(
     createRoute({
       method: 'post',
@@ -145,7 +152,7 @@ const subscriptionRoutes = (app: OpenAPIHono<AppEnv>, clock: Clock) => {
       responses: { 201: json(WebhookWithSecretView, 'Subscribed'), ...commonErrors },
     }),
     async (c) =>
-      c.json(presentWithSecret(await createWebhook(deps(c, clock), c.req.valid('json'))), 201),
+      c.json(presentWithSecret(await createWebhook(deps(c, env), c.req.valid('json'))), 201),
   );
 
   app.openapi(
@@ -159,8 +166,7 @@ const subscriptionRoutes = (app: OpenAPIHono<AppEnv>, clock: Clock) => {
         ...commonErrors,
       },
     }),
-    async (c) =>
-      c.json({ webhooks: (await listWebhooks(deps(c, clock))).map(presentWebhook) }, 200),
+    async (c) => c.json({ webhooks: (await listWebhooks(deps(c, env))).map(presentWebhook) }, 200),
   );
 
   app.openapi(
@@ -173,7 +179,7 @@ const subscriptionRoutes = (app: OpenAPIHono<AppEnv>, clock: Clock) => {
       responses: { 200: json(WebhookView, 'The subscription'), ...commonErrors, 404: notFound },
     }),
     async (c) =>
-      c.json(presentWebhook(await getWebhook(deps(c, clock), c.req.valid('param').id!)), 200),
+      c.json(presentWebhook(await getWebhook(deps(c, env), c.req.valid('param').id!)), 200),
   );
 
   app.openapi(
@@ -196,7 +202,7 @@ const subscriptionRoutes = (app: OpenAPIHono<AppEnv>, clock: Clock) => {
     }),
     async (c) => {
       const updated = await updateWebhook(
-        deps(c, clock),
+        deps(c, env),
         c.req.valid('param').id!,
         c.req.valid('json'),
       );
@@ -215,7 +221,7 @@ const subscriptionRoutes = (app: OpenAPIHono<AppEnv>, clock: Clock) => {
       responses: { 200: json(WebhookView, 'Deleted'), ...commonErrors, 404: notFound },
     }),
     async (c) =>
-      c.json(presentWebhook(await deleteWebhook(deps(c, clock), c.req.valid('param').id!)), 200),
+      c.json(presentWebhook(await deleteWebhook(deps(c, env), c.req.valid('param').id!)), 200),
   );
 
   app.openapi(
@@ -236,13 +242,13 @@ const subscriptionRoutes = (app: OpenAPIHono<AppEnv>, clock: Clock) => {
     }),
     async (c) =>
       c.json(
-        presentWithSecret(await rotateWebhookSecret(deps(c, clock), c.req.valid('param').id!)),
+        presentWithSecret(await rotateWebhookSecret(deps(c, env), c.req.valid('param').id!)),
         200,
       ),
   );
 };
 
-const deliveryRoutes = (app: OpenAPIHono<AppEnv>, clock: Clock) => {
+const deliveryRoutes = (app: OpenAPIHono<AppEnv>, env: WebhookRouteEnv) => {
   app.openapi(
     createRoute({
       method: 'post',
@@ -258,7 +264,7 @@ const deliveryRoutes = (app: OpenAPIHono<AppEnv>, clock: Clock) => {
       },
     }),
     async (c) =>
-      c.json(presentDelivery(await sendTestWebhook(deps(c, clock), c.req.valid('param').id!)), 202),
+      c.json(presentDelivery(await sendTestWebhook(deps(c, env), c.req.valid('param').id!)), 202),
   );
 
   app.openapi(
@@ -276,7 +282,7 @@ const deliveryRoutes = (app: OpenAPIHono<AppEnv>, clock: Clock) => {
     }),
     async (c) => {
       const deliveries = await listDeliveries(
-        deps(c, clock),
+        deps(c, env),
         c.req.valid('param').id!,
         c.req.valid('query'),
       );
@@ -299,7 +305,7 @@ const deliveryRoutes = (app: OpenAPIHono<AppEnv>, clock: Clock) => {
     }),
     async (c) =>
       c.json(
-        presentDelivery(await getDelivery(deps(c, clock), c.req.valid('param').deliveryId!)),
+        presentDelivery(await getDelivery(deps(c, env), c.req.valid('param').deliveryId!)),
         200,
       ),
   );
@@ -322,18 +328,19 @@ const deliveryRoutes = (app: OpenAPIHono<AppEnv>, clock: Clock) => {
     }),
     async (c) =>
       c.json(
-        presentDelivery(await replayDelivery(deps(c, clock), c.req.valid('param').deliveryId!)),
+        presentDelivery(await replayDelivery(deps(c, env), c.req.valid('param').deliveryId!)),
         202,
       ),
   );
 };
 
 /** Webhook subscriptions, their delivery log, replays and test pings: admin only. */
-export const webhookRoutes = (clock: Clock) => {
+export const webhookRoutes = (clock: Clock, options: { allowPrivateTargets?: boolean } = {}) => {
   const app = new OpenAPIHono<AppEnv>();
+  const env = { clock, allowPrivateTargets: options.allowPrivateTargets ?? false };
   // '/v1/webhooks/*' also matches '/v1/webhooks' itself.
   app.use('/v1/webhooks/*', allowRoles('admin'));
-  deliveryRoutes(app, clock);
-  subscriptionRoutes(app, clock);
+  deliveryRoutes(app, env);
+  subscriptionRoutes(app, env);
   return app;
 };

@@ -11,6 +11,7 @@ import { tierReviewJob } from './tier-review.job.js';
 import { segmentsRefreshJob } from './segments-refresh.job.js';
 import { webhookDeliveryJob } from './webhook-delivery.job.js';
 import { messageSendJob, type MessageSendDeps } from './message-send.job.js';
+import type { ShutdownSignals } from './shutdown.js';
 
 export interface ApplicationJobDeps {
   clock: Clock;
@@ -22,6 +23,10 @@ export interface ApplicationJobDeps {
   tierReviewCron?: string | null;
   /** The message-send job's mailer (none: the outbox) and rendering environment. */
   messaging?: Omit<MessageSendDeps, 'clock'>;
+  /** REGULARS_WEBHOOKS_ALLOW_PRIVATE for the delivery job (default false). */
+  webhooksAllowPrivate?: boolean;
+  /** The process's shutdown, which the sending jobs (webhooks, e-mail) watch. */
+  shutdown?: ShutdownSignals;
 }
 
 /** Every job the application runs; a new job is one more line here. */
@@ -31,10 +36,18 @@ export const applicationJobs = (deps: ApplicationJobDeps): JobDefinition<unknown
   birthdaysJob({ clock: deps.clock }),
   pointsExpiringJob({ clock: deps.clock }),
   atRiskJob({ clock: deps.clock }),
-  webhookDeliveryJob({ clock: deps.clock }),
+  webhookDeliveryJob({
+    clock: deps.clock,
+    allowPrivateTargets: deps.webhooksAllowPrivate ?? false,
+    ...(deps.shutdown ? { shutdown: deps.shutdown } : {}),
+  }),
   tierReviewJob({ clock: deps.clock, cron: deps.tierReviewCron }),
   tierPlacementJob({ clock: deps.clock }),
   recommendationsRefreshJob({ clock: deps.clock }),
-  messageSendJob({ clock: deps.clock, ...deps.messaging }),
+  messageSendJob({
+    clock: deps.clock,
+    ...deps.messaging,
+    ...(deps.shutdown ? { shutdown: deps.shutdown } : {}),
+  }),
   segmentsRefreshJob({ clock: deps.clock }),
 ];

@@ -1,85 +1,47 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Clock } from '../core/shared/clock.js';
-import {
-  deliverDueWebhooks,
-  type SweepResult,
-  type WebhookSender,
-} from '../core/webhooks/webhooks.delivery.js';
-import { excerpt, isSuccessStatus } from '../core/webhooks/webhooks.plan.js';
-import { DELIVERY_TIMEOUT_MS, RESPONSE_EXCERPT_CHARS } from '../core/webhooks/webhooks.js';
+import { deliverDueWebhooks, type SweepResult } from '../core/webhooks/webhooks.delivery.js';
 import type { DB } from '../db/schema.js';
 import { webhookRepository } from '../db/webhooks/webhooks.repository.js';
 import type { JobDefinition } from './job-runner.js';
+import type { ShutdownSignals } from './shutdown.js';
+import { httpSender, type ResolvedAddress } from './webhook-sender.js';
 
 export const WEBHOOK_DELIVERY_JOB = 'webhook-deliver';
 
-/** Reads at most about `chars` characters of an answer, then stops reading it. */
-const readExcerpt = async (response: Response, chars: number): Promise<string> => {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  try {
-    while (text.length <= chars) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-    }
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  return excerpt(text, chars);
-};
-
-const describeError = (error: unknown): string => {
-  if (!(error instanceof Error)) return String(error);
-  if (error.name === 'TimeoutError') return 'timed out';
-  const cause = (error as { cause?: unknown }).cause;
-  const detail = cause instanceof Error ? `: ${cause.message}` : '';
-  return `${error.message}${detail}`.slice(0, RESPONSE_EXCERPT_CHARS);
-};
-
-/**
- * POSTs with `fetch` (injectable, so tests can watch or break it) and a timeout. Redirects are not
- * followed: a 3xx is a failure, as for any answer outside 2xx.
- */
-export const fetchSender =
-  (fetchFn: typeof fetch = fetch, timeoutMs: number = DELIVERY_TIMEOUT_MS): WebhookSender =>
-  async ({ url, headers, body }) => {
-    try {
-      const signal = AbortSignal.timeout(timeoutMs);
-      const response = await fetchFn(url, {
-        method: 'POST',
-        headers,
-        body,
-        redirect: 'manual',
-        signal,
-      });
-      const responseExcerpt = await readExcerpt(response, RESPONSE_EXCERPT_CHARS).catch(() => '');
-      return isSuccessStatus(response.status)
-        ? { ok: true, statusCode: response.status, responseExcerpt }
-        : { ok: false, statusCode: response.status, responseExcerpt, error: null };
-    } catch (error) {
-      return { ok: false, statusCode: null, responseExcerpt: null, error: describeError(error) };
-    }
-  };
-
 export interface WebhookDeliveryDeps {
   clock: Clock;
-  fetch?: typeof fetch;
+  /** Per attempt (default DELIVERY_TIMEOUT_MS). */
   timeoutMs?: number;
   retryScheduleMs?: readonly number[];
+  /** REGULARS_WEBHOOKS_ALLOW_PRIVATE (default false). */
+  allowPrivateTargets?: boolean;
+  /** The process's shutdown: stop claiming, then abandon and release what is in flight. */
+  shutdown?: ShutdownSignals;
+  /** Name resolution (default the system's); tests may point a name at an address. */
+  resolve?: (hostname: string) => Promise<ResolvedAddress[]>;
 }
 
 /** One sweep over the due deliveries of `db`. */
 export const sweepWebhooks = (db: Kysely<DB>, deps: WebhookDeliveryDeps): Promise<SweepResult> =>
-  deliverDueWebhooks({
-    webhooks: webhookRepository(db),
-    send: fetchSender(deps.fetch, deps.timeoutMs),
-    clock: deps.clock,
-    ...(deps.retryScheduleMs ? { retryScheduleMs: deps.retryScheduleMs } : {}),
-  });
+  deliverDueWebhooks(
+    {
+      webhooks: webhookRepository(db),
+      send: httpSender({
+        ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
+        ...(deps.allowPrivateTargets !== undefined
+          ? { allowPrivateTargets: deps.allowPrivateTargets }
+          : {}),
+        ...(deps.shutdown ? { signal: deps.shutdown.abandon } : {}),
+        ...(deps.resolve ? { resolve: deps.resolve } : {}),
+      }),
+      clock: deps.clock,
+      ...(deps.shutdown ? { abandon: deps.shutdown.abandon } : {}),
+      ...(deps.retryScheduleMs ? { retryScheduleMs: deps.retryScheduleMs } : {}),
+    },
+    deps.shutdown ? { signal: deps.shutdown.stopping } : {},
+  );
 
 /**
  * The sweep as a job, every minute: the durable path, which any process running jobs takes even
@@ -106,27 +68,35 @@ export const WEBHOOK_SWEEP_INTERVAL_MS = 1_000;
 /**
  * The low-latency path: a running server sweeps every second, so an event's webhook leaves about
  * a second after its transaction commits. Claims make it safe beside the job and other servers.
+ * It sweeps until `shutdown.stopping` is aborted; `stopped()` then waits for the sweep in progress,
+ * which ends when its requests are answered or, once `shutdown.abandon` is aborted, abandoned.
  */
 export const startWebhookSweeper = (
-  deps: WebhookDeliveryDeps & { db: Kysely<DB>; log: Logger; intervalMs?: number },
-): { stop(): Promise<void> } => {
-  let stopped = false;
+  deps: WebhookDeliveryDeps & {
+    db: Kysely<DB>;
+    log: Logger;
+    intervalMs?: number;
+    shutdown: ShutdownSignals;
+  },
+): { stopped(): Promise<void> } => {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  const stopping = () => deps.shutdown.stopping.aborted;
   const tick = () => {
     running = sweepWebhooks(deps.db, deps)
       .then((result) => {
-        if (result.attempts > 0) deps.log.info(result, 'webhooks.swept');
+        if (result.attempts + result.released > 0) deps.log.info(result, 'webhooks.swept');
       })
       .catch((error: unknown) => deps.log.error({ err: error }, 'webhooks.sweep_failed'))
       .finally(() => {
-        if (!stopped) timer = setTimeout(tick, deps.intervalMs ?? WEBHOOK_SWEEP_INTERVAL_MS);
+        if (!stopping()) timer = setTimeout(tick, deps.intervalMs ?? WEBHOOK_SWEEP_INTERVAL_MS);
       });
   };
   timer = setTimeout(tick, deps.intervalMs ?? WEBHOOK_SWEEP_INTERVAL_MS);
+  deps.shutdown.stopping.addEventListener('abort', () => clearTimeout(timer), { once: true });
   return {
-    stop: async () => {
-      stopped = true;
+    /** Resolves once the sweep in progress has ended (after `shutdown.stopping` is aborted). */
+    stopped: async () => {
       clearTimeout(timer);
       await running;
     },

@@ -25,7 +25,12 @@ export interface TestApp {
 }
 
 export const startTestApp = async (
-  options: { clock?: Clock; bodyLimitBytes?: number } = {},
+  options: {
+    clock?: Clock;
+    bodyLimitBytes?: number;
+    /** Default true: the tests' webhook receivers listen on 127.0.0.1. */
+    webhooksAllowPrivate?: boolean;
+  } = {},
 ): Promise<TestApp> => {
   const database = await openTestDatabase();
   const clock = options.clock ?? systemClock;
@@ -35,6 +40,7 @@ export const startTestApp = async (
     clock,
     log,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
+    webhooksAllowPrivate: options.webhooksAllowPrivate ?? true,
     database,
   });
   const keyFor = async (role: Role) =>

@@ -51,6 +51,7 @@ describe('sendDueMessages', () => {
           outcomes.push(outcome);
           return true;
         },
+        releaseClaims: async () => 0,
       },
     });
     return outcomes[0];

@@ -21,23 +21,31 @@ export interface OutgoingMail {
   headers: Record<string, string>;
 }
 
-/** Hands one mail to the SMTP server; throws when it is not accepted. */
-export type Mailer = (mail: OutgoingMail) => Promise<{ smtpMessageId: string | null }>;
+/** Hands one mail to the SMTP server; throws when it is not accepted, or when `signal` aborts. */
+export type Mailer = (
+  mail: OutgoingMail,
+  options?: { signal?: AbortSignal },
+) => Promise<{ smtpMessageId: string | null }>;
 
 export interface SendDeps {
-  messaging: Pick<MessagingRepository, 'claimDue' | 'recordOutcome' | 'settings'>;
+  messaging: Pick<MessagingRepository, 'claimDue' | 'recordOutcome' | 'releaseClaims' | 'settings'>;
   /** Checks consent again and renders, in its own transaction (see prepareMessage). */
   prepare(claim: ClaimedMessage): Promise<Prepared>;
   /** Null without SMTP_URL: messages are rendered and kept with status `outbox`. */
   mailer: Mailer | null;
   clock: Clock;
   retryScheduleMs?: readonly number[];
+  /**
+   * Aborted when a shutdown's grace has run out: the send in flight is abandoned and its claim,
+   * with the rest of the batch, released (due again at once; the Message-ID stays the same).
+   */
+  abandon?: AbortSignal;
 }
 
 export interface SweepOptions {
   batchSize?: number;
   maxRounds?: number;
-  /** Stops between messages; the rest of the claimed batch is due again when its lease ends. */
+  /** Stops between messages; the rest of the claimed batch is released, due again at once. */
   signal?: AbortSignal;
 }
 
@@ -47,6 +55,8 @@ export interface SendSweepResult {
   outbox: number;
   retrying: number;
   failed: number;
+  /** Claims given back unsent at shutdown. */
+  released: number;
 }
 
 const domainOf = (address: string) => address.split('@')[1] ?? 'localhost';
@@ -81,7 +91,7 @@ const sendOne = async (
   deps: SendDeps,
   claim: ClaimedMessage,
   settings: MessagingSettings,
-): Promise<SendOutcome> => {
+): Promise<SendOutcome | 'abandoned'> => {
   const prepared = await deps.prepare(claim);
   if (!prepared.ok) {
     return prepared.final === 'suppressed'
@@ -92,9 +102,11 @@ const sendOne = async (
   try {
     const { smtpMessageId } = await deps.mailer(
       outgoingMail(claim.id, prepared.rendered, settings),
+      deps.abandon ? { signal: deps.abandon } : {},
     );
     return { status: 'sent', at: deps.clock.now(), smtpMessageId };
   } catch (error) {
+    if (deps.abandon?.aborted) return 'abandoned';
     const schedule = deps.retryScheduleMs ?? RETRY_SCHEDULE_MS;
     const wait = schedule[claim.attempt - 1];
     return wait === undefined
@@ -113,6 +125,8 @@ const sendOne = async (
  * A process that dies after the SMTP server accepted a message but before `sent` committed
  * leaves it claimed: it is sent again when the lease ends (at least once; the Message-ID is the
  * same, so the duplicate is identifiable). A message recorded `sent` is never claimed again.
+ * A stopping process sends no further message and releases the rest of its batch; one whose
+ * send is abandoned when the grace runs out is released too (at least once, as above).
  */
 export const sendDueMessages = async (
   deps: SendDeps,
@@ -120,10 +134,18 @@ export const sendDueMessages = async (
 ): Promise<SendSweepResult> => {
   const batchSize = options.batchSize ?? 20;
   const maxRounds = options.maxRounds ?? 50;
-  const result: SendSweepResult = { sent: 0, suppressed: 0, outbox: 0, retrying: 0, failed: 0 };
+  const result: SendSweepResult = {
+    sent: 0,
+    suppressed: 0,
+    outbox: 0,
+    retrying: 0,
+    failed: 0,
+    released: 0,
+  };
+  const stopping = () => (options.signal?.aborted ?? false) || (deps.abandon?.aborted ?? false);
   const settings = await deps.messaging.settings();
   for (let round = 0; round < maxRounds; round += 1) {
-    if (options.signal?.aborted) break;
+    if (stopping()) break;
     const now = deps.clock.now();
     const claims = await deps.messaging.claimDue(
       now,
@@ -131,9 +153,12 @@ export const sendDueMessages = async (
       batchSize,
       deps.mailer !== null,
     );
-    for (const claim of claims) {
-      if (options.signal?.aborted) return result;
-      const outcome = await sendOne(deps, claim, settings);
+    for (const [i, claim] of claims.entries()) {
+      const outcome = stopping() ? 'abandoned' : await sendOne(deps, claim, settings);
+      if (outcome === 'abandoned') {
+        result.released += await deps.messaging.releaseClaims(claims.slice(i));
+        return result;
+      }
       await deps.messaging.recordOutcome(claim, outcome, deps.clock.now());
       if (outcome.status === 'queued') result.retrying += 1;
       else result[outcome.status] += 1;

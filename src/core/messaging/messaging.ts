@@ -270,6 +270,11 @@ export interface MessagingRepository {
   recordRendered(claim: ClaimedMessage, rendered: RenderedMessage): Promise<void>;
   /** Records the claim's outcome; false when a later claim took the message meanwhile. */
   recordOutcome(claim: ClaimedMessage, outcome: SendOutcome, at: Date): Promise<boolean>;
+  /**
+   * Gives claims back unsent (a shutdown stopped before them): their attempts are not counted and
+   * they are due at once again, for this or another process. Returns how many were still held.
+   */
+  releaseClaims(claims: readonly ClaimedMessage[]): Promise<number>;
   insertCampaign(campaign: Campaign): Promise<void>;
   findCampaign(id: string): Promise<Campaign | null>;
   /** Campaigns newest first, with their segment's key and name. */

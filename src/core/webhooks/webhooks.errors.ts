@@ -23,3 +23,9 @@ export const webhookInactive = (id: string) =>
     { webhook: id },
     [{ path: 'active', message: 'the subscription is paused' }],
   );
+
+/** A subscription URL that may not be a target (see webhooks.targets.ts); a 400 naming `url`. */
+export const webhookUrlRefused = (reason: string) =>
+  new DomainError('invalid', 'webhook_url_refused', `The webhook url ${reason}`, {}, [
+    { path: 'url', message: reason },
+  ]);

@@ -74,7 +74,14 @@ export const planOutbox = (
 /** What an endpoint did with one attempt. */
 export type SendResult =
   | { ok: true; statusCode: number; responseExcerpt: string }
-  | { ok: false; statusCode: number | null; responseExcerpt: string | null; error: string | null };
+  | {
+      ok: false;
+      statusCode: number | null;
+      responseExcerpt: string | null;
+      error: string | null;
+      /** Not sent: the target is not allowed (see webhooks.targets.ts). Not retried. */
+      refused?: boolean;
+    };
 
 /** Only a 2xx answer is a success; redirects, other statuses, network errors and timeouts fail. */
 export const isSuccessStatus = (statusCode: number): boolean =>
@@ -82,7 +89,9 @@ export const isSuccessStatus = (statusCode: number): boolean =>
 
 /**
  * After attempt number `attempt` (1-based) at `at`: succeeded; or pending until the schedule's
- * wait for that attempt has passed; or failed when the schedule is spent.
+ * wait for that attempt has passed; or failed when the schedule is spent, or at once when the
+ * target was refused (retrying would only be refused again: fix the URL or the setting, then
+ * replay the delivery).
  */
 export const stateAfterAttempt = (
   result: SendResult,
@@ -91,11 +100,20 @@ export const stateAfterAttempt = (
   retryScheduleMs: readonly number[],
 ): DeliveryState => {
   if (result.ok) return { status: 'succeeded', nextAttemptAt: null, completedAt: at };
-  const waitMs = retryScheduleMs[attempt - 1];
+  const waitMs = result.refused ? undefined : retryScheduleMs[attempt - 1];
   if (waitMs === undefined) return { status: 'failed', nextAttemptAt: null, completedAt: at };
   return { status: 'pending', nextAttemptAt: new Date(at.getTime() + waitMs), completedAt: null };
 };
 
-/** Keeps the first `chars` characters of an answer, marking a cut. */
-export const excerpt = (text: string, chars: number): string =>
-  text.length <= chars ? text : `${text.slice(0, chars)}…`;
+/**
+ * Keeps the first `chars` characters of an answer, marking a cut. Control and formatting
+ * characters (line breaks, escapes, bidi overrides) become spaces, runs of space one space: the
+ * log shows a hint of the answer, not a copy of it.
+ */
+export const excerpt = (text: string, chars: number): string => {
+  const clean = text
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return clean.length <= chars ? clean : `${clean.slice(0, chars)}…`;
+};

@@ -6,7 +6,9 @@ import {
   webhookDeleted,
   webhookInactive,
   webhookNotFound,
+  webhookUrlRefused,
 } from './webhooks.errors.js';
+import { targetUrlProblem } from './webhooks.targets.js';
 import { newWebhookSecret } from './webhooks.signing.js';
 import {
   PREVIOUS_SECRET_VALID_MS,
@@ -24,7 +26,14 @@ import {
 export interface WebhookDeps {
   webhooks: WebhookRepository;
   clock: Clock;
+  /** REGULARS_WEBHOOKS_ALLOW_PRIVATE: loopback and private targets allowed (local development). */
+  allowPrivateTargets?: boolean;
 }
+
+const checkTarget = (deps: WebhookDeps, url: string) => {
+  const problem = targetUrlProblem(url, deps.allowPrivateTargets ?? false);
+  if (problem) throw webhookUrlRefused(problem);
+};
 
 /** A subscription with its secret in full: only the answer to a creation or a rotation. */
 export interface WebhookWithSecret {
@@ -53,6 +62,7 @@ export const createWebhook = async (
   deps: WebhookDeps,
   input: CreateWebhookInput,
 ): Promise<WebhookWithSecret> => {
+  checkTarget(deps, input.url);
   const now = deps.clock.now();
   const secret = newWebhookSecret();
   const webhook: StoredWebhook = {
@@ -81,6 +91,7 @@ export const updateWebhook = async (
   id: string,
   patch: UpdateWebhookInput,
 ): Promise<WebhookSubscription> => {
+  if (patch.url !== undefined) checkTarget(deps, patch.url);
   const current = await live(deps, id);
   const updated: StoredWebhook = {
     ...current,

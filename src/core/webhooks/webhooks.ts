@@ -38,8 +38,8 @@ export const DELIVERY_TIMEOUT_MS = 10_000;
  */
 export const CLAIM_LEASE_MS = 60_000;
 
-/** How much of an endpoint's answer the attempt log keeps. */
-export const RESPONSE_EXCERPT_CHARS = 500;
+/** How much of an endpoint's answer the attempt log keeps (its status is kept; its headers are not). */
+export const RESPONSE_EXCERPT_CHARS = 200;
 
 /** After a secret rotation the old secret also signs, for this long, so receivers can switch. */
 export const PREVIOUS_SECRET_VALID_MS = 24 * 3_600_000;
@@ -192,6 +192,11 @@ export interface WebhookRepository {
    * holds, and makes them not due until `leaseUntil`; each claim counts one attempt.
    */
   claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedDelivery[]>;
+  /**
+   * Gives a claim back unsent (a shutdown abandoned it): the attempt is not counted and the
+   * delivery is due at once, for this or another process. False when the claim was lost meanwhile.
+   */
+  releaseClaim(claim: ClaimedDelivery): Promise<boolean>;
   /**
    * Logs the attempt and moves the delivery to `state`, unless the claim was lost meanwhile
    * (another sweeper re-claimed it after the lease, or the subscription was deleted): then only

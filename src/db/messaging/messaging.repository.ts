@@ -325,6 +325,21 @@ export const messagingRepository = (db: Kysely<DB>): MessagingRepository => ({
       .where('attempts', '=', claim.attempt)
       .execute();
   },
+  releaseClaims: async (claims) => {
+    let released = 0;
+    for (const claim of claims) {
+      const result = await db
+        .updateTable('message')
+        .set((eb) => ({ attempts: eb('attempts', '-', 1), lease_until: null }))
+        .where('id', '=', claim.id)
+        .where('attempts', '=', claim.attempt)
+        .where('lease_until', 'is not', null)
+        .where('status', 'in', ['queued', 'outbox'])
+        .executeTakeFirst();
+      released += Number(result.numUpdatedRows);
+    }
+    return released;
+  },
   recordOutcome: async (claim, outcome, at) => {
     const moved = await db
       .updateTable('message')

@@ -256,6 +256,16 @@ export const webhookRepository = (db: Kysely<DB>): WebhookRepository => ({
     return deliveriesWithAttempts(db, rows);
   },
   claimDue: (now, leaseUntil, limit) => claimDue(db, now, leaseUntil, limit),
+  releaseClaim: async (claim) => {
+    const released = await db
+      .updateTable('webhook_delivery')
+      .set((eb) => ({ attempt_count: eb('attempt_count', '-', 1), next_attempt_at: null }))
+      .where('id', '=', claim.deliveryId)
+      .where('attempt_count', '=', claim.attempt)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return Number(released.numUpdatedRows) === 1;
+  },
   recordAttempt: (claim, attempt, state) =>
     inTransaction(db, async (trx) => {
       await trx
