@@ -44,10 +44,14 @@ describe('classifyAddress', () => {
     expect(classifyAddress(address)).toBe(kind);
   });
 
-  it.each(['8.8.8.8', '172.32.0.1', '100.128.0.1', '169.255.0.1', '2606:4700::1111', '::ffff:1.1.1.1'])(
-    '%s is public',
-    (address) => expect(isPublicAddress(address)).toBe(true),
-  );
+  it.each([
+    '8.8.8.8',
+    '172.32.0.1',
+    '100.128.0.1',
+    '169.255.0.1',
+    '2606:4700::1111',
+    '::ffff:1.1.1.1',
+  ])('%s is public', (address) => expect(isPublicAddress(address)).toBe(true));
 
   it('parses compressed IPv6 forms into eight groups', () => {
     expect(parseIpv6('1::')).toEqual([1, 0, 0, 0, 0, 0, 0, 0]);
