@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import type { Role } from '../core/auth/auth.js';
 import { DomainError } from '../core/shared/errors.js';
-import type { AppEnv } from './context.js';
+import type { AppContext, AppEnv } from './context.js';
 
 /** Answered without any credentials: the routes outside /v1 (health, sign-in, member and survey links). */
 export const PUBLIC = 'public';
@@ -198,7 +198,7 @@ export const openApiTemplate = (honoPath: string): string =>
  * not middleware (middleware is registered with `use`, for every method). Null when no route does.
  * Found here, before the route runs, because the mounted sub-apps' routes all land in one router.
  */
-export const operationOf = (c: Parameters<MiddlewareHandler<AppEnv>>[0]): string | null => {
+export const operationOf = (c: AppContext): string | null => {
   const route = matchedRoutes(c).find((r) => r.method !== 'ALL');
   return route ? `${route.method.toUpperCase()} ${openApiTemplate(route.path)}` : null;
 };
