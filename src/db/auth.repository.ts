@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Session, SessionRepository, SignInFailures } from '../core/auth/sessions.js';
 import type { User, UserRepository } from '../core/auth/users.js';
+import { inTransaction } from './repositories.js';
 import type { DB } from './schema.js';
 
 const userFrom = (row: {
@@ -119,18 +120,35 @@ export const sessionRepository = (db: Kysely<DB>): SessionRepository => ({
   },
 });
 
+/**
+ * Attempts of one e-mail are counted one at a time, in every server process alike: a transaction
+ * holds an advisory lock on the e-mail while it counts the window and adds its row only if under
+ * the limit, so concurrent attempts queue there and the later ones see the earlier ones' rows.
+ */
 export const signInFailureRepository = (db: Kysely<DB>): SignInFailures => ({
-  countSince: async (email, since) => {
-    const row = await db
-      .selectFrom('sign_in_failure')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('email', '=', email)
-      .where('failed_at', '>=', since)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  },
-  record: async (email, at, forgetBefore) => {
-    await db.deleteFrom('sign_in_failure').where('failed_at', '<', forgetBefore).execute();
-    await db.insertInto('sign_in_failure').values({ email, failed_at: at }).execute();
+  count: (email, at, since, limit) =>
+    inTransaction(db, async (trx) => {
+      await sql`select pg_advisory_xact_lock(hashtextextended(${`sign_in:${email}`}, 0))`.execute(
+        trx,
+      );
+      // Forget what left the window, any e-mail's; rows another attempt is deleting are skipped.
+      await sql`
+        delete from sign_in_failure where id in (
+          select id from sign_in_failure where failed_at < ${since} for update skip locked
+        )
+      `.execute(trx);
+      const counted = await sql<{ id: number }>`
+        insert into sign_in_failure (email, failed_at)
+        select ${email}, ${at}
+        where (
+          select count(*) from sign_in_failure where email = ${email} and failed_at >= ${since}
+        ) < ${limit}
+        returning id
+      `.execute(trx);
+      const row = counted.rows[0];
+      return row ? String(row.id) : null;
+    }),
+  uncount: async (attempt) => {
+    await db.deleteFrom('sign_in_failure').where('id', '=', Number(attempt)).execute();
   },
 });

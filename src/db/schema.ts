@@ -43,6 +43,7 @@ export interface AdminSessionTable {
 }
 
 export interface SignInFailureTable {
+  id: Generated<number>;
   email: string;
   failed_at: Timestamp;
 }

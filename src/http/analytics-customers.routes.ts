@@ -31,7 +31,6 @@ import { ClvRunView, presentClvRun } from './analytics-clv.routes.js';
 import { kpiSource } from '../db/analytics/kpis.queries.js';
 import { settleDuePoints } from '../jobs/settle-points.job.js';
 import { useCaseDeps, type AppContext, type AppEnv, type UseCaseDeps } from './context.js';
-import { allowRoles } from './middleware.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -274,16 +273,6 @@ const TAGS = ['Analytics'];
 /** RFM, lifecycle and programme KPIs (admin only). Mount with `app.route('/', …)`. */
 export const analyticsCustomerRoutes = (clock: Clock) => {
   const app = new OpenAPIHono<AppEnv>();
-  for (const path of [
-    '/v1/analytics/rfm',
-    '/v1/analytics/rfm/*',
-    '/v1/analytics/lifecycle',
-    '/v1/analytics/kpis',
-    '/v1/analytics/refresh',
-    '/v1/customers/:id/analytics',
-  ]) {
-    app.use(path, allowRoles('admin'));
-  }
 
   app.openapi(
     createRoute({

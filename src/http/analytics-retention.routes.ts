@@ -14,7 +14,6 @@ import { campaignEffectQueries } from '../db/analytics/campaign-effect.queries.j
 import { cohortQueries } from '../db/analytics/cohorts.queries.js';
 import { retentionQueries } from '../db/analytics/retention.queries.js';
 import { useCaseDeps, type AppEnv } from './context.js';
-import { allowRoles } from './middleware.js';
 import { commonErrors, json, problem } from './openapi.js';
 
 const int = () => z.number().int();
@@ -152,13 +151,6 @@ const rangeErrors = { 422: problem('from after to, or a range too long') };
 /** Retention metrics, cohorts and campaign effect (admin only). Mount with `app.route('/', …)`. */
 export const analyticsRetentionRoutes = (clock: Clock) => {
   const app = new OpenAPIHono<AppEnv>();
-  for (const path of [
-    '/v1/analytics/retention',
-    '/v1/analytics/cohorts',
-    '/v1/analytics/campaign-effect',
-  ]) {
-    app.use(path, allowRoles('admin'));
-  }
 
   app.openapi(
     createRoute({

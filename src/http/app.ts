@@ -8,6 +8,7 @@ import { analyticsChartRoutes } from './analytics-charts.routes.js';
 import { clvRoutes } from './analytics-clv.routes.js';
 import { analyticsCustomerRoutes } from './analytics-customers.routes.js';
 import { analyticsRetentionRoutes } from './analytics-retention.routes.js';
+import { authorizeOperation } from './access.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { customerRoutes } from './customers.routes.js';
 import { renderDocsPage } from './docs.js';
@@ -125,6 +126,8 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   app.use('/m/api/*', limitBody);
   app.use('/v1/*', limitBody);
   app.use('/v1/*', requirePrincipal(deps.db, deps.clock));
+  // Before any other /v1 middleware acts: the one table of roles per operation (access.ts).
+  app.use('/v1/*', authorizeOperation);
   app.use('/v1/programme', invalidateProgrammeOnChange(programme));
   app.use('/v1/rules', invalidateProgrammeOnChange(rules));
   app.use('/v1/rules/*', invalidateProgrammeOnChange(rules));

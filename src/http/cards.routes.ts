@@ -19,7 +19,6 @@ import {
   type AppEnv,
   type UseCaseDeps,
 } from './context.js';
-import { allowRoles } from './middleware.js';
 import { IdParam, commonErrors, json, jsonBody, problem } from './openapi.js';
 import { EntryView, presentEntry } from './presenters.js';
 
@@ -139,11 +138,6 @@ export const cardRoutes = (deps: Pick<AppDeps, 'clock' | 'cardSecret'>) => {
     };
   };
   const ledgerKey = (c: AppContext, key: string) => `${c.var.principal.keyId}:${key}`;
-
-  app.use('/v1/customers/:id/card', allowRoles('admin'));
-  app.use('/v1/customers/:id/card.svg', allowRoles('admin'));
-  app.use('/v1/customers/:id/card/*', allowRoles('admin'));
-  app.use('/v1/pos/cards/*', allowRoles('pos', 'admin'));
 
   app.openapi(
     createRoute({

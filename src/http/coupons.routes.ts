@@ -21,7 +21,6 @@ import type { Benefit } from '../core/rewards/rewards.js';
 import type { Clock } from '../core/shared/clock.js';
 import { withRewardRepositories } from '../db/rewards/rewards-deps.js';
 import { useCaseDeps, type AppContext, type AppEnv } from './context.js';
-import { allowRoles } from './middleware.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -215,12 +214,6 @@ const codesCsv = (codes: Coupon[]) =>
 export const couponRoutes = (clock: Clock) => {
   const app = new OpenAPIHono<AppEnv>();
   const deps = async (c: AppContext) => withRewardRepositories(await useCaseDeps(c, clock));
-
-  app.use('/v1/coupon-batches', allowRoles('admin'));
-  app.use('/v1/coupon-batches/*', allowRoles('admin'));
-  app.use('/v1/coupons/void', allowRoles('admin'));
-  app.use('/v1/coupons/*', allowRoles('admin', 'pos'));
-  app.use('/v1/customers/:id/coupons', allowRoles('admin', 'pos'));
 
   app.openapi(
     createRoute({

@@ -56,7 +56,6 @@ import {
   type AppDeps,
   type AppEnv,
 } from './context.js';
-import { allowRoles } from './middleware.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
 import { problemResponse } from './problem.js';
 import { limitRequestBody } from './request-guards.js';
@@ -282,11 +281,6 @@ export const feedbackRoutes = (
     ...repos(c.var.db),
   });
 
-  for (const path of ['/v1/surveys', '/v1/surveys/*', '/v1/feedback/*', '/v1/complaints'])
-    app.use(path, allowRoles('admin'));
-  app.use('/v1/complaints/*', allowRoles('admin'));
-  app.use('/v1/customers/:id/reviews', allowRoles('admin'));
-  app.use('/v1/customers/:id/survey-responses', allowRoles('admin', 'pos'));
   app.use('/s/*', limitRequestBody(deps.bodyLimitBytes));
 
   // ------------------------------------------------------------------------- surveys (admin)

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
 import { authenticate } from '../core/auth/auth.service.js';
-import { hashApiKey, type Principal, type Role } from '../core/auth/auth.js';
+import { hashApiKey, type Principal } from '../core/auth/auth.js';
 import { DomainError } from '../core/shared/errors.js';
 import { apiKeyRepository } from '../db/misc.repository.js';
 import { inTransaction, repositoriesFor } from '../db/repositories.js';
@@ -93,20 +93,6 @@ export const requirePrincipal = (db: Kysely<DB>, clock: Clock): MiddlewareHandle
     await next();
   };
 };
-
-/** Store staff (pos) may identify members, take orders and spend points; the rest is admin's. */
-export const allowRoles =
-  (...roles: Role[]): MiddlewareHandler<AppEnv> =>
-  async (c, next) => {
-    if (!roles.includes(c.var.principal.role)) {
-      throw new DomainError(
-        'forbidden',
-        'role_not_allowed',
-        `This operation needs the role ${roles.join(' or ')}`,
-      );
-    }
-    await next();
-  };
 
 class RollbackWithResponse extends Error {
   constructor(readonly response: Response) {

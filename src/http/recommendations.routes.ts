@@ -16,7 +16,6 @@ import type { Clock } from '../core/shared/clock.js';
 import { recommendationStore } from '../db/recommendations/recommendations.repository.js';
 import { withRewardRepositories } from '../db/rewards/rewards-deps.js';
 import { inRequestTransaction, useCaseDeps, type AppEnv } from './context.js';
-import { allowRoles } from './middleware.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
 
 const int = () => z.number().int();
@@ -116,8 +115,6 @@ const presentRefresh = (r: RecommendationsRefreshed) => ({
 /** Personal product suggestions and rewards within reach. Mount with `app.route('/', …)`. */
 export const recommendationRoutes = (clock: Clock) => {
   const app = new OpenAPIHono<AppEnv>();
-  app.use('/v1/recommendations/*', allowRoles('admin'));
-  app.use('/v1/customers/:id/recommendations', allowRoles('admin', 'pos'));
 
   app.openapi(
     createRoute({

@@ -21,7 +21,6 @@ import type { Clock } from '../core/shared/clock.js';
 import { referralStatsSource } from '../db/referrals-stats.queries.js';
 import { withReferrals } from '../db/referrals.repository.js';
 import { useCaseDeps, type AppContext, type AppEnv } from './context.js';
-import { allowRoles } from './middleware.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
 
 /** Where links point when the settings name no base: REGULARS_PUBLIC_URL, else this. */
@@ -144,8 +143,6 @@ export const referralRoutes = (deps: ReferralRouteDeps) => {
   const { clock } = deps;
   const defaultBase = deps.publicUrl ?? DEFAULT_PUBLIC_URL;
   const app = new OpenAPIHono<AppEnv>();
-  app.use('/v1/referrals', allowRoles('admin'));
-  app.use('/v1/referrals/*', allowRoles('admin'));
 
   const referralDeps = async (c: AppContext) => withReferrals(await useCaseDeps(c, clock));
   const presentSettings = (s: ReferralSettings, currency: string) => ({

@@ -18,7 +18,6 @@ import type { Clock } from '../core/shared/clock.js';
 import { withRewardRepositories } from '../db/rewards/rewards-deps.js';
 import { CouponView, presentCoupon } from './coupons.routes.js';
 import { inRequestTransaction, useCaseDeps, type AppContext, type AppEnv } from './context.js';
-import { allowRoles } from './middleware.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -147,11 +146,6 @@ const RedeemParams = z.object({
 export const rewardRoutes = (clock: Clock) => {
   const app = new OpenAPIHono<AppEnv>();
   const deps = async (c: AppContext) => withRewardRepositories(await useCaseDeps(c, clock));
-
-  app.use('/v1/rewards', allowRoles('admin'));
-  app.use('/v1/rewards/*', allowRoles('admin'));
-  app.use('/v1/customers/:id/rewards', allowRoles('admin', 'pos'));
-  app.use('/v1/customers/:id/rewards/*', allowRoles('admin', 'pos'));
 
   app.openapi(
     createRoute({

@@ -20,7 +20,6 @@ import {
 import { tierRepository } from '../db/tiers/tiers.repository.js';
 import { TIER_PLACEMENT_JOB, placeMembersInTiers } from '../jobs/tier-placement.job.js';
 import { useCaseDeps, type AppContext, type AppDeps, type AppEnv } from './context.js';
-import { allowRoles } from './middleware.js';
 import { IdParam, commonErrors, json, jsonBody, problem } from './openapi.js';
 
 /** Runs outside the request transaction (see app.ts): it commits batch by batch. */
@@ -196,9 +195,6 @@ const tierDeps = async (c: AppContext, clock: Clock) => {
 
 export const tierRoutes = (clock: Clock, jobs?: AppDeps['jobs']) => {
   const app = new OpenAPIHono<AppEnv>();
-  app.use('/v1/tiers', allowRoles('admin'));
-  app.use('/v1/tiers/*', allowRoles('admin'));
-  app.use('/v1/customers/:id/tier/history', allowRoles('admin'));
 
   app.openapi(
     createRoute({

@@ -25,7 +25,6 @@ import {
 import { invalidateWebhookSubscriptions } from '../db/webhooks/webhook-outbox.js';
 import { webhookRepository } from '../db/webhooks/webhooks.repository.js';
 import type { AppContext, AppEnv } from './context.js';
-import { allowRoles } from './middleware.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -338,8 +337,6 @@ const deliveryRoutes = (app: OpenAPIHono<AppEnv>, env: WebhookRouteEnv) => {
 export const webhookRoutes = (clock: Clock, options: { allowPrivateTargets?: boolean } = {}) => {
   const app = new OpenAPIHono<AppEnv>();
   const env = { clock, allowPrivateTargets: options.allowPrivateTargets ?? false };
-  // '/v1/webhooks/*' also matches '/v1/webhooks' itself.
-  app.use('/v1/webhooks/*', allowRoles('admin'));
   deliveryRoutes(app, env);
   subscriptionRoutes(app, env);
   return app;

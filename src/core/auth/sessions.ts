@@ -31,17 +31,27 @@ export interface SessionRepository {
   revoke(tokenHash: string, at: Date): Promise<void>;
 }
 
-/** Failed password sign-ins, by e-mail (lower case). */
+/**
+ * Password sign-ins, by e-mail (lower case), counted before the password is checked: what is not
+ * counted cannot be checked, however many requests arrive at once and in however many processes.
+ */
 export interface SignInFailures {
-  countSince(email: string, since: Date): Promise<number>;
-  /** Records one failure and forgets those before `forgetBefore`. */
-  record(email: string, at: Date, forgetBefore: Date): Promise<void>;
+  /**
+   * Counts one attempt at `at` unless `limit` attempts since `since` are counted already, in one
+   * step no concurrent attempt for the e-mail can interleave with; forgets attempts before `since`.
+   * Returns the counted attempt, or null when it was refused.
+   */
+  count(email: string, at: Date, since: Date, limit: number): Promise<string | null>;
+  /** Uncounts an attempt whose password was right: only wrong ones are held against the e-mail. */
+  uncount(attempt: string): Promise<void>;
 }
 
 /**
  * At most this many wrong passwords per e-mail in the window, whoever sends them: enough for a
  * person who mistypes, far too few to guess a 12-character password. The price is that someone
  * who knows a user's e-mail can keep that user out for the window; the admin key still works.
+ * Each attempt is counted before its password is checked (so parallel guesses cannot all be
+ * checked) and uncounted once the password proves right.
  */
 export const SIGN_IN_FAILURE_LIMIT = 10;
 export const SIGN_IN_FAILURE_WINDOW_MINUTES = 15;
@@ -70,7 +80,8 @@ const principalFor = async (deps: SessionDeps, credentials: Credentials) => {
   const email = credentials.email.toLowerCase();
   const now = deps.clock.now();
   const windowStart = new Date(now.getTime() - SIGN_IN_FAILURE_WINDOW_MINUTES * 60_000);
-  if ((await deps.signInFailures.countSince(email, windowStart)) >= SIGN_IN_FAILURE_LIMIT) {
+  const attempt = await deps.signInFailures.count(email, now, windowStart, SIGN_IN_FAILURE_LIMIT);
+  if (attempt === null) {
     throw new DomainError(
       'forbidden',
       'too_many_sign_in_attempts',
@@ -82,10 +93,9 @@ const principalFor = async (deps: SessionDeps, credentials: Credentials) => {
     credentials.password,
     found?.passwordHash ?? (await decoyPasswordHash()),
   );
-  if (!found || !matches || found.user.disabledAt) {
-    await deps.signInFailures.record(email, now, windowStart);
-    throw refused();
-  }
+  // A wrong password stays counted; so does an error on the way, which leans to refusing.
+  if (!found || !matches || found.user.disabledAt) throw refused();
+  await deps.signInFailures.uncount(attempt);
   const { user } = found;
   return {
     principal: { keyId: user.id, role: user.role, name: user.name },
