@@ -25,7 +25,7 @@ export interface TestApp {
 }
 
 export const startTestApp = async (
-  options: { clock?: Clock; bodyLimitBytes?: number } = {},
+  options: { clock?: Clock; bodyLimitBytes?: number; webDist?: string } = {},
 ): Promise<TestApp> => {
   const database = await openTestDatabase();
   const clock = options.clock ?? systemClock;
@@ -36,6 +36,7 @@ export const startTestApp = async (
     log,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     database,
+    webDist: options.webDist,
   });
   const keyFor = async (role: Role) =>
     (await createApiKey({ ...repositoriesFor(database.db), clock }, { name: `test-${role}`, role }))
