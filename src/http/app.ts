@@ -12,6 +12,7 @@ import { authorizeOperation } from './access.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { customerRoutes } from './customers.routes.js';
 import { renderDocsPage } from './docs.js';
+import { servedDocument } from './openapi-document.js';
 import { requestContext, requirePrincipal, transactionalWrite } from './middleware.js';
 import { writeOrderBatch } from './order-batch.js';
 import { batchOrders, orderBatcher } from './order-batcher.js';
@@ -176,8 +177,12 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
 
   app.route('/', webRoutes(deps.webDist));
 
-  app.doc31('/openapi.json', OPENAPI_INFO);
-  app.get('/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document(OPENAPI_INFO) as never)));
+  // Made on first use, once every route is registered.
+  let document: ReturnType<typeof servedDocument> | null = null;
+  const openApiDocument = () =>
+    (document ??= servedDocument(app.getOpenAPI31Document(OPENAPI_INFO) as never));
+  app.get('/openapi.json', (c) => c.json(openApiDocument()));
+  app.get('/docs', (c) => c.html(renderDocsPage(openApiDocument())));
   return app;
 };
 

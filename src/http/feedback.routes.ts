@@ -507,9 +507,9 @@ export const feedbackRoutes = (
         },
       },
       responses: {
-        201: json(ResponseView, 'Recorded'),
-        200: json(ResponseView, 'Answered before: the first response'),
-        400: problem('An answer does not fit its question (each named in errors)'),
+        201: json(ResponseView, 'Recorded (a form post gets the page)', { orPage: true }),
+        200: json(ResponseView, 'Answered before: the first response', { orPage: true }),
+        400: problem('An answer does not fit its question (each named)', { orPage: true }),
         404: problem('Not a valid survey link'),
         409: problem('The survey is not active'),
       },

@@ -2,14 +2,25 @@ import { z } from '@hono/zod-openapi';
 import { ProblemView } from './presenters.js';
 
 /** Shared OpenAPI fragments so each route states only what is particular to it. */
-export const problem = (description: string) => ({
+/** For routes a browser's form posts to: the same answer as an HTML page when the post is a form. */
+interface Alternatives {
+  orPage?: boolean;
+}
+const page = ({ orPage }: Alternatives) =>
+  orPage ? { 'text/html': { schema: z.string().openapi({ description: 'An HTML page' }) } } : {};
+
+export const problem = (description: string, alternatives: Alternatives = {}) => ({
   description,
-  content: { 'application/problem+json': { schema: ProblemView } },
+  content: { 'application/problem+json': { schema: ProblemView }, ...page(alternatives) },
 });
 
-export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+export const json = <T extends z.ZodType>(
+  schema: T,
+  description: string,
+  alternatives: Alternatives = {},
+) => ({
   description,
-  content: { 'application/json': { schema } },
+  content: { 'application/json': { schema }, ...page(alternatives) },
 });
 
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({

@@ -17,6 +17,8 @@ const PAGE_HEADERS = {
   'cache-control': 'no-store',
 };
 
+const ASSET_CACHE = 'public, max-age=31536000, immutable';
+
 /**
  * The built pages. Both are single-page apps, so every path under /admin and every /m/{token}
  * answers with its HTML; the browser's router takes it from there. The HTML (a few hundred bytes)
@@ -37,17 +39,21 @@ export const webRoutes = (dist: string = WEB_DIST) => {
   };
 
   // Made on the first request after a build: serveStatic complains at once about a missing root,
-  // and API-only servers and tests never build the pages.
+  // and API-only servers and tests never build the pages. Only the hashed scripts and styles under
+  // assets/ are served here: the HTML pages need their CSP and no-store, so /static/admin.html is a
+  // 404 and the pages are reached only through /admin and /m/{token}.
   let assets: MiddlewareHandler<AppEnv> | null = null;
-  app.use('/static/*', async (c, next) => {
+  app.use('/static/assets/*', async (c, next) => {
     if (!assets && !existsSync(dist)) return next();
     assets ??= serveStatic({
       root: dist,
       rewriteRequestPath: (path) => path.replace(/^\/static/, ''),
-      // File names carry a content hash, so a year of caching is safe.
-      onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable'),
     });
-    return assets(c, next);
+    const found = await assets(c, next);
+    // File names carry a content hash, so a year of caching is safe. (Set here: serveStatic calls
+    // its onFound after the response is made, too late for a header.)
+    if (found instanceof Response) found.headers.set('cache-control', ASSET_CACHE);
+    return found;
   });
   app.get('/admin', page('admin'));
   app.get('/admin/*', page('admin'));

@@ -5,6 +5,7 @@ import { manualClock, systemClock, type Clock } from '../../src/core/shared/cloc
 import type { Database } from '../../src/db/dialect.js';
 import { repositoriesFor } from '../../src/db/repositories.js';
 import { createApp } from '../../src/http/app.js';
+import { contractCheckerFor, type ContractChecker } from './contract.js';
 import { openTestDatabase } from './database.js';
 
 export { manualClock };
@@ -14,7 +15,10 @@ export interface TestApp {
   clock: Clock;
   adminKey: string;
   keyFor(role: Role): Promise<string>;
-  /** Sends a request the way a client would, through the whole middleware stack. */
+  /**
+   * Sends a request the way a client would, through the whole middleware stack, and fails unless
+   * the response is one the app's /openapi.json documents (test/support/contract.ts).
+   */
   call(
     method: string,
     path: string,
@@ -28,6 +32,7 @@ export const startTestApp = async (
   options: {
     clock?: Clock;
     bodyLimitBytes?: number;
+    webDist?: string;
     /** Default true: the tests' webhook receivers listen on 127.0.0.1. */
     webhooksAllowPrivate?: boolean;
   } = {},
@@ -42,11 +47,15 @@ export const startTestApp = async (
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     webhooksAllowPrivate: options.webhooksAllowPrivate ?? true,
     database,
+    webDist: options.webDist,
   });
   const keyFor = async (role: Role) =>
     (await createApiKey({ ...repositoriesFor(database.db), clock }, { name: `test-${role}`, role }))
       .secret;
   const adminKey = await keyFor('admin');
+  let contract: ContractChecker | null = null;
+  const contractOf = async () =>
+    (contract ??= contractCheckerFor(await (await app.request('/openapi.json')).text()));
   const call: TestApp['call'] = async (method, path, body, headers = {}) => {
     const res = await app.request(path, {
       method,
@@ -58,6 +67,7 @@ export const startTestApp = async (
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
+    (await contractOf()).check({ method, path }, res, text);
     let parsed: unknown = text;
     try {
       parsed = text ? JSON.parse(text) : null;
