@@ -357,6 +357,8 @@ describe('GDPR export and erasure', () => {
     const patch = await t.call('PATCH', `/v1/customers/${id}`, { email: PERSON.email });
     expect(patch.status).toBe(409);
     expect(patch.body.code).toBe('customer_erased');
+    const card = await t.call('GET', `/v1/customers/${id}/card`);
+    expect([card.status, card.body.code]).toEqual([409, 'customer_erased']);
   });
 
   it('a second erasure changes nothing; the export shows the pseudonymous remains', async () => {
