@@ -391,6 +391,18 @@ describe('GDPR export and erasure', () => {
     expect(erasures.entries).toHaveLength(1);
   });
 
+  it('two erasures at once erase once', async () => {
+    const other = await createCustomer(t, { firstName: 'Twinnie' });
+    const [a, b] = await Promise.all([
+      t.call('POST', `/v1/customers/${other.id}/erase`),
+      t.call('POST', `/v1/customers/${other.id}/erase`),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body).toEqual(b.body);
+    const log = await ok('GET', '/v1/audit-log?action=customer.erased', undefined, 200);
+    expect(log.entries.filter((e: any) => e.targetId === other.id)).toHaveLength(1);
+  });
+
   it('refuses unknown and malformed ids', async () => {
     for (const [method, suffix] of [
       ['GET', 'export'],

@@ -59,6 +59,9 @@ export const privacyDeps = (
   audit: auditLogRepository(db),
   clock,
   points,
+  lockCustomer: async (customerId) => {
+    await db.selectFrom('customer').select('id').where('id', '=', customerId).forUpdate().execute();
+  },
   timeline: async (customerId) => {
     const items: TimelineItem[] = [];
     let before: string | undefined;

@@ -33,6 +33,7 @@ export const eraseCustomer = async (
   deps: PrivacyDeps,
   input: { customerId: string; actor: AuditActor; requestId?: string },
 ): Promise<ErasureResult> => {
+  await deps.lockCustomer(input.customerId);
   const customer = await deps.customers.findById(input.customerId);
   if (!customer) throw customerNotFound(input.customerId, 'id');
   if (customer.erasedAt) {

@@ -33,6 +33,8 @@ export interface PrivacyDeps {
   holders: PersonalDataHolder[];
   audit: AuditRepository;
   clock: Clock;
+  /** Holds the customer's row until the transaction ends, so two erasures run one after the other. */
+  lockCustomer(customerId: string): Promise<void>;
   /** The whole timeline of the customer, newest first. */
   timeline(customerId: string): Promise<TimelineItem[]>;
   /** Balance, pending, lifetime totals (the points view). */
