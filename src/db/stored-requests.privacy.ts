@@ -3,23 +3,10 @@ import type { PersonalDataHolder } from '../core/customers/privacy.js';
 import { redactor } from '../core/customers/redact.js';
 import type { DB } from './schema.js';
 
-/** Identifiers this short are left to the key-based redaction, as in redact.ts. */
-const MIN_SEARCH_LENGTH = 3;
-
-/** Rows of `column` in `table` whose text mentions the customer id or one of the identifiers. */
-const mentioning = (needles: string[], column: string) =>
-  sql.join(
-    needles.map((n) => sql`strpos(lower(${sql.ref(column)}), ${n.toLowerCase()}) > 0`),
-    sql` or `,
-  );
-
-const needlesOf = (customerId: string, identifiers: string[]) =>
-  [customerId, ...identifiers].filter((n) => n.length >= MIN_SEARCH_LENGTH);
-
 /**
- * The HTTP layer's idempotency records keep each write's response to replay it; a response about
- * the customer (their profile, an order of theirs, …) is redacted, keeping its status, so a retry
- * still gets an answer without the person's data.
+ * The HTTP layer's idempotency records keep each write's response to replay it; a response that
+ * names the customer's id (their profile, an order of theirs, …) is redacted, keeping its status,
+ * so a retry still gets an answer without the person's data.
  */
 export const storedResponsePrivacy = (db: Kysely<DB>): PersonalDataHolder => ({
   module: 'idempotency',
@@ -28,7 +15,7 @@ export const storedResponsePrivacy = (db: Kysely<DB>): PersonalDataHolder => ({
     const redact = redactor(identifiers);
     const { rows } = await sql<{ principal: string; key: string; response_body: string }>`
       select principal, key, response_body from idempotency_record
-       where ${mentioning(needlesOf(customerId, identifiers), 'response_body')}
+       where strpos(response_body, ${customerId}) > 0
     `.execute(db);
     for (const row of rows) {
       await db
@@ -44,27 +31,22 @@ export const storedResponsePrivacy = (db: Kysely<DB>): PersonalDataHolder => ({
 
 /**
  * pg-boss's queue (schema `pgboss`, when the job runner installed it): jobs whose data or output
- * names the customer are deleted. Regulars' own jobs carry no customer data (they sweep tables),
- * so this is a safeguard for jobs added later.
+ * names the customer's id are deleted. Regulars' own jobs carry no customer data (they sweep
+ * tables), so this is a safeguard for jobs added later.
  */
 export const jobQueuePrivacy = (db: Kysely<DB>, schema = 'pgboss'): PersonalDataHolder => ({
   module: 'jobs',
   exportCustomer: async () => ({}),
-  eraseCustomer: async ({ customerId, identifiers }) => {
+  eraseCustomer: async ({ customerId }) => {
     let deleted = 0;
     for (const table of ['job', 'archive']) {
       const { rows } = await sql<{ present: string | null }>`
         select to_regclass(${`${schema}.${table}`})::text as present
       `.execute(db);
       if (!rows[0]?.present) continue;
-      const needles = needlesOf(customerId, identifiers);
-      const text = sql`lower(coalesce(data::text, '') || ' ' || coalesce(output::text, ''))`;
+      const text = sql`coalesce(data::text, '') || ' ' || coalesce(output::text, '')`;
       const result = await sql`
-        delete from ${sql.table(`${schema}.${table}`)}
-         where ${sql.join(
-           needles.map((n) => sql`strpos(${text}, ${n.toLowerCase()}) > 0`),
-           sql` or `,
-         )}
+        delete from ${sql.table(`${schema}.${table}`)} where strpos(${text}, ${customerId}) > 0
       `.execute(db);
       deleted += Number(result.numAffectedRows ?? 0n);
     }
