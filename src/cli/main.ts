@@ -15,6 +15,7 @@ import { registerClvCommand } from './clv/clv.command.js';
 import { registerReportCommand } from './report/report.command.js';
 import { registerRulesCommand } from './rules.command.js';
 import { registerUsersCommand } from './users.command.js';
+import { registerCustomersCommand } from './customers.command.js';
 import { logProgress, registerImportCommand } from './import/index.js';
 
 const program = new Command()
@@ -120,5 +121,6 @@ registerRulesCommand(program, openFromConfig);
 registerUsersCommand(program, openFromConfig);
 registerClvCommand(program);
 registerReportCommand(program, openFromConfig);
+registerCustomersCommand(program, openFromConfig);
 
 await program.parseAsync(process.argv);

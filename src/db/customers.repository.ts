@@ -57,6 +57,7 @@ export const customerRepository = (db: Kysely<DB>): CustomerRepository => {
         consents: [...latest.values()],
         createdAt: r.created_at,
         updatedAt: r.updated_at,
+        erasedAt: r.erased_at ?? null,
       };
     });
   };
@@ -108,8 +109,12 @@ export const customerRepository = (db: Kysely<DB>): CustomerRepository => {
         .execute();
     },
     exists: async (id) =>
-      (await db.selectFrom('customer').select('id').where('id', '=', id).executeTakeFirst()) !==
-      undefined,
+      (await db
+        .selectFrom('customer')
+        .select('id')
+        .where('id', '=', id)
+        .where('erased_at', 'is', null)
+        .executeTakeFirst()) !== undefined,
     search: async (q: CustomerQuery): Promise<CustomerPage> => {
       let query = db.selectFrom('customer').selectAll('customer');
       if (q.email) query = query.where('email', '=', q.email);

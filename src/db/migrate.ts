@@ -16,6 +16,7 @@ import * as createFeedback from './migrations/20261126_1200_create_feedback.js';
 import * as createAtRiskNotice from './migrations/20261126_1300_create_at_risk_notice.js';
 import * as createUsersAndSessions from './migrations/20261205_0900_create_users_and_sessions.js';
 import * as createSignInFailure from './migrations/20261205_1000_create_sign_in_failure.js';
+import * as createAuditLogAndErasure from './migrations/20261206_2010_create_audit_log_and_erasure.js';
 import * as numberSignInAttempts from './migrations/20261206_2031_number_sign_in_attempts.js';
 
 /** Migrations are listed here by name; the name's timestamp orders them. */
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_1300_create_at_risk_notice': createAtRiskNotice,
   '20261205_0900_create_users_and_sessions': createUsersAndSessions,
   '20261205_1000_create_sign_in_failure': createSignInFailure,
+  '20261206_2010_create_audit_log_and_erasure': createAuditLogAndErasure,
   '20261206_2031_number_sign_in_attempts': numberSignInAttempts,
 };
 

@@ -59,6 +59,7 @@ export interface CustomerTable {
   attributes: Json<Record<string, string | number | boolean | null>>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface CustomerExternalIdTable {
@@ -678,6 +679,18 @@ export interface AtRiskNoticeTable {
   notified_at: Timestamp;
 }
 
+export interface AuditLogTable {
+  id: string;
+  at: Timestamp;
+  actor_key_id: string | null;
+  actor_user_id: string | null;
+  actor_label: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  summary: Json<Record<string, unknown>>;
+}
+
 export interface DB {
   programme_settings: ProgrammeSettingsTable;
   api_key: ApiKeyTable;
@@ -738,4 +751,5 @@ export interface DB {
   review: ReviewTable;
   complaint: ComplaintTable;
   complaint_event: ComplaintEventTable;
+  audit_log: AuditLogTable;
 }

@@ -44,6 +44,10 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'PATCH /v1/customers/{id}': ADMIN,
   'GET /v1/customers/{id}/timeline': ADMIN,
   'GET /v1/customers/{id}/analytics': ADMIN,
+  // GDPR: a person's whole record and its erasure; the audit log of admin actions.
+  'GET /v1/customers/{id}/export': ADMIN,
+  'POST /v1/customers/{id}/erase': ADMIN,
+  'GET /v1/audit-log': ADMIN,
   'GET /v1/customers/{id}/segments': ADMIN,
   'GET /v1/customers/{id}/messages': ADMIN,
   'GET /v1/customers/{id}/referral': ADMIN_AND_POS,

@@ -53,6 +53,8 @@ import { webRoutes } from './web.routes.js';
 import { limitRequestBody } from './request-guards.js';
 import { sessionRoutes } from './session.routes.js';
 import { userRoutes } from './users.routes.js';
+import { auditAdminWrites } from './audit.middleware.js';
+import { privacyRoutes } from './privacy.routes.js';
 
 const OPENAPI_INFO = {
   openapi: '3.1.0',
@@ -137,6 +139,7 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   app.use('/v1/webhooks/*', invalidateWebhooksOnChange);
   // Placement commits batch by batch itself: one request-long transaction would hold every row it moves.
   app.use('/v1/*', except(TIER_PLACEMENT_PATH, transactionalWrite(deps.clock)));
+  app.use('/v1/*', auditAdminWrites(deps.clock));
 
   app.route('/', healthRoute(deps.db, deps.database.kind));
   app.route('/', sessionRoutes(deps.clock));
@@ -174,6 +177,7 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   app.route('/', unsubscribeRoutes(deps.clock, messaging));
   app.route('/', feedbackRoutes(deps));
   app.route('/', timelineRoutes(deps.clock));
+  app.route('/', privacyRoutes(deps.clock));
 
   app.route('/', webRoutes(deps.webDist));
 

@@ -33,6 +33,10 @@ export const CustomerView = z
     ),
     createdAt: z.string(),
     updatedAt: z.string(),
+    erasedAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Set once the personal data is erased' }),
   })
   .openapi('Customer');
 
@@ -41,6 +45,7 @@ export const presentCustomer = (c: Customer): z.infer<typeof CustomerView> => ({
   consents: c.consents.map((x) => ({ ...x, at: x.at.toISOString() })),
   createdAt: c.createdAt.toISOString(),
   updatedAt: c.updatedAt.toISOString(),
+  erasedAt: iso(c.erasedAt),
 });
 
 export const OrderView = z

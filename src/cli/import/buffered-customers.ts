@@ -50,7 +50,7 @@ const bufferedWrites = (
   memory: CustomerMemory,
 ): Pick<CustomerRepository, 'insert' | 'addExternalIds' | 'addConsents'> => ({
   insert: async (row) => {
-    const customer: Customer = { ...row, externalIds: [], consents: [] };
+    const customer: Customer = { ...row, externalIds: [], consents: [], erasedAt: null };
     memory.created.set(row.id, customer);
     if (row.email) memory.byEmail.set(row.email, customer);
     memory.rows.customers.push(customerRow(row));

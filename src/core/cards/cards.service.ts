@@ -1,3 +1,4 @@
+import { customerErased } from '../customers/customers.errors.js';
 import { getCustomer } from '../customers/customers.service.js';
 import type { Customer, CustomerRepository } from '../customers/customers.js';
 import type { EventSink } from '../events/events.js';
@@ -33,6 +34,13 @@ export interface IssuedCard {
   token: string;
 }
 
+/** An erased customer gets no new card: their old one was revoked with their data. */
+const cardHolder = async (deps: CardDeps, customerId: string): Promise<Customer> => {
+  const customer = await getCustomer(deps, customerId);
+  if (customer.erasedAt) throw customerErased(customer.id);
+  return customer;
+};
+
 const newCard = (customerId: string, at: Date): MemberCard => ({
   id: newId('card'),
   customerId,
@@ -46,7 +54,7 @@ export const getOrIssueCard = async (
   secret: Uint8Array,
   customerId: string,
 ): Promise<IssuedCard> => {
-  const customer = await getCustomer(deps, customerId);
+  const customer = await cardHolder(deps, customerId);
   const card =
     (await deps.cards.findActive(customer.id)) ??
     (await deps.cards.issueIfNone(newCard(customer.id, deps.clock.now())));
@@ -62,7 +70,7 @@ export const rotateCard = async (
   secret: Uint8Array,
   customerId: string,
 ): Promise<IssuedCard> => {
-  const customer = await getCustomer(deps, customerId);
+  const customer = await cardHolder(deps, customerId);
   const now = deps.clock.now();
   await deps.cards.revokeActive(customer.id, now);
   const card = await deps.cards.issueIfNone(newCard(customer.id, now));

@@ -36,3 +36,12 @@ export const externalIdTaken = (source: string, id: string, index: number) =>
     { source, id },
     [{ path: `externalIds.${index}`, message: 'another customer has this external id' }],
   );
+
+export const customerErased = (id: string) =>
+  new DomainError(
+    'conflict',
+    'customer_erased',
+    `Customer ${id} was erased; their profile can no longer be changed`,
+    { customer: id },
+    [{ path: 'id', message: 'this customer was erased' }],
+  );

@@ -3,6 +3,7 @@ import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import {
   ambiguousCustomerRef,
+  customerErased,
   customerNotFound,
   emailTaken,
   externalIdTaken,
@@ -108,6 +109,7 @@ export const updateCustomer = async (
   input: UpdateCustomerInput,
 ): Promise<Customer> => {
   const current = await getCustomer(deps, id);
+  if (current.erasedAt) throw customerErased(id);
   const now = deps.clock.now();
   const email = normaliseEmail(input.email);
   await assertEmailFree(deps, email, id);

@@ -87,9 +87,11 @@ export interface Customer {
   consents: Consent[];
   createdAt: Date;
   updatedAt: Date;
+  /** When the customer's personal data was erased (docs/privacy.md); null: never. */
+  erasedAt: Date | null;
 }
 
-export type CustomerRow = Omit<Customer, 'externalIds' | 'consents'>;
+export type CustomerRow = Omit<Customer, 'externalIds' | 'consents' | 'erasedAt'>;
 
 export interface CustomerQuery {
   email?: string;
@@ -121,5 +123,6 @@ export interface CustomerRepository {
   addExternalIds(customerId: string, ids: ExternalId[], at: Date): Promise<void>;
   addConsents(customerId: string, consents: Consent[], recordedAt: Date): Promise<void>;
   search(query: CustomerQuery): Promise<CustomerPage>;
+  /** True for a customer who is there and not erased: what an order or a referral may name. */
   exists(id: string): Promise<boolean>;
 }

@@ -295,7 +295,7 @@ export const customerMessages = async (
   deps: MessagingDeps,
   query: MessageQuery & { customerId: string },
 ) => {
-  if (!(await deps.customers.exists(query.customerId))) throw customerNotFound(query.customerId);
+  if (!(await deps.customers.findById(query.customerId))) throw customerNotFound(query.customerId);
   return deps.messaging.listMessages(query);
 };
 

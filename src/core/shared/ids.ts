@@ -25,6 +25,7 @@ export const ID_PREFIXES = {
   couponBatch: 'cpb',
   couponRedemption: 'cpr',
   user: 'usr',
+  audit: 'aud',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -34,7 +34,12 @@ export const prefetchedCustomers = async (
   const existing =
     refs.ids.length === 0
       ? []
-      : await trx.selectFrom('customer').select('id').where('id', 'in', refs.ids).execute();
+      : await trx
+          .selectFrom('customer')
+          .select('id')
+          .where('id', 'in', refs.ids)
+          .where('erased_at', 'is', null)
+          .execute();
   const owners =
     refs.externalIds.length === 0
       ? []

@@ -1,0 +1,78 @@
+import type { Kysely } from 'kysely';
+import type { PersonalDataHolder, PrivacyDeps } from '../core/customers/privacy.js';
+import { customerTimeline, type TimelineItem } from '../core/feedback/timeline.js';
+import type { Clock } from '../core/shared/clock.js';
+import { auditLogRepository } from './audit/audit-log.repository.js';
+import { customerRepository } from './customers.repository.js';
+import { timelineQueries } from './feedback/timeline.queries.js';
+import { activityPrivacy } from './activities.privacy.js';
+import { analyticsPrivacy } from './analytics/analytics.privacy.js';
+import { cardPrivacy } from './cards.privacy.js';
+import { customerPrivacy } from './customers.privacy.js';
+import { feedbackPrivacy } from './feedback/feedback.privacy.js';
+import { ledgerPrivacy } from './ledger.privacy.js';
+import { messagingPrivacy } from './messaging/messaging.privacy.js';
+import { orderPrivacy } from './orders.privacy.js';
+import { recommendationPrivacy } from './recommendations/recommendations.privacy.js';
+import { referralPrivacy } from './referrals.privacy.js';
+import { rewardPrivacy } from './rewards/rewards.privacy.js';
+import type { DB } from './schema.js';
+import { segmentPrivacy } from './segments/segments.privacy.js';
+import { jobQueuePrivacy, storedResponsePrivacy } from './stored-requests.privacy.js';
+import { tierPrivacy } from './tiers/tiers.privacy.js';
+import { webhookPrivacy } from './webhooks/webhooks.privacy.js';
+
+const TIMELINE_PAGE = 200;
+
+/**
+ * Every module's part of a customer's personal data, bound to one connection or transaction. A
+ * table that gains a column of personal data must be handled by its module's holder here;
+ * test/privacy.test.ts scans every text column of every table after an erasure.
+ */
+export const personalDataHolders = (db: Kysely<DB>): PersonalDataHolder[] => [
+  customerPrivacy(db),
+  orderPrivacy(db),
+  ledgerPrivacy(db),
+  tierPrivacy(db),
+  rewardPrivacy(db),
+  referralPrivacy(db),
+  cardPrivacy(db),
+  activityPrivacy(db),
+  feedbackPrivacy(db),
+  messagingPrivacy(db),
+  webhookPrivacy(db),
+  segmentPrivacy(db),
+  analyticsPrivacy(db),
+  recommendationPrivacy(db),
+  storedResponsePrivacy(db),
+  jobQueuePrivacy(db),
+];
+
+/** The erasure and export services' dependencies on one connection or transaction. */
+export const privacyDeps = (
+  db: Kysely<DB>,
+  clock: Clock,
+  points: PrivacyDeps['points'],
+): PrivacyDeps => ({
+  customers: customerRepository(db),
+  holders: personalDataHolders(db),
+  audit: auditLogRepository(db),
+  clock,
+  points,
+  lockCustomer: async (customerId) => {
+    await db.selectFrom('customer').select('id').where('id', '=', customerId).forUpdate().execute();
+  },
+  timeline: async (customerId) => {
+    const items: TimelineItem[] = [];
+    let before: string | undefined;
+    do {
+      const page = await customerTimeline(
+        { timeline: timelineQueries(db) },
+        { customerId, limit: TIMELINE_PAGE, ...(before ? { before } : {}) },
+      );
+      items.push(...page.items);
+      before = page.nextCursor ?? undefined;
+    } while (before);
+    return items;
+  },
+});
