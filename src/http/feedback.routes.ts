@@ -59,7 +59,6 @@ import {
 import { allowRoles } from './middleware.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
 import { problemResponse } from './problem.js';
-import { limitRequestBody } from './request-guards.js';
 import { DEFAULT_PUBLIC_URL } from './referrals.routes.js';
 
 const SurveyIdParam = IdParam('id', 'svy_01JD3Q4X5Y6Z7A8B9C0D1E2F3G');
@@ -269,9 +268,7 @@ const invalidAnswersResponse = (c: AppContext, error: unknown) => {
  * Feedback: surveys (admin), their public answer pages `/s/{token}` (no API key: the signed
  * token is the credential), reviews, NPS/CSAT over time, complaints and their response times.
  */
-export const feedbackRoutes = (
-  deps: Pick<AppDeps, 'clock' | 'cardSecret' | 'publicUrl' | 'bodyLimitBytes'>,
-) => {
+export const feedbackRoutes = (deps: Pick<AppDeps, 'clock' | 'cardSecret' | 'publicUrl'>) => {
   const { clock } = deps;
   const app = new OpenAPIHono<AppEnv>();
   const cardSecret = cardSecretCache(deps.cardSecret);
@@ -287,7 +284,6 @@ export const feedbackRoutes = (
   app.use('/v1/complaints/*', allowRoles('admin'));
   app.use('/v1/customers/:id/reviews', allowRoles('admin'));
   app.use('/v1/customers/:id/survey-responses', allowRoles('admin', 'pos'));
-  app.use('/s/*', limitRequestBody(deps.bodyLimitBytes));
 
   // ------------------------------------------------------------------------- surveys (admin)
 
