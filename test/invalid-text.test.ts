@@ -200,3 +200,34 @@ describe('the cases found by the review', () => {
     expect(res.body.errors[0].message).toBe('line 2 contains a NUL character (U+0000)');
   });
 });
+
+describe('bodies are refused by size and depth before anything parses them', () => {
+  const deep = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
+
+  it('/v1 checks the key before it reads a body', async () => {
+    const anonymous = await t.call('POST', '/v1/customers', deep(300_000), { authorization: '' });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.code).toBe('missing_api_key');
+    const keyed = await t.call('POST', '/v1/customers', deep(300_000));
+    expect(keyed.status).toBe(400);
+    expect(keyed.body).toMatchObject({
+      code: 'body_too_deep',
+      errors: [{ path: 'body', message: 'nests more than 64 deep' }],
+    });
+    const fine = await t.call('POST', '/v1/customers', { email: `${unique('c')}@example.com` });
+    expect(fine.status).toBe(201);
+  });
+
+  it('routes without a key take at most 64 KiB, and no more than 64 levels', async () => {
+    for (const path of ['/auth/session', '/m/api/tok/rewards/rwd_x/redeem', '/s/tok', '/u/tok']) {
+      const big = await t.call('POST', path, JSON.stringify({ apiKey: 'x'.repeat(70_000) }), {
+        authorization: '',
+      });
+      expect(big.status, path).toBe(413);
+      expect(big.body.code).toBe('payload_too_large');
+      const nested = await t.call('POST', path, deep(1_000), { authorization: '' });
+      expect(nested.status, path).toBe(400);
+      expect(nested.body.code).toBe('body_too_deep');
+    }
+  });
+});
