@@ -13,11 +13,15 @@ import { startServerProcess, type ServerProcess } from './support/server-process
  */
 const ATTACKERS = 4;
 const NESTING = 400_000;
-const ATTACK_PAUSE_MS = 50;
+// Each client waits this long between bodies: some 20 bodies a second in all, several times the
+// rate of the review's four clients (whose every body held the server for over a second), and
+// not so many that the clients' own sending is what a 2-core machine measures.
+const ATTACK_PAUSE_MS = 200;
 const WARM_UP_SAMPLES = 20;
 const SAMPLES = 300;
+const ROUNDS = 3;
 const SAMPLE_GAP_MS = 5;
-const SAMPLING_BUDGET_MS = 40_000;
+const SAMPLING_BUDGET_MS = 20_000;
 const REQUEST_TIMEOUT_MS = 10_000;
 const P99_LIMIT_MS = 50;
 /**
@@ -25,7 +29,7 @@ const P99_LIMIT_MS = 50;
  * the budget is this many times the idle p99 measured just before (the unguarded server's p99 is
  * in seconds, far past either).
  */
-const IDLE_P99_FACTOR = 3;
+const IDLE_P99_FACTOR = 5;
 
 const TOKEN = 'dGhpcy1pcy1ub3QtYS12YWxpZC10b2tlbg.c2lnbmF0dXJlLXRoYXQtZG9lcy1ub3QtbWF0Y2g';
 const TARGETS = ['/auth/session', `/m/api/${TOKEN}/rewards/rwd_x/redeem`, `/s/${TOKEN}`];
@@ -75,7 +79,7 @@ const sampleHealth = async (count: number) => {
 const ATTACKER_SOURCE = `
 const { workerData, parentPort } = require('node:worker_threads');
 const { url, targets, attackers, nesting, pauseMs, timeoutMs } = workerData;
-const body = '['.repeat(nesting) + ']'.repeat(nesting);
+const body = Buffer.from('['.repeat(nesting) + ']'.repeat(nesting));
 const statuses = [];
 let stopped = false;
 parentPort.on('message', () => { stopped = true; });
@@ -133,19 +137,26 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 describe('deeply nested bodies from anonymous clients', () => {
   it(
     `/health p99 stays under ${P99_LIMIT_MS} ms while ${ATTACKERS} clients post them`,
-    { timeout: 150_000 },
+    { timeout: 180_000 },
     async () => {
       await sampleHealth(WARM_UP_SAMPLES);
-      const idle = await sampleHealth(SAMPLES);
-      const attackers = startAttackers();
-      let loaded: number[];
-      let statuses: number[];
-      try {
-        await sleep(300); // the first bodies are on their way
-        loaded = await sampleHealth(SAMPLES);
-      } finally {
-        statuses = await attackers.stop();
+      // Idle and attacked windows alternate, so a change in the machine's other load between
+      // them weighs on both alike.
+      const idle: number[] = [];
+      const loaded: number[] = [];
+      const statuses: number[] = [];
+      for (let round = 0; round < ROUNDS; round += 1) {
+        idle.push(...(await sampleHealth(SAMPLES / ROUNDS)));
+        const attackers = startAttackers();
+        try {
+          await sleep(300); // the first bodies are on their way
+          loaded.push(...(await sampleHealth(SAMPLES / ROUNDS)));
+        } finally {
+          statuses.push(...(await attackers.stop()));
+        }
       }
+      idle.sort((a, b) => a - b);
+      loaded.sort((a, b) => a - b);
 
       const idleP99 = percentile(idle, 99);
       const p50 = percentile(loaded, 50);
