@@ -26,7 +26,12 @@ export const CONFIG_VARIABLES: Record<string, VariableSpec> = {
   },
   REGULARS_DB_POOL_SIZE: { description: 'PostgreSQL connections (default 10)', sensitive: false },
   REGULARS_BODY_LIMIT_BYTES: {
-    description: 'Largest accepted request body (default 1 MiB)',
+    description: 'Largest accepted request body on /v1 (default 1 MiB)',
+    sensitive: false,
+  },
+  REGULARS_PUBLIC_BODY_LIMIT_BYTES: {
+    description:
+      'Largest accepted request body outside /v1, where no API key is asked: sign-in, member page, surveys, unsubscribe (default 64 KiB)',
     sensitive: false,
   },
   REGULARS_SETTLE_INTERVAL_MS: {
@@ -87,6 +92,11 @@ const ConfigSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  publicBodyLimitBytes: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024),
   settleIntervalMs: z.coerce.number().int().min(0).default(60_000),
   tierReviewCron: z
     .string()
@@ -125,6 +135,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     analyticsCron: blankToUndefined(env.REGULARS_ANALYTICS_CRON),
     tierReviewCron: blankToUndefined(env.REGULARS_TIER_REVIEW_CRON),
     bodyLimitBytes: blankToUndefined(env.REGULARS_BODY_LIMIT_BYTES),
+    publicBodyLimitBytes: blankToUndefined(env.REGULARS_PUBLIC_BODY_LIMIT_BYTES),
     settleIntervalMs: blankToUndefined(env.REGULARS_SETTLE_INTERVAL_MS),
     cardSecret: blankToUndefined(env.REGULARS_CARD_SECRET),
     publicUrl: blankToUndefined(env.REGULARS_PUBLIC_URL),

@@ -95,6 +95,7 @@ export const startServer = async (
     clock,
     log,
     bodyLimitBytes: config.bodyLimitBytes,
+    publicBodyLimitBytes: config.publicBodyLimitBytes,
     cardSecret: config.cardSecret,
     publicUrl: config.publicUrl,
     webhooksAllowPrivate: config.webhooksAllowPrivate,

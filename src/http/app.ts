@@ -50,7 +50,9 @@ import { emailSuggestions } from '../db/recommendations/recommendations.reposito
 import { messagingRoutes } from './messaging.routes.js';
 import { unsubscribeRoutes } from './unsubscribe.routes.js';
 import { webRoutes } from './web.routes.js';
-import { limitRequestBody } from './request-guards.js';
+import { DEFAULT_PUBLIC_BODY_LIMIT_BYTES, limitRequestBody } from './request-guards.js';
+import { guardRequestBody } from './body-guards.js';
+import { rejectBadUrlText } from './text-guards.js';
 import { sessionRoutes } from './session.routes.js';
 import { userRoutes } from './users.routes.js';
 import { auditAdminWrites } from './audit.middleware.js';
@@ -124,13 +126,16 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   const rules = programmeCache<Rule[]>();
   const tiers = programmeCache<TierConfig | null>();
   app.use('*', requestContext(deps, programme, rules, tiers));
-  const limitBody = limitRequestBody(deps.bodyLimitBytes);
-  app.use('/auth/*', limitBody);
-  app.use('/m/api/*', limitBody);
-  app.use('/v1/*', limitBody);
+  app.use('*', rejectBadUrlText);
+  // Routes without an API key (/auth, /m, /s, /u, …) take small bodies; /v1 reads none before
+  // the key is checked, and no body is parsed before its depth and text are.
+  const publicLimit = deps.publicBodyLimitBytes ?? DEFAULT_PUBLIC_BODY_LIMIT_BYTES;
+  app.use('*', except('/v1/*', limitRequestBody(publicLimit)));
+  app.use('/v1/*', limitRequestBody(deps.bodyLimitBytes));
   app.use('/v1/*', requirePrincipal(deps.db, deps.clock));
   // Before any other /v1 middleware acts: the one table of roles per operation (access.ts).
   app.use('/v1/*', authorizeOperation);
+  app.use('*', guardRequestBody());
   app.use('/v1/programme', invalidateProgrammeOnChange(programme));
   app.use('/v1/rules', invalidateProgrammeOnChange(rules));
   app.use('/v1/rules/*', invalidateProgrammeOnChange(rules));

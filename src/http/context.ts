@@ -24,6 +24,8 @@ export interface AppDeps {
   clock: Clock;
   log: Logger;
   bodyLimitBytes: number;
+  /** REGULARS_PUBLIC_BODY_LIMIT_BYTES: the body limit outside /v1; default 64 KiB. */
+  publicBodyLimitBytes?: number;
   /** REGULARS_CARD_SECRET; unset: a key generated once and kept in the database. */
   cardSecret?: string;
   /** REGULARS_PUBLIC_URL: the base of referral links. */

@@ -58,7 +58,6 @@ import {
 } from './context.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
 import { problemResponse } from './problem.js';
-import { limitRequestBody } from './request-guards.js';
 import { DEFAULT_PUBLIC_URL } from './referrals.routes.js';
 
 const SurveyIdParam = IdParam('id', 'svy_01JD3Q4X5Y6Z7A8B9C0D1E2F3G');
@@ -268,9 +267,7 @@ const invalidAnswersResponse = (c: AppContext, error: unknown) => {
  * Feedback: surveys (admin), their public answer pages `/s/{token}` (no API key: the signed
  * token is the credential), reviews, NPS/CSAT over time, complaints and their response times.
  */
-export const feedbackRoutes = (
-  deps: Pick<AppDeps, 'clock' | 'cardSecret' | 'publicUrl' | 'bodyLimitBytes'>,
-) => {
+export const feedbackRoutes = (deps: Pick<AppDeps, 'clock' | 'cardSecret' | 'publicUrl'>) => {
   const { clock } = deps;
   const app = new OpenAPIHono<AppEnv>();
   const cardSecret = cardSecretCache(deps.cardSecret);
@@ -280,8 +277,6 @@ export const feedbackRoutes = (
     ...(await useCaseDeps(c, clock)),
     ...repos(c.var.db),
   });
-
-  app.use('/s/*', limitRequestBody(deps.bodyLimitBytes));
 
   // ------------------------------------------------------------------------- surveys (admin)
 

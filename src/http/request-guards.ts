@@ -3,16 +3,24 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from './context.js';
 import { problemResponse } from './problem.js';
 
-/** Refuses bodies over `maxBytes` with a 413 problem, before a handler reads them. */
+/** The body limit of routes reached without an API key: sign-in, member page, surveys, unsubscribe. */
+export const DEFAULT_PUBLIC_BODY_LIMIT_BYTES = 64 * 1024;
+
+/**
+ * Refuses bodies over `maxBytes` with a 413 problem, before a handler reads them, and closes the
+ * connection: the rest of an oversized body is not read (and not drained) at all.
+ */
 export const limitRequestBody = (maxBytes: number): MiddlewareHandler<AppEnv> =>
   bodyLimit({
     maxSize: maxBytes,
-    onError: (c) =>
-      problemResponse(c, {
+    onError: (c) => {
+      c.header('connection', 'close');
+      return problemResponse(c, {
         status: 413,
         code: 'payload_too_large',
         detail: `The request body exceeds ${maxBytes} bytes`,
-      }),
+      });
+    },
   });
 
 const sameHost = (origin: string, url: string) => {

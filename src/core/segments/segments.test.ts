@@ -57,6 +57,26 @@ describe('segment definitions', () => {
     expect(paths({ schemaVersion: 1, filter: leaves(51) })).toEqual(['filter']);
   });
 
+  it('refuses a filter that is not a node, at any level, with its path (no TypeError)', () => {
+    for (const filter of ['x', 5, null, [], true]) {
+      expect(paths({ schemaVersion: 1, filter })).toEqual(['filter']);
+    }
+    expect(paths({ schemaVersion: 1, filter: { all: ['x', { not: 7 }] } })).toEqual([
+      'filter.all.0',
+      'filter.all.1.not',
+    ]);
+    expect(paths({ schemaVersion: 1 })).toEqual(['filter']);
+  });
+
+  it('stops at the sixth level of a tree 50,000 deep, without overflowing the stack', () => {
+    let filter: unknown = { field: 'orderCount', gte: 1 };
+    for (let i = 0; i < 50_000; i += 1) filter = i % 2 === 0 ? { not: filter } : { all: [filter] };
+    const issues = SegmentDefinitionSchema.safeParse({ schemaVersion: 1, filter }).error?.issues;
+    expect(issues?.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['filter.all.0.not.all.0.not.all.0', 'nodes nest at most 5 deep'],
+    ]);
+  });
+
   it('a dynamic segment needs a definition, a static one none', () => {
     const definition = { schemaVersion: 1, filter: { field: 'orderCount', gte: 1 } };
     expect(CreateSegmentSchema.safeParse({ key: 'a', name: 'A', kind: 'dynamic' }).success).toBe(

@@ -167,34 +167,68 @@ export const walkNodes = (
   else if ('not' in node) walkNodes(node.not, visit, [...path, 'not'], depth + 1);
 };
 
-export const SegmentDefinitionSchema = z
-  .object({
-    schemaVersion: z.literal(1),
-    filter: SegmentNodeSchema,
-  })
-  .strict()
-  .superRefine((definition, ctx) => {
-    let leaves = 0;
-    let tooDeep = false;
-    walkNodes(definition.filter, (node, path, depth) => {
-      if ('field' in node) leaves += 1;
-      if (depth > MAX_DEPTH && !tooDeep) {
-        tooDeep = true;
-        ctx.addIssue({
-          code: 'custom',
-          message: `nodes nest at most ${MAX_DEPTH} deep`,
-          path: ['filter', ...path],
-        });
+/**
+ * The path of the first node nested deeper than MAX_DEPTH, or null. Iterative and bounded: it
+ * stops at the first node too deep, so a hostile tree 50,000 levels deep costs a few steps and no
+ * stack, and it runs before the (recursive) node schema ever sees the tree.
+ */
+const firstNodeTooDeep = (filter: unknown): (string | number)[] | null => {
+  const stack: [unknown, (string | number)[], number][] = [[filter, [], 1]];
+  while (stack.length > 0) {
+    const [node, path, depth] = stack.pop()!;
+    if (typeof node !== 'object' || node === null || Array.isArray(node)) continue;
+    if (depth > MAX_DEPTH) return path;
+    const group = node as Record<string, unknown>;
+    if ('not' in group) stack.push([group.not, [...path, 'not'], depth + 1]);
+    for (const key of ['any', 'all'] as const) {
+      const list = group[key];
+      if (!Array.isArray(list)) continue;
+      for (let i = list.length - 1; i >= 0; i -= 1)
+        stack.push([list[i], [...path, key, i], depth + 1]);
+    }
+  }
+  return null;
+};
+
+/** A whole filter: depth first (without recursion), then each node's shape, then the leaf count. */
+const FilterSchema: z.ZodType<SegmentNode> = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    const tooDeep = firstNodeTooDeep(value);
+    if (tooDeep) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `nodes nest at most ${MAX_DEPTH} deep`,
+        path: tooDeep,
+      });
+      return;
+    }
+    const result = SegmentNodeSchema.safeParse(value);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
       }
+      return;
+    }
+    let leaves = 0;
+    walkNodes(result.data, (node) => {
+      if ('field' in node) leaves += 1;
     });
     if (leaves > MAX_LEAVES) {
       ctx.addIssue({
         code: 'custom',
         message: `at most ${MAX_LEAVES} conditions (this tree has ${leaves})`,
-        path: ['filter'],
       });
     }
-  });
+  })
+  .meta({ description: 'A filter tree: {all}, {any}, {not} or a leaf {field, …}' }) as never;
+
+export const SegmentDefinitionSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    filter: FilterSchema,
+  })
+  .strict();
 export type SegmentDefinition = z.infer<typeof SegmentDefinitionSchema>;
 
 export const CreateSegmentSchema = z
