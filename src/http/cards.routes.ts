@@ -150,6 +150,7 @@ export const cardRoutes = (deps: Pick<AppDeps, 'clock' | 'cardSecret'>) => {
         200: json(CardView, 'The active card'),
         ...commonErrors,
         404: problem('No such customer'),
+        409: problem('The customer was erased: no card is issued'),
       },
     }),
     async (c) => {
@@ -170,6 +171,7 @@ export const cardRoutes = (deps: Pick<AppDeps, 'clock' | 'cardSecret'>) => {
         200: { description: 'QR code', content: { 'image/svg+xml': { schema: z.string() } } },
         ...commonErrors,
         404: problem('No such customer'),
+        409: problem('The customer was erased: no card is issued'),
       },
     }),
     async (c) => {
@@ -191,6 +193,7 @@ export const cardRoutes = (deps: Pick<AppDeps, 'clock' | 'cardSecret'>) => {
         201: json(CardView, 'The new card'),
         ...commonErrors,
         404: problem('No such customer'),
+        409: problem('The customer was erased: no card is issued'),
       },
     }),
     async (c) => {

@@ -46,7 +46,8 @@ const STANDARD_PROBLEMS: {
   },
   {
     status: '413',
-    applies: (t) => t.takesBody,
+    // The limit reads whatever a write sends, declared body or not.
+    applies: (t) => t.takesBody || t.writes,
     response: problem('The request body is over the size limit'),
   },
   {

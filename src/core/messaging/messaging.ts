@@ -92,7 +92,8 @@ export const MessagingSettingsSchema = z.object({
   /** Marketing messages one customer may get within the window (sent or waiting to be). */
   maxMarketingPerWindow: z.number().int().min(0).max(1000).default(3),
   windowDays: z.number().int().min(1).max(365).default(7),
-  fromAddress: z.email().default('no-reply@localhost'),
+  // A placeholder that passes its own check, so the settings read can be written back unchanged.
+  fromAddress: z.email().default('no-reply@example.com'),
   fromName: z.string().trim().max(200).default('Regulars'),
 });
 export type MessagingSettings = z.infer<typeof MessagingSettingsSchema>;
