@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { DataDirBusyError } from '../db/data-dir-lock.js';
+import { DATA_DIR_BUSY_EXIT_CODE, dataDirBusyMessage } from './data-dir-busy.js';
 import { loadConfig } from '../config.js';
 import { createApiKey } from '../core/auth/auth.service.js';
 import { ROLES, type Role } from '../core/auth/auth.js';
@@ -99,4 +101,16 @@ registerUsersCommand(program, openFromConfig);
 registerClvCommand(program);
 registerReportCommand(program, openFromConfig);
 
-await program.parseAsync(process.argv);
+// The command being run, for a refusal that names what to do instead.
+let running: Command | null = null;
+program.hook('preAction', (_program, action) => {
+  running = action;
+});
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (!(error instanceof DataDirBusyError)) throw error;
+  process.stderr.write(`${dataDirBusyMessage(error, running)}\n`);
+  process.exit(DATA_DIR_BUSY_EXIT_CODE);
+}
