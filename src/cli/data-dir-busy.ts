@@ -31,7 +31,7 @@ const curl = (url: string, method: string, path: string, body?: Record<string, u
 const apiAlternative = (path: string, options: Record<string, unknown>, url: string): string => {
   const [first, second] = path.split(' ');
   if (path === 'keys:create')
-    return `or create the key through the server: ${curl(url, 'POST', '/v1/api-keys', { name: options.name, role: options.role })}`;
+    return `or set REGULARS_ADMIN_KEY to the server's admin key and this command asks the server, or: ${curl(url, 'POST', '/v1/api-keys', { name: options.name, role: options.role })}`;
   if (path === 'users:create')
     return `or create the user through the server: ${curl(url, 'POST', '/v1/users', { email: options.email, name: options.name, role: options.role, password: '…' })}`;
   if (first === 'report' && second && REPORT_ROUTES[second])

@@ -25,8 +25,10 @@ export const LOCK_FILE_NAME = 'regulars.lock';
 export interface DataDirOwner {
   pid: number;
   host: string;
-  /** When the owning process started (ms since the epoch; from /proc where there is one). */
-  processStartedMs: number;
+  /** Linux: the boot the owner ran in (/proc/sys/kernel/random/boot_id). */
+  bootId?: string;
+  /** Linux: when the owner started, in clock ticks since boot (/proc/<pid>/stat), to tell a reused pid. */
+  startTicks?: number;
   /** When it took the lock (ISO 8601). */
   since: string;
   /** What it runs, e.g. `regulars serve`. */
@@ -61,25 +63,28 @@ export interface DataDirLock {
 /** Locks this process holds, by lock path: a second opening in the same process is refused too. */
 const held = new Map<string, string>();
 
-const CLOCK_TICKS_PER_SECOND = 100;
-
-/** When a process started, read from Linux's /proc; null elsewhere or when it is gone. */
-const processStartMs = (pid: number): number | null => {
+/**
+ * When a process started, in clock ticks since boot (field 22 of Linux's /proc/<pid>/stat): fixed
+ * for the life of the process, unlike anything derived from the wall clock. Null elsewhere.
+ */
+const processStartTicks = (pid: number): number | null => {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name, which sits in parentheses and may hold spaces.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[19]);
-    const boot = /^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1];
-    if (!Number.isFinite(ticks) || !boot) return null;
-    return Number(boot) * 1000 + (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+    const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    return Number.isFinite(ticks) ? ticks : null;
   } catch {
     return null;
   }
 };
 
-const ownStartMs = (): number =>
-  processStartMs(process.pid) ?? Math.round(Date.now() - process.uptime() * 1000);
+const currentBootId = (): string | null => {
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || null;
+  } catch {
+    return null;
+  }
+};
 
 const isAlive = (pid: number): boolean => {
   try {
@@ -93,15 +98,17 @@ const isAlive = (pid: number): boolean => {
 
 /**
  * Whether the recorded owner still holds the lock. Another host's process cannot be checked, so
- * it counts as alive. A pid that now belongs to a younger process (the pid was reused, e.g. after
- * a container restart) does not; nor does our own pid unless this process holds that lock.
+ * it counts as alive. A lock from before a reboot does not, nor a pid that now belongs to another
+ * process (reused, e.g. after a container restart), nor our own pid unless this process holds it.
  */
 const ownerAlive = (owner: DataDirOwner, lockPath: string): boolean => {
   if (owner.host !== hostname()) return true;
+  const bootId = currentBootId();
+  if (owner.bootId && bootId && owner.bootId !== bootId) return false;
   if (owner.pid === process.pid) return held.get(lockPath) === owner.nonce;
   if (!isAlive(owner.pid)) return false;
-  const started = processStartMs(owner.pid);
-  return started === null || Math.abs(started - owner.processStartedMs) < 2_000;
+  const started = processStartTicks(owner.pid);
+  return owner.startTicks === undefined || started === null || started === owner.startTicks;
 };
 
 const readOwner = (path: PathLike): DataDirOwner | null => {
@@ -171,7 +178,10 @@ export const lockDataDir = (dataDir: string, options: { command?: string } = {})
   let owner: DataDirOwner = {
     pid: process.pid,
     host: hostname(),
-    processStartedMs: ownStartMs(),
+    ...(currentBootId() ? { bootId: currentBootId()! } : {}),
+    ...(processStartTicks(process.pid) === null
+      ? {}
+      : { startTicks: processStartTicks(process.pid)! }),
     since: new Date().toISOString(),
     command: options.command ?? describeCommand(),
     nonce,
