@@ -255,7 +255,8 @@ export const importOrders = async (
     if (error instanceof ImportSetupError) throw error;
     // A batch that failed to commit (or anything else mid-way): what came before it stays.
     await writer.drain();
-    tally.reject(NOT_WRITTEN, tally.unaccounted());
+    const unwritten = tally.unaccounted();
+    if (unwritten > 0) tally.reject(NOT_WRITTEN, unwritten);
     const line = stream.lastLine();
     const problem = `after line ${line}: the import failed (${firstLine(error)})`;
     throw new ImportStoppedError(summarise(false, { line, problem }));
