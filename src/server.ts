@@ -133,6 +133,8 @@ export const startServer = async (
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  // The owner of the data directory says where it answers, for the CLI that finds it busy.
+  database.dataDirLock?.describe({ url });
   log.info({ url, database: database.kind }, 'server.started');
 
   /**

@@ -1,5 +1,9 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { DataDirBusyError } from '../db/data-dir-lock.js';
+import type { Database } from '../db/dialect.js';
+import { createKeyThroughServer, loopbackUrl } from './keys-through-server.js';
+import { DATA_DIR_BUSY_EXIT_CODE, dataDirBusyMessage } from './data-dir-busy.js';
 import { loadConfig } from '../config.js';
 import { createApiKey } from '../core/auth/auth.service.js';
 import { ROLES, type Role } from '../core/auth/auth.js';
@@ -106,7 +110,22 @@ program
   .action(async (options: { name: string; role: string }) => {
     if (!ROLES.includes(options.role as Role))
       program.error(`--role must be one of ${ROLES.join(', ')}`);
-    const database = await openFromConfig();
+    const config = loadConfig();
+    let database: Database;
+    try {
+      database = await openMigratedDatabase(config);
+    } catch (error) {
+      // The server owns the embedded database: with the admin key, it creates the key itself.
+      const url = error instanceof DataDirBusyError ? loopbackUrl(error.owner) : null;
+      if (!url || !config.adminKey) throw error;
+      const line = await createKeyThroughServer(url, config.adminKey, {
+        name: options.name,
+        role: options.role as Role,
+      }).catch((refusal: Error) => program.error(`error: ${refusal.message}`));
+      process.stdout.write(line);
+      process.stderr.write(`(created by the running server at ${url})\n`);
+      return;
+    }
     const { key, secret } = await createApiKey(
       { ...repositoriesFor(database.db), clock: systemClock },
       { name: options.name, role: options.role as Role },
@@ -123,4 +142,16 @@ registerClvCommand(program);
 registerReportCommand(program, openFromConfig);
 registerCustomersCommand(program, openFromConfig);
 
-await program.parseAsync(process.argv);
+// The command being run, for a refusal that names what to do instead.
+let running: Command | null = null;
+program.hook('preAction', (_program, action) => {
+  running = action;
+});
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (!(error instanceof DataDirBusyError)) throw error;
+  process.stderr.write(`${dataDirBusyMessage(error, running)}\n`);
+  process.exit(DATA_DIR_BUSY_EXIT_CODE);
+}

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import type { DB } from './schema.js';
 
 /**
@@ -14,6 +15,8 @@ export interface DatabaseConfig {
   databaseUrl?: string;
   /** Where PGlite keeps its files; 'memory://' for a throwaway database. */
   dataDir: string;
+  /** What opens PGlite files, recorded in their lock for others to see (default: the argv). */
+  command?: string;
   poolSize?: number;
   /** Errors of idle pooled connections (a server restart, say); without a listener they crash the process. */
   onPoolError?: (error: Error) => void;
@@ -33,6 +36,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** The same database for raw SQL text, outside any Kysely transaction. */
   raw: RawSql;
+  /** The lock on PGlite's data directory, held until close; absent for memory and PostgreSQL. */
+  dataDirLock?: DataDirLock;
   close(): Promise<void>;
 }
 
@@ -100,13 +105,38 @@ const pgliteRawSql = (pglite: PGlite): RawSql => ({
       : lastResult(await pglite.transaction((tx) => tx.exec(text))),
 });
 
-const openPglite = async (dataDir: string): Promise<Database> => {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir, {
-    parsers: { [pgliteTypes.INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asText },
-  });
+/**
+ * A PGlite data directory has one owner: its lock is taken before PGlite touches a file and given
+ * up after PGlite has closed them (see data-dir-lock.ts). Memory databases need none.
+ */
+const openPglite = async (dataDir: string, command?: string): Promise<Database> => {
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const lock = inMemory ? undefined : lockDataDir(dataDir, { command });
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dataDir, {
+      parsers: { [pgliteTypes.INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asText },
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
-  return { db, kind: 'pglite', raw: pgliteRawSql(pglite), close: () => db.destroy() };
+  const close = async () => {
+    try {
+      await db.destroy();
+    } finally {
+      lock?.release();
+    }
+  };
+  return {
+    db,
+    kind: 'pglite',
+    raw: pgliteRawSql(pglite),
+    ...(lock ? { dataDirLock: lock } : {}),
+    close,
+  };
 };
 
 export const openDatabase = async (config: DatabaseConfig): Promise<Database> =>
@@ -116,4 +146,4 @@ export const openDatabase = async (config: DatabaseConfig): Promise<Database> =>
         config.poolSize ?? 10,
         config.onPoolError ?? (() => undefined),
       )
-    : openPglite(config.dataDir);
+    : openPglite(config.dataDir, config.command);

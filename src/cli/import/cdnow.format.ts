@@ -82,6 +82,8 @@ export const cdnowFormat: ImportFormat = {
   name: 'cdnow',
   parseOptions: { delimiter: ' ', relax_column_count: true, skip_empty_lines: true, trim: false },
   singleRowOrders: true,
+  // Columns are separated by runs of spaces, so a record's field count varies.
+  uniformColumns: false,
   start: (header) => {
     if (looksLikeSampleRow(header)) return { reader: readCdnowFields(5), firstRecordIsData: true };
     const names = header.filter((f) => f !== '').map((f) => f.trim());

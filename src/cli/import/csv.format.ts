@@ -143,6 +143,7 @@ export const csvFormat = (options: { map: string; currency?: string }): ImportFo
     name: 'csv',
     parseOptions: { bom: true, relax_column_count: true, skip_empty_lines: true },
     singleRowOrders: false,
+    uniformColumns: true,
     start: startMapped(map, currency),
   };
 };

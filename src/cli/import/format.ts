@@ -9,6 +9,8 @@ export interface ImportFormat {
   parseOptions: ParseOptions;
   /** True when every record is a whole order, so a cut made by `limit` never splits one. */
   singleRowOrders: boolean;
+  /** True when every record must have as many columns as the header (not so when whitespace separates). */
+  uniformColumns: boolean;
   /**
    * Checks the first record and returns the reader for the data records; a headerless file's
    * first record is data and says so.

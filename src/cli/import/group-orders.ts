@@ -1,7 +1,7 @@
 import type { OrderDraft, OrderHeader, RowOutcome } from './import.types.js';
 
 export interface GroupTally {
-  reject(reason: string, count?: number): void;
+  reject(reason: string, count?: number, line?: number): void;
 }
 
 const disagreement = (order: OrderHeader, row: OrderHeader): string | null => {
@@ -21,6 +21,7 @@ const disagreement = (order: OrderHeader, row: OrderHeader): string | null => {
 export const orderGrouper = (tally: GroupTally) => {
   const complete = new Set<string>();
   let open: OrderDraft | null = null;
+  let openLine = 0;
 
   const close = (): OrderDraft | null => {
     const done = open;
@@ -29,33 +30,36 @@ export const orderGrouper = (tally: GroupTally) => {
     return done;
   };
 
-  const add = (outcome: RowOutcome): OrderDraft | null => {
+  /** `line`: where the record starts in the file, for the rejections. */
+  const add = (outcome: RowOutcome, line?: number): OrderDraft | null => {
     if (outcome.kind === 'reject') {
-      tally.reject(outcome.reason);
+      tally.reject(outcome.reason, 1, line);
       return null;
     }
-    const { header, line } = outcome;
+    const { header } = outcome;
     if (open && open.externalId === header.externalId) {
       const field = disagreement(open, header);
-      if (field) tally.reject(`line disagrees with the first line of its order (${field})`);
-      else open.lines.push(line);
+      if (field)
+        tally.reject(`line disagrees with the first line of its order (${field})`, 1, line);
+      else open.lines.push(outcome.line);
       return null;
     }
     if (complete.has(header.externalId)) {
-      tally.reject('order lines not consecutive (its order was already complete)');
+      tally.reject('order lines not consecutive (its order was already complete)', 1, line);
       return null;
     }
     const done = close();
-    open = { ...header, lines: [line] };
+    open = { ...header, lines: [outcome.line] };
+    openLine = line ?? 0;
     return done;
   };
 
   /** The order still open, without closing it: to tell whether a cut would split it. */
   const peekOpen = (): OrderDraft | null => open;
 
-  /** Drops the open order, counting its lines as rejected for `reason`. */
+  /** Drops the open order, counting its lines as rejected for `reason` (at its first line). */
   const discardOpen = (reason: string) => {
-    if (open) tally.reject(reason, open.lines.length);
+    if (open) tally.reject(reason, open.lines.length, openLine || undefined);
     open = null;
   };
 

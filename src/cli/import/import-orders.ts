@@ -18,7 +18,12 @@ import { orderGrouper } from './group-orders.js';
 import type { FormatName, ImportSummary, OrderDraft, RowOutcome } from './import.types.js';
 import { onlineRetailFormat } from './online-retail.format.js';
 import { silentProgress, type ProgressSink } from './progress.js';
-import { openRecordStream, type RecordStream } from './read-records.js';
+import {
+  BrokenFileError,
+  openCheckedRecords,
+  type CheckedRecordStream,
+} from './checked-records.js';
+import { ImportStoppedError } from './import-stopped.js';
 import { importTally, type ImportTally } from './summary.js';
 import type { RunContext } from './write-batch.js';
 
@@ -73,20 +78,71 @@ const settleCut = (outcome: RowOutcome, grouper: Grouper, format: ImportFormat):
   return true;
 };
 
+/** Lines read but not committed when a write failed: their batch, and the orders after it. */
+const NOT_WRITTEN = 'not written: the import failed before their batch committed';
+
+const firstLine = (error: unknown): string =>
+  (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+
+/** The order still open when the file broke off: left out whole, so a re-run can add it whole. */
+export const LEFT_OUT_AT_STOP = 'order left out: the file broke off before its end';
+
+/**
+ * A broken file ends the read: the record it broke in is rejected, the open order is left out
+ * (its lines may go on past the break), and the orders completed before it are still written.
+ */
+const readUntilBroken = async (
+  read: () => Promise<boolean>,
+  tally: ImportTally,
+  grouper: Grouper,
+): Promise<{ truncated: boolean; broken: BrokenFileError | null }> => {
+  try {
+    return { truncated: await read(), broken: null };
+  } catch (error) {
+    if (!(error instanceof BrokenFileError)) throw error;
+    if (error.consumedRecord) {
+      tally.counts.linesRead += 1;
+      tally.reject(error.reason, 1, error.line);
+    }
+    grouper.discardOpen(LEFT_OUT_AT_STOP);
+    return { truncated: false, broken: error };
+  }
+};
+
 const readOrders = async (
-  stream: RecordStream,
+  stream: CheckedRecordStream,
   format: ImportFormat,
   options: ImportOptions,
   tally: ImportTally,
   writer: BatchWriter,
   progress: ProgressSink,
+): Promise<{ truncated: boolean; broken: BrokenFileError | null }> => {
+  const grouper = orderGrouper(tally);
+  const result = await readUntilBroken(
+    () => readRecords(stream, format, options, tally, writer, progress, grouper),
+    tally,
+    grouper,
+  );
+  if (result.broken) return result;
+  const last = grouper.finish();
+  if (last) await writer.push(last);
+  return result;
+};
+
+const readRecords = async (
+  stream: CheckedRecordStream,
+  format: ImportFormat,
+  options: ImportOptions,
+  tally: ImportTally,
+  writer: BatchWriter,
+  progress: ProgressSink,
+  grouper: Grouper,
 ): Promise<boolean> => {
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
-  const grouper = orderGrouper(tally);
   const counts = tally.counts;
   let reader: RowReader | null = null;
   let truncated = false;
-  for await (const record of stream.records) {
+  for await (const { record, line } of stream.records) {
     if (!reader) {
       const started = format.start(record);
       if (typeof started === 'function') {
@@ -101,7 +157,7 @@ const readOrders = async (
       continue;
     }
     counts.linesRead += 1;
-    const done = grouper.add(reader(record, counts.linesRead));
+    const done = grouper.add(reader(record, counts.linesRead), line);
     if (done) await writer.push(done);
     if (counts.linesRead % 2_000 === 0) {
       progress.update({
@@ -112,8 +168,6 @@ const readOrders = async (
     }
   }
   if (!reader) throw new ImportSetupError(`${options.file}: empty file, no header line`);
-  const last = grouper.finish();
-  if (last) await writer.push(last);
   return truncated;
 };
 
@@ -165,35 +219,54 @@ export const importOrders = async (
   const ctx = await runContext(deps, sourceFor(options.source ?? format.name), options);
   const tally = importTally();
   const progress = deps.progress ?? silentProgress;
-  const stream = openRecordStream(options.file, format.parseOptions, () => {
-    tally.counts.linesRead += 1;
-    tally.reject('malformed CSV record');
+  const stream = openCheckedRecords(options.file, format.parseOptions, {
+    uniformColumns: format.uniformColumns,
   });
   progress.start(stream.totalBytes);
   const writer = batchWriter(ctx, tally, options);
-  let summary: ImportSummary;
-  try {
-    const truncated = await readOrders(stream, format, options, tally, writer, progress);
-    await writer.end();
-    if (!options.dryRun) await refreshPlannerStatistics(deps.db);
-    progress.update({
-      bytesRead: truncated ? stream.bytesRead() : stream.totalBytes,
-      linesRead: tally.counts.linesRead,
-      ordersWritten: tally.counts.ordersNew + tally.counts.ordersPresent,
-    });
-    summary = tally.summary({
+  const summarise = (truncated: boolean, stopped: ImportSummary['stopped']) =>
+    tally.summary({
       format: format.name,
       file: options.file,
       truncated,
       dryRun: Boolean(options.dryRun),
       startedMs,
+      stopped,
     });
+  let summary: ImportSummary;
+  try {
+    const { truncated, broken } = await readOrders(
+      stream,
+      format,
+      options,
+      tally,
+      writer,
+      progress,
+    );
+    await writer.end();
+    if (!options.dryRun) await refreshPlannerStatistics(deps.db);
+    progress.update({
+      bytesRead: truncated || broken ? stream.bytesRead() : stream.totalBytes,
+      linesRead: tally.counts.linesRead,
+      ordersWritten: tally.counts.ordersNew + tally.counts.ordersPresent,
+    });
+    summary = summarise(truncated, broken ? { line: broken.line, problem: broken.message } : null);
+  } catch (error) {
+    if (error instanceof ImportSetupError) throw error;
+    // A batch that failed to commit (or anything else mid-way): what came before it stays.
+    await writer.drain();
+    const unwritten = tally.unaccounted();
+    if (unwritten > 0) tally.reject(NOT_WRITTEN, unwritten);
+    const line = stream.lastLine();
+    const problem = `after line ${line}: the import failed (${firstLine(error)})`;
+    throw new ImportStoppedError(summarise(false, { line, problem }));
   } finally {
     await writer.drain();
     progress.stop();
     stream.close();
   }
   await placeInTiers(deps, summary);
+  if (summary.stopped) throw new ImportStoppedError(summary);
   return summary;
 };
 

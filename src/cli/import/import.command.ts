@@ -6,7 +6,8 @@ import type { DB } from '../../db/schema.js';
 import { MAPPABLE_FIELDS } from './csv.format.js';
 import { ImportSetupError } from './format.js';
 import { importOrders } from './import-orders.js';
-import { FORMAT_NAMES, type FormatName } from './import.types.js';
+import { ImportStoppedError } from './import-stopped.js';
+import { FORMAT_NAMES, type FormatName, type ImportSummary } from './import.types.js';
 import { terminalProgress } from './progress.js';
 import { formatSummary } from './summary.js';
 
@@ -32,8 +33,14 @@ export const runWithDatabase = async (
     await database.close();
   }
   if (failure instanceof ImportSetupError) command.error(`error: ${failure.message}`);
+  if (failure instanceof ImportStoppedError) {
+    command.error(`error: ${failure.message}`, { exitCode: IMPORT_STOPPED_EXIT_CODE });
+  }
   if (failure) throw failure;
 };
+
+/** EX_DATAERR (sysexits.h): the input file is broken; what came before the break is committed. */
+export const IMPORT_STOPPED_EXIT_CODE = 65;
 
 export const positiveInteger = (value: string): number => {
   const n = Number(value);
@@ -83,19 +90,28 @@ export const registerImportCommand = (program: Command, open: OpenDatabase): Com
     .action(async (file: string, options: ImportCommandOptions, command: Command) => {
       if (!existsSync(file)) command.error(`error: no such file ${file}`);
       const { json, ...importOptions } = options;
-      await runWithDatabase(open, command, async (db) => {
-        const summary = await importOrders(
-          {
-            db,
-            clock: systemClock,
-            progress: terminalProgress(process.stderr),
-            log: (line) => process.stderr.write(`${line}\n`),
-          },
-          { file, ...importOptions },
-        );
+      const print = (summary: ImportSummary) =>
         process.stdout.write(
           json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatSummary(summary)}\n`,
         );
+      await runWithDatabase(open, command, async (db) => {
+        try {
+          print(
+            await importOrders(
+              {
+                db,
+                clock: systemClock,
+                progress: terminalProgress(process.stderr),
+                log: (line) => process.stderr.write(`${line}\n`),
+              },
+              { file, ...importOptions },
+            ),
+          );
+        } catch (error) {
+          // What was committed before the break, then the error (after the database is closed).
+          if (error instanceof ImportStoppedError) print(error.summary);
+          throw error;
+        }
       });
     });
   return importCommand;

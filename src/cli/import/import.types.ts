@@ -41,7 +41,7 @@ export type FormatName = (typeof FORMAT_NAMES)[number];
 export interface ImportSummary {
   format: FormatName | 'synthetic';
   file: string | null;
-  /** Data records read (the header line not counted). */
+  /** Data records read (the header line not counted); always linesTaken + rejected.total. */
   linesRead: number;
   /** True when `limit` stopped the read before the end of the file. */
   truncated: boolean;
@@ -50,7 +50,14 @@ export interface ImportSummary {
   linesTaken: number;
   orders: { new: number; alreadyPresent: number };
   customersCreated: number;
-  rejected: { total: number; byReason: Record<string, number> };
+  rejected: {
+    total: number;
+    byReason: Record<string, number>;
+    /** The first few line numbers of the file (the header is line 1) rejected for each reason. */
+    firstLines: Record<string, number[]>;
+  };
+  /** Where and why the file broke off (see ImportStoppedError); null when it was read to its end. */
+  stopped: { line: number; problem: string } | null;
   pointsEarned: number;
   elapsedSeconds: number;
 }

@@ -8,6 +8,7 @@ export {
 export type { WriteOptions } from './batch-writer.js';
 export { registerImportCommand, runWithDatabase, type OpenDatabase } from './import.command.js';
 export { ImportSetupError } from './format.js';
+export { ImportStoppedError } from './import-stopped.js';
 export {
   FORMAT_NAMES,
   type FormatName,

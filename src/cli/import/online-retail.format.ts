@@ -79,5 +79,6 @@ export const onlineRetailFormat: ImportFormat = {
   name: 'online-retail',
   parseOptions: { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true },
   singleRowOrders: false,
+  uniformColumns: true,
   start: (header) => readRetailRow(columnIndexes(header, COLUMNS, 'online-retail')),
 };

@@ -1,9 +1,13 @@
 import type { FormatName, ImportSummary } from './import.types.js';
 import type { BatchResult } from './write-batch.js';
 
+/** How many line numbers the summary keeps per reason of rejection. */
+const LINES_PER_REASON = 5;
+
 /** Running counts of one import; `linesRead` always equals `linesTaken` plus every rejection. */
 export const importTally = () => {
   const rejected = new Map<string, number>();
+  const firstLines = new Map<string, number[]>();
   const counts = {
     linesRead: 0,
     linesTaken: 0,
@@ -14,8 +18,15 @@ export const importTally = () => {
   };
   return {
     counts,
-    reject: (reason: string, count = 1) =>
-      rejected.set(reason, (rejected.get(reason) ?? 0) + count),
+    reject: (reason: string, count = 1, line?: number) => {
+      rejected.set(reason, (rejected.get(reason) ?? 0) + count);
+      const lines = firstLines.get(reason) ?? [];
+      if (line !== undefined && lines.length < LINES_PER_REASON) lines.push(line);
+      firstLines.set(reason, lines);
+    },
+    /** Lines read but neither taken nor rejected yet. */
+    unaccounted: () =>
+      counts.linesRead - counts.linesTaken - [...rejected.values()].reduce((a, b) => a + b, 0),
     addBatch: (batch: BatchResult, lines: number) => {
       counts.linesTaken += lines;
       counts.ordersNew += batch.ordersNew;
@@ -29,8 +40,10 @@ export const importTally = () => {
       truncated: boolean;
       dryRun: boolean;
       startedMs: number;
+      stopped?: { line: number; problem: string } | null;
     }): ImportSummary => {
-      const byReason = Object.fromEntries([...rejected.entries()].sort((a, b) => b[1] - a[1]));
+      const sorted = [...rejected.entries()].sort((a, b) => b[1] - a[1]);
+      const byReason = Object.fromEntries(sorted);
       return {
         format: fields.format,
         file: fields.file,
@@ -40,7 +53,14 @@ export const importTally = () => {
         linesTaken: counts.linesTaken,
         orders: { new: counts.ordersNew, alreadyPresent: counts.ordersPresent },
         customersCreated: counts.customersCreated,
-        rejected: { total: [...rejected.values()].reduce((a, b) => a + b, 0), byReason },
+        rejected: {
+          total: [...rejected.values()].reduce((a, b) => a + b, 0),
+          byReason,
+          firstLines: Object.fromEntries(
+            sorted.map(([reason]) => [reason, firstLines.get(reason) ?? []]),
+          ),
+        },
+        stopped: fields.stopped ?? null,
         pointsEarned: counts.pointsEarned,
         elapsedSeconds: Math.round((performance.now() - fields.startedMs) / 100) / 10,
       };
@@ -54,11 +74,16 @@ const n = (value: number) => value.toLocaleString('en-GB');
 
 /** The summary for people: what was read, taken and rejected, and why. */
 export const formatSummary = (s: ImportSummary): string => {
-  const reasons = Object.entries(s.rejected.byReason).map(
-    ([reason, count]) => `    ${n(count).padStart(9)}  ${reason}`,
-  );
+  const reasons = Object.entries(s.rejected.byReason).map(([reason, count]) => {
+    const lines = s.rejected.firstLines[reason] ?? [];
+    const where =
+      lines.length === 0
+        ? ''
+        : ` (line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}${count > lines.length ? ', …' : ''})`;
+    return `    ${n(count).padStart(9)}  ${reason}${where}`;
+  });
   return [
-    `${s.dryRun ? 'Checked (dry run, nothing written)' : 'Imported'} ${s.file ?? s.format} (${s.format})${s.truncated ? ', stopped at the line limit' : ''}`,
+    `${s.dryRun ? 'Checked (dry run, nothing written)' : 'Imported'} ${s.file ?? s.format} (${s.format})${s.truncated ? ', stopped at the line limit' : ''}${s.stopped ? `, up to line ${n(s.stopped.line)} where the file broke off` : ''}`,
     `  lines read        ${n(s.linesRead)}`,
     `  lines taken       ${n(s.linesTaken)}`,
     `  orders            ${n(s.orders.new)} new, ${n(s.orders.alreadyPresent)} already present`,
@@ -66,6 +91,9 @@ export const formatSummary = (s: ImportSummary): string => {
     `  points earned     ${n(s.pointsEarned)}`,
     `  lines rejected    ${n(s.rejected.total)}${reasons.length > 0 ? ':' : ''}`,
     ...reasons,
+    ...(s.stopped
+      ? [`  stopped at line   ${n(s.stopped.line)}: the lines after it were not read`]
+      : []),
     `  elapsed           ${s.elapsedSeconds} s`,
   ].join('\n');
 };
