@@ -41,7 +41,7 @@ import { ruleAdminRoutes } from './rule-admin.routes.js';
 import { errorToResponse, problemResponse, validationErrorFrom } from './problem.js';
 import { adminRoutes, healthRoute, liabilityRoute } from './system.routes.js';
 import { TIER_PLACEMENT_PATH, tierRoutes } from './tiers.routes.js';
-import { feedbackRoutes } from './feedback.routes.js';
+import { feedbackRoutes } from './feedback/feedback.routes.js';
 import { timelineRoutes } from './timeline.routes.js';
 import { segmentRoutes } from './segments.routes.js';
 import { invalidateWebhooksOnChange, webhookRoutes } from './webhooks.routes.js';
