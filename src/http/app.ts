@@ -47,7 +47,7 @@ import { segmentRoutes } from './segments.routes.js';
 import { invalidateWebhooksOnChange, webhookRoutes } from './webhooks.routes.js';
 import { messagingEnv } from '../db/messaging/messaging-deps.js';
 import { emailSuggestions } from '../db/recommendations/recommendations.repository.js';
-import { messagingRoutes } from './messaging.routes.js';
+import { messagingRoutes } from './messaging/messaging.routes.js';
 import { unsubscribeRoutes } from './unsubscribe.routes.js';
 import { webRoutes } from './web.routes.js';
 import { DEFAULT_PUBLIC_BODY_LIMIT_BYTES, limitRequestBody } from './request-guards.js';

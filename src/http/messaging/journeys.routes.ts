@@ -1,0 +1,45 @@
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { JourneysSchema } from '../../core/messaging/messaging.js';
+import { saveJourneys } from '../../core/messaging/messaging.service.js';
+import type { Clock } from '../../core/shared/clock.js';
+import { messagingRepository } from '../../db/messaging/messaging.repository.js';
+import type { AppEnv } from '../context.js';
+import { commonErrors, json, jsonBody, problem } from '../openapi.js';
+import { messagingRouteDeps } from './messaging.context.js';
+
+/** The automated journeys: welcome, birthday, points expiring, tier changed, review request. */
+export const journeyRoutes = (clock: Clock) => {
+  const app = new OpenAPIHono<AppEnv>();
+  const deps = messagingRouteDeps(clock);
+
+  const JourneysView = JourneysSchema;
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/journeys',
+      tags: ['Messaging'],
+      summary:
+        'Automated journeys: welcome, birthday, points expiring, tier changed, review request',
+      responses: { 200: json(JourneysView, 'The journeys'), ...commonErrors },
+    }),
+    async (c) => c.json(await messagingRepository(c.var.db).journeys(), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/v1/journeys',
+      tags: ['Messaging'],
+      summary: 'Replace the journeys (absent ones are off)',
+      request: { body: jsonBody(JourneysSchema) },
+      responses: {
+        200: json(JourneysView, 'Saved'),
+        ...commonErrors,
+        404: problem('A template is missing'),
+      },
+    }),
+    async (c) => c.json(await saveJourneys(await deps(c), c.req.valid('json')), 200),
+  );
+
+  return app;
+};
