@@ -10,6 +10,7 @@ import {
 } from '../db/analytics/clv-reads.queries.js';
 import type { AppEnv } from './context.js';
 import { commonErrors, json } from './openapi.js';
+import { iso } from './presenters.js';
 
 const ValuedCustomerView = z
   .object({
@@ -67,7 +68,7 @@ const ClvOverview = z
 
 const presentCustomer = (c: ValuedCustomer): z.infer<typeof ValuedCustomerView> => ({
   ...c,
-  lastPurchaseAt: c.lastPurchaseAt ? c.lastPurchaseAt.toISOString() : null,
+  lastPurchaseAt: iso(c.lastPurchaseAt),
 });
 
 export const presentClvRun = (run: StoredClvRun): z.infer<typeof ClvRunView> => ({

@@ -32,8 +32,8 @@ import { kpiSource } from '../db/analytics/kpis.queries.js';
 import { settleDuePoints } from '../jobs/settle-points.job.js';
 import { useCaseDeps, type AppContext, type AppEnv, type UseCaseDeps } from './context.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
+import { iso } from './presenters.js';
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const int = () => z.number().int();
 const share = () => z.number().nullable().openapi({ description: 'Percent, two decimals' });
 

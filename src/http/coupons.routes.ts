@@ -22,8 +22,7 @@ import type { Clock } from '../core/shared/clock.js';
 import { withRewardRepositories } from '../db/rewards/rewards-deps.js';
 import { useCaseDeps, type AppContext, type AppEnv } from './context.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+import { iso } from './presenters.js';
 
 /** A benefit as flat fields: only those of its kind are set. */
 const benefitFields = (b: Benefit) => ({

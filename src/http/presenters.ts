@@ -10,7 +10,9 @@ import type { IngestResult } from '../core/orders/orders.service.js';
 import type { Order, OrderReturn } from '../core/orders/orders.js';
 
 /** Response shapes: the JSON a client sees, documented in OpenAPI. Times are ISO 8601 UTC. */
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** A time as ISO 8601 UTC, or null: the one helper every presenter uses. */
+export const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export const CustomerView = z
   .object({

@@ -17,6 +17,7 @@ import { recommendationStore } from '../db/recommendations/recommendations.repos
 import { withRewardRepositories } from '../db/rewards/rewards-deps.js';
 import { inRequestTransaction, useCaseDeps, type AppEnv } from './context.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
+import { iso } from './presenters.js';
 
 const int = () => z.number().int();
 const TAGS = ['Recommendations'];
@@ -102,7 +103,7 @@ const presentProduct = (p: ProductSuggestion): z.infer<typeof ProductView> => ({
 
 const presentSuggestions = (s: Suggestions): z.infer<typeof SuggestionsView> => ({
   ...s,
-  computedAt: s.computedAt?.toISOString() ?? null,
+  computedAt: iso(s.computedAt),
   products: s.products.map(presentProduct),
 });
 

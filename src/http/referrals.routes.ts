@@ -22,6 +22,7 @@ import { referralStatsSource } from '../db/referrals-stats.queries.js';
 import { withReferrals } from '../db/referrals.repository.js';
 import { useCaseDeps, type AppContext, type AppEnv } from './context.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
+import { iso } from './presenters.js';
 
 /** Where links point when the settings name no base: REGULARS_PUBLIC_URL, else this. */
 export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
@@ -31,8 +32,6 @@ export interface ReferralRouteDeps {
   /** The server's public URL (REGULARS_PUBLIC_URL), the default base of referral links. */
   publicUrl?: string;
 }
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 const ReferralSettingsView = z
   .object({

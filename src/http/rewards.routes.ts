@@ -19,8 +19,7 @@ import { withRewardRepositories } from '../db/rewards/rewards-deps.js';
 import { CouponView, presentCoupon } from './coupons.routes.js';
 import { inRequestTransaction, useCaseDeps, type AppContext, type AppEnv } from './context.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+import { iso } from './presenters.js';
 
 const RewardView = z
   .object({

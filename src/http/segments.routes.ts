@@ -25,11 +25,11 @@ import { UploadJsonSchema } from '../core/segments/static-list.js';
 import { segmentRepository } from '../db/segments/segments.repository.js';
 import { useCaseDeps, type AppContext, type AppEnv } from './context.js';
 import { IdParam, commonErrors, json, jsonBody, problem } from './openapi.js';
+import { iso } from './presenters.js';
 import { validationErrorFrom } from './problem.js';
 
 const SegmentIdParam = IdParam('id', 'seg_01JD3Q4X5Y6Z7A8B9C0D1E2F3G');
 const CustomerIdParam = IdParam('id', 'cus_01JD3Q4X5Y6Z7A8B9C0D1E2F3G');
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 const SegmentView = z
   .object({

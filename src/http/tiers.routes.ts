@@ -21,6 +21,7 @@ import { tierRepository } from '../db/tiers/tiers.repository.js';
 import { TIER_PLACEMENT_JOB, placeMembersInTiers } from '../jobs/tier-placement.job.js';
 import { useCaseDeps, type AppContext, type AppDeps, type AppEnv } from './context.js';
 import { IdParam, commonErrors, json, jsonBody, problem } from './openapi.js';
+import { iso } from './presenters.js';
 
 /** Runs outside the request transaction (see app.ts): it commits batch by batch. */
 export const TIER_PLACEMENT_PATH = '/v1/tiers/placement';
@@ -35,7 +36,6 @@ export const NextTierView = z.object({
 });
 
 const CustomerIdParam = IdParam('id', 'cus_01JD3Q4X5Y6Z7A8B9C0D1E2F3G');
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 const TierView = z
   .object({

@@ -5,6 +5,7 @@ import type { Clock } from '../core/shared/clock.js';
 import { userRepository } from '../db/auth.repository.js';
 import type { AppContext, AppEnv } from './context.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
+import { iso } from './presenters.js';
 
 const UserView = z
   .object({
@@ -20,7 +21,7 @@ const UserView = z
 const present = (user: User): z.infer<typeof UserView> => ({
   ...user,
   createdAt: user.createdAt.toISOString(),
-  disabledAt: user.disabledAt?.toISOString() ?? null,
+  disabledAt: iso(user.disabledAt),
 });
 
 const TAGS = ['Users'];

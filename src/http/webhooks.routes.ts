@@ -26,8 +26,7 @@ import { invalidateWebhookSubscriptions } from '../db/webhooks/webhook-outbox.js
 import { webhookRepository } from '../db/webhooks/webhooks.repository.js';
 import type { AppContext, AppEnv } from './context.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+import { iso } from './presenters.js';
 
 const WebhookView = z
   .object({

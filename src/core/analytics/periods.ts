@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ORDER_CHANNELS, type OrderChannel } from '../orders/orders.js';
 import { DomainError } from '../shared/errors.js';
-import { addDaysToDate, daysBetween } from '../shared/calendar-date.js';
+import { addDaysToDate, daysBetween, toDate, toUtc } from '../shared/calendar-date.js';
 import { localDay } from '../shared/zoned-time.js';
 import { LIFECYCLE_STAGES } from './lifecycle.js';
 import { RFM_SEGMENTS } from './rfm-segments.js';
@@ -32,9 +32,6 @@ export interface AnalyticsScope {
 export const MAX_PERIODS = 520;
 export const DEFAULT_ACTIVE_DAYS = 365;
 export const MAX_ACTIVE_DAYS = 3650;
-
-const toUtc = (date: string): Date => new Date(`${date}T00:00:00.000Z`);
-const toDate = (d: Date): string => d.toISOString().slice(0, 10);
 
 export { addDaysToDate, daysBetween };
 

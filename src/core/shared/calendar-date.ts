@@ -3,8 +3,10 @@ import { MS_PER_DAY } from './clock.js';
 
 /** Calendar dates as `YYYY-MM-DD` strings, with day arithmetic that ignores time zones. */
 
-const toUtc = (date: string): Date => new Date(`${date}T00:00:00.000Z`);
-const toDate = (d: Date): string => d.toISOString().slice(0, 10);
+/** A calendar date's first instant, UTC. */
+export const toUtc = (date: string): Date => new Date(`${date}T00:00:00.000Z`);
+/** The UTC calendar date of an instant. */
+export const toDate = (d: Date): string => d.toISOString().slice(0, 10);
 
 export const addDaysToDate = (date: string, days: number): string =>
   toDate(new Date(toUtc(date).getTime() + days * MS_PER_DAY));

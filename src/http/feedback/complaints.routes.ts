@@ -14,6 +14,7 @@ import {
 } from '../../core/feedback/complaints.service.js';
 import type { AppEnv } from '../context.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from '../openapi.js';
+import { iso } from '../presenters.js';
 import type { FeedbackContext } from './feedback.context.js';
 
 const ComplaintIdParam = IdParam('id', 'cmp_01JD3Q4X5Y6Z7A8B9C0D1E2F3G');
@@ -32,8 +33,6 @@ const ComplaintView = z
     events: z.array(z.record(z.string(), z.unknown())),
   })
   .openapi('Complaint');
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 const presentComplaint = ({ complaint: c, events }: ComplaintCase) => ({
   id: c.id,

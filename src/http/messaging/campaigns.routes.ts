@@ -14,6 +14,7 @@ import {
 import type { Clock } from '../../core/shared/clock.js';
 import type { AppEnv } from '../context.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from '../openapi.js';
+import { iso } from '../presenters.js';
 import { messagingRouteDeps } from './messaging.context.js';
 
 const CampaignBody = z.object({
@@ -49,7 +50,7 @@ const presentCampaign = (
   ...c,
   scheduledAt: c.scheduledAt.toISOString(),
   createdAt: c.createdAt.toISOString(),
-  completedAt: c.completedAt?.toISOString() ?? null,
+  completedAt: iso(c.completedAt),
 });
 
 const ListedCampaignView = CampaignView.extend({

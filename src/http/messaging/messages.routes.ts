@@ -18,6 +18,7 @@ import type { Clock } from '../../core/shared/clock.js';
 import { messagingRepository } from '../../db/messaging/messaging.repository.js';
 import type { AppEnv } from '../context.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from '../openapi.js';
+import { iso } from '../presenters.js';
 import { messagingRouteDeps } from './messaging.context.js';
 
 const MessageView = z
@@ -50,7 +51,7 @@ const MessageView = z
 const presentMessage = (m: Message): z.infer<typeof MessageView> => ({
   ...m,
   scheduledAt: m.scheduledAt.toISOString(),
-  sentAt: m.sentAt?.toISOString() ?? null,
+  sentAt: iso(m.sentAt),
   createdAt: m.createdAt.toISOString(),
 });
 
