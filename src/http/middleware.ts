@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { authenticate } from '../core/auth/auth.service.js';
 import { hashApiKey, type Principal } from '../core/auth/auth.js';
 import { DomainError } from '../core/shared/errors.js';
+import { ttlCache } from '../core/shared/ttl-cache.js';
 import { apiKeyRepository } from '../db/misc.repository.js';
 import { inTransaction, repositoriesFor } from '../db/repositories.js';
 import { dispatchEvents, unitOfWork } from '../db/unit-of-work.js';
@@ -20,7 +21,6 @@ import {
   type TierCache,
 } from './programme-cache.js';
 import { hasSessionCookie, isSafeMethod, sessionFromCookie } from './session-auth.js';
-import { ttlCache } from './ttl-cache.js';
 
 export const requestContext =
   (

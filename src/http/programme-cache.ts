@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { ProgrammeSettings } from '../core/programme/programme.js';
 import type { Kysely } from 'kysely';
 import type { Rule } from '../core/rules/rules.js';
+import { readThroughCache, type ReadThroughCache } from '../core/shared/ttl-cache.js';
 import type { TierConfig } from '../core/tiers/tiers.js';
 import { repositoriesFor } from '../db/repositories.js';
 import type { DB } from '../db/schema.js';
@@ -13,11 +14,6 @@ import { tierRepository } from '../db/tiers/tiers.repository.js';
  * another process is seen after at most this long.
  */
 export const PROGRAMME_CACHE_TTL_MS = 2_000;
-
-export interface ReadThroughCache<T> {
-  read(load: () => Promise<T>): Promise<T>;
-  invalidate(): void;
-}
 
 export type ProgrammeCache = ReadThroughCache<ProgrammeSettings>;
 /** The active rules, cached the same way: every order reads them. */
@@ -36,25 +32,7 @@ export const cachedReads = (
 
 export const programmeCache = <T = ProgrammeSettings>(
   now: () => number = Date.now,
-): ReadThroughCache<T> => {
-  let cached: { value: T; expiresAtMs: number } | null = null;
-  // A read that started before an invalidation may have seen the old settings: it must not store
-  // them, so each invalidation starts a new generation.
-  let generation = 0;
-  return {
-    read: async (load) => {
-      if (cached && cached.expiresAtMs > now()) return cached.value;
-      const started = generation;
-      const value = await load();
-      if (started === generation) cached = { value, expiresAtMs: now() + PROGRAMME_CACHE_TTL_MS };
-      return value;
-    },
-    invalidate: () => {
-      generation += 1;
-      cached = null;
-    },
-  };
-};
+): ReadThroughCache<T> => readThroughCache<T>({ ttlMs: PROGRAMME_CACHE_TTL_MS }, now);
 
 /**
  * Empties the cache once a PATCH of the programme has finished, i.e. after its transaction

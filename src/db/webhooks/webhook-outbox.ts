@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { isPublicEvent, type DomainEvent } from '../../core/events/events.js';
 import { newId } from '../../core/shared/ids.js';
+import { readThroughCache } from '../../core/shared/ttl-cache.js';
 import { planOutbox } from '../../core/webhooks/webhooks.plan.js';
 import type { ActiveSubscription } from '../../core/webhooks/webhooks.js';
 import type { DB } from '../schema.js';
@@ -13,32 +14,21 @@ import { webhookRepository } from './webhooks.repository.js';
  */
 export const WEBHOOK_SUBSCRIPTIONS_TTL_MS = 2_000;
 
-// One list per process (the outbox is a static event consumer), like src/http/ttl-cache.ts but
-// with generations: a read that began before an invalidation may have seen the old list, and
-// must not store it.
-let cached: { value: ActiveSubscription[]; expiresAtMs: number } | null = null;
-let generation = 0;
+// One list per process (the outbox is a static event consumer).
+const cache = readThroughCache<ActiveSubscription[]>({ ttlMs: WEBHOOK_SUBSCRIPTIONS_TTL_MS });
 
 /** Drops the cached subscriptions; call it after a change to them has committed. */
-export const invalidateWebhookSubscriptions = (): void => {
-  generation += 1;
-  cached = null;
-};
+export const invalidateWebhookSubscriptions = (): void => cache.invalidate();
 
-const activeSubscriptions = async (db: Kysely<DB>): Promise<ActiveSubscription[]> => {
-  if (cached && cached.expiresAtMs > Date.now()) return cached.value;
-  const started = generation;
-  const rows = await db
-    .selectFrom('webhook_subscription')
-    .select(['id', 'event_types'])
-    .where('active', '=', true)
-    .execute();
-  const subscriptions = rows.map((r) => ({ id: r.id, eventTypes: r.event_types }));
-  if (started === generation) {
-    cached = { value: subscriptions, expiresAtMs: Date.now() + WEBHOOK_SUBSCRIPTIONS_TTL_MS };
-  }
-  return subscriptions;
-};
+const activeSubscriptions = (db: Kysely<DB>): Promise<ActiveSubscription[]> =>
+  cache.read(async () => {
+    const rows = await db
+      .selectFrom('webhook_subscription')
+      .select(['id', 'event_types'])
+      .where('active', '=', true)
+      .execute();
+    return rows.map((r) => ({ id: r.id, eventTypes: r.event_types }));
+  });
 
 /**
  * The webhook outbox, an event consumer: inside the transaction that emitted them, each public
