@@ -4,6 +4,9 @@ import { z } from 'zod';
  * All configuration, read from the environment once at boot and validated. Nothing else reads
  * process.env (lint enforces it). Each variable documents itself and says whether it is secret.
  */
+/** Where links point (referrals, surveys, unsubscribe, the member page) when REGULARS_PUBLIC_URL is unset. */
+export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
+
 interface VariableSpec {
   description: string;
   sensitive: boolean;
@@ -50,8 +53,7 @@ export const CONFIG_VARIABLES: Record<string, VariableSpec> = {
     sensitive: false,
   },
   REGULARS_PUBLIC_URL: {
-    description:
-      'Public base URL; the default base of referral links (default http://localhost:3000)',
+    description: `Public base URL; the default base of referral links (default ${DEFAULT_PUBLIC_URL})`,
     sensitive: false,
   },
   REGULARS_CARD_SECRET: {

@@ -1,5 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
+import { DEFAULT_PUBLIC_URL } from '../config.js';
 import type { Kysely } from 'kysely';
 import QRCode from 'qrcode';
 import { cardSecretCache } from '../core/cards/card-secret.js';
@@ -21,7 +22,6 @@ import { inRequestTransaction, type AppDeps, type AppEnv, type UseCaseDeps } fro
 import { presentCoupon } from './coupons.routes.js';
 import { json, problem } from './openapi.js';
 import { sameOriginJsonPosts } from './request-guards.js';
-import { DEFAULT_PUBLIC_URL } from './referrals.routes.js';
 import {
   MemberRedemptionView,
   MemberSummaryView,

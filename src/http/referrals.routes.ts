@@ -17,15 +17,13 @@ import {
   ReferralStatsQuerySchema,
   referralProgrammeStats,
 } from '../core/referrals/referrals.stats.js';
+import { DEFAULT_PUBLIC_URL } from '../config.js';
 import type { Clock } from '../core/shared/clock.js';
 import { referralStatsSource } from '../db/referrals-stats.queries.js';
 import { withReferrals } from '../db/referrals.repository.js';
 import { useCaseDeps, type AppContext, type AppEnv } from './context.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
 import { iso } from './presenters.js';
-
-/** Where links point when the settings name no base: REGULARS_PUBLIC_URL, else this. */
-export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
 
 export interface ReferralRouteDeps {
   clock: Clock;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { DEFAULT_PUBLIC_URL } from '../../config.js';
 import { cardSecretCache } from '../../core/cards/card-secret.js';
 import { signSurveyToken, surveyLinkKey } from '../../core/feedback/survey-token.js';
 import { cardSecretStore } from '../cards.repository.js';
@@ -17,7 +18,6 @@ import type { DB } from '../schema.js';
 import { tierRepository } from '../tiers/tiers.repository.js';
 import { messagingRepository } from './messaging.repository.js';
 
-const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
 const UNSUBSCRIBE_SECRET_NAME = 'unsubscribe_signing_key';
 
 /** Product suggestions for a customer, read on the given connection. */

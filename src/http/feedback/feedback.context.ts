@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
+import { DEFAULT_PUBLIC_URL } from '../../config.js';
 import { cardSecretCache } from '../../core/cards/card-secret.js';
 import {
   AnswersSchema,
@@ -18,7 +19,6 @@ import type { DB } from '../../db/schema.js';
 import { useCaseDeps, type AppContext, type AppDeps } from '../context.js';
 import { IdParam } from '../openapi.js';
 import { problemResponse } from '../problem.js';
-import { DEFAULT_PUBLIC_URL } from '../referrals.routes.js';
 
 /** What the feedback routes share: schemas, presenters and the dependencies of their use cases. */
 
