@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { addDays, type Clock } from '../core/shared/clock.js';
+import { noticeRepository } from '../db/notices.repository.js';
 import type { DB } from '../db/schema.js';
 import { inUnitOfWork } from '../db/unit-of-work.js';
 import type { JobDefinition } from './job-runner.js';
@@ -23,36 +24,24 @@ export const announceAtRisk = async (
   for (;;) {
     const now = clock.now();
     const quietSince = addDays(now, -AT_RISK_QUIET_DAYS);
-    const due = await sql<{ customer_id: string; p_alive: number | null; last: Date | null }>`
-      select a.customer_id, a.p_alive, a.last_purchase_at as last
-      from customer_analytics a
-      left join at_risk_notice n on n.customer_id = a.customer_id
-      where a.lifecycle_stage = 'at_risk'
-        and (n.notified_at is null or n.notified_at < ${quietSince})
-      order by a.customer_id
-      limit ${batchSize}
-    `.execute(db);
-    if (due.rows.length === 0) return { announced };
+    const due = await noticeRepository(db).dueAtRisk(quietSince, batchSize);
+    if (due.length === 0) return { announced };
     await inUnitOfWork(db, clock, async (uow) => {
-      for (const row of due.rows) {
-        await uow.db
-          .insertInto('at_risk_notice')
-          .values({ customer_id: row.customer_id, notified_at: now })
-          .onConflict((oc) => oc.column('customer_id').doUpdateSet({ notified_at: now }))
-          .execute();
+      for (const member of due) {
+        await noticeRepository(uow.db).recordAtRisk(member.customerId, now);
         uow.events.emit({
           type: 'customer.at_risk',
-          customerId: row.customer_id,
+          customerId: member.customerId,
           occurredAt: now,
           data: {
-            pAlive: row.p_alive === null ? null : Number(row.p_alive),
-            lastPurchaseAt: row.last ? new Date(row.last).toISOString() : null,
+            pAlive: member.pAlive,
+            lastPurchaseAt: member.lastPurchaseAt?.toISOString() ?? null,
           },
         });
         announced += 1;
       }
     });
-    if (due.rows.length < batchSize) return { announced };
+    if (due.length < batchSize) return { announced };
   }
 };
 

@@ -1,9 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { getProgramme } from '../core/programme/programme.service.js';
 import { recordActivity } from '../core/rules/activities.js';
 import { birthdayKey, birthdayMonthDays } from '../core/rules/birthdays.js';
 import type { Clock } from '../core/shared/clock.js';
 import { localDay } from '../core/shared/zoned-time.js';
+import { birthdaysDue } from '../db/birthdays.queries.js';
 import { repositoriesFor } from '../db/repositories.js';
 import type { DB } from '../db/schema.js';
 import { inUnitOfWork } from '../db/unit-of-work.js';
@@ -28,28 +29,8 @@ export const celebrateBirthdays = async (
   let celebrated = 0;
   let after = '';
   for (;;) {
-    const due = await db
-      .selectFrom('customer as c')
-      .select('c.id')
-      .where(sql<string>`to_char(c.birthday, 'MM-DD')`, 'in', monthDays)
-      .where('c.id', '>', after)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('loyalty_activity as a')
-              .select('a.id')
-              .where(
-                'a.idempotency_key',
-                '=',
-                sql<string>`${`birthday:`} || c.id || ${`:${day.slice(0, 4)}`}`,
-              ),
-          ),
-        ),
-      )
-      .orderBy('c.id')
-      .limit(batchSize)
-      .execute();
-    for (const { id } of due) {
+    const due = await birthdaysDue(db, { day, monthDays, after, limit: batchSize });
+    for (const id of due) {
       await inUnitOfWork(db, clock, (uow) =>
         recordActivity(uow, {
           customerId: id,
@@ -61,7 +42,7 @@ export const celebrateBirthdays = async (
       celebrated += 1;
     }
     if (due.length < batchSize) return { day, celebrated };
-    after = due[due.length - 1]!.id;
+    after = due[due.length - 1]!;
   }
 };
 

@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { addDays, type Clock } from '../core/shared/clock.js';
+import { noticeRepository } from '../db/notices.repository.js';
 import type { DB } from '../db/schema.js';
 import { inUnitOfWork } from '../db/unit-of-work.js';
 import type { JobDefinition } from './job-runner.js';
@@ -22,42 +23,21 @@ export const announceExpiringPoints = async (
   let announced = 0;
   for (;;) {
     const now = clock.now();
-    const due = await sql<{ customer_id: string; expires_at: Date; points: number }>`
-      select l.customer_id, l.expires_at, sum(l.points - coalesce(used.points, 0))::int8 as points
-      from points_lot l
-      left join lateral (
-          select sum(c.points) as points from lot_consumption c where c.lot_id = l.id
-      ) used on true
-      where l.expires_at > ${now} and l.expires_at <= ${addDays(now, noticeDays)}
-        and not exists (
-          select 1 from expiry_notice n
-          where n.customer_id = l.customer_id and n.expires_at = l.expires_at
-        )
-      group by l.customer_id, l.expires_at
-      having sum(l.points - coalesce(used.points, 0)) > 0
-      order by l.expires_at, l.customer_id
-      limit ${batchSize}
-    `.execute(db);
-    if (due.rows.length === 0) return { announced };
+    const due = await noticeRepository(db).dueExpiring(now, addDays(now, noticeDays), batchSize);
+    if (due.length === 0) return { announced };
     await inUnitOfWork(db, clock, async (uow) => {
-      for (const row of due.rows) {
-        const inserted = await uow.db
-          .insertInto('expiry_notice')
-          .values({ ...row, points: Number(row.points), notified_at: now })
-          .onConflict((oc) => oc.columns(['customer_id', 'expires_at']).doNothing())
-          .returning('customer_id')
-          .executeTakeFirst();
-        if (!inserted) continue;
+      for (const notice of due) {
+        if (!(await noticeRepository(uow.db).recordExpiring(notice, now))) continue;
         uow.events.emit({
           type: 'points.expiring',
-          customerId: row.customer_id,
+          customerId: notice.customerId,
           occurredAt: now,
-          data: { points: Number(row.points), expiresAt: new Date(row.expires_at).toISOString() },
+          data: { points: notice.points, expiresAt: notice.expiresAt.toISOString() },
         });
         announced += 1;
       }
     });
-    if (due.rows.length < batchSize) return { announced };
+    if (due.length < batchSize) return { announced };
   }
 };
 
