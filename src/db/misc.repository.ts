@@ -48,6 +48,18 @@ export const apiKeyRepository = (db: Kysely<DB>): ApiKeyRepository => ({
         }
       : null;
   },
+  findById: async (id) => {
+    const row = await db.selectFrom('api_key').selectAll().where('id', '=', id).executeTakeFirst();
+    return row
+      ? {
+          id: row.id,
+          name: row.name,
+          role: row.role,
+          createdAt: row.created_at,
+          revokedAt: row.revoked_at,
+        }
+      : null;
+  },
   countActiveAdmins: async () => {
     const row = await db
       .selectFrom('api_key')

@@ -20,6 +20,7 @@ export interface Principal {
 export interface ApiKeyRepository {
   insert(key: ApiKey, keyHash: string): Promise<void>;
   findByHash(keyHash: string): Promise<ApiKey | null>;
+  findById(id: string): Promise<ApiKey | null>;
   countActiveAdmins(): Promise<number>;
   list(): Promise<ApiKey[]>;
   revoke(id: string, at: Date): Promise<boolean>;
