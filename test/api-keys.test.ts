@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/app.js';
 import { testDatabaseKind } from './support/database.js';
 import { rowCounts, unique } from './support/fixtures.js';
+import { startServerProcess } from './support/server-process.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -157,7 +158,7 @@ describe.skipIf(testDatabaseKind() !== 'pglite')('regulars keys:list and keys:re
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  const cli = (args: string[]) =>
+  const cli = (args: string[], env: Record<string, string> = {}) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
         cwd: ROOT,
@@ -167,6 +168,7 @@ describe.skipIf(testDatabaseKind() !== 'pglite')('regulars keys:list and keys:re
           TMPDIR: process.env.TMPDIR,
           REGULARS_DATA_DIR: dataDir,
           LOG_LEVEL: 'warn',
+          ...env,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -210,4 +212,41 @@ describe.skipIf(testDatabaseKind() !== 'pglite')('regulars keys:list and keys:re
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('No API key key_nope');
   }, 180_000);
+
+  it('while a server owns the directory: asks it with the admin key, or refuses with the API call', async () => {
+    const adminKey = 'keys-cli-admin-0123456789abcdef';
+    const server = await startServerProcess({
+      REGULARS_DATA_DIR: dataDir,
+      REGULARS_ADMIN_KEY: adminKey,
+    });
+    try {
+      const created = await fetch(`${server.url}/v1/api-keys`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'till 2', role: 'pos' }),
+      });
+      const { id, secret } = (await created.json()) as { id: string; secret: string };
+      const ok = (key: string) =>
+        fetch(`${server.url}/v1/customers`, { headers: { authorization: `Bearer ${key}` } });
+      expect((await ok(secret)).status).toBe(200);
+
+      const refused = await cli(['keys:revoke', id]);
+      expect(refused.code).toBe(75);
+      expect(refused.stderr).toContain(`/v1/api-keys/${id}/revoke`);
+      expect((await ok(secret)).status).toBe(200);
+
+      const listed = await cli(['keys:list'], { REGULARS_ADMIN_KEY: adminKey });
+      expect(listed.code).toBe(0);
+      expect(listed.stdout).toMatch(new RegExp(`^${id}\\s+pos\\s+\\S+\\s+active\\s+till 2$`, 'm'));
+      expect(listed.stderr).toContain('listed by the running server');
+
+      const revoked = await cli(['keys:revoke', id], { REGULARS_ADMIN_KEY: adminKey });
+      expect(revoked.code).toBe(0);
+      expect(revoked.stderr).toContain('revoked by the running server');
+      // The server revoked it itself, so it refuses the key at once.
+      expect((await ok(secret)).status).toBe(401);
+    } finally {
+      await server.stop();
+    }
+  }, 240_000);
 });
