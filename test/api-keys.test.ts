@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { revokeApiKey } from '../src/core/auth/auth.service.js';
+import { apiKeyRepository } from '../src/db/misc.repository.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { testDatabaseKind } from './support/database.js';
 import { rowCounts, unique } from './support/fixtures.js';
@@ -142,6 +144,56 @@ describe('POST /v1/api-keys/{id}/revoke', () => {
       expect((await app.call('GET', '/v1/api-keys', undefined, bearer(last.secret))).status).toBe(
         200,
       );
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+// Two transactions at once need two connections: PostgreSQL only (PGlite has one).
+describe.skipIf(testDatabaseKind() !== 'postgres')('two admins revoking each other at once', () => {
+  it('leaves one of them active: the second revocation waits for the first, then is refused', async () => {
+    const app = await startTestApp();
+    try {
+      const clock = app.clock;
+      const others = (await app.call('GET', '/v1/api-keys')).body.items as { id: string }[];
+      const [x, y] = [await newKey(app, 'admin'), await newKey(app, 'admin')];
+      for (const other of others) {
+        const res = await app.call(
+          'POST',
+          `/v1/api-keys/${other.id}/revoke`,
+          undefined,
+          bearer(x.secret),
+        );
+        expect(res.status).toBe(200);
+      }
+      const db = app.database.db;
+      let releaseFirst!: () => void;
+      const firstMayCommit = new Promise<void>((resolve) => (releaseFirst = resolve));
+      let firstRevoked!: () => void;
+      const firstHasRevoked = new Promise<void>((resolve) => (firstRevoked = resolve));
+      const first = db.transaction().execute(async (trx) => {
+        await revokeApiKey({ apiKeys: apiKeyRepository(trx), clock }, y.id);
+        firstRevoked();
+        await firstMayCommit;
+      });
+      await firstHasRevoked;
+      const second = db
+        .transaction()
+        .execute((trx) => revokeApiKey({ apiKeys: apiKeyRepository(trx), clock }, x.id))
+        .then(
+          () => 'revoked',
+          (error: { code?: string }) => error.code,
+        );
+      // Give the second time to reach its lock (or, without one, to pass the check).
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      releaseFirst();
+      await first;
+      expect(await second).toBe('last_admin_key');
+      const active = (await apiKeyRepository(db).list()).filter(
+        (k) => k.role === 'admin' && !k.revokedAt,
+      );
+      expect(active.map((k) => k.id)).toEqual([x.id]);
     } finally {
       await app.close();
     }

@@ -59,7 +59,12 @@ export const revokeApiKey = async (
   const key = await deps.apiKeys.findById(id);
   if (!key) throw new DomainError('not_found', 'api_key_not_found', `No API key ${id}`, { id });
   if (key.revokedAt) return key;
-  if (key.role === 'admin' && (await deps.apiKeys.countActiveAdmins()) <= 1) {
+  // Locked, so two admins revoking each other at once cannot both pass: the second waits, then
+  // counts without the first's key.
+  if (
+    key.role === 'admin' &&
+    (await deps.apiKeys.lockActiveAdmins()).filter((other) => other !== id).length === 0
+  ) {
     throw new DomainError(
       'conflict',
       'last_admin_key',

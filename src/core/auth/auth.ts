@@ -22,6 +22,8 @@ export interface ApiKeyRepository {
   findByHash(keyHash: string): Promise<ApiKey | null>;
   findById(id: string): Promise<ApiKey | null>;
   countActiveAdmins(): Promise<number>;
+  /** The ids of the active admin keys, locked until the transaction ends. */
+  lockActiveAdmins(): Promise<string[]>;
   list(): Promise<ApiKey[]>;
   revoke(id: string, at: Date): Promise<boolean>;
 }
