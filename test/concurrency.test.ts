@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../src/core/shared/clock.js';
 import type { DB } from '../src/db/schema.js';
 import { startTestApp, type TestApp } from './support/app.js';
+import { expectDoubleEntryBalances } from './support/ledger-checks.js';
 
 /**
  * Races and invariants on the real database of the current project. Every request goes through the
@@ -281,21 +282,6 @@ const expectMemberInvariants = async (
 };
 
 /** Double entry: summed over every account, credits minus debits is zero. */
-const expectDoubleEntryBalances = async (db: Kysely<DB>) => {
-  const { rows } = await sql<{ net: number; bad: number }>`
-    select
-      coalesce(sum(case when side = 'credit' then points else -points end), 0) as net,
-      (select count(*) from ledger_entry where points <= 0 or debit_account_id = credit_account_id) as bad
-    from (
-      select credit_account_id as account, points, 'credit' as side from ledger_entry
-      union all
-      select debit_account_id as account, points, 'debit' as side from ledger_entry
-    ) moves
-  `.execute(db);
-  expect(Number(rows[0]!.net)).toBe(0);
-  expect(Number(rows[0]!.bad)).toBe(0);
-};
-
 const expectLedgerInvariants = async (
   db: Kysely<DB>,
   customerIds: string[],

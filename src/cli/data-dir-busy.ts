@@ -28,10 +28,19 @@ const curl = (url: string, method: string, path: string, body?: Record<string, u
   ].join(' ');
 
 /** What the user can do instead while a server owns the directory: the API call for the task. */
-const apiAlternative = (path: string, options: Record<string, unknown>, url: string): string => {
+const apiAlternative = (
+  path: string,
+  options: Record<string, unknown>,
+  url: string,
+  args: readonly string[] = [],
+): string => {
   const [first, second] = path.split(' ');
   if (path === 'keys:create')
     return `or set REGULARS_ADMIN_KEY to the server's admin key and this command asks the server, or: ${curl(url, 'POST', '/v1/api-keys', { name: options.name, role: options.role })}`;
+  if (path === 'keys:list')
+    return `or set REGULARS_ADMIN_KEY to the server's admin key and this command asks the server, or: ${curl(url, 'GET', '/v1/api-keys')}`;
+  if (path === 'keys:revoke')
+    return `or set REGULARS_ADMIN_KEY to the server's admin key and this command asks the server, or: ${curl(url, 'POST', `/v1/api-keys/${args[0] ?? 'ID'}/revoke`)}`;
   if (path === 'users:create')
     return `or create the user through the server: ${curl(url, 'POST', '/v1/users', { email: options.email, name: options.name, role: options.role, password: '…' })}`;
   if (first === 'report' && second && REPORT_ROUTES[second])
@@ -59,7 +68,7 @@ export const dataDirBusyMessage = (error: DataDirBusyError, command: Command | n
   if (owner.url) {
     lines.push(
       `  Stop the server first (Ctrl-C or kill ${owner.pid}) and run \`regulars ${path}\` again,`,
-      `  ${apiAlternative(path, command?.opts() ?? {}, owner.url)}.`,
+      `  ${apiAlternative(path, command?.opts() ?? {}, owner.url, command?.args)}.`,
     );
   } else {
     lines.push(

@@ -44,3 +44,52 @@ export const createKeyThroughServer = async (
   }
   return `${body.id} (${body.role}): ${body.secret}\n`;
 };
+
+/** An API key as `GET /v1/api-keys` and `keys:list` show it: never its secret or hash. */
+export interface KeyListing {
+  id: string;
+  name: string;
+  role: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+const askServer = async (
+  url: string,
+  adminKey: string,
+  method: 'GET' | 'POST',
+  path: string,
+  what: string,
+): Promise<unknown> => {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${adminKey}` },
+    signal: AbortSignal.timeout(15_000),
+  });
+  const body = (await res.json().catch(() => null)) as { detail?: string } | null;
+  if (res.status !== 200) {
+    throw new Error(
+      `the server at ${url} refused to ${what}: ${res.status} ${body?.detail ?? res.statusText}` +
+        (res.status === 401 ? ' (is REGULARS_ADMIN_KEY the server’s admin key?)' : ''),
+    );
+  }
+  return body;
+};
+
+/** `keys:list` while the server owns the embedded database: the server lists them. */
+export const listKeysThroughServer = async (url: string, adminKey: string) =>
+  (
+    (await askServer(url, adminKey, 'GET', '/v1/api-keys', 'list the keys')) as {
+      items: KeyListing[];
+    }
+  ).items;
+
+/** `keys:revoke` while the server owns the embedded database: the server revokes it (and forgets it at once). */
+export const revokeKeyThroughServer = async (url: string, adminKey: string, id: string) =>
+  (await askServer(
+    url,
+    adminKey,
+    'POST',
+    `/v1/api-keys/${encodeURIComponent(id)}/revoke`,
+    `revoke ${id}`,
+  )) as KeyListing;

@@ -19,6 +19,7 @@ import { registerClvCommand } from './clv/clv.command.js';
 import { registerReportCommand } from './report/report.command.js';
 import { registerRulesCommand } from './rules.command.js';
 import { registerUsersCommand } from './users.command.js';
+import { registerKeysCommands } from './keys.command.js';
 import { registerCustomersCommand } from './customers.command.js';
 import { logProgress, registerImportCommand } from './import/index.js';
 
@@ -134,6 +135,7 @@ program
     await database.close();
   });
 
+registerKeysCommands(program);
 registerImportCommand(program, openFromConfig);
 registerDemoCommand(program, openFromConfig);
 registerRulesCommand(program, openFromConfig);

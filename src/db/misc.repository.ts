@@ -48,6 +48,18 @@ export const apiKeyRepository = (db: Kysely<DB>): ApiKeyRepository => ({
         }
       : null;
   },
+  findById: async (id) => {
+    const row = await db.selectFrom('api_key').selectAll().where('id', '=', id).executeTakeFirst();
+    return row
+      ? {
+          id: row.id,
+          name: row.name,
+          role: row.role,
+          createdAt: row.created_at,
+          revokedAt: row.revoked_at,
+        }
+      : null;
+  },
   countActiveAdmins: async () => {
     const row = await db
       .selectFrom('api_key')
@@ -57,6 +69,17 @@ export const apiKeyRepository = (db: Kysely<DB>): ApiKeyRepository => ({
       .executeTakeFirstOrThrow();
     return Number(row.n);
   },
+  lockActiveAdmins: async () =>
+    (
+      await db
+        .selectFrom('api_key')
+        .select('id')
+        .where('role', '=', 'admin')
+        .where('revoked_at', 'is', null)
+        .orderBy('id')
+        .forUpdate()
+        .execute()
+    ).map((row) => row.id),
   list: async () =>
     (await db.selectFrom('api_key').selectAll().orderBy('created_at').execute()).map((row) => ({
       id: row.id,

@@ -36,6 +36,8 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'GET /v1/users': ADMIN,
   'POST /v1/users/{id}/disable': ADMIN,
   'POST /v1/api-keys': ADMIN,
+  'GET /v1/api-keys': ADMIN,
+  'POST /v1/api-keys/{id}/revoke': ADMIN,
 
   // Staff look members up and read them; creating and editing profiles is the back office's.
   'POST /v1/customers': ADMIN,

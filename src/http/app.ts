@@ -40,6 +40,7 @@ import { ruleRoutes } from './rules.routes.js';
 import { ruleAdminRoutes } from './rule-admin.routes.js';
 import { errorToResponse, problemResponse, validationErrorFrom } from './problem.js';
 import { adminRoutes, healthRoute, liabilityRoute } from './system.routes.js';
+import { apiKeyRoutes } from './api-keys.routes.js';
 import { TIER_PLACEMENT_PATH, tierRoutes } from './tiers.routes.js';
 import { feedbackRoutes } from './feedback/feedback.routes.js';
 import { timelineRoutes } from './timeline.routes.js';
@@ -157,6 +158,7 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   app.route('/', memberRoutes(deps));
   app.route('/', liabilityRoute(deps.clock));
   app.route('/', adminRoutes(deps.clock));
+  app.route('/', apiKeyRoutes(deps.clock));
   app.route('/', ruleRoutes(deps.clock));
   app.route('/', ruleAdminRoutes(deps.clock));
   app.route('/', analyticsRetentionRoutes(deps.clock));

@@ -49,6 +49,12 @@ export const AUDITED_ACTIONS: AuditedAction[] = [
     target: 'referral_settings',
   },
   { method: 'POST', path: '/v1/api-keys', action: 'api_key.created', target: 'api_key' },
+  {
+    method: 'POST',
+    path: '/v1/api-keys/:id/revoke',
+    action: 'api_key.revoked',
+    target: 'api_key',
+  },
   { method: 'POST', path: '/v1/users', action: 'user.created', target: 'user' },
   { method: 'POST', path: '/v1/users/:id/disable', action: 'user.disabled', target: 'user' },
   { method: 'POST', path: '/v1/webhooks', action: 'webhook.created', target: 'webhook' },

@@ -60,6 +60,16 @@ export const API_KEY_CACHE_TTL_MS = 5_000;
 const API_KEY_CACHE_MAX_ENTRIES = 1_000;
 
 /**
+ * Keys revoked through this process: its cache of checked keys forgets them at once, so a key that
+ * revoked itself stops working here with its next request. Another process stops accepting a
+ * revoked key when its cache entry ends, within API_KEY_CACHE_TTL_MS.
+ */
+const revokedHere = new Set<string>();
+export const forgetApiKey = (keyId: string) => {
+  revokedHere.add(keyId);
+};
+
+/**
  * Who is asking: an API key in `Authorization: Bearer`, or else a dashboard session cookie (whose
  * writes must carry the CSRF token). A bearer header wins, so scripts never depend on cookies.
  */
@@ -85,7 +95,7 @@ export const requirePrincipal = (db: Kysely<DB>, clock: Clock): MiddlewareHandle
     }
     const hash = hashApiKey(match[1]!);
     let principal = known.get(hash);
-    if (!principal) {
+    if (!principal || revokedHere.has(principal.keyId)) {
       principal = await authenticate({ apiKeys: apiKeyRepository(db) }, match[1]!);
       known.set(hash, principal);
     }

@@ -5,6 +5,7 @@ import { ingestOrder } from '../core/orders/orders.service.js';
 import type { ProgrammeSettings } from '../core/programme/programme.js';
 import type { Clock } from '../core/shared/clock.js';
 import { DomainError } from '../core/shared/errors.js';
+import { isKnownCurrency } from '../core/shared/money.js';
 import { eventQueue } from '../core/events/events.js';
 import { countsOrders } from '../core/rules/rules.live.js';
 import type { Rule } from '../core/rules/rules.js';
@@ -127,9 +128,11 @@ export const writeOrderBatch = (
     const outcomes: BatchOutcome[] = items.map(() => ({ kind: 'alone' }));
     const own = await selectOwn(trx, items);
     if (own.length === 0) return outcomes;
+    // An order in an unknown currency is refused before it names its member: its member's
+    // accounts are not created (bad input writes nothing).
     const repos = await batchRepositories(
       trx,
-      own.map((i) => items[i]!.input),
+      own.map((i) => items[i]!.input).filter((input) => isKnownCurrency(input.currency)),
       await ctx.activeRules(trx),
       hasTiers(await ctx.tierConfig(trx)),
     );

@@ -42,6 +42,42 @@ export const authenticate = async (
   return { keyId: key.id, role: key.role, name: key.name };
 };
 
+/** Every key, oldest first, revoked ones included: never a secret (only hashes are stored). */
+export const listApiKeys = (deps: Pick<AuthDeps, 'apiKeys'>): Promise<ApiKey[]> =>
+  deps.apiKeys.list();
+
+/**
+ * Revokes a key; revoking a revoked key again changes nothing and returns it as it is. The last
+ * active admin key is refused: without it nobody could create another key (a dashboard user
+ * cannot either, unless one exists), so create the next admin key first. A process that has
+ * checked the key in the last 5 seconds may still accept it until then.
+ */
+export const revokeApiKey = async (
+  deps: Pick<AuthDeps, 'apiKeys' | 'clock'>,
+  id: string,
+): Promise<ApiKey> => {
+  const key = await deps.apiKeys.findById(id);
+  if (!key) throw new DomainError('not_found', 'api_key_not_found', `No API key ${id}`, { id });
+  if (key.revokedAt) return key;
+  // Locked, so two admins revoking each other at once cannot both pass: the second waits, then
+  // counts without the first's key.
+  if (
+    key.role === 'admin' &&
+    (await deps.apiKeys.lockActiveAdmins()).filter((other) => other !== id).length === 0
+  ) {
+    throw new DomainError(
+      'conflict',
+      'last_admin_key',
+      'This is the last active admin key: create another admin key before revoking it',
+      { id },
+    );
+  }
+  const at = deps.clock.now();
+  // A concurrent revoke may win the update: its time then stands.
+  if (!(await deps.apiKeys.revoke(id, at))) return (await deps.apiKeys.findById(id)) ?? key;
+  return { ...key, revokedAt: at };
+};
+
 /**
  * Makes sure automation can sign in: a key given in the environment is registered (by hash, so it
  * is never stored in clear); otherwise, if no admin key exists yet, one is generated and returned

@@ -20,7 +20,10 @@ export interface Principal {
 export interface ApiKeyRepository {
   insert(key: ApiKey, keyHash: string): Promise<void>;
   findByHash(keyHash: string): Promise<ApiKey | null>;
+  findById(id: string): Promise<ApiKey | null>;
   countActiveAdmins(): Promise<number>;
+  /** The ids of the active admin keys, locked until the transaction ends. */
+  lockActiveAdmins(): Promise<string[]>;
   list(): Promise<ApiKey[]>;
   revoke(id: string, at: Date): Promise<boolean>;
 }
