@@ -1,14 +1,16 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
-import { listApiKeys, revokeApiKey } from '../core/auth/auth.service.js';
-import type { ApiKey } from '../core/auth/auth.js';
+import { createApiKey, listApiKeys, revokeApiKey } from '../core/auth/auth.service.js';
+import { ROLES, type ApiKey, type Role } from '../core/auth/auth.js';
 import { systemClock } from '../core/shared/clock.js';
 import { isDomainError } from '../core/shared/errors.js';
 import { DataDirBusyError } from '../db/data-dir-lock.js';
 import type { Database } from '../db/dialect.js';
 import { apiKeyRepository } from '../db/misc.repository.js';
+import { repositoriesFor } from '../db/repositories.js';
 import { openMigratedDatabase } from '../server.js';
 import {
+  createKeyThroughServer,
   listKeysThroughServer,
   loopbackUrl,
   revokeKeyThroughServer,
@@ -65,8 +67,33 @@ const onDatabaseOrServer = async <T>(
   }
 };
 
-/** `regulars keys:list` and `regulars keys:revoke ID` (keys:create lives in main.ts). */
+/** `regulars keys:create`, `keys:list` and `keys:revoke ID`. */
 export const registerKeysCommands = (program: Command): void => {
+  program
+    .command('keys:create')
+    .description('Create an API key and print its secret once')
+    .requiredOption('--name <name>', 'who or what uses the key')
+    .option('--role <role>', `one of ${ROLES.join(', ')}`, 'pos')
+    .action(async (options: { name: string; role: string }) => {
+      if (!ROLES.includes(options.role as Role))
+        program.error(`--role must be one of ${ROLES.join(', ')}`);
+      const input = { name: options.name, role: options.role as Role };
+      const { result, via } = await onDatabaseOrServer(
+        program,
+        async (database) => {
+          const { key, secret } = await createApiKey(
+            { ...repositoriesFor(database.db), clock: systemClock },
+            input,
+          );
+          return `${key.id} (${key.role}): ${secret}\n`;
+        },
+        // The server owns the embedded database: with the admin key, it creates the key itself.
+        (url, adminKey) => createKeyThroughServer(url, adminKey, input),
+      );
+      process.stdout.write(result);
+      if (via) process.stderr.write(`(created by the running server at ${via})\n`);
+    });
+
   program
     .command('keys:list')
     .description('List API keys: id, role, created, revoked or active, name (never a secret)')

@@ -1,12 +1,8 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { DataDirBusyError } from '../db/data-dir-lock.js';
-import type { Database } from '../db/dialect.js';
-import { createKeyThroughServer, loopbackUrl } from './keys-through-server.js';
 import { DATA_DIR_BUSY_EXIT_CODE, dataDirBusyMessage } from './data-dir-busy.js';
 import { loadConfig } from '../config.js';
-import { createApiKey } from '../core/auth/auth.service.js';
-import { ROLES, type Role } from '../core/auth/auth.js';
 import { systemClock } from '../core/shared/clock.js';
 import { repositoriesFor } from '../db/repositories.js';
 import { openMigratedDatabase, startServer, type RunningServer } from '../server.js';
@@ -100,38 +96,6 @@ program
   .action(async () => {
     const database = await openFromConfig();
     process.stdout.write(`Database (${database.kind}) is up to date.\n`);
-    await database.close();
-  });
-
-program
-  .command('keys:create')
-  .description('Create an API key and print its secret once')
-  .requiredOption('--name <name>', 'who or what uses the key')
-  .option('--role <role>', `one of ${ROLES.join(', ')}`, 'pos')
-  .action(async (options: { name: string; role: string }) => {
-    if (!ROLES.includes(options.role as Role))
-      program.error(`--role must be one of ${ROLES.join(', ')}`);
-    const config = loadConfig();
-    let database: Database;
-    try {
-      database = await openMigratedDatabase(config);
-    } catch (error) {
-      // The server owns the embedded database: with the admin key, it creates the key itself.
-      const url = error instanceof DataDirBusyError ? loopbackUrl(error.owner) : null;
-      if (!url || !config.adminKey) throw error;
-      const line = await createKeyThroughServer(url, config.adminKey, {
-        name: options.name,
-        role: options.role as Role,
-      }).catch((refusal: Error) => program.error(`error: ${refusal.message}`));
-      process.stdout.write(line);
-      process.stderr.write(`(created by the running server at ${url})\n`);
-      return;
-    }
-    const { key, secret } = await createApiKey(
-      { ...repositoriesFor(database.db), clock: systemClock },
-      { name: options.name, role: options.role as Role },
-    );
-    process.stdout.write(`${key.id} (${key.role}): ${secret}\n`);
     await database.close();
   });
 
