@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../src/db/dialect.js';
 import type { DB } from '../src/db/schema.js';
 import { createScratchPostgres, testDatabaseKind } from './support/database.js';
+import { freeLoopbackPort } from './support/server-process.js';
 
 /**
  * Kills the real server with SIGKILL in the middle of a burst of orders, restarts it on the same
@@ -42,17 +42,6 @@ interface ServerProcess {
 }
 
 const running = new Set<ChildProcess>();
-
-const freeLoopbackPort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 
 /** Only what the server needs: an inherited NODE_OPTIONS or DATABASE_URL must not leak in. */
 const serverEnv = (port: number, database: Record<string, string>): NodeJS.ProcessEnv => ({

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +13,7 @@ import {
 } from '../src/db/data-dir-lock.js';
 import { openDatabase } from '../src/db/dialect.js';
 import { testDatabaseKind } from './support/database.js';
+import { freeLoopbackPort } from './support/server-process.js';
 
 /**
  * The embedded database has one owner. A real server owns its data directory; a real CLI process
@@ -42,16 +42,6 @@ const tempDir = (prefix: string) => {
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 
 const env = (dataDir: string, port = 0): NodeJS.ProcessEnv => ({
   PATH: process.env.PATH,
@@ -96,7 +86,7 @@ const runCli = async (args: string[], dataDir: string, options: { adminKey?: boo
 };
 
 const startServer = async (dataDir: string) => {
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const server = start(['serve'], env(dataDir, port));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + START_TIMEOUT_MS;

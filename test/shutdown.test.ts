@@ -13,6 +13,7 @@ import { openDatabase, type Database } from '../src/db/dialect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { webhookRepository } from '../src/db/webhooks/webhooks.repository.js';
 import { testDatabaseKind } from './support/database.js';
+import { freeLoopbackPort } from './support/server-process.js';
 
 /**
  * SIGTERM to the real server while its webhook sweep waits on a receiver that accepts
@@ -52,16 +53,6 @@ const blackHole = async () => {
     },
   };
 };
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 
 /** One subscription to the black hole and DELIVERIES deliveries due now, written before the start. */
 const seed = async (database: Database, url: string) => {
@@ -191,7 +182,7 @@ describe.skipIf(testDatabaseKind() === 'postgres')('graceful shutdown (pglite)',
     'on SIGTERM refuses new requests at once, exits 0 within the grace and releases every claim',
     { timeout: 120_000 },
     async () => {
-      server = spawnServer(await freePort(), dataDir);
+      server = spawnServer(await freeLoopbackPort(), dataDir);
       const started = Date.now();
       while (!(await healthy(server.url))) {
         if (Date.now() - started > START_TIMEOUT_MS || server.process.exitCode !== null)

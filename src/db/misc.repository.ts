@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { ApiKeyRepository } from '../core/auth/auth.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { ApiKey, ApiKeyRepository } from '../core/auth/auth.js';
 import type { ProgrammeRepository, ProgrammeSettings } from '../core/programme/programme.js';
 import type { DB } from './schema.js';
 
@@ -16,6 +16,14 @@ export const programmeRepository = (db: Kysely<DB>): ProgrammeRepository => ({
       .onConflict((oc) => oc.column('id').doUpdateSet({ settings: json, updated_at: new Date() }))
       .execute();
   },
+});
+
+const apiKeyFromRow = (row: Selectable<DB['api_key']>): ApiKey => ({
+  id: row.id,
+  name: row.name,
+  role: row.role,
+  createdAt: row.created_at,
+  revokedAt: row.revoked_at,
 });
 
 export const apiKeyRepository = (db: Kysely<DB>): ApiKeyRepository => ({
@@ -38,27 +46,11 @@ export const apiKeyRepository = (db: Kysely<DB>): ApiKeyRepository => ({
       .selectAll()
       .where('key_hash', '=', keyHash)
       .executeTakeFirst();
-    return row
-      ? {
-          id: row.id,
-          name: row.name,
-          role: row.role,
-          createdAt: row.created_at,
-          revokedAt: row.revoked_at,
-        }
-      : null;
+    return row ? apiKeyFromRow(row) : null;
   },
   findById: async (id) => {
     const row = await db.selectFrom('api_key').selectAll().where('id', '=', id).executeTakeFirst();
-    return row
-      ? {
-          id: row.id,
-          name: row.name,
-          role: row.role,
-          createdAt: row.created_at,
-          revokedAt: row.revoked_at,
-        }
-      : null;
+    return row ? apiKeyFromRow(row) : null;
   },
   countActiveAdmins: async () => {
     const row = await db
@@ -81,13 +73,7 @@ export const apiKeyRepository = (db: Kysely<DB>): ApiKeyRepository => ({
         .execute()
     ).map((row) => row.id),
   list: async () =>
-    (await db.selectFrom('api_key').selectAll().orderBy('created_at').execute()).map((row) => ({
-      id: row.id,
-      name: row.name,
-      role: row.role,
-      createdAt: row.created_at,
-      revokedAt: row.revoked_at,
-    })),
+    (await db.selectFrom('api_key').selectAll().orderBy('created_at').execute()).map(apiKeyFromRow),
   revoke: async (id, at) => {
     const result = await db
       .updateTable('api_key')

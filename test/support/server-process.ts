@@ -19,7 +19,8 @@ const EXIT_TIMEOUT_MS = 15_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const freeLoopbackPort = (): Promise<number> =>
+/** A loopback port nobody listens on right now, for a server process to take. */
+export const freeLoopbackPort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
