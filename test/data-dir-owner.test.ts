@@ -13,7 +13,7 @@ import {
 } from '../src/db/data-dir-lock.js';
 import { openDatabase } from '../src/db/dialect.js';
 import { testDatabaseKind } from './support/database.js';
-import { freeLoopbackPort } from './support/server-process.js';
+import { baseProcessEnv, freeLoopbackPort } from './support/server-process.js';
 
 /**
  * The embedded database has one owner. A real server owns its data directory; a real CLI process
@@ -44,14 +44,9 @@ const tempDir = (prefix: string) => {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const env = (dataDir: string, port = 0): NodeJS.ProcessEnv => ({
-  PATH: process.env.PATH,
-  HOME: process.env.HOME,
-  TMPDIR: process.env.TMPDIR,
-  PORT: String(port),
-  HOST: '127.0.0.1',
+  ...baseProcessEnv(port),
   REGULARS_DATA_DIR: dataDir,
   REGULARS_ADMIN_KEY: ADMIN_KEY,
-  REGULARS_SETTLE_INTERVAL_MS: '0',
   LOG_LEVEL: 'warn',
 });
 

@@ -13,7 +13,7 @@ import { openDatabase, type Database } from '../src/db/dialect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { webhookRepository } from '../src/db/webhooks/webhooks.repository.js';
 import { testDatabaseKind } from './support/database.js';
-import { freeLoopbackPort } from './support/server-process.js';
+import { baseProcessEnv, freeLoopbackPort } from './support/server-process.js';
 
 /**
  * SIGTERM to the real server while its webhook sweep waits on a receiver that accepts
@@ -105,14 +105,9 @@ const spawnServer = (port: number, dataDir: string): Child => {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
     cwd: ROOT,
     env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      TMPDIR: process.env.TMPDIR,
-      PORT: String(port),
-      HOST: '127.0.0.1',
+      ...baseProcessEnv(port),
       REGULARS_DATA_DIR: dataDir,
       REGULARS_ADMIN_KEY: ADMIN_KEY,
-      REGULARS_SETTLE_INTERVAL_MS: '0',
       REGULARS_WEBHOOKS_ALLOW_PRIVATE: 'true',
       REGULARS_SHUTDOWN_GRACE_MS: String(GRACE_MS),
       LOG_LEVEL: 'info',

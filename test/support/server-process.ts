@@ -58,6 +58,19 @@ const stopChild = async (child: ChildProcess) => {
   }
 };
 
+/**
+ * The environment a spawned `regulars` process starts from: nothing of the test runner's own,
+ * loopback only, no settlement job; callers add their database, key and the rest.
+ */
+export const baseProcessEnv = (port: number): Record<string, string | undefined> => ({
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  TMPDIR: process.env.TMPDIR,
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  REGULARS_SETTLE_INTERVAL_MS: '0',
+});
+
 /** Starts `regulars serve` with only the environment it needs; waits until /health answers. */
 export const startServerProcess = async (
   env: Record<string, string> = {},
@@ -68,13 +81,8 @@ export const startServerProcess = async (
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
     cwd: ROOT,
     env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      TMPDIR: process.env.TMPDIR,
-      PORT: String(port),
-      HOST: '127.0.0.1',
+      ...baseProcessEnv(port),
       REGULARS_ADMIN_KEY: `server-admin-${port}-0123456789abcdef`,
-      REGULARS_SETTLE_INTERVAL_MS: '0',
       LOG_LEVEL: 'warn',
       ...(scratch ? { DATABASE_URL: scratch.url } : { REGULARS_DATA_DIR: dataDir }),
       ...env,
