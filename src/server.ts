@@ -11,7 +11,7 @@ import { applicationJobs } from './jobs/index.js';
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
 import { startWebhookSweeper } from './jobs/webhook-delivery.job.js';
 import { smtpMailer, startMessageSweeper } from './jobs/message-send.job.js';
-import { messagingEnv } from './db/messaging/messaging-deps.js';
+import { messagingEnv } from './app/messaging-deps.js';
 import { emailSuggestions } from './db/recommendations/recommendations.repository.js';
 import { shutdownControl } from './jobs/shutdown.js';
 import { drainingFetch, stopAccepting } from './http/draining.js';

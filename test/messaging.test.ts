@@ -3,7 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Mailer } from '../src/core/messaging/messaging.send.js';
 import { CLAIM_LEASE_MS } from '../src/core/messaging/messaging.js';
-import { messagingEnv } from '../src/db/messaging/messaging-deps.js';
+import { messagingEnv } from '../src/app/messaging-deps.js';
 import { announceAtRisk } from '../src/jobs/at-risk.job.js';
 import { celebrateBirthdays } from '../src/jobs/birthdays.job.js';
 import { smtpMailer, sweepMessages } from '../src/jobs/message-send.job.js';

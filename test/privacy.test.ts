@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TIMELINE_KINDS } from '../src/core/feedback/timeline.js';
 import { TIMELINE_SECTIONS } from '../src/core/customers/export.js';
-import { messagingEnv } from '../src/db/messaging/messaging-deps.js';
+import { messagingEnv } from '../src/app/messaging-deps.js';
 import { sweepMessages } from '../src/jobs/message-send.job.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { createCustomer, orderBody, unique } from './support/fixtures.js';

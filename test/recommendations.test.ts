@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { suggestionSource } from '../src/db/recommendations/recommendations.repository.js';
+import { suggestionSource } from '../src/app/suggestions.js';
 import { manualClock, startTestApp, type TestApp } from './support/app.js';
 import { createCustomer, orderBody } from './support/fixtures.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUPON_CODE_PATTERN } from '../src/core/rewards/coupon-code.js';
-import { inUnitOfWork } from '../src/db/unit-of-work.js';
+import { runUnitOfWork } from '../src/app/run-unit-of-work.js';
 import { manualClock, startTestApp, type TestApp } from './support/app.js';
 import { createCustomer, orderBody, points, unique } from './support/fixtures.js';
 
@@ -475,7 +475,7 @@ describe('rules that issue coupons', () => {
     const reward = await createReward({ stock: 5 });
     const c = await member(0);
     const emit = () =>
-      inUnitOfWork(t.database.db, clock, async (uow) => {
+      runUnitOfWork(t.database.db, clock, async (uow) => {
         uow.events.emit({
           type: 'rule.issue',
           customerId: c,

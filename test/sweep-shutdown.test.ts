@@ -3,9 +3,9 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../src/core/events/events.js';
 import { CLAIM_LEASE_MS } from '../src/core/webhooks/webhooks.js';
-import { messagingEnv } from '../src/db/messaging/messaging-deps.js';
+import { messagingEnv } from '../src/app/messaging-deps.js';
 import type { DB } from '../src/db/schema.js';
-import { inUnitOfWork } from '../src/db/unit-of-work.js';
+import { runUnitOfWork } from '../src/app/run-unit-of-work.js';
 import { webhookRepository } from '../src/db/webhooks/webhooks.repository.js';
 import { smtpMailer, sweepMessages } from '../src/jobs/message-send.job.js';
 import { shutdownControl } from '../src/jobs/shutdown.js';
@@ -73,7 +73,7 @@ describe('sweeps during a shutdown', () => {
       eventTypes: ['points.earned'],
     });
     expect(hook.status).toBe(201);
-    await inUnitOfWork(db, clock, async (uow) => {
+    await runUnitOfWork(db, clock, async (uow) => {
       for (let i = 0; i < 30; i += 1) {
         const event: DomainEvent = {
           type: 'points.earned',

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../src/core/events/events.js';
 import type { DB } from '../src/db/schema.js';
-import { inUnitOfWork } from '../src/db/unit-of-work.js';
+import { runUnitOfWork } from '../src/app/run-unit-of-work.js';
 import { sweepWebhooks } from '../src/jobs/webhook-delivery.job.js';
 import type { ResolvedAddress } from '../src/jobs/webhook-sender.js';
 import { manualClock, startTestApp, type TestApp } from './support/app.js';
@@ -38,7 +38,7 @@ const sweep = (allowPrivateTargets: boolean) =>
   sweepWebhooks(db, { clock, timeoutMs: 2_000, allowPrivateTargets, resolve });
 
 const emit = () =>
-  inUnitOfWork(db, clock, async (uow) => {
+  runUnitOfWork(db, clock, async (uow) => {
     const event: DomainEvent = {
       type: 'points.earned',
       customerId,

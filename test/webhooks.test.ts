@@ -9,7 +9,7 @@ import type { DomainEvent } from '../src/core/events/events.js';
 import { deliverDueWebhooks } from '../src/core/webhooks/webhooks.delivery.js';
 import { CLAIM_LEASE_MS, RETRY_SCHEDULE_MS } from '../src/core/webhooks/webhooks.js';
 import type { DB } from '../src/db/schema.js';
-import { inUnitOfWork } from '../src/db/unit-of-work.js';
+import { runUnitOfWork } from '../src/app/run-unit-of-work.js';
 import { webhookRepository } from '../src/db/webhooks/webhooks.repository.js';
 import { createJobRunner, type JobRunner } from '../src/jobs/job-runner.js';
 import {
@@ -81,7 +81,7 @@ const subscribe = async (name: string, eventTypes: string[]) => {
 };
 
 const emit = (...events: DomainEvent[]) =>
-  inUnitOfWork(db, clock, async (uow) => {
+  runUnitOfWork(db, clock, async (uow) => {
     for (const event of events) uow.events.emit(event);
   });
 
@@ -327,7 +327,7 @@ describe('webhook delivery', () => {
     };
 
     await expect(
-      inUnitOfWork(db, clock, async (uow) => {
+      runUnitOfWork(db, clock, async (uow) => {
         uow.events.emit(pointsRedeemed(7));
         throw new Error('the write fails');
       }),

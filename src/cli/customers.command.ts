@@ -6,8 +6,8 @@ import { getPointsSummary } from '../core/ledger/ledger.service.js';
 import { systemClock, type Clock } from '../core/shared/clock.js';
 import { isDomainError } from '../core/shared/errors.js';
 import type { Database } from '../db/dialect.js';
-import { privacyDeps } from '../db/privacy.js';
-import { inUnitOfWork } from '../db/unit-of-work.js';
+import { privacyDeps } from '../app/privacy-deps.js';
+import { runUnitOfWork } from '../app/run-unit-of-work.js';
 
 /** Who ran the command, for the audit log: the operating-system user. */
 const cliActor = () => {
@@ -39,7 +39,7 @@ export const registerCustomersCommand = (
       const database = await open();
       let refusal: string | null = null;
       try {
-        const result = await inUnitOfWork(database.db, clock, (uow) =>
+        const result = await runUnitOfWork(database.db, clock, (uow) =>
           exportCustomer(
             privacyDeps(uow.db, clock, (customerId) =>
               getPointsSummary(uow, uow.programme, customerId),

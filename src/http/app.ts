@@ -17,14 +17,14 @@ import { requestContext, requirePrincipal, transactionalWrite } from './middlewa
 import { writeOrderBatch } from './order-batch.js';
 import { batchOrders, orderBatcher } from './order-batcher.js';
 import { orderRoutes } from './orders.routes.js';
+import { invalidateProgrammeOnChange } from './programme-cache.js';
 import {
-  invalidateProgrammeOnChange,
   programmeCache,
   type ProgrammeCache,
   cachedReads,
   type RulesCache,
   type TierCache,
-} from './programme-cache.js';
+} from '../app/programme-caches.js';
 import type { TierConfig } from '../core/tiers/tiers.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
@@ -46,7 +46,7 @@ import { feedbackRoutes } from './feedback/feedback.routes.js';
 import { timelineRoutes } from './timeline.routes.js';
 import { segmentRoutes } from './segments.routes.js';
 import { invalidateWebhooksOnChange, webhookRoutes } from './webhooks.routes.js';
-import { messagingEnv } from '../db/messaging/messaging-deps.js';
+import { messagingEnv } from '../app/messaging-deps.js';
 import { emailSuggestions } from '../db/recommendations/recommendations.repository.js';
 import { messagingRoutes } from './messaging/messaging.routes.js';
 import { unsubscribeRoutes } from './unsubscribe.routes.js';

@@ -4,20 +4,18 @@ import type { Logger } from 'pino';
 import type { Principal } from '../core/auth/auth.js';
 import type { EventQueue } from '../core/events/events.js';
 import { getProgramme } from '../core/programme/programme.service.js';
-import type { ProgrammeSettings } from '../core/programme/programme.js';
 import type { Clock } from '../core/shared/clock.js';
-import { hasTiers } from '../core/tiers/tiers.js';
-import { inTransaction, repositoriesFor, type Repositories } from '../db/repositories.js';
+import { repositoriesFor } from '../db/repositories.js';
 import type { DB } from '../db/schema.js';
 import type { JobRunner } from '../jobs/job-runner.js';
-import { dispatchEvents, unitOfWork } from '../db/unit-of-work.js';
+import { runUnitOfWork } from '../app/run-unit-of-work.js';
+import { unitOfWork, type SharedReads, type UnitOfWork } from '../app/unit-of-work.js';
 import {
   cachedReads,
   type ProgrammeCache,
   type RulesCache,
   type TierCache,
-} from './programme-cache.js';
-import type { Rule } from '../core/rules/rules.js';
+} from '../app/programme-caches.js';
 
 export interface AppDeps {
   db: Kysely<DB>;
@@ -55,43 +53,32 @@ export type AppEnv = {
 
 export type AppContext = Context<AppEnv>;
 
-export interface UseCaseDeps extends Repositories {
-  clock: Clock;
-  programme: ProgrammeSettings;
-  events: EventQueue;
-  db: Kysely<DB>;
-  activeRules(): Promise<Rule[]>;
-  tiersConfigured(): Promise<boolean>;
-}
+/** A use case's view of the request: the unit of work without its dispatch, which the write middleware runs. */
+export type UseCaseDeps = UnitOfWork;
 
 /** Everything a use case needs, bound to this request's connection or transaction. */
-export const useCaseDeps = async (c: AppContext, clock: Clock): Promise<UseCaseDeps> => {
-  const repos = repositoriesFor(c.var.db);
-  const reads = cachedReads(c.var, c.var.db);
-  return {
-    ...repos,
-    db: c.var.db,
-    clock,
-    events: c.var.events,
-    programme: await c.var.programmeCache.read(() => getProgramme(repos)),
-    activeRules: reads.activeRules,
-    tiersConfigured: async () => hasTiers(await reads.tierConfig()),
-  };
-};
+export const useCaseDeps = async (c: AppContext, clock: Clock): Promise<UseCaseDeps> =>
+  unitOfWork(c.var.db, clock, await programmeOf(c, c.var.db), requestReads(c, c.var.db));
 
-/** Runs a read that must also settle due points (a write) atomically, with its own transaction. */
+const programmeOf = (c: AppContext, db: Kysely<DB>) =>
+  c.var.programmeCache.read(() => getProgramme(repositoriesFor(db)));
+
+/** The request's event queue and this process's cached rules and tiers, read on `db`. */
+const requestReads = (c: AppContext, db: Kysely<DB>): SharedReads => ({
+  events: c.var.events,
+  ...cachedReads(c.var, db),
+});
+
+/**
+ * Runs a read that must also settle due points (a write) atomically: a unit of work of its own,
+ * sharing the request's event queue and caches.
+ */
 export const inRequestTransaction = <T>(
   c: AppContext,
   clock: Clock,
   work: (deps: UseCaseDeps) => Promise<T>,
 ): Promise<T> =>
-  inTransaction(c.var.db, async (trx) => {
-    const programme = await c.var.programmeCache.read(() => getProgramme(repositoriesFor(trx)));
-    const uow = unitOfWork(trx, clock, programme, {
-      events: c.var.events,
-      ...cachedReads(c.var, trx),
-    });
-    const result = await work(uow);
-    await dispatchEvents(uow);
-    return result;
+  runUnitOfWork(c.var.db, clock, work, {
+    programme: (repos) => c.var.programmeCache.read(() => getProgramme(repos)),
+    shared: (trx) => requestReads(c, trx),
   });

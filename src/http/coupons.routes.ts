@@ -19,7 +19,7 @@ import {
 } from '../core/rewards/coupons.js';
 import type { Benefit } from '../core/rewards/rewards.js';
 import type { Clock } from '../core/shared/clock.js';
-import { withRewardRepositories } from '../db/rewards/rewards-deps.js';
+import { withRewardRepositories } from '../app/rewards-deps.js';
 import { useCaseDeps, type AppContext, type AppEnv } from './context.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
 import { iso } from './presenters.js';

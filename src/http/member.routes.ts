@@ -15,7 +15,7 @@ import { tierProgress } from '../core/tiers/tiers.service.js';
 import { cardRepository, cardSecretStore } from '../db/cards.repository.js';
 import { messagingRepository } from '../db/messaging/messaging.repository.js';
 import { withReferrals } from '../db/referrals.repository.js';
-import { withRewardRepositories } from '../db/rewards/rewards-deps.js';
+import { withRewardRepositories } from '../app/rewards-deps.js';
 import type { DB } from '../db/schema.js';
 import { tierRepository } from '../db/tiers/tiers.repository.js';
 import { inRequestTransaction, type AppDeps, type AppEnv, type UseCaseDeps } from './context.js';

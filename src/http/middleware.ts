@@ -7,7 +7,8 @@ import { DomainError } from '../core/shared/errors.js';
 import { ttlCache } from '../core/shared/ttl-cache.js';
 import { apiKeyRepository } from '../db/misc.repository.js';
 import { inTransaction, repositoriesFor } from '../db/repositories.js';
-import { dispatchEvents, unitOfWork } from '../db/unit-of-work.js';
+import { dispatchEvents } from '../app/run-unit-of-work.js';
+import { unitOfWork } from '../app/unit-of-work.js';
 import { eventQueue } from '../core/events/events.js';
 import { getProgramme } from '../core/programme/programme.service.js';
 import type { Clock } from '../core/shared/clock.js';
@@ -19,7 +20,7 @@ import {
   type ProgrammeCache,
   type RulesCache,
   type TierCache,
-} from './programme-cache.js';
+} from '../app/programme-caches.js';
 import { hasSessionCookie, isSafeMethod, sessionFromCookie } from './session-auth.js';
 
 export const requestContext =

@@ -12,7 +12,8 @@ import type { Rule } from '../core/rules/rules.js';
 import { hasTiers, type TierConfig } from '../core/tiers/tiers.js';
 import { ledgerBuffer } from '../db/batch/buffered-ledger.js';
 import { ruleFactsBuffer } from '../db/batch/buffered-rule-facts.js';
-import { dispatchEvents, unitOfWork } from '../db/unit-of-work.js';
+import { dispatchEvents } from '../app/run-unit-of-work.js';
+import { unitOfWork } from '../app/unit-of-work.js';
 import { ordersBuffer } from '../db/batch/buffered-orders.js';
 import { createMemberAccounts } from '../db/batch/ledger-writes.js';
 import {

@@ -14,7 +14,7 @@ import {
 import { memberRewards } from '../core/rewards/rewards.service.js';
 import type { Clock } from '../core/shared/clock.js';
 import { recommendationStore } from '../db/recommendations/recommendations.repository.js';
-import { withRewardRepositories } from '../db/rewards/rewards-deps.js';
+import { withRewardRepositories } from '../app/rewards-deps.js';
 import { inRequestTransaction, useCaseDeps, type AppEnv } from './context.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
 import { iso } from './presenters.js';

@@ -15,7 +15,7 @@ import {
   type Reward,
 } from '../core/rewards/rewards.js';
 import type { Clock } from '../core/shared/clock.js';
-import { withRewardRepositories } from '../db/rewards/rewards-deps.js';
+import { withRewardRepositories } from '../app/rewards-deps.js';
 import { CouponView, presentCoupon } from './coupons.routes.js';
 import { inRequestTransaction, useCaseDeps, type AppContext, type AppEnv } from './context.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';

@@ -3,7 +3,7 @@ import { unsubscribeByToken } from '../core/messaging/messaging.service.js';
 import { verifyUnsubscribeToken } from '../core/messaging/unsubscribe-token.js';
 import type { Clock } from '../core/shared/clock.js';
 import { customerRepository } from '../db/customers.repository.js';
-import { messagingDeps, type MessagingEnv } from '../db/messaging/messaging-deps.js';
+import { messagingDeps, type MessagingEnv } from '../app/messaging-deps.js';
 import { inTransaction } from '../db/repositories.js';
 import type { AppEnv } from './context.js';
 

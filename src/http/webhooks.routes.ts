@@ -22,7 +22,7 @@ import {
   type WebhookDelivery,
   type WebhookSubscription,
 } from '../core/webhooks/webhooks.js';
-import { invalidateWebhookSubscriptions } from '../db/webhooks/webhook-outbox.js';
+import { invalidateWebhookSubscriptions } from '../app/webhook-outbox.js';
 import { webhookRepository } from '../db/webhooks/webhooks.repository.js';
 import type { AppContext, AppEnv } from './context.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { addDays, type Clock } from '../core/shared/clock.js';
 import { noticeRepository } from '../db/notices.repository.js';
 import type { DB } from '../db/schema.js';
-import { inUnitOfWork } from '../db/unit-of-work.js';
+import { runUnitOfWork } from '../app/run-unit-of-work.js';
 import type { JobDefinition } from './job-runner.js';
 
 export const AT_RISK_JOB = 'at-risk';
@@ -26,7 +26,7 @@ export const announceAtRisk = async (
     const quietSince = addDays(now, -AT_RISK_QUIET_DAYS);
     const due = await noticeRepository(db).dueAtRisk(quietSince, batchSize);
     if (due.length === 0) return { announced };
-    await inUnitOfWork(db, clock, async (uow) => {
+    await runUnitOfWork(db, clock, async (uow) => {
       for (const member of due) {
         await noticeRepository(uow.db).recordAtRisk(member.customerId, now);
         uow.events.emit({

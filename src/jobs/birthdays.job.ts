@@ -7,7 +7,7 @@ import { localDay } from '../core/shared/zoned-time.js';
 import { birthdaysDue } from '../db/birthdays.queries.js';
 import { repositoriesFor } from '../db/repositories.js';
 import type { DB } from '../db/schema.js';
-import { inUnitOfWork } from '../db/unit-of-work.js';
+import { runUnitOfWork } from '../app/run-unit-of-work.js';
 import type { JobDefinition } from './job-runner.js';
 
 export const BIRTHDAYS_JOB = 'birthdays';
@@ -31,7 +31,7 @@ export const celebrateBirthdays = async (
   for (;;) {
     const due = await birthdaysDue(db, { day, monthDays, after, limit: batchSize });
     for (const id of due) {
-      await inUnitOfWork(db, clock, (uow) =>
+      await runUnitOfWork(db, clock, (uow) =>
         recordActivity(uow, {
           customerId: id,
           trigger: 'customer.birthday',

@@ -15,10 +15,10 @@ import {
   messagingEnv,
   renderingDeps,
   type MessagingEnv,
-} from '../db/messaging/messaging-deps.js';
+} from '../app/messaging-deps.js';
 import { messagingRepository } from '../db/messaging/messaging.repository.js';
 import type { DB } from '../db/schema.js';
-import { inUnitOfWork } from '../db/unit-of-work.js';
+import { runUnitOfWork } from '../app/run-unit-of-work.js';
 import type { JobDefinition } from './job-runner.js';
 import type { ShutdownSignals } from './shutdown.js';
 
@@ -87,7 +87,7 @@ export const sweepMessages = async (
     messaging,
     clock: deps.clock,
     enqueue: (input) =>
-      inUnitOfWork(db, deps.clock, (uow) => enqueueMessage(messagingDeps(uow), input)),
+      runUnitOfWork(db, deps.clock, (uow) => enqueueMessage(messagingDeps(uow), input)),
   });
   const sent = await sendDueMessages(
     {
@@ -95,7 +95,7 @@ export const sweepMessages = async (
       mailer: deps.mailer ?? null,
       clock: deps.clock,
       prepare: (claim) =>
-        inUnitOfWork(db, deps.clock, (uow) => prepareMessage(renderingDeps(uow, env), claim)),
+        runUnitOfWork(db, deps.clock, (uow) => prepareMessage(renderingDeps(uow, env), claim)),
       ...(deps.retryScheduleMs ? { retryScheduleMs: deps.retryScheduleMs } : {}),
       ...(deps.shutdown ? { abandon: deps.shutdown.abandon } : {}),
     },

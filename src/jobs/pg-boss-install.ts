@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/dialect.js';
-import type { JobDefinition } from './job-runner.js';
+import type { JobDefinition } from './job-definition.js';
 import { kyselyBossDb } from './pg-boss-adapter.js';
 
 /** pg-boss 10's internal queue that turns due cron schedules into jobs. */

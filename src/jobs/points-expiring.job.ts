@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { addDays, type Clock } from '../core/shared/clock.js';
 import { noticeRepository } from '../db/notices.repository.js';
 import type { DB } from '../db/schema.js';
-import { inUnitOfWork } from '../db/unit-of-work.js';
+import { runUnitOfWork } from '../app/run-unit-of-work.js';
 import type { JobDefinition } from './job-runner.js';
 
 export const POINTS_EXPIRING_JOB = 'points-expiring';
@@ -25,7 +25,7 @@ export const announceExpiringPoints = async (
     const now = clock.now();
     const due = await noticeRepository(db).dueExpiring(now, addDays(now, noticeDays), batchSize);
     if (due.length === 0) return { announced };
-    await inUnitOfWork(db, clock, async (uow) => {
+    await runUnitOfWork(db, clock, async (uow) => {
       for (const notice of due) {
         if (!(await noticeRepository(uow.db).recordExpiring(notice, now))) continue;
         uow.events.emit({

@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../core/shared/clock.js';
 import { placeMembers, type PlacementBatchResult } from '../core/tiers/tiers.service.js';
 import type { DB } from '../db/schema.js';
-import { tierDepsOf } from '../db/tiers/tiers.reactions.js';
+import { tierDepsOf } from '../app/reactions/tiers.reactions.js';
 import { tierRepository } from '../db/tiers/tiers.repository.js';
-import { inUnitOfWork } from '../db/unit-of-work.js';
+import { runUnitOfWork } from '../app/run-unit-of-work.js';
 import type { JobDefinition } from './job-runner.js';
 
 export const TIER_PLACEMENT_JOB = 'tier-placement';
@@ -36,7 +36,7 @@ const placeBatch = async (
 ): Promise<PlacementBatchResult> => {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await inUnitOfWork(db, clock, (uow) =>
+      return await runUnitOfWork(db, clock, (uow) =>
         placeMembers(tierDepsOf(uow), after, batchSize),
       );
     } catch (error) {

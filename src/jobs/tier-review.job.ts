@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../core/shared/clock.js';
 import { reviewDueMembers, type ReviewSummary } from '../core/tiers/tiers.service.js';
 import type { DB } from '../db/schema.js';
-import { tierDepsOf } from '../db/tiers/tiers.reactions.js';
-import { inUnitOfWork } from '../db/unit-of-work.js';
+import { tierDepsOf } from '../app/reactions/tiers.reactions.js';
+import { runUnitOfWork } from '../app/run-unit-of-work.js';
 import type { JobDefinition } from './job-runner.js';
 
 export const TIER_REVIEW_JOB = 'tier-review';
@@ -21,7 +21,7 @@ export const reviewDueTiers = async (
 ): Promise<ReviewSummary> => {
   const total: ReviewSummary = { reviewed: 0, kept: 0, upgraded: 0, downgraded: 0, removed: 0 };
   for (;;) {
-    const batch = await inUnitOfWork(db, clock, (uow) =>
+    const batch = await runUnitOfWork(db, clock, (uow) =>
       reviewDueMembers(tierDepsOf(uow), batchSize),
     );
     for (const key of Object.keys(total) as (keyof ReviewSummary)[]) total[key] += batch[key];

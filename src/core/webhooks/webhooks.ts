@@ -181,6 +181,8 @@ export interface WebhookRepository {
   /** Pending deliveries of a subscription become cancelled; returns how many. */
   cancelPendingDeliveries(subscriptionId: string, at: Date): Promise<number>;
   insertOutbox(messages: NewWebhookMessage[], deliveries: NewWebhookDelivery[]): Promise<void>;
+  /** The active subscriptions with the event types each takes: what the outbox plans against. */
+  activeSubscriptions(): Promise<ActiveSubscription[]>;
   findDelivery(id: string): Promise<WebhookDelivery | null>;
   /** Newest first, with their attempts. */
   listDeliveries(

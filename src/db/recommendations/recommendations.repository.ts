@@ -3,16 +3,9 @@ import type {
   ProductSuggestion,
   RecommendationStore,
   SuggestionReason,
-  SuggestionSource,
 } from '../../core/recommendations/recommendations.js';
-import { customerSuggestions } from '../../core/recommendations/recommendations.service.js';
-import { memberRewards } from '../../core/rewards/rewards.service.js';
-import { getProgramme } from '../../core/programme/programme.service.js';
-import type { Clock } from '../../core/shared/clock.js';
-import { inTransaction, repositoriesFor } from '../repositories.js';
-import { withRewardRepositories } from '../rewards/rewards-deps.js';
+import { inTransaction } from '../repositories.js';
 import type { DB, RecommendationTable } from '../schema.js';
-import { dispatchEvents, unitOfWork } from '../unit-of-work.js';
 import { writeRecommendations } from './recommendations.sql.js';
 
 type Row = Selectable<RecommendationTable>;
@@ -78,29 +71,6 @@ export const recommendationStore = (db: Kysely<DB>): RecommendationStore => ({
       })),
     };
   },
-});
-
-/**
- * The SuggestionSource port on a database, for modules outside HTTP (e-mails): each call runs in
- * its own transaction (or the caller's, when `db` is one), because reading a member's balance
- * settles their due points.
- */
-export const suggestionSource = (db: Kysely<DB>, clock: Clock): SuggestionSource => ({
-  suggestionsFor: (customerId, limit = 10) =>
-    inTransaction(db, async (trx) => {
-      const uow = unitOfWork(trx, clock, await getProgramme(repositoriesFor(trx)));
-      const suggestions = await customerSuggestions(
-        {
-          customers: uow.customers,
-          recommendations: recommendationStore(trx),
-          memberRewards: (id) => memberRewards(withRewardRepositories(uow), id),
-        },
-        customerId,
-        limit,
-      );
-      await dispatchEvents(uow);
-      return suggestions;
-    }),
 });
 
 /**

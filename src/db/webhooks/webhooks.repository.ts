@@ -233,6 +233,14 @@ export const webhookRepository = (db: Kysely<DB>): WebhookRepository => ({
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
   },
+  activeSubscriptions: async () => {
+    const rows = await db
+      .selectFrom('webhook_subscription')
+      .select(['id', 'event_types'])
+      .where('active', '=', true)
+      .execute();
+    return rows.map((r) => ({ id: r.id, eventTypes: r.event_types }));
+  },
   insertOutbox: async (messages, deliveries) => {
     for (const chunk of chunks(messages)) {
       await db.insertInto('webhook_message').values(chunk.map(messageRow)).execute();

@@ -1,5 +1,5 @@
 import type { Clock } from '../../core/shared/clock.js';
-import { messagingDeps } from '../../db/messaging/messaging-deps.js';
+import { messagingDeps } from '../../app/messaging-deps.js';
 import { useCaseDeps } from '../context.js';
 
 /** The messaging use cases' dependencies for a request. */

@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Clock } from '../../core/shared/clock.js';
-import type { MessagingEnv } from '../../db/messaging/messaging-deps.js';
+import type { MessagingEnv } from '../../app/messaging-deps.js';
 import type { AppEnv } from '../context.js';
 import { campaignRoutes } from './campaigns.routes.js';
 import { journeyRoutes } from './journeys.routes.js';

@@ -14,7 +14,7 @@ import {
   replaceTemplate,
 } from '../../core/messaging/messaging.service.js';
 import type { Clock } from '../../core/shared/clock.js';
-import { renderingDeps, type MessagingEnv } from '../../db/messaging/messaging-deps.js';
+import { renderingDeps, type MessagingEnv } from '../../app/messaging-deps.js';
 import { messagingRepository } from '../../db/messaging/messaging.repository.js';
 import { inRequestTransaction, type AppEnv } from '../context.js';
 import { IdempotencyHeader, commonErrors, json, jsonBody, problem } from '../openapi.js';

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import { isPublicEvent, type DomainEvent } from '../../core/events/events.js';
-import { newId } from '../../core/shared/ids.js';
-import { readThroughCache } from '../../core/shared/ttl-cache.js';
-import { planOutbox } from '../../core/webhooks/webhooks.plan.js';
-import type { ActiveSubscription } from '../../core/webhooks/webhooks.js';
-import type { DB } from '../schema.js';
-import { webhookRepository } from './webhooks.repository.js';
+import { isPublicEvent, type DomainEvent } from '../core/events/events.js';
+import { newId } from '../core/shared/ids.js';
+import { readThroughCache } from '../core/shared/ttl-cache.js';
+import { planOutbox } from '../core/webhooks/webhooks.plan.js';
+import type { ActiveSubscription } from '../core/webhooks/webhooks.js';
+import type { DB } from '../db/schema.js';
+import { webhookRepository } from '../db/webhooks/webhooks.repository.js';
 
 /**
  * How long this process trusts the list of active subscriptions it read. A change made through
@@ -21,14 +21,7 @@ const cache = readThroughCache<ActiveSubscription[]>({ ttlMs: WEBHOOK_SUBSCRIPTI
 export const invalidateWebhookSubscriptions = (): void => cache.invalidate();
 
 const activeSubscriptions = (db: Kysely<DB>): Promise<ActiveSubscription[]> =>
-  cache.read(async () => {
-    const rows = await db
-      .selectFrom('webhook_subscription')
-      .select(['id', 'event_types'])
-      .where('active', '=', true)
-      .execute();
-    return rows.map((r) => ({ id: r.id, eventTypes: r.event_types }));
-  });
+  cache.read(() => webhookRepository(db).activeSubscriptions());
 
 /**
  * The webhook outbox, an event consumer: inside the transaction that emitted them, each public

@@ -1,21 +1,21 @@
 import type { Kysely } from 'kysely';
-import type { DomainEvent, EventOf, EventType } from './core/events/events.js';
+import type { DomainEvent, EventOf, EventType } from '../core/events/events.js';
 import {
   convertOnOrder,
   referOnSignUp,
   reverseOnReturn,
-} from './core/referrals/referrals.reactions.js';
-import { enrolMember, referralActivity } from './core/rules/activity.reactions.js';
-import { withPendingReferral, withReferrals } from './db/referrals.repository.js';
-import { issueCouponForRule } from './db/rewards/rule-issue.reaction.js';
-import type { DB } from './db/schema.js';
+} from '../core/referrals/referrals.reactions.js';
+import { enrolMember, referralActivity } from '../core/rules/activity.reactions.js';
+import { withPendingReferral, withReferrals } from '../db/referrals.repository.js';
+import { issueCouponForRule } from './reactions/rule-issue.reaction.js';
+import type { DB } from '../db/schema.js';
 import {
   upgradeTierOnOrder,
   upgradeTierOnPoints,
   whenTiersConfigured,
-} from './db/tiers/tiers.reactions.js';
-import type { UnitOfWork } from './db/unit-of-work.js';
-import { webhookOutbox } from './db/webhooks/webhook-outbox.js';
+} from './reactions/tiers.reactions.js';
+import type { UnitOfWork } from './unit-of-work.js';
+import { webhookOutbox } from './webhook-outbox.js';
 import {
   birthdayJourney,
   pointsExpiringJourney,
@@ -24,7 +24,7 @@ import {
   winBackJourney,
   welcomeJourney,
   whenJourneyEnabled,
-} from './db/messaging/messaging.reactions.js';
+} from './reactions/messaging.reactions.js';
 
 /**
  * Who reacts to which domain event, in one place. A reaction runs inside the transaction that

@@ -3,8 +3,8 @@ import type { Journey } from '../../core/messaging/messaging.js';
 import { enqueueMessage } from '../../core/messaging/messaging.service.js';
 import { addDays } from '../../core/shared/clock.js';
 import type { UnitOfWork } from '../unit-of-work.js';
-import { messagingDeps } from './messaging-deps.js';
-import { messagingRepository } from './messaging.repository.js';
+import { messagingDeps } from '../messaging-deps.js';
+import { messagingRepository } from '../../db/messaging/messaging.repository.js';
 
 /**
  * Journeys: automated messages that domain events trigger, enqueued in the emitting transaction

@@ -1,7 +1,7 @@
 import type { EventOf } from '../../core/events/events.js';
 import { issueForRule } from '../../core/rewards/rewards.service.js';
 import type { UnitOfWork } from '../unit-of-work.js';
-import { withRewardRepositories } from './rewards-deps.js';
+import { withRewardRepositories } from '../rewards-deps.js';
 
 /**
  * A rule's `issue.reward` / `issue.coupon` effect gives the customer a coupon, in the transaction

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../schema.js';
-import { couponRepository } from './coupons.repository.js';
-import { rewardRepository } from './rewards.repository.js';
+import type { DB } from '../db/schema.js';
+import { couponRepository } from '../db/rewards/coupons.repository.js';
+import { rewardRepository } from '../db/rewards/rewards.repository.js';
 
 /** Adds the rewards module's repositories, bound to the same connection or transaction. */
 export const withRewardRepositories = <T extends { db: Kysely<DB> }>(deps: T) => ({

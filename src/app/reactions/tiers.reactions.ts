@@ -1,7 +1,7 @@
 import type { EventOf } from '../../core/events/events.js';
 import { upgradeOnActivity, type TierDeps } from '../../core/tiers/tiers.service.js';
 import type { UnitOfWork } from '../unit-of-work.js';
-import { tierRepository } from './tiers.repository.js';
+import { tierRepository } from '../../db/tiers/tiers.repository.js';
 
 /** The tiers module bound to a unit of work, with the configuration the unit of work reads. */
 export const tierDepsOf = (
