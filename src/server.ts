@@ -5,14 +5,14 @@ import { ensureAdminKey } from './core/auth/auth.service.js';
 import { systemClock, type Clock } from './core/shared/clock.js';
 import { openDatabase, type Database } from './db/dialect.js';
 import { migrateToLatest } from './db/migrate.js';
-import { repositoriesFor } from './db/repositories.js';
+import { repositoriesFor } from './app/database.js';
+import { emailSuggestions } from './app/recommendations.js';
 import { createApp } from './http/app.js';
 import { applicationJobs } from './jobs/index.js';
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
 import { startWebhookSweeper } from './jobs/webhook-delivery.job.js';
 import { smtpMailer, startMessageSweeper } from './jobs/message-send.job.js';
 import { messagingEnv } from './app/messaging-deps.js';
-import { emailSuggestions } from './db/recommendations/recommendations.repository.js';
 import { shutdownControl } from './jobs/shutdown.js';
 import { drainingFetch, stopAccepting } from './http/draining.js';
 

@@ -6,8 +6,8 @@ import { systemClock } from '../core/shared/clock.js';
 import { isDomainError } from '../core/shared/errors.js';
 import { DataDirBusyError } from '../db/data-dir-lock.js';
 import type { Database } from '../db/dialect.js';
-import { apiKeyRepository } from '../db/misc.repository.js';
-import { repositoriesFor } from '../db/repositories.js';
+import { apiKeyRepository } from '../app/access.js';
+import { repositoriesFor } from '../app/database.js';
 import { openMigratedDatabase } from '../server.js';
 import {
   createKeyThroughServer,

@@ -4,8 +4,8 @@ import { getProgramme } from '../core/programme/programme.service.js';
 import { simulateRule, type SimulationReport } from '../core/rules/rules.simulate.js';
 import { RuleDocumentSchema } from '../core/rules/rules.js';
 import { addDays, systemClock } from '../core/shared/clock.js';
-import { orderHistorySource } from '../db/order-history.source.js';
-import { repositoriesFor } from '../db/repositories.js';
+import { orderHistorySource } from '../app/orders.js';
+import { repositoriesFor } from '../app/database.js';
 import { runWithDatabase, type OpenDatabase } from './import/import.command.js';
 
 const readRule = async (file: string, command: Command) => {

@@ -4,7 +4,7 @@ import { ROLES } from '../core/auth/auth.js';
 import { createUser } from '../core/auth/users.js';
 import { systemClock } from '../core/shared/clock.js';
 import { isDomainError } from '../core/shared/errors.js';
-import { userRepository } from '../db/auth.repository.js';
+import { userRepository } from '../app/access.js';
 import type { Database } from '../db/dialect.js';
 
 const readStdin = async (): Promise<string> => {

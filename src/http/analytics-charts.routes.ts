@@ -2,7 +2,13 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { cohortReport } from '../core/analytics/cohorts.js';
 import type { HoldoutReport, TrackingPoint } from '../core/analytics/clv/index.js';
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { DB } from '../app/database.js';
+import {
+  latestClvRun,
+  cohortQueries,
+  customerAnalyticsStore,
+  retentionQueries,
+} from '../app/analytics.js';
 import { CohortQuerySchema, RetentionQuerySchema } from '../core/analytics/periods.js';
 import {
   cohortHeatMapSvg,
@@ -16,10 +22,6 @@ import { retentionReport } from '../core/analytics/retention.js';
 import { rfmSummary } from '../core/analytics/rfm.js';
 import type { Clock } from '../core/shared/clock.js';
 import { DomainError } from '../core/shared/errors.js';
-import { latestClvRun } from '../db/analytics/clv-reads.queries.js';
-import { cohortQueries } from '../db/analytics/cohorts.queries.js';
-import { customerAnalyticsStore } from '../db/analytics/customer-analytics.queries.js';
-import { retentionQueries } from '../db/analytics/retention.queries.js';
 import { useCaseDeps, type AppEnv } from './context.js';
 import { commonErrors, problem } from './openapi.js';
 

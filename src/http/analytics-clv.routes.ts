@@ -7,7 +7,7 @@ import {
   topCustomersByClv,
   type StoredClvRun,
   type ValuedCustomer,
-} from '../db/analytics/clv-reads.queries.js';
+} from '../app/analytics.js';
 import type { AppEnv } from './context.js';
 import { commonErrors, json } from './openapi.js';
 import { iso } from './presenters.js';

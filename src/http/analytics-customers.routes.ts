@@ -25,10 +25,8 @@ import {
 import type { Clock } from '../core/shared/clock.js';
 import { ClvSettingsSchema, type ClvSettings } from '../core/analytics/clv-refresh.js';
 import { refreshAllAnalytics } from '../core/analytics/refresh-all.js';
-import { clvSource, storedRunOf } from '../db/analytics/clv.queries.js';
-import { customerAnalyticsStore } from '../db/analytics/customer-analytics.queries.js';
+import { clvSource, storedRunOf, customerAnalyticsStore, kpiSource } from '../app/analytics.js';
 import { ClvRunView, presentClvRun } from './analytics-clv.routes.js';
-import { kpiSource } from '../db/analytics/kpis.queries.js';
 import { settleDuePoints } from '../jobs/settle-points.job.js';
 import { useCaseDeps, type AppContext, type AppEnv, type UseCaseDeps } from './context.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';

@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Clock } from '../core/shared/clock.js';
 import { localDay } from '../core/shared/zoned-time.js';
-import { purchaseDayRange } from '../db/analytics/purchases.sql.js';
+import { purchaseDayRange } from '../app/analytics.js';
 import { useCaseDeps, type AppEnv } from './context.js';
 import { commonErrors, json } from './openapi.js';
 

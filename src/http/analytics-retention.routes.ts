@@ -10,9 +10,7 @@ import {
 } from '../core/analytics/periods.js';
 import { retentionReport } from '../core/analytics/retention.js';
 import type { Clock } from '../core/shared/clock.js';
-import { campaignEffectQueries } from '../db/analytics/campaign-effect.queries.js';
-import { cohortQueries } from '../db/analytics/cohorts.queries.js';
-import { retentionQueries } from '../db/analytics/retention.queries.js';
+import { campaignEffectQueries, cohortQueries, retentionQueries } from '../app/analytics.js';
 import { useCaseDeps, type AppEnv } from './context.js';
 import { commonErrors, json, problem } from './openapi.js';
 

@@ -2,7 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { listApiKeys, revokeApiKey } from '../core/auth/auth.service.js';
 import { ROLES, type ApiKey } from '../core/auth/auth.js';
 import type { Clock } from '../core/shared/clock.js';
-import { apiKeyRepository } from '../db/misc.repository.js';
+import { apiKeyRepository } from '../app/access.js';
 import type { AppContext, AppEnv } from './context.js';
 import { forgetApiKey } from './middleware.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, problem } from './openapi.js';

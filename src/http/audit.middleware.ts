@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { actorOf } from '../core/audit/audit.js';
 import type { Clock } from '../core/shared/clock.js';
 import { newId } from '../core/shared/ids.js';
-import { auditLogRepository } from '../db/audit/audit-log.repository.js';
+import { auditLogRepository } from '../app/access.js';
 import type { AppEnv } from './context.js';
 
 type Body = Record<string, unknown>;

@@ -10,7 +10,7 @@ import {
   type CardMember,
   type IssuedCard,
 } from '../core/cards/cards.service.js';
-import { cardRepository, cardSecretStore } from '../db/cards.repository.js';
+import { cardRepository, cardSecretStore } from '../app/customers.js';
 import {
   inRequestTransaction,
   useCaseDeps,

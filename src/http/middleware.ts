@@ -5,14 +5,13 @@ import { authenticate } from '../core/auth/auth.service.js';
 import { hashApiKey, type Principal } from '../core/auth/auth.js';
 import { DomainError } from '../core/shared/errors.js';
 import { ttlCache } from '../core/shared/ttl-cache.js';
-import { apiKeyRepository } from '../db/misc.repository.js';
-import { inTransaction, repositoriesFor } from '../db/repositories.js';
+import { apiKeyRepository } from '../app/access.js';
+import { inTransaction, repositoriesFor, type DB } from '../app/database.js';
 import { dispatchEvents } from '../app/run-unit-of-work.js';
 import { unitOfWork } from '../app/unit-of-work.js';
 import { eventQueue } from '../core/events/events.js';
 import { getProgramme } from '../core/programme/programme.service.js';
 import type { Clock } from '../core/shared/clock.js';
-import type { DB } from '../db/schema.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { requestHash } from './order-batcher.js';
 import {

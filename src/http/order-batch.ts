@@ -10,23 +10,23 @@ import { eventQueue } from '../core/events/events.js';
 import { countsOrders } from '../core/rules/rules.live.js';
 import type { Rule } from '../core/rules/rules.js';
 import { hasTiers, type TierConfig } from '../core/tiers/tiers.js';
-import { ledgerBuffer } from '../db/batch/buffered-ledger.js';
-import { ruleFactsBuffer } from '../db/batch/buffered-rule-facts.js';
-import { dispatchEvents } from '../app/run-unit-of-work.js';
-import { unitOfWork } from '../app/unit-of-work.js';
-import { ordersBuffer } from '../db/batch/buffered-orders.js';
-import { createMemberAccounts } from '../db/batch/ledger-writes.js';
 import {
+  ledgerBuffer,
+  ruleFactsBuffer,
+  ordersBuffer,
+  createMemberAccounts,
   claimId,
   claimKeys,
   releaseKeys,
   storeResponses,
   type KeyClaim,
-} from '../db/batch/idempotency-batch.js';
-import { prefetchedCustomers, presentOrders } from '../db/batch/order-lookups.js';
-import { customerRepository } from '../db/customers.repository.js';
-import { inTransaction } from '../db/repositories.js';
-import type { DB } from '../db/schema.js';
+  prefetchedCustomers,
+  presentOrders,
+} from '../app/orders.js';
+import { customerRepository } from '../app/customers.js';
+import { inTransaction, type DB } from '../app/database.js';
+import { dispatchEvents } from '../app/run-unit-of-work.js';
+import { unitOfWork } from '../app/unit-of-work.js';
 import { presentIngest, type IngestView } from './presenters.js';
 
 /** One validated `POST /v1/orders` waiting for its batch. */

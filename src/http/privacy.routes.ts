@@ -4,7 +4,7 @@ import { eraseCustomer } from '../core/customers/erasure.js';
 import { exportCustomer } from '../core/customers/export.js';
 import { getPointsSummary } from '../core/ledger/ledger.service.js';
 import type { Clock } from '../core/shared/clock.js';
-import { auditLogRepository } from '../db/audit/audit-log.repository.js';
+import { auditLogRepository } from '../app/access.js';
 import { privacyDeps } from '../app/privacy-deps.js';
 import { inRequestTransaction, useCaseDeps, type AppEnv } from './context.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, problem } from './openapi.js';

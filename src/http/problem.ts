@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { DomainError, type ErrorKind, type FieldIssue } from '../core/shared/errors.js';
-import { translateDatabaseError } from '../db/errors.js';
+import { translateDatabaseError } from '../app/database.js';
 
 /**
  * The one place that turns errors into HTTP: RFC 9457 problem+json, with the request id and the

@@ -13,7 +13,7 @@ import {
 } from '../core/recommendations/recommendations.service.js';
 import { memberRewards } from '../core/rewards/rewards.service.js';
 import type { Clock } from '../core/shared/clock.js';
-import { recommendationStore } from '../db/recommendations/recommendations.repository.js';
+import { recommendationStore } from '../app/recommendations.js';
 import { withRewardRepositories } from '../app/rewards-deps.js';
 import { inRequestTransaction, useCaseDeps, type AppEnv } from './context.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';

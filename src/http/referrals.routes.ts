@@ -19,8 +19,8 @@ import {
 } from '../core/referrals/referrals.stats.js';
 import { DEFAULT_PUBLIC_URL } from '../config.js';
 import type { Clock } from '../core/shared/clock.js';
-import { referralStatsSource } from '../db/referrals-stats.queries.js';
-import { withReferrals } from '../db/referrals.repository.js';
+import { referralStatsSource } from '../app/analytics.js';
+import { withReferrals } from '../app/rules.js';
 import { useCaseDeps, type AppContext, type AppEnv } from './context.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
 import { iso } from './presenters.js';

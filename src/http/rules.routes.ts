@@ -2,7 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { simulateRule, type SimulationReport } from '../core/rules/rules.simulate.js';
 import { RuleDocumentSchema } from '../core/rules/rules.js';
 import { addDays, type Clock } from '../core/shared/clock.js';
-import { orderHistorySource } from '../db/order-history.source.js';
+import { orderHistorySource } from '../app/orders.js';
 import { useCaseDeps, type AppEnv } from './context.js';
 import { commonErrors, json, jsonBody, problem } from './openapi.js';
 

@@ -22,7 +22,7 @@ import {
   type Segment,
 } from '../core/segments/segments.js';
 import { UploadJsonSchema } from '../core/segments/static-list.js';
-import { segmentRepository } from '../db/segments/segments.repository.js';
+import { segmentRepository } from '../app/segments.js';
 import { useCaseDeps, type AppContext, type AppEnv } from './context.js';
 import { IdParam, commonErrors, json, jsonBody, problem } from './openapi.js';
 import { iso } from './presenters.js';

@@ -3,7 +3,7 @@ import { getCookie } from 'hono/cookie';
 import { csrfTokenMatches, sessionFor, type Session } from '../core/auth/sessions.js';
 import type { Clock } from '../core/shared/clock.js';
 import { DomainError } from '../core/shared/errors.js';
-import { sessionRepository } from '../db/auth.repository.js';
+import { sessionRepository } from '../app/access.js';
 import type { AppEnv } from './context.js';
 
 export const SESSION_COOKIE = 'regulars_session';

@@ -3,12 +3,12 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { signIn, signOut, SESSION_HOURS, type Session } from '../core/auth/sessions.js';
 import type { Clock } from '../core/shared/clock.js';
-import { apiKeyRepository } from '../db/misc.repository.js';
 import {
+  apiKeyRepository,
   sessionRepository,
   signInFailureRepository,
   userRepository,
-} from '../db/auth.repository.js';
+} from '../app/access.js';
 import type { AppEnv } from './context.js';
 import { commonErrors, json, jsonBody, problem } from './openapi.js';
 import { sameOriginJsonPosts } from './request-guards.js';

@@ -8,7 +8,7 @@ import {
   ProgrammeSettingsSchema,
 } from '../core/programme/programme.js';
 import type { Clock } from '../core/shared/clock.js';
-import type { DB } from '../db/schema.js';
+import type { DB } from '../app/database.js';
 import { liabilityReport } from '../core/ledger/ledger.liability.js';
 import { settleDuePoints } from '../jobs/settle-points.job.js';
 import { useCaseDeps, type AppEnv } from './context.js';

@@ -17,7 +17,7 @@ import {
   type TierConfig,
   type TierDefinition,
 } from '../core/tiers/tiers.js';
-import { tierRepository } from '../db/tiers/tiers.repository.js';
+import { tierRepository } from '../app/tiers.js';
 import { TIER_PLACEMENT_JOB, placeMembersInTiers } from '../jobs/tier-placement.job.js';
 import { useCaseDeps, type AppContext, type AppDeps, type AppEnv } from './context.js';
 import { IdParam, commonErrors, json, jsonBody, problem } from './openapi.js';

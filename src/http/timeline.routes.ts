@@ -6,7 +6,7 @@ import {
   TimelineQuerySchema,
 } from '../core/feedback/timeline.js';
 import type { Clock } from '../core/shared/clock.js';
-import { timelineQueries } from '../db/feedback/timeline.queries.js';
+import { timelineQueries } from '../app/feedback.js';
 import { useCaseDeps, type AppEnv } from './context.js';
 import { IdParam, commonErrors, json, problem } from './openapi.js';
 

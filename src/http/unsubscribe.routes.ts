@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import { unsubscribeByToken } from '../core/messaging/messaging.service.js';
 import { verifyUnsubscribeToken } from '../core/messaging/unsubscribe-token.js';
 import type { Clock } from '../core/shared/clock.js';
-import { customerRepository } from '../db/customers.repository.js';
+import { customerRepository } from '../app/customers.js';
+import { inTransaction } from '../app/database.js';
 import { messagingDeps, type MessagingEnv } from '../app/messaging-deps.js';
-import { inTransaction } from '../db/repositories.js';
 import type { AppEnv } from './context.js';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);

@@ -2,7 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { NewUserSchema, createUser, disableUser, type User } from '../core/auth/users.js';
 import { ROLES } from '../core/auth/auth.js';
 import type { Clock } from '../core/shared/clock.js';
-import { userRepository } from '../db/auth.repository.js';
+import { userRepository } from '../app/access.js';
 import type { AppContext, AppEnv } from './context.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
 import { iso } from './presenters.js';

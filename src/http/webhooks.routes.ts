@@ -23,7 +23,7 @@ import {
   type WebhookSubscription,
 } from '../core/webhooks/webhooks.js';
 import { invalidateWebhookSubscriptions } from '../app/webhook-outbox.js';
-import { webhookRepository } from '../db/webhooks/webhooks.repository.js';
+import { webhookRepository } from '../app/webhooks.js';
 import type { AppContext, AppEnv } from './context.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
 import { iso } from './presenters.js';

@@ -1,6 +1,6 @@
 import type { ClvSettings } from '../core/analytics/clv-refresh.js';
 import type { Clock } from '../core/shared/clock.js';
-import { refreshAnalyticsIn } from '../db/analytics/refresh.js';
+import { refreshAnalyticsIn } from '../app/analytics.js';
 import type { JobDefinition } from './job-runner.js';
 
 export const ANALYTICS_REFRESH_JOB = 'analytics-refresh';

@@ -4,9 +4,8 @@ import { recordActivity } from '../core/rules/activities.js';
 import { birthdayKey, birthdayMonthDays } from '../core/rules/birthdays.js';
 import type { Clock } from '../core/shared/clock.js';
 import { localDay } from '../core/shared/zoned-time.js';
-import { birthdaysDue } from '../db/birthdays.queries.js';
-import { repositoriesFor } from '../db/repositories.js';
-import type { DB } from '../db/schema.js';
+import { birthdaysDue } from '../app/messaging.js';
+import { repositoriesFor, type DB } from '../app/database.js';
 import { runUnitOfWork } from '../app/run-unit-of-work.js';
 import type { JobDefinition } from './job-runner.js';
 

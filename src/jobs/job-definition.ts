@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { DB } from '../db/schema.js';
+import type { DB } from '../app/database.js';
 
 export interface JobContext {
   jobId: string;

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Database } from '../db/dialect.js';
-import type { DB } from '../db/schema.js';
+import type { DB } from '../app/database.js';
 import { kyselyBossDb, trackedBossDb } from './pg-boss-adapter.js';
 import { installPgBoss } from './pg-boss-install.js';
 

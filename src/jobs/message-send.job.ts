@@ -16,8 +16,8 @@ import {
   renderingDeps,
   type MessagingEnv,
 } from '../app/messaging-deps.js';
-import { messagingRepository } from '../db/messaging/messaging.repository.js';
-import type { DB } from '../db/schema.js';
+import { messagingRepository } from '../app/messaging.js';
+import type { DB } from '../app/database.js';
 import { runUnitOfWork } from '../app/run-unit-of-work.js';
 import type { JobDefinition } from './job-runner.js';
 import type { ShutdownSignals } from './shutdown.js';

@@ -1,7 +1,7 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type PgBoss from 'pg-boss';
 import type { RawSql } from '../db/dialect.js';
-import type { DB } from '../db/schema.js';
+import type { DB } from '../app/database.js';
 
 /**
  * pg-boss runs its SQL through `{ executeSql(text, values) }`. These adapters give it our

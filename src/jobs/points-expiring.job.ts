@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { addDays, type Clock } from '../core/shared/clock.js';
-import { noticeRepository } from '../db/notices.repository.js';
-import type { DB } from '../db/schema.js';
+import { noticeRepository } from '../app/messaging.js';
+import type { DB } from '../app/database.js';
 import { runUnitOfWork } from '../app/run-unit-of-work.js';
 import type { JobDefinition } from './job-runner.js';
 

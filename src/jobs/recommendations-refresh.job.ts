@@ -2,8 +2,8 @@ import type { RecommendationSettingsInput } from '../core/recommendations/recomm
 import { refreshRecommendations } from '../core/recommendations/recommendations.service.js';
 import { getProgramme } from '../core/programme/programme.service.js';
 import type { Clock } from '../core/shared/clock.js';
-import { recommendationStore } from '../db/recommendations/recommendations.repository.js';
-import { repositoriesFor } from '../db/repositories.js';
+import { recommendationStore } from '../app/recommendations.js';
+import { repositoriesFor } from '../app/database.js';
 import type { JobDefinition } from './job-runner.js';
 
 export const RECOMMENDATIONS_REFRESH_JOB = 'recommendations-refresh';

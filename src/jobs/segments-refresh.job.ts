@@ -3,9 +3,8 @@ import type { Logger } from 'pino';
 import { getProgramme } from '../core/programme/programme.service.js';
 import { refreshSegment } from '../core/segments/segments.service.js';
 import type { Clock } from '../core/shared/clock.js';
-import { inTransaction, repositoriesFor } from '../db/repositories.js';
-import type { DB } from '../db/schema.js';
-import { dynamicSegmentIds, segmentRepository } from '../db/segments/segments.repository.js';
+import { inTransaction, repositoriesFor, type DB } from '../app/database.js';
+import { dynamicSegmentIds, segmentRepository } from '../app/segments.js';
 import type { JobDefinition } from './job-runner.js';
 
 export const SEGMENTS_REFRESH_JOB = 'segments-refresh';

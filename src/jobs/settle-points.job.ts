@@ -2,8 +2,7 @@ import type { Kysely } from 'kysely';
 import { settleMember } from '../core/ledger/ledger.service.js';
 import { getProgramme } from '../core/programme/programme.service.js';
 import type { Clock } from '../core/shared/clock.js';
-import { inTransaction, repositoriesFor } from '../db/repositories.js';
-import type { DB } from '../db/schema.js';
+import { inTransaction, repositoriesFor, type DB } from '../app/database.js';
 import type { JobDefinition } from './job-runner.js';
 
 /**

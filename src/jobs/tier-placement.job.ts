@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../core/shared/clock.js';
 import { placeMembers, type PlacementBatchResult } from '../core/tiers/tiers.service.js';
-import type { DB } from '../db/schema.js';
+import type { DB } from '../app/database.js';
+import { tierRepository } from '../app/tiers.js';
 import { tierDepsOf } from '../app/reactions/tiers.reactions.js';
-import { tierRepository } from '../db/tiers/tiers.repository.js';
 import { runUnitOfWork } from '../app/run-unit-of-work.js';
 import type { JobDefinition } from './job-runner.js';
 

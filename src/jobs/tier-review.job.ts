@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../core/shared/clock.js';
 import { reviewDueMembers, type ReviewSummary } from '../core/tiers/tiers.service.js';
-import type { DB } from '../db/schema.js';
+import type { DB } from '../app/database.js';
 import { tierDepsOf } from '../app/reactions/tiers.reactions.js';
 import { runUnitOfWork } from '../app/run-unit-of-work.js';
 import type { JobDefinition } from './job-runner.js';

@@ -2,11 +2,9 @@ import type { Kysely } from 'kysely';
 import type { CustomerRepository, ExternalId } from '../../core/customers/customers.js';
 import type { LedgerRepository } from '../../core/ledger/ledger.js';
 import type { OrderRepository } from '../../core/orders/orders.js';
-import { repositoriesFor } from '../../db/repositories.js';
-import type { DB } from '../../db/schema.js';
+import { repositoriesFor, type DB } from '../../app/database.js';
+import { ledgerBuffer, ordersBuffer } from '../../app/orders.js';
 import { customersBuffer } from './buffered-customers.js';
-import { ledgerBuffer } from '../../db/batch/buffered-ledger.js';
-import { ordersBuffer } from '../../db/batch/buffered-orders.js';
 
 /**
  * `bulk` buffers a batch's writes and sends them as multi-row INSERTs; `direct` runs every

@@ -1,10 +1,14 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Customer, CustomerRepository, ExternalId } from '../../core/customers/customers.js';
-import { customerRepository } from '../../db/customers.repository.js';
-import { consentRow, customerRow, externalIdRow } from '../../db/rows.js';
-import type { DB } from '../../db/schema.js';
-import { unsupportedInBatch } from '../../db/batch/buffered-ledger.js';
-import { insertRows } from '../../db/batch/insert-rows.js';
+import { customerRepository } from '../../app/customers.js';
+import {
+  consentRow,
+  customerRow,
+  externalIdRow,
+  unsupportedInBatch,
+  insertRows,
+} from '../../app/orders.js';
+import type { DB } from '../../app/database.js';
 
 const externalKey = (source: string, id: string) => `${source}\u0000${id}`;
 

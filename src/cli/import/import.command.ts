@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Kysely } from 'kysely';
 import { systemClock } from '../../core/shared/clock.js';
-import type { DB } from '../../db/schema.js';
+import type { DB } from '../../app/database.js';
 import { MAPPABLE_FIELDS } from './csv.format.js';
 import { ImportSetupError } from './format.js';
 import { importOrders } from './import-orders.js';

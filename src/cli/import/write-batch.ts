@@ -1,5 +1,6 @@
 import { silentEvents } from '../../core/events/events.js';
-import { noRuleFacts } from '../../db/batch/buffered-rule-facts.js';
+import { noRuleFacts, presentOrders } from '../../app/orders.js';
+import { inTransaction, type DB } from '../../app/database.js';
 import type { Kysely } from 'kysely';
 import { createCustomer } from '../../core/customers/customers.service.js';
 import { settleMember } from '../../core/ledger/ledger.service.js';
@@ -7,9 +8,6 @@ import { ingestOrder } from '../../core/orders/orders.service.js';
 import type { IngestOrderInput } from '../../core/orders/orders.js';
 import type { ProgrammeSettings } from '../../core/programme/programme.js';
 import type { Clock } from '../../core/shared/clock.js';
-import { inTransaction } from '../../db/repositories.js';
-import { presentOrders } from '../../db/batch/order-lookups.js';
-import type { DB } from '../../db/schema.js';
 import { batchUnit, type BatchUnit, type WriteMode } from './batch-unit.js';
 import type { OrderDraft } from './import.types.js';
 

@@ -1,8 +1,7 @@
 import { ClvSettingsSchema } from '../../core/analytics/clv-refresh.js';
 import { systemClock } from '../../core/shared/clock.js';
 import { startOfLocalDay } from '../../core/shared/zoned-time.js';
-import { customerAnalyticsStore } from '../../db/analytics/customer-analytics.queries.js';
-import { refreshAnalyticsIn } from '../../db/analytics/refresh.js';
+import { customerAnalyticsStore, refreshAnalyticsIn } from '../../app/analytics.js';
 import { ReportOptionError, parseOptions, type ReportContext } from './report-options.js';
 
 /** What the RFM and CLV reports read, and their refresh before reading. */

@@ -1,6 +1,6 @@
 import { campaignEffectFromQuery } from '../../core/analytics/campaign-effect.js';
 import { CampaignEffectQuerySchema } from '../../core/analytics/periods.js';
-import { campaignEffectQueries } from '../../db/analytics/campaign-effect.queries.js';
+import { campaignEffectQueries } from '../../app/analytics.js';
 import { writeReport } from './output.js';
 import {
   ReportOptionError,

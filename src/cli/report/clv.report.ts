@@ -1,6 +1,6 @@
 import type { HoldoutReport, TrackingPoint } from '../../core/analytics/clv/index.js';
 import { holdoutValidationSvg, trackingCurveSvg } from '../../core/analytics/report-charts.js';
-import { latestClvRun, topCustomersByClv } from '../../db/analytics/clv-reads.queries.js';
+import { latestClvRun, topCustomersByClv } from '../../app/analytics.js';
 import { writeReport } from './output.js';
 import {
   ReportOptionError,

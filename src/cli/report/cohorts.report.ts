@@ -6,7 +6,7 @@ import {
   retentionCurvesSvg,
 } from '../../core/analytics/report-charts.js';
 import { systemClock } from '../../core/shared/clock.js';
-import { cohortQueries } from '../../db/analytics/cohorts.queries.js';
+import { cohortQueries } from '../../app/analytics.js';
 import { renderTerminalHeatMap, writeReport, type Column } from './output.js';
 import {
   ReportOptionError,

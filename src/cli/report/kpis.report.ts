@@ -1,6 +1,6 @@
 import { programmeKpis } from '../../core/analytics/kpis.js';
 import { systemClock } from '../../core/shared/clock.js';
-import { kpiSource } from '../../db/analytics/kpis.queries.js';
+import { kpiSource } from '../../app/analytics.js';
 import { writeReport } from './output.js';
 import { formatOf, money, pct, type OutputOptions, type ReportContext } from './report-options.js';
 

@@ -5,8 +5,8 @@ import type { z } from 'zod';
 import { addDaysToDate, localDate } from '../../core/analytics/periods.js';
 import type { ProgrammeSettings } from '../../core/programme/programme.js';
 import { systemClock } from '../../core/shared/clock.js';
-import { purchaseDayRange } from '../../db/analytics/purchases.sql.js';
-import type { DB } from '../../db/schema.js';
+import { purchaseDayRange } from '../../app/analytics.js';
+import type { DB } from '../../app/database.js';
 import { type ReportFormat } from './output.js';
 import { writeSvg } from './svg-file.js';
 

@@ -1,7 +1,7 @@
 import { type Command } from 'commander';
 import { getProgramme } from '../../core/programme/programme.service.js';
 import { DomainError } from '../../core/shared/errors.js';
-import { repositoriesFor } from '../../db/repositories.js';
+import { repositoriesFor } from '../../app/database.js';
 import { runWithDatabase, type OpenDatabase } from '../import/import.command.js';
 import {
   ReportOptionError,

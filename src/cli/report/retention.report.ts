@@ -1,7 +1,7 @@
 import { RetentionQuerySchema } from '../../core/analytics/periods.js';
 import { retentionTrendSvg } from '../../core/analytics/report-charts.js';
 import { retentionReport } from '../../core/analytics/retention.js';
-import { retentionQueries } from '../../db/analytics/retention.queries.js';
+import { retentionQueries } from '../../app/analytics.js';
 import { writeReport, type Column } from './output.js';
 import {
   formatOf,

@@ -11,11 +11,9 @@ import {
 import { surveyLinkKey } from '../../core/feedback/survey-token.js';
 import type { AnswerResult } from '../../core/feedback/surveys.service.js';
 import { isDomainError } from '../../core/shared/errors.js';
-import { cardSecretStore } from '../../db/cards.repository.js';
-import { complaintRepository } from '../../db/feedback/complaints.repository.js';
-import { reviewRepository } from '../../db/feedback/reviews.repository.js';
-import { surveyRepository } from '../../db/feedback/surveys.repository.js';
-import type { DB } from '../../db/schema.js';
+import { cardSecretStore } from '../../app/customers.js';
+import { complaintRepository, reviewRepository, surveyRepository } from '../../app/feedback.js';
+import type { DB } from '../../app/database.js';
 import { useCaseDeps, type AppContext, type AppDeps } from '../context.js';
 import { IdParam } from '../openapi.js';
 import { problemResponse } from '../problem.js';

@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { scoresTrendSvg } from '../../core/feedback/feedback-charts.js';
 import { ScoresQuerySchema, scoresReport } from '../../core/feedback/feedback-reports.js';
-import { scoresQueries } from '../../db/feedback/scores.queries.js';
+import { scoresQueries } from '../../app/feedback.js';
 import type { AppEnv } from '../context.js';
 import { commonErrors, json } from '../openapi.js';
 import type { FeedbackContext } from './feedback.context.js';

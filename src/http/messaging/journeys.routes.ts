@@ -2,7 +2,7 @@ import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { JourneysSchema } from '../../core/messaging/messaging.js';
 import { saveJourneys } from '../../core/messaging/messaging.service.js';
 import type { Clock } from '../../core/shared/clock.js';
-import { messagingRepository } from '../../db/messaging/messaging.repository.js';
+import { messagingRepository } from '../../app/messaging.js';
 import type { AppEnv } from '../context.js';
 import { commonErrors, json, jsonBody, problem } from '../openapi.js';
 import { messagingRouteDeps } from './messaging.context.js';

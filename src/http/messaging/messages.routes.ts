@@ -15,7 +15,7 @@ import {
   saveSettings,
 } from '../../core/messaging/messaging.service.js';
 import type { Clock } from '../../core/shared/clock.js';
-import { messagingRepository } from '../../db/messaging/messaging.repository.js';
+import { messagingRepository } from '../../app/messaging.js';
 import type { AppEnv } from '../context.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from '../openapi.js';
 import { iso } from '../presenters.js';

@@ -15,7 +15,7 @@ import {
 } from '../../core/messaging/messaging.service.js';
 import type { Clock } from '../../core/shared/clock.js';
 import { renderingDeps, type MessagingEnv } from '../../app/messaging-deps.js';
-import { messagingRepository } from '../../db/messaging/messaging.repository.js';
+import { messagingRepository } from '../../app/messaging.js';
 import { inRequestTransaction, type AppEnv } from '../context.js';
 import { IdempotencyHeader, commonErrors, json, jsonBody, problem } from '../openapi.js';
 import { messagingRouteDeps } from './messaging.context.js';

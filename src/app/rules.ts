@@ -1,0 +1,8 @@
+/**
+ * Rule awards and the referral repositories the rule and referral use cases are wired with.
+ *
+ * Adapters (src/http, src/jobs, src/cli) reach the database through src/app only (lint enforces
+ * it), so src/db can change shape without touching them.
+ */
+export { withReferrals } from '../db/referrals.repository.js';
+export { customerAwards } from '../db/rules.repository.js';
