@@ -1,5 +1,5 @@
-import type { Generated } from 'kysely';
-import type { Timestamp, NullableTimestamp, Json } from './column-types.js';
+import type { GeneratedAlways } from 'kysely';
+import type { Timestamp, NullableTimestamp, JsonWithDefault } from './column-types.js';
 
 /** Who may use the API and the dashboard, and the audit log of what they did. */
 export interface AccessTables {
@@ -40,7 +40,7 @@ export interface AdminSessionTable {
 }
 
 export interface SignInFailureTable {
-  id: Generated<number>;
+  id: GeneratedAlways<number>;
   email: string;
   failed_at: Timestamp;
 }
@@ -54,5 +54,5 @@ export interface AuditLogTable {
   action: string;
   target_type: string;
   target_id: string | null;
-  summary: Json<Record<string, unknown>>;
+  summary: JsonWithDefault<Record<string, unknown>>;
 }

@@ -8,3 +8,5 @@ export type NullableTimestamp = ColumnType<Date | null, Date | string | null, Da
 export type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** Stored JSON: written as JSON text, read back parsed. */
 export type Json<T> = ColumnType<T, string, string>;
+/** Stored JSON with a database default ('{}'), which an insert that leaves it out gets. */
+export type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;

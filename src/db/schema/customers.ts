@@ -1,5 +1,5 @@
-import type { ColumnType, Generated } from 'kysely';
-import type { Timestamp, Json } from './column-types.js';
+import type { ColumnType, GeneratedAlways } from 'kysely';
+import type { Timestamp, JsonWithDefault } from './column-types.js';
 
 /** Customers, their identities in other systems and their consent history. */
 export interface CustomersTables {
@@ -16,7 +16,7 @@ export interface CustomerTable {
   last_name: string | null;
   birthday: string | null;
   locale: string | null;
-  attributes: Json<Record<string, string | number | boolean | null>>;
+  attributes: JsonWithDefault<Record<string, string | number | boolean | null>>;
   created_at: Timestamp;
   updated_at: Timestamp;
   erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -31,7 +31,7 @@ export interface CustomerExternalIdTable {
 
 export interface CustomerConsentTable {
   customer_id: string;
-  seq: Generated<number>;
+  seq: GeneratedAlways<number>;
   channel: 'email' | 'sms';
   granted: boolean;
   source: string;

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { Generated, GeneratedAlways } from 'kysely';
 import type { Timestamp, NullableTimestamp, Json } from './column-types.js';
 
 /** VIP tiers, the policy that assigns them, and each member's tier and its history. */
@@ -14,7 +14,7 @@ export interface TierDefinitionTable {
   name: string;
   rank: number;
   threshold: number;
-  earn_multiplier_percent: number;
+  earn_multiplier_percent: Generated<number>;
   benefits: Json<unknown>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -39,7 +39,7 @@ export interface TierPolicyTable {
 
 export interface TierChangeTable {
   customer_id: string;
-  seq: Generated<number>;
+  seq: GeneratedAlways<number>;
   from_tier: string | null;
   to_tier: string | null;
   reason: string;
