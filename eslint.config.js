@@ -54,6 +54,11 @@ export default tseslint.config(
               message: 'The core imports no adapter.',
             },
             {
+              // The composition layer and the process's configuration sit above the core.
+              group: ['**/app/**', '**/config.js', '**/reactions.js'],
+              message: 'The core imports neither src/app nor src/config.ts: they are wired around it.',
+            },
+            {
               group: [
                 'kysely',
                 'kysely/*',
@@ -65,6 +70,47 @@ export default tseslint.config(
                 'pino',
               ],
               message: 'The core knows no database driver, HTTP framework or logger.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Adapters call the composition layer (src/app), which wires repositories to use cases; only
+    // opening the database (the dialect, its lock) and migrating it are theirs to do directly.
+    files: ['src/http/**/*.ts', 'src/jobs/**/*.ts', 'src/cli/**/*.ts', 'src/server.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/db/**',
+                '!**/db/dialect.js',
+                '!**/db/data-dir-lock.js',
+                '!**/db/migrate.js',
+                '!**/db/migrations/**',
+              ],
+              message: 'Adapters reach the database through src/app (docs/architecture.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The database adapter decides nothing: it never calls up into the composition layer.
+    files: ['src/db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/app/**', '**/http/**', '**/cli/**', '**/jobs/**', '**/reactions.js'],
+              message: 'src/db holds repositories, queries, migrations and the dialect only.',
             },
           ],
         },
