@@ -15,7 +15,7 @@ import { useCaseDeps, type AppEnv } from './context.js';
 import { IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
 
 // Core schemas are plain zod (the core knows no OpenAPI); they are documented as they are.
-const ProgrammeView = ProgrammeSettingsSchema;
+const ProgrammeView = ProgrammeSettingsSchema.openapi('ProgrammeSettings');
 
 export const healthRoute = (db: Kysely<DB>, kind: string) => {
   const app = new OpenAPIHono<AppEnv>();

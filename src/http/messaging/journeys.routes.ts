@@ -12,7 +12,7 @@ export const journeyRoutes = (clock: Clock) => {
   const app = new OpenAPIHono<AppEnv>();
   const deps = messagingRouteDeps(clock);
 
-  const JourneysView = JourneysSchema;
+  const JourneysView = JourneysSchema.openapi('Journeys');
   app.openapi(
     createRoute({
       method: 'get',

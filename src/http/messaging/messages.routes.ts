@@ -166,7 +166,7 @@ export const messageRoutes = (clock: Clock) => {
     },
   );
 
-  const SettingsView = MessagingSettingsSchema;
+  const SettingsView = MessagingSettingsSchema.openapi('MessagingSettings');
   app.openapi(
     createRoute({
       method: 'get',

@@ -3330,14 +3330,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              currency: string;
-              pointsPerCurrencyUnit: number;
-              returnWindowDays: number;
-              expiryDays: number | null;
-              pointValueMilliMinor: number;
-              timeZone: string;
-            };
+            'application/json': components['schemas']['ProgrammeSettings'];
           };
         };
         /** @description The request is malformed or a field is invalid */
@@ -3413,14 +3406,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              currency: string;
-              pointsPerCurrencyUnit: number;
-              returnWindowDays: number;
-              expiryDays: number | null;
-              pointValueMilliMinor: number;
-              timeZone: string;
-            };
+            'application/json': components['schemas']['ProgrammeSettings'];
           };
         };
         /** @description The request is malformed or a field is invalid */
@@ -4685,16 +4671,7 @@ export interface paths {
           };
           content: {
             'application/json': {
-              versions: {
-                version: number;
-                /** @enum {string} */
-                status: 'draft' | 'active' | 'archived';
-                document: {
-                  [key: string]: unknown;
-                };
-                actor: string | null;
-                createdAt: string;
-              }[];
+              versions: components['schemas']['RuleVersion'][];
             };
           };
         };
@@ -4892,15 +4869,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              ruleId: string;
-              since: string;
-              points: number;
-              customers: number;
-              awards: number;
-              costMinor: number;
-              currency: string;
-            };
+            'application/json': components['schemas']['RulePerformance'];
           };
         };
         /** @description The request is malformed or a field is invalid */
@@ -12170,19 +12139,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              /** @default 3 */
-              maxMarketingPerWindow: number;
-              /** @default 7 */
-              windowDays: number;
-              /**
-               * Format: email
-               * @default no-reply@example.com
-               */
-              fromAddress: string;
-              /** @default Regulars */
-              fromName: string;
-            };
+            'application/json': components['schemas']['MessagingSettings'];
           };
         };
         /** @description The request is malformed or a field is invalid */
@@ -12255,19 +12212,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              /** @default 3 */
-              maxMarketingPerWindow: number;
-              /** @default 7 */
-              windowDays: number;
-              /**
-               * Format: email
-               * @default no-reply@example.com
-               */
-              fromAddress: string;
-              /** @default Regulars */
-              fromName: string;
-            };
+            'application/json': components['schemas']['MessagingSettings'];
           };
         };
         /** @description The request is malformed or a field is invalid */
@@ -12374,66 +12319,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              /** @default {} */
-              welcome: {
-                /** @default false */
-                enabled: boolean;
-                /** @default null */
-                templateKey: string | null;
-                /** @default 0 */
-                delayDays: number;
-              };
-              /** @default {} */
-              birthday: {
-                /** @default false */
-                enabled: boolean;
-                /** @default null */
-                templateKey: string | null;
-                /** @default 0 */
-                delayDays: number;
-              };
-              /** @default {} */
-              pointsExpiring: {
-                /** @default false */
-                enabled: boolean;
-                /** @default null */
-                templateKey: string | null;
-                /** @default 0 */
-                delayDays: number;
-              };
-              /** @default {} */
-              tierChanged: {
-                /** @default false */
-                enabled: boolean;
-                /** @default null */
-                templateKey: string | null;
-                /** @default 0 */
-                delayDays: number;
-              };
-              /** @default {} */
-              winBack: {
-                /** @default false */
-                enabled: boolean;
-                /** @default null */
-                templateKey: string | null;
-                /** @default 0 */
-                delayDays: number;
-              };
-              /**
-               * @default {
-               *       "delayDays": 7
-               *     }
-               */
-              reviewRequest: {
-                /** @default false */
-                enabled: boolean;
-                /** @default null */
-                templateKey: string | null;
-                /** @default 0 */
-                delayDays: number;
-              };
-            };
+            'application/json': components['schemas']['Journeys'];
           };
         };
         /** @description The request is malformed or a field is invalid */
@@ -12553,66 +12439,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              /** @default {} */
-              welcome: {
-                /** @default false */
-                enabled: boolean;
-                /** @default null */
-                templateKey: string | null;
-                /** @default 0 */
-                delayDays: number;
-              };
-              /** @default {} */
-              birthday: {
-                /** @default false */
-                enabled: boolean;
-                /** @default null */
-                templateKey: string | null;
-                /** @default 0 */
-                delayDays: number;
-              };
-              /** @default {} */
-              pointsExpiring: {
-                /** @default false */
-                enabled: boolean;
-                /** @default null */
-                templateKey: string | null;
-                /** @default 0 */
-                delayDays: number;
-              };
-              /** @default {} */
-              tierChanged: {
-                /** @default false */
-                enabled: boolean;
-                /** @default null */
-                templateKey: string | null;
-                /** @default 0 */
-                delayDays: number;
-              };
-              /** @default {} */
-              winBack: {
-                /** @default false */
-                enabled: boolean;
-                /** @default null */
-                templateKey: string | null;
-                /** @default 0 */
-                delayDays: number;
-              };
-              /**
-               * @default {
-               *       "delayDays": 7
-               *     }
-               */
-              reviewRequest: {
-                /** @default false */
-                enabled: boolean;
-                /** @default null */
-                templateKey: string | null;
-                /** @default 0 */
-                delayDays: number;
-              };
-            };
+            'application/json': components['schemas']['Journeys'];
           };
         };
         /** @description The request is malformed or a field is invalid */
@@ -14132,18 +13959,7 @@ export interface paths {
           };
           content: {
             'application/json': {
-              complaints: {
-                id: string;
-                customerId: string;
-                subject: string;
-                body: string;
-                channel: string;
-                /** @enum {string} */
-                status: 'open' | 'answered' | 'resolved';
-                openedAt: string;
-                firstResponseAt: string | null;
-                resolvedAt: string | null;
-              }[];
+              complaints: components['schemas']['ComplaintSummary'][];
               /** @description Cases matching status and customerId, beyond limit too */
               total: number;
             };
@@ -15511,6 +15327,14 @@ export interface components {
         adjusted: number;
       };
     };
+    ProgrammeSettings: {
+      currency: string;
+      pointsPerCurrencyUnit: number;
+      returnWindowDays: number;
+      expiryDays: number | null;
+      pointValueMilliMinor: number;
+      timeZone: string;
+    };
     ApiKey: {
       id: string;
       name: string;
@@ -15561,6 +15385,25 @@ export interface components {
       };
       createdAt: string;
       updatedAt: string;
+    };
+    RuleVersion: {
+      version: number;
+      /** @enum {string} */
+      status: 'draft' | 'active' | 'archived';
+      document: {
+        [key: string]: unknown;
+      };
+      actor: string | null;
+      createdAt: string;
+    };
+    RulePerformance: {
+      ruleId: string;
+      since: string;
+      points: number;
+      customers: number;
+      awards: number;
+      costMinor: number;
+      currency: string;
     };
     Activity: {
       id: string;
@@ -16620,6 +16463,79 @@ export interface components {
       lastError: string | null;
       createdAt: string;
     };
+    MessagingSettings: {
+      /** @default 3 */
+      maxMarketingPerWindow: number;
+      /** @default 7 */
+      windowDays: number;
+      /**
+       * Format: email
+       * @default no-reply@example.com
+       */
+      fromAddress: string;
+      /** @default Regulars */
+      fromName: string;
+    };
+    Journeys: {
+      /** @default {} */
+      welcome: {
+        /** @default false */
+        enabled: boolean;
+        /** @default null */
+        templateKey: string | null;
+        /** @default 0 */
+        delayDays: number;
+      };
+      /** @default {} */
+      birthday: {
+        /** @default false */
+        enabled: boolean;
+        /** @default null */
+        templateKey: string | null;
+        /** @default 0 */
+        delayDays: number;
+      };
+      /** @default {} */
+      pointsExpiring: {
+        /** @default false */
+        enabled: boolean;
+        /** @default null */
+        templateKey: string | null;
+        /** @default 0 */
+        delayDays: number;
+      };
+      /** @default {} */
+      tierChanged: {
+        /** @default false */
+        enabled: boolean;
+        /** @default null */
+        templateKey: string | null;
+        /** @default 0 */
+        delayDays: number;
+      };
+      /** @default {} */
+      winBack: {
+        /** @default false */
+        enabled: boolean;
+        /** @default null */
+        templateKey: string | null;
+        /** @default 0 */
+        delayDays: number;
+      };
+      /**
+       * @default {
+       *       "delayDays": 7
+       *     }
+       */
+      reviewRequest: {
+        /** @default false */
+        enabled: boolean;
+        /** @default null */
+        templateKey: string | null;
+        /** @default 0 */
+        delayDays: number;
+      };
+    };
     Campaign: {
       id: string;
       templateKey: string;
@@ -16775,6 +16691,18 @@ export interface components {
       withinTargetPct: number | null;
       medianFirstResponseHours: number | null;
       medianResolutionHours: number | null;
+    };
+    ComplaintSummary: {
+      id: string;
+      customerId: string;
+      subject: string;
+      body: string;
+      channel: string;
+      /** @enum {string} */
+      status: 'open' | 'answered' | 'resolved';
+      openedAt: string;
+      firstResponseAt: string | null;
+      resolvedAt: string | null;
     };
     CustomerTimeline: {
       items: {
