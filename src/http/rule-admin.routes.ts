@@ -88,6 +88,28 @@ const ActivityView = z
   })
   .openapi('Activity');
 
+const RuleVersionView = z
+  .object({
+    version: z.number().int(),
+    status: z.enum(RULE_STATUSES),
+    document: z.record(z.string(), z.unknown()),
+    actor: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('RuleVersion');
+
+const RulePerformanceView = z
+  .object({
+    ruleId: z.string(),
+    since: z.string(),
+    points: z.number().int(),
+    customers: z.number().int(),
+    awards: z.number().int(),
+    costMinor: z.number().int(),
+    currency: z.string(),
+  })
+  .openapi('RulePerformance');
+
 const presentActivity = (r: ActivityResult): z.infer<typeof ActivityView> => ({
   id: r.activity.id,
   customerId: r.activity.customerId,
@@ -213,15 +235,7 @@ export const ruleAdminRoutes = (clock: Clock) => {
       responses: {
         200: json(
           z.object({
-            versions: z.array(
-              z.object({
-                version: z.number().int(),
-                status: z.enum(RULE_STATUSES),
-                document: z.record(z.string(), z.unknown()),
-                actor: z.string().nullable(),
-                createdAt: z.string(),
-              }),
-            ),
+            versions: z.array(RuleVersionView),
           }),
           'Newest first',
         ),
@@ -293,18 +307,7 @@ export const ruleAdminRoutes = (clock: Clock) => {
         query: z.object({ days: z.coerce.number().int().min(1).max(3650).default(30) }),
       },
       responses: {
-        200: json(
-          z.object({
-            ruleId: z.string(),
-            since: z.string(),
-            points: z.number().int(),
-            customers: z.number().int(),
-            awards: z.number().int(),
-            costMinor: z.number().int(),
-            currency: z.string(),
-          }),
-          'Totals since the start of the window',
-        ),
+        200: json(RulePerformanceView, 'Totals since the start of the window'),
         ...commonErrors,
         404: problem('No such rule'),
       },

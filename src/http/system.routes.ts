@@ -14,8 +14,9 @@ import { settleDuePoints } from '../jobs/settle-points.job.js';
 import { useCaseDeps, type AppEnv } from './context.js';
 import { IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
 
-// Core schemas are plain zod (the core knows no OpenAPI); they are documented as they are.
-const ProgrammeView = ProgrammeSettingsSchema;
+// Core schemas are plain zod (the core knows no OpenAPI, and may not have .openapi()): the view
+// is the same object rebuilt here, so it can carry its name in /openapi.json.
+const ProgrammeView = z.object(ProgrammeSettingsSchema.shape).openapi('ProgrammeSettings');
 
 export const healthRoute = (db: Kysely<DB>, kind: string) => {
   const app = new OpenAPIHono<AppEnv>();

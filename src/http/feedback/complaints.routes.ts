@@ -118,7 +118,7 @@ export const complaintRoutes = (ctx: FeedbackContext) => {
       responses: {
         200: json(
           z.object({
-            complaints: z.array(ComplaintView.omit({ events: true })),
+            complaints: z.array(ComplaintView.omit({ events: true }).openapi('ComplaintSummary')),
             total: z
               .number()
               .int()

@@ -1,4 +1,4 @@
-import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { JourneysSchema } from '../../core/messaging/messaging.js';
 import { saveJourneys } from '../../core/messaging/messaging.service.js';
 import type { Clock } from '../../core/shared/clock.js';
@@ -12,7 +12,8 @@ export const journeyRoutes = (clock: Clock) => {
   const app = new OpenAPIHono<AppEnv>();
   const deps = messagingRouteDeps(clock);
 
-  const JourneysView = JourneysSchema;
+  // The core's plain zod object rebuilt, so the view carries its name in /openapi.json.
+  const JourneysView = z.object(JourneysSchema.shape).openapi('Journeys');
   app.openapi(
     createRoute({
       method: 'get',

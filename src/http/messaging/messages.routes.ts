@@ -166,7 +166,8 @@ export const messageRoutes = (clock: Clock) => {
     },
   );
 
-  const SettingsView = MessagingSettingsSchema;
+  // The core's plain zod object rebuilt, so the view carries its name in /openapi.json.
+  const SettingsView = z.object(MessagingSettingsSchema.shape).openapi('MessagingSettings');
   app.openapi(
     createRoute({
       method: 'get',

@@ -6,20 +6,18 @@ import {
   type FormEvent,
   type ReactNode,
 } from 'react';
-import { ApiError, api, setCsrfToken, whenUnauthorized } from '../shared/api';
+import {
+  ApiError,
+  client,
+  setCsrfToken,
+  unwrap,
+  whenUnauthorized,
+  type Schemas,
+} from '../shared/api';
 import { ErrorNotice } from './ui';
 
-export interface SessionPrincipal {
-  name: string;
-  role: 'admin' | 'pos';
-  kind: 'user' | 'api_key';
-}
-
-interface SessionView {
-  principal: SessionPrincipal;
-  csrfToken: string;
-  expiresAt: string;
-}
+type SessionView = Schemas['Session'];
+export type SessionPrincipal = SessionView['principal'];
 
 interface SessionState {
   principal: SessionPrincipal;
@@ -45,8 +43,7 @@ export const SessionGate = ({ children }: { children: ReactNode }) => {
 
   useEffect(() => {
     whenUnauthorized(() => accept(null));
-    api
-      .get<SessionView>('/auth/session')
+    unwrap(client.GET('/auth/session'))
       .then(accept)
       .catch(() => accept(null));
   }, []);
@@ -56,7 +53,7 @@ export const SessionGate = ({ children }: { children: ReactNode }) => {
   const state: SessionState = {
     principal: session.principal,
     signOut: async () => {
-      await api.delete('/auth/session').catch(() => undefined);
+      await unwrap(client.DELETE('/auth/session')).catch(() => undefined);
       accept(null);
     },
   };
@@ -77,7 +74,7 @@ const SignIn = ({ onSignedIn }: { onSignedIn: (view: SessionView) => void }) => 
     setError(null);
     try {
       const body = mode === 'user' ? { email, password } : { apiKey };
-      onSignedIn(await api.post<SessionView>('/auth/session', body));
+      onSignedIn(await unwrap(client.POST('/auth/session', { body })));
     } catch (e) {
       setError(e instanceof ApiError ? e : new Error('The server could not be reached'));
     } finally {

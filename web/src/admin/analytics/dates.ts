@@ -42,8 +42,11 @@ export const formatQuarter = (day: string) => {
   return `Q${Math.floor(d.getUTCMonth() / 3) + 1} ${d.getUTCFullYear()}`;
 };
 
-export const formatPeriod = (granularity: 'month' | 'quarter', start: string) =>
-  granularity === 'month' ? formatMonth(start) : formatQuarter(start);
+/** A period by its start: "Nov 2026", "Q4 2026", or for weeks "Week of 2 Nov 2026". */
+export const formatPeriod = (granularity: 'week' | 'month' | 'quarter', start: string) => {
+  if (granularity === 'week') return `Week of ${formatDay(start)}`;
+  return granularity === 'month' ? formatMonth(start) : formatQuarter(start);
+};
 
 /** "5 Nov 2026 – 4 Dec 2026" */
 export const formatWindow = (from: string, to: string) => `${formatDay(from)} – ${formatDay(to)}`;

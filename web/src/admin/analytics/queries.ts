@@ -1,60 +1,74 @@
-import { useQuery } from '@tanstack/react-query';
-import { api, query } from '../../shared/api';
-import type {
-  AnalyticsRange,
-  CampaignEffect,
-  ClvOverview,
-  CohortReport,
-  Granularity,
-  Kpis,
-  LifecycleFunnel,
-  RetentionReport,
-  RfmSummary,
-  ValuedCustomer,
-} from './types';
+import { skipToken, useQuery } from '@tanstack/react-query';
+import { client, unwrap } from '../../shared/api';
+import type { Granularity } from './types';
 
 /**
  * One hook per analytics endpoint. Each page makes a handful of whole-programme requests (the
  * reports aggregate in the database), never one per customer or per period.
  */
-const useGet = <T>(path: string, enabled = true) =>
-  useQuery({
-    queryKey: ['analytics', path],
-    queryFn: ({ signal }) => api.get<T>(path, signal),
-    enabled,
-  });
+const useGet = <T>(key: unknown[], read: (signal: AbortSignal) => Promise<T>, enabled = true) =>
+  useQuery({ queryKey: ['analytics', ...key], queryFn: ({ signal }) => read(signal), enabled });
 
-export const useAnalyticsRange = () => useGet<AnalyticsRange>('/v1/analytics/range');
+export const useAnalyticsRange = () =>
+  useGet(['range'], (signal) => unwrap(client.GET('/v1/analytics/range', { signal })));
 
 export interface DayWindow {
   from: string;
   to: string;
 }
 
+/** A report over a window of days, asked once the page knows the window. */
+const useWindowed = <W, T>(
+  key: string,
+  window: W | null,
+  read: (window: W, signal: AbortSignal) => Promise<T>,
+) =>
+  useQuery({
+    queryKey: ['analytics', key, window],
+    queryFn: window === null ? skipToken : ({ signal }) => read(window, signal),
+  });
+
 export const useKpis = (window: DayWindow | null) =>
-  useGet<Kpis>(`/v1/analytics/kpis${query({ ...window })}`, window !== null);
+  useWindowed('kpis', window, (query, signal) =>
+    unwrap(client.GET('/v1/analytics/kpis', { params: { query }, signal })),
+  );
 
 export const useCampaignEffect = (window: DayWindow | null) =>
-  useGet<CampaignEffect>(`/v1/analytics/campaign-effect${query({ ...window })}`, window !== null);
+  useWindowed('campaign-effect', window, (query, signal) =>
+    unwrap(client.GET('/v1/analytics/campaign-effect', { params: { query }, signal })),
+  );
 
 export const useMonthlyRetention = (window: DayWindow | null) =>
-  useGet<RetentionReport>(
-    `/v1/analytics/retention${query({ granularity: 'month', ...window })}`,
-    window !== null,
+  useWindowed('retention', window, (w, signal) =>
+    unwrap(
+      client.GET('/v1/analytics/retention', {
+        params: { query: { granularity: 'month', ...w } },
+        signal,
+      }),
+    ),
   );
 
 export const useCohorts = (
   request: (DayWindow & { granularity: Granularity; maxOffsets: number }) | null,
-) => useGet<CohortReport>(`/v1/analytics/cohorts${query({ ...request })}`, request !== null);
+) =>
+  useWindowed('cohorts', request, (query, signal) =>
+    unwrap(client.GET('/v1/analytics/cohorts', { params: { query }, signal })),
+  );
 
-export const useRfm = () => useGet<RfmSummary>('/v1/analytics/rfm');
+export const useRfm = () =>
+  useGet(['rfm'], (signal) => unwrap(client.GET('/v1/analytics/rfm', { signal })));
 
-export const useLifecycle = () => useGet<LifecycleFunnel>('/v1/analytics/lifecycle');
+export const useLifecycle = () =>
+  useGet(['lifecycle'], (signal) => unwrap(client.GET('/v1/analytics/lifecycle', { signal })));
 
 export const useClv = (limit: number) =>
-  useGet<ClvOverview>(`/v1/analytics/clv${query({ limit })}`);
+  useGet(['clv', limit], (signal) =>
+    unwrap(client.GET('/v1/analytics/clv', { params: { query: { limit } }, signal })),
+  );
 
 export const useClvAtRisk = (maxPAlive: number, limit: number) =>
-  useGet<{ customers: ValuedCustomer[] }>(
-    `/v1/analytics/clv/at-risk${query({ maxPAlive, limit })}`,
+  useGet(['clv-at-risk', maxPAlive, limit], (signal) =>
+    unwrap(
+      client.GET('/v1/analytics/clv/at-risk', { params: { query: { maxPAlive, limit } }, signal }),
+    ),
   );

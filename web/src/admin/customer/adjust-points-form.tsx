@@ -1,14 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, newIdempotencyKey } from '../../shared/api';
+import { client, newIdempotencyKey, unwrap } from '../../shared/api';
 import { formatNumber } from '../../shared/format';
 import { ErrorNotice, Panel } from '../ui';
 import { useRefreshAfterAdjustment } from './queries';
-
-interface LedgerEntry {
-  id: string;
-  balanceDelta: number;
-}
 
 const signed = (n: number) => (n > 0 ? `+${formatNumber(n)}` : formatNumber(n));
 
@@ -22,10 +17,11 @@ export const AdjustPointsForm = ({ customerId }: { customerId: string }) => {
   const adjust = useMutation({
     // One key per submit: a double click or a retried request cannot adjust twice.
     mutationFn: (body: { points: number; reason: string }) =>
-      api.post<LedgerEntry>(
-        `/v1/customers/${encodeURIComponent(customerId)}/points/adjust`,
-        body,
-        newIdempotencyKey(),
+      unwrap(
+        client.POST('/v1/customers/{id}/points/adjust', {
+          params: { path: { id: customerId }, header: { 'idempotency-key': newIdempotencyKey() } },
+          body,
+        }),
       ),
     onSuccess: async (entry, body) => {
       setPoints('');

@@ -4,19 +4,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { api, query } from '../../shared/api';
-import type {
-  Coupon,
-  Customer,
-  CustomerAnalytics,
-  CustomerPage,
-  MemberCard,
-  Points,
-  Programme,
-  Referral,
-  TierProgress,
-  TimelinePage,
-} from './types';
+import { client, unwrap } from '../../shared/api';
 
 /**
  * Every read of the Customer 360, keyed under ['customer', id, part] so that a write (a points
@@ -25,30 +13,46 @@ import type {
 export const customerKey = (id: string, part?: string) =>
   part === undefined ? ['customer', id] : ['customer', id, part];
 
-const path = (id: string, rest = '') => `/v1/customers/${encodeURIComponent(id)}${rest}`;
+const useCustomerPart = <T>(id: string, part: string, read: (signal: AbortSignal) => Promise<T>) =>
+  useQuery({ queryKey: customerKey(id, part), queryFn: ({ signal }) => read(signal) });
 
-const useCustomerPart = <T>(id: string, part: string, rest: string) =>
-  useQuery({
-    queryKey: customerKey(id, part),
-    queryFn: ({ signal }) => api.get<T>(path(id, rest), signal),
-  });
+const byId = (id: string) => ({ params: { path: { id } } });
 
-export const useCustomer = (id: string) => useCustomerPart<Customer>(id, 'profile', '');
-export const usePoints = (id: string) => useCustomerPart<Points>(id, 'points', '/points');
-export const useTier = (id: string) => useCustomerPart<TierProgress>(id, 'tier', '/tier');
+export const useCustomer = (id: string) =>
+  useCustomerPart(id, 'profile', (signal) =>
+    unwrap(client.GET('/v1/customers/{id}', { ...byId(id), signal })),
+  );
+export const usePoints = (id: string) =>
+  useCustomerPart(id, 'points', (signal) =>
+    unwrap(client.GET('/v1/customers/{id}/points', { ...byId(id), signal })),
+  );
+export const useTier = (id: string) =>
+  useCustomerPart(id, 'tier', (signal) =>
+    unwrap(client.GET('/v1/customers/{id}/tier', { ...byId(id), signal })),
+  );
 export const useAnalytics = (id: string) =>
-  useCustomerPart<CustomerAnalytics>(id, 'analytics', '/analytics');
+  useCustomerPart(id, 'analytics', (signal) =>
+    unwrap(client.GET('/v1/customers/{id}/analytics', { ...byId(id), signal })),
+  );
 export const useCoupons = (id: string) =>
-  useCustomerPart<{ coupons: Coupon[] }>(id, 'coupons', '/coupons');
+  useCustomerPart(id, 'coupons', (signal) =>
+    unwrap(client.GET('/v1/customers/{id}/coupons', { ...byId(id), signal })),
+  );
 // Both of these issue the code or card on first request (documented in the API), once per member.
-export const useReferral = (id: string) => useCustomerPart<Referral>(id, 'referral', '/referral');
-export const useCard = (id: string) => useCustomerPart<MemberCard>(id, 'card', '/card');
+export const useReferral = (id: string) =>
+  useCustomerPart(id, 'referral', (signal) =>
+    unwrap(client.GET('/v1/customers/{id}/referral', { ...byId(id), signal })),
+  );
+export const useCard = (id: string) =>
+  useCustomerPart(id, 'card', (signal) =>
+    unwrap(client.GET('/v1/customers/{id}/card', { ...byId(id), signal })),
+  );
 
 /** The programme's currency and time zone, for amounts that come without a currency. */
 export const useProgramme = () =>
   useQuery({
     queryKey: ['programme'],
-    queryFn: ({ signal }) => api.get<Programme>('/v1/programme', signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/v1/programme', { signal })),
     staleTime: 5 * 60_000,
   });
 
@@ -59,9 +63,11 @@ export const useTimeline = (id: string) =>
     queryKey: customerKey(id, 'timeline'),
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam, signal }) =>
-      api.get<TimelinePage>(
-        path(id, `/timeline${query({ limit: TIMELINE_PAGE, before: pageParam })}`),
-        signal,
+      unwrap(
+        client.GET('/v1/customers/{id}/timeline', {
+          params: { path: { id }, query: { limit: TIMELINE_PAGE, before: pageParam } },
+          signal,
+        }),
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -86,9 +92,11 @@ export const useCustomerSearch = (field: SearchField, text: string) =>
     queryKey: ['customers', 'search', field, text],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam, signal }) =>
-      api.get<CustomerPage>(
-        `/v1/customers${query({ [field]: text, limit: SEARCH_PAGE, cursor: pageParam })}`,
-        signal,
+      unwrap(
+        client.GET('/v1/customers', {
+          params: { query: { [field]: text, limit: SEARCH_PAGE, cursor: pageParam } },
+          signal,
+        }),
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // Typing refines the list in place instead of flashing "Loading" at every key.

@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, newIdempotencyKey } from '../../shared/api';
+import { client, newIdempotencyKey, unwrap } from '../../shared/api';
 import { formatDateTime, formatNumber } from '../../shared/format';
 import { Empty, ErrorNotice, Loading, Panel } from '../ui';
 import { useMessagingSettings, useSegments, useTemplates } from './queries';
-import type { Campaign } from './types';
 
 interface Draft {
   templateKey: string;
@@ -32,10 +31,11 @@ export const CampaignForm = () => {
 
   const send = useMutation({
     mutationFn: (d: Draft) =>
-      api.post<Campaign>(
-        '/v1/campaigns',
-        { templateKey: d.templateKey, segmentId: d.segmentId, scheduledAt: d.scheduledAt },
-        d.idempotencyKey,
+      unwrap(
+        client.POST('/v1/campaigns', {
+          params: { header: { 'idempotency-key': d.idempotencyKey } },
+          body: { templateKey: d.templateKey, segmentId: d.segmentId, scheduledAt: d.scheduledAt },
+        }),
       ),
     onSuccess: async () => {
       setDraft(null);

@@ -1,58 +1,64 @@
 import { useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
-import { api, query } from '../../shared/api';
+import { client, query, unwrap } from '../../shared/api';
 import type {
   Campaign,
-  CampaignPage,
   CampaignStatus,
-  ComplaintPage,
-  ComplaintStats,
   ComplaintStatus,
   Granularity,
-  Journeys,
-  MessagePage,
   MessageStatus,
-  MessagingSettings,
-  ProgrammeCalendar,
-  ScoresReport,
-  Segment,
-  SegmentMembersPage,
   Survey,
-  Template,
 } from './types';
 
 /** Every read of these pages is keyed under ['eng', …], so a write can refresh exactly its part. */
-const useGet = <T>(key: unknown[], path: string) =>
-  useQuery({ queryKey: ['eng', ...key], queryFn: ({ signal }) => api.get<T>(path, signal) });
+const useGet = <T>(key: unknown[], read: (signal: AbortSignal) => Promise<T>) =>
+  useQuery({ queryKey: ['eng', ...key], queryFn: ({ signal }) => read(signal) });
 
-const id = (value: string) => encodeURIComponent(value);
-
-export const useCalendar = () => useGet<ProgrammeCalendar>(['calendar'], '/v1/analytics/range');
+/** The programme's today (its time zone), which anchors the report windows. */
+export const useCalendar = () =>
+  useGet(['calendar'], (signal) => unwrap(client.GET('/v1/analytics/range', { signal })));
 
 // ------------------------------------------------------------------------------ segments
 
 export const useSegments = (includeArchived = false) =>
-  useGet<{ segments: Segment[] }>(
-    ['segments', includeArchived],
-    `/v1/segments${query({ includeArchived: includeArchived || undefined })}`,
+  useGet(['segments', includeArchived], (signal) =>
+    unwrap(
+      client.GET('/v1/segments', {
+        params: { query: { includeArchived: includeArchived ? 'true' : undefined } },
+        signal,
+      }),
+    ),
   );
 
 export const useSegment = (segmentId: string) =>
-  useGet<Segment>(['segment', segmentId], `/v1/segments/${id(segmentId)}`);
+  useGet(['segment', segmentId], (signal) =>
+    unwrap(client.GET('/v1/segments/{id}', { params: { path: { id: segmentId } }, signal })),
+  );
 
 export const MEMBERS_PAGE = 25;
 
 export const useSegmentMembers = (segmentId: string, cursor: string | null) =>
-  useGet<SegmentMembersPage>(
-    ['segment', segmentId, 'members', cursor],
-    `/v1/segments/${id(segmentId)}/members${query({ limit: MEMBERS_PAGE, cursor })}`,
+  useGet(['segment', segmentId, 'members', cursor], (signal) =>
+    unwrap(
+      client.GET('/v1/segments/{id}/members', {
+        params: {
+          path: { id: segmentId },
+          query: { limit: MEMBERS_PAGE, cursor: cursor ?? undefined },
+        },
+        signal,
+      }),
+    ),
   );
 
 // ----------------------------------------------------------------------------- messaging
 
-export const useTemplates = () => useGet<{ templates: Template[] }>(['templates'], '/v1/templates');
-export const useJourneys = () => useGet<Journeys>(['journeys'], '/v1/journeys');
+export const useTemplates = () =>
+  useGet(['templates'], (signal) => unwrap(client.GET('/v1/templates', { signal })));
+export const useJourneys = () =>
+  useGet(['journeys'], (signal) => unwrap(client.GET('/v1/journeys', { signal })));
 export const useMessagingSettings = () =>
-  useGet<MessagingSettings>(['messaging-settings'], '/v1/messaging/settings');
+  useGet(['messaging-settings'], (signal) =>
+    unwrap(client.GET('/v1/messaging/settings', { signal })),
+  );
 
 const MESSAGES_PAGE = 25;
 
@@ -61,9 +67,17 @@ export const useMessages = (status: MessageStatus | '') =>
     queryKey: ['eng', 'messages', status],
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) =>
-      api.get<MessagePage>(
-        `/v1/messages${query({ status, limit: MESSAGES_PAGE, cursor: pageParam })}`,
-        signal,
+      unwrap(
+        client.GET('/v1/messages', {
+          params: {
+            query: {
+              status: status || undefined,
+              limit: MESSAGES_PAGE,
+              cursor: pageParam ?? undefined,
+            },
+          },
+          signal,
+        }),
       ),
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -82,9 +96,17 @@ export const useCampaigns = (status: CampaignStatus | '') =>
     queryKey: ['eng', 'campaigns', status],
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) =>
-      api.get<CampaignPage>(
-        `/v1/campaigns${query({ status, limit: CAMPAIGNS_PAGE, cursor: pageParam })}`,
-        signal,
+      unwrap(
+        client.GET('/v1/campaigns', {
+          params: {
+            query: {
+              status: status || undefined,
+              limit: CAMPAIGNS_PAGE,
+              cursor: pageParam ?? undefined,
+            },
+          },
+          signal,
+        }),
       ),
     getNextPageParam: (last) => last.nextCursor,
     // While a listed campaign's messages are being made and sent, follow the counts.
@@ -100,16 +122,23 @@ export interface ReportWindow {
   to: string;
 }
 
+/** The report's address parameters, also for its chart's SVG. */
 export const scoresQuery = (w: ReportWindow, surveyId?: string) =>
   query({ granularity: w.granularity, from: w.from, to: w.to, surveyId });
 
-export const useScores = (w: ReportWindow, surveyId?: string) =>
-  useGet<ScoresReport>(
-    ['scores', w, surveyId ?? null],
-    `/v1/feedback/nps${scoresQuery(w, surveyId)}`,
+const readScores = (w: ReportWindow, surveyId: string | undefined, signal: AbortSignal) =>
+  unwrap(
+    client.GET('/v1/feedback/nps', {
+      params: { query: { granularity: w.granularity, from: w.from, to: w.to, surveyId } },
+      signal,
+    }),
   );
 
-export const useSurveys = () => useGet<{ surveys: Survey[] }>(['surveys'], '/v1/surveys');
+export const useScores = (w: ReportWindow, surveyId?: string) =>
+  useGet(['scores', w, surveyId ?? null], (signal) => readScores(w, surveyId, signal));
+
+export const useSurveys = () =>
+  useGet(['surveys'], (signal) => unwrap(client.GET('/v1/surveys', { signal })));
 
 /** Each survey's NPS and CSAT answers since it was created (quarters: few periods to count). */
 export const useSurveyTotals = (surveys: Survey[], today: string) =>
@@ -126,23 +155,27 @@ export const useSurveyTotals = (surveys: Survey[], today: string) =>
       };
       return {
         queryKey: ['eng', 'scores', w, s.id],
-        queryFn: ({ signal }: { signal: AbortSignal }) =>
-          api.get<ScoresReport>(`/v1/feedback/nps${scoresQuery(w, s.id)}`, signal),
+        queryFn: ({ signal }: { signal: AbortSignal }) => readScores(w, s.id, signal),
       };
     }),
   });
 
 export const useComplaintStats = (from: string, to: string, targetHours: number) =>
-  useGet<ComplaintStats>(
-    ['complaint-stats', from, to, targetHours],
-    `/v1/complaints/stats${query({ from, to, targetHours })}`,
+  useGet(['complaint-stats', from, to, targetHours], (signal) =>
+    unwrap(
+      client.GET('/v1/complaints/stats', { params: { query: { from, to, targetHours } }, signal }),
+    ),
   );
 
 /** The newest cases listed; the response's `total` counts every matching case beyond them. */
 const COMPLAINTS_LIMIT = 100;
 
 export const useComplaints = (status: ComplaintStatus) =>
-  useGet<ComplaintPage>(
-    ['complaints', status],
-    `/v1/complaints${query({ status, limit: COMPLAINTS_LIMIT })}`,
+  useGet(['complaints', status], (signal) =>
+    unwrap(
+      client.GET('/v1/complaints', {
+        params: { query: { status, limit: COMPLAINTS_LIMIT } },
+        signal,
+      }),
+    ),
   );

@@ -114,7 +114,7 @@ export const ScoresPanel = ({
                   <tbody>
                     {report.periods.map((p) => (
                       <tr key={p.start}>
-                        <th scope="row">{formatPeriod(report.granularity, p.start)}</th>
+                        <th scope="row">{formatPeriod(range.granularity, p.start)}</th>
                         <Cells counts={p} />
                       </tr>
                     ))}

@@ -1,11 +1,18 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../../shared/api';
+import { client, unwrap } from '../../shared/api';
 import { formatNumber } from '../../shared/format';
 import { ErrorNotice, Panel } from '../ui';
 import { EXAMPLE_DEFINITION } from './definition';
-import type { Segment, SegmentPreview, SegmentRefresh } from './types';
+import type { paths } from '../../shared/api.generated';
+
+/**
+ * A definition as POST /v1/segments/preview takes it. The page sends the JSON typed into the form
+ * as it is: the server checks it and names each fault, which the form shows.
+ */
+type Definition =
+  paths['/v1/segments/preview']['post']['requestBody']['content']['application/json']['definition'];
 
 /** A key from a name: "Big spenders 2026" → "big-spenders-2026" (the API's slug rules). */
 const slug = (name: string) =>
@@ -17,9 +24,9 @@ const slug = (name: string) =>
     .slice(0, 64);
 
 /** The textarea's JSON, or the reason it is not JSON (said before anything is sent). */
-const parse = (text: string): { definition: unknown } | { problem: string } => {
+const parse = (text: string): { definition: Definition } | { problem: string } => {
   try {
-    return { definition: JSON.parse(text) as unknown };
+    return { definition: JSON.parse(text) as Definition };
   } catch (error) {
     return { problem: error instanceof Error ? error.message : String(error) };
   }
@@ -43,17 +50,19 @@ export const SegmentForm = () => {
   const effectiveKey = keyEdited ? key : slug(name);
 
   const preview = useMutation({
-    mutationFn: () => api.post<SegmentPreview>('/v1/segments/preview', { definition }),
+    mutationFn: (asked: Definition) =>
+      unwrap(client.POST('/v1/segments/preview', { body: { definition: asked } })),
   });
   const create = useMutation({
     mutationFn: async () => {
-      const segment = await api.post<Segment>('/v1/segments', {
-        key: effectiveKey,
-        name,
-        kind: 'dynamic',
-        definition,
-      });
-      return api.post<SegmentRefresh>(`/v1/segments/${encodeURIComponent(segment.id)}/refresh`);
+      const segment = await unwrap(
+        client.POST('/v1/segments', {
+          body: { key: effectiveKey, name, kind: 'dynamic', definition },
+        }),
+      );
+      return unwrap(
+        client.POST('/v1/segments/{id}/refresh', { params: { path: { id: segment.id } } }),
+      );
     },
     // Also after a failed refresh: the segment was saved and belongs in the list.
     onSettled: () => queries.invalidateQueries({ queryKey: ['eng', 'segments'] }),
@@ -124,7 +133,7 @@ export const SegmentForm = () => {
             type="button"
             className="secondary"
             disabled={definition === undefined || preview.isPending}
-            onClick={() => preview.mutate()}
+            onClick={() => definition !== undefined && preview.mutate(definition)}
           >
             {preview.isPending ? 'Previewing…' : 'Preview size'}
           </button>

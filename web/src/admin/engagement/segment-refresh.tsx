@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../shared/api';
+import { client, unwrap } from '../../shared/api';
 import { formatNumber } from '../../shared/format';
 import { ErrorNotice } from '../ui';
-import type { Segment, SegmentRefresh } from './types';
+import type { Segment } from './types';
 
 /**
  * POST /v1/segments/{id}/refresh: materialise a dynamic segment's members now. Refreshing twice
@@ -13,7 +13,7 @@ export const useRefreshSegment = () => {
   const queries = useQueryClient();
   return useMutation({
     mutationFn: (segment: Segment) =>
-      api.post<SegmentRefresh>(`/v1/segments/${encodeURIComponent(segment.id)}/refresh`),
+      unwrap(client.POST('/v1/segments/{id}/refresh', { params: { path: { id: segment.id } } })),
     onSuccess: async () => {
       await Promise.all([
         queries.invalidateQueries({ queryKey: ['eng', 'segments'] }),

@@ -9,7 +9,10 @@ const QUESTION_NAMES: Record<string, string> = { nps: 'NPS', csat: 'CSAT' };
 /** "NPS, CSAT, 2 text": the kinds of questions a survey asks. */
 const questionKinds = (survey: Survey) => {
   const counts = new Map<string, number>();
-  for (const q of survey.questions) counts.set(q.type, (counts.get(q.type) ?? 0) + 1);
+  for (const q of survey.questions) {
+    const type = String(q.type);
+    counts.set(type, (counts.get(type) ?? 0) + 1);
+  }
   return [...counts]
     .map(
       ([type, n]) => `${n > 1 ? `${n} ` : ''}${QUESTION_NAMES[type] ?? words(type).toLowerCase()}`,

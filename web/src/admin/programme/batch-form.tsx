@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, newIdempotencyKey } from '../../shared/api';
+import { asTyped, client, newIdempotencyKey, unwrap, type BodyOf } from '../../shared/api';
 import { formatNumber } from '../../shared/format';
 import { ErrorNotice, Panel } from '../ui';
 import { moneyStep, optionalNumber, toInstant, toMinor } from './forms';
 import { DiscountValueInput, Saved } from './shared';
-import type { CouponBatch } from './types';
 
-type DiscountKind = 'percent_discount' | 'fixed_discount' | 'free_product';
+/** What a batch's codes can give (a batch has no samples or gifts). */
+type DiscountKind = BodyOf<'/v1/coupon-batches', 'post'>['discount']['kind'];
 
 const EMPTY = {
   name: '',
@@ -41,19 +41,20 @@ export const BatchForm = ({ currency, onClose }: { currency: string; onClose: ()
 
   const create = useMutation({
     mutationFn: () =>
-      api.post<CouponBatch>(
-        '/v1/coupon-batches',
-        {
-          name: text.name,
-          count: optionalNumber(text.count),
-          discount: discount(),
-          minBasketMinor: toMinor(text.minBasket, currency),
-          validFrom: toInstant(text.validFrom),
-          validUntil: toInstant(text.validUntil),
-          usesPerCode: optionalNumber(text.usesPerCode) ?? 1,
-          onePerCustomer,
-        },
-        newIdempotencyKey(),
+      unwrap(
+        client.POST('/v1/coupon-batches', {
+          params: { header: { 'idempotency-key': newIdempotencyKey() } },
+          body: asTyped<BodyOf<'/v1/coupon-batches', 'post'>>({
+            name: text.name,
+            count: optionalNumber(text.count),
+            discount: discount(),
+            minBasketMinor: toMinor(text.minBasket, currency),
+            validFrom: toInstant(text.validFrom),
+            validUntil: toInstant(text.validUntil),
+            usesPerCode: optionalNumber(text.usesPerCode) ?? 1,
+            onePerCustomer,
+          }),
+        }),
       ),
     onSuccess: async () => {
       await queries.invalidateQueries({ queryKey: ['coupon-batches'] });

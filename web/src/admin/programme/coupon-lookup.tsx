@@ -1,10 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api } from '../../shared/api';
+import { client, unwrap } from '../../shared/api';
 import { formatDateTime, formatMoney, formatNumber } from '../../shared/format';
 import { ErrorNotice, Panel } from '../ui';
 import { describeBenefit, moneyStep, toMinor } from './forms';
-import type { CouponValidation } from './types';
 
 /**
  * Looks a code up with POST /v1/coupons/validate, which writes nothing. The basket is one line
@@ -24,17 +23,21 @@ export const CouponLookup = ({
   const check = useMutation({
     mutationFn: () => {
       const totalMinor = toMinor(total, currency);
-      return api.post<CouponValidation>('/v1/coupons/validate', {
-        code,
-        ...(customerId.trim() && { customerId: customerId.trim() }),
-        basket: {
-          currency,
-          lines:
-            totalMinor === null
-              ? []
-              : [{ sku: 'basket-total', quantity: 1, unitPriceMinor: totalMinor }],
-        },
-      });
+      return unwrap(
+        client.POST('/v1/coupons/validate', {
+          body: {
+            code,
+            ...(customerId.trim() && { customerId: customerId.trim() }),
+            basket: {
+              currency,
+              lines:
+                totalMinor === null
+                  ? []
+                  : [{ sku: 'basket-total', quantity: 1, unitPriceMinor: totalMinor }],
+            },
+          },
+        }),
+      );
     },
   });
   const onSubmit = (event: FormEvent) => {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../shared/api';
+import { client, unwrap } from '../../shared/api';
 import { formatDate, formatMoney, formatNumber } from '../../shared/format';
 import { Empty, ErrorNotice, Loaded, Panel } from '../ui';
 import { BatchForm } from './batch-form';
@@ -20,7 +20,7 @@ export const CouponsSection = () => {
   const programme = useProgramme();
   const batches = useQuery({
     queryKey: ['coupon-batches'],
-    queryFn: ({ signal }) => api.get<{ batches: CouponBatch[] }>('/v1/coupon-batches', signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/v1/coupon-batches', { signal })),
   });
   return (
     <>

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api } from '../../shared/api';
+import { asTyped, client, unwrap, type BodyOf } from '../../shared/api';
 import { formatDateTime } from '../../shared/format';
 import { ErrorNotice } from '../ui';
 import { fromMinor, moneyStep, numberText, optionalNumber, toMinor } from './forms';
@@ -27,14 +27,18 @@ export const ReferralSettingsForm = ({ settings }: { settings: ReferralSettings 
   });
   const save = useMutation({
     mutationFn: () =>
-      api.put<ReferralSettings>('/v1/referrals/settings', {
-        enabled,
-        referrerPoints: optionalNumber(text.referrerPoints),
-        friendPoints: optionalNumber(text.friendPoints),
-        minOrderMinor: toMinor(text.minOrder, currency),
-        maxConversionsPerReferrer: optionalNumber(text.maxConversions),
-        linkBaseUrl: text.linkBaseUrl.trim() === '' ? null : text.linkBaseUrl.trim(),
-      }),
+      unwrap(
+        client.PUT('/v1/referrals/settings', {
+          body: asTyped<BodyOf<'/v1/referrals/settings', 'put'>>({
+            enabled,
+            referrerPoints: optionalNumber(text.referrerPoints),
+            friendPoints: optionalNumber(text.friendPoints),
+            minOrderMinor: toMinor(text.minOrder, currency),
+            maxConversionsPerReferrer: optionalNumber(text.maxConversions),
+            linkBaseUrl: text.linkBaseUrl.trim() === '' ? null : text.linkBaseUrl.trim(),
+          }),
+        }),
+      ),
     onSuccess: (saved) => queries.setQueryData(['referral-settings'], saved),
   });
   const onSubmit = (event: FormEvent) => {

@@ -1,31 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { api, query } from '../../shared/api';
+import { client, unwrap } from '../../shared/api';
 import { formatNumber, formatPercent } from '../../shared/format';
 import { Empty, Loaded, Panel } from '../ui';
-
-/** GET /v1/referrals/stats: see docs/referrals.md, "Figures". */
-export interface ReferralProgrammeStats {
-  from: string | null;
-  to: string | null;
-  referrals: {
-    total: number;
-    pending: number;
-    converted: number;
-    reversed: number;
-    refused: number;
-  };
-  conversionRatePercent: number | null;
-  pointsAwarded: { referrers: number; friends: number; reversed: number };
-  topReferrers: {
-    customerId: string;
-    name: string | null;
-    email: string | null;
-    converted: number;
-    pointsEarned: number;
-  }[];
-}
+import type { ReferralProgrammeStats } from './types';
 
 /** The referral programme's figures, all time or for the dates chosen. */
 export const ReferralStatsPanel = () => {
@@ -34,7 +13,12 @@ export const ReferralStatsPanel = () => {
   const stats = useQuery({
     queryKey: ['referral-stats', from, to],
     queryFn: ({ signal }) =>
-      api.get<ReferralProgrammeStats>(`/v1/referrals/stats${query({ from, to })}`, signal),
+      unwrap(
+        client.GET('/v1/referrals/stats', {
+          params: { query: { from: from || undefined, to: to || undefined } },
+          signal,
+        }),
+      ),
   });
   return (
     <Panel title="Referral figures">

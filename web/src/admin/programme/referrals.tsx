@@ -1,24 +1,19 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, query } from '../../shared/api';
+import { client, unwrap } from '../../shared/api';
 import { formatDate, formatNumber } from '../../shared/format';
 import { Empty, ErrorNotice, Loaded, Panel } from '../ui';
 import { ReferralSettingsForm } from './referral-settings';
 import { ReferralStatsPanel } from './referral-stats';
 import { StatusBadge } from './shared';
-import {
-  REFERRAL_STATUSES,
-  type Referral,
-  type ReferralSettings,
-  type ReferralStatus,
-} from './types';
+import { REFERRAL_STATUSES, type ReferralStatus } from './types';
 
 /** The referral programme: its terms (GET/PUT /v1/referrals/settings), figures, referrals made. */
 export const ReferralsSection = () => {
   const settings = useQuery({
     queryKey: ['referral-settings'],
-    queryFn: ({ signal }) => api.get<ReferralSettings>('/v1/referrals/settings', signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/v1/referrals/settings', { signal })),
   });
   return (
     <>
@@ -41,9 +36,11 @@ const ReferralList = () => {
   const pages = useInfiniteQuery({
     queryKey: ['referrals', status],
     queryFn: ({ signal, pageParam }) =>
-      api.get<{ referrals: Referral[]; nextCursor: string | null }>(
-        `/v1/referrals${query({ status: status || undefined, limit: 50, cursor: pageParam })}`,
-        signal,
+      unwrap(
+        client.GET('/v1/referrals', {
+          params: { query: { status: status || undefined, limit: 50, cursor: pageParam } },
+          signal,
+        }),
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, newIdempotencyKey } from '../../shared/api';
+import { asTyped, client, newIdempotencyKey, unwrap, type BodyOf } from '../../shared/api';
 import { ErrorNotice, Panel } from '../ui';
 import {
   KIND_LABELS,
@@ -13,7 +13,7 @@ import {
   toMinor,
 } from './forms';
 import { DiscountValueInput, Saved } from './shared';
-import { REWARD_KINDS, type Reward, type RewardKind, type TierConfig } from './types';
+import { REWARD_KINDS, type Reward, type RewardKind } from './types';
 
 type Text = Record<
   | 'name'
@@ -61,7 +61,7 @@ export const RewardForm = ({
   const queries = useQueryClient();
   const tiers = useQuery({
     queryKey: ['tiers'],
-    queryFn: ({ signal }) => api.get<TierConfig>('/v1/tiers', signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/v1/tiers', { signal })),
   });
   const [text, setText] = useState<Text>(() => textOf(reward, currency));
   const [kind, setKind] = useState<RewardKind>(reward?.kind ?? 'percent_discount');
@@ -73,13 +73,24 @@ export const RewardForm = ({
       setText((t) => ({ ...t, [key]: e.target.value })),
   });
 
-  const body = () => ({
+  // Only the fields of the chosen kind, one shape per kind as the API takes them.
+  const benefit = () => {
+    switch (kind) {
+      case 'percent_discount':
+        return { kind, value: optionalNumber(text.value) };
+      case 'fixed_discount':
+        return { kind, valueMinor: toMinor(text.amount, currency) };
+      case 'free_product':
+      case 'sample':
+        return { kind, sku: text.sku };
+      case 'gift':
+        return { kind };
+    }
+  };
+  const typed = () => ({
     name: text.name,
     description: text.description.trim() === '' ? null : text.description,
-    kind,
-    ...(kind === 'percent_discount' && { value: optionalNumber(text.value) }),
-    ...(kind === 'fixed_discount' && { valueMinor: toMinor(text.amount, currency) }),
-    ...((kind === 'free_product' || kind === 'sample') && { sku: text.sku }),
+    ...benefit(),
     pointsCost: optionalNumber(text.pointsCost),
     stock: optionalNumber(text.stock),
     perMemberLimit: optionalNumber(text.perMemberLimit),
@@ -94,8 +105,18 @@ export const RewardForm = ({
   const save = useMutation({
     mutationFn: () =>
       reward
-        ? api.patch<Reward>(`/v1/rewards/${reward.id}`, body())
-        : api.post<Reward>('/v1/rewards', body(), newIdempotencyKey()),
+        ? unwrap(
+            client.PATCH('/v1/rewards/{id}', {
+              params: { path: { id: reward.id } },
+              body: asTyped<BodyOf<'/v1/rewards/{id}', 'patch'>>(typed()),
+            }),
+          )
+        : unwrap(
+            client.POST('/v1/rewards', {
+              params: { header: { 'idempotency-key': newIdempotencyKey() } },
+              body: asTyped<BodyOf<'/v1/rewards', 'post'>>(typed()),
+            }),
+          ),
     onSuccess: async () => {
       await queries.invalidateQueries({ queryKey: ['rewards'] });
       // A new reward's form empties, so a second click cannot add it twice.

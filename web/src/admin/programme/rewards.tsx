@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, newIdempotencyKey, query } from '../../shared/api';
+import { client, newIdempotencyKey, unwrap } from '../../shared/api';
 import { formatDate, formatNumber } from '../../shared/format';
 import { Empty, ErrorNotice, Loaded, Panel } from '../ui';
 import { describeBenefit } from './forms';
@@ -27,16 +27,30 @@ export const RewardsSection = () => {
   const rewards = useQuery({
     queryKey: ['rewards', showArchived],
     queryFn: ({ signal }) =>
-      api.get<{ rewards: Reward[] }>(
-        `/v1/rewards${query({ includeArchived: showArchived || undefined })}`,
-        signal,
+      unwrap(
+        client.GET('/v1/rewards', {
+          params: { query: { includeArchived: showArchived ? 'true' : undefined } },
+          signal,
+        }),
       ),
   });
   const change = useMutation({
     mutationFn: ({ reward, action }: { reward: Reward; action: 'toggle' | 'archive' }) =>
       action === 'archive'
-        ? api.post<Reward>(`/v1/rewards/${reward.id}/archive`, {}, newIdempotencyKey())
-        : api.patch<Reward>(`/v1/rewards/${reward.id}`, { active: !reward.active }),
+        ? unwrap(
+            client.POST('/v1/rewards/{id}/archive', {
+              params: {
+                path: { id: reward.id },
+                header: { 'idempotency-key': newIdempotencyKey() },
+              },
+            }),
+          )
+        : unwrap(
+            client.PATCH('/v1/rewards/{id}', {
+              params: { path: { id: reward.id } },
+              body: { active: !reward.active },
+            }),
+          ),
     onSuccess: async (r) => {
       await queries.invalidateQueries({ queryKey: ['rewards'] });
       setDone(

@@ -1,5 +1,9 @@
+import type { BodyOf } from '../../shared/api';
 import { toInstant, toLocalInput } from './forms';
 import type { RuleDocument, RuleTrigger } from './types';
+
+/** A rule document as POST /v1/rules and /v1/rules/simulate take it. */
+export type RuleDocumentInput = BodyOf<'/v1/rules', 'post'>['document'];
 
 /**
  * A rule document is edited in two parts: its top-level settings as labelled inputs, and its
@@ -74,7 +78,8 @@ export const splitDocument = (doc: RuleDocument): { fields: RuleFields; json: st
   };
 };
 
-export type BuildResult = { ok: true; document: RuleDocument } | { ok: false; message: string };
+export type BuildResult =
+  { ok: true; document: RuleDocumentInput } | { ok: false; message: string };
 
 /** The whole document, or why the JSON part cannot be read. The server checks the rest. */
 export const buildDocument = (fields: RuleFields, json: string): BuildResult => {
@@ -110,5 +115,6 @@ export const buildDocument = (fields: RuleFields, json: string): BuildResult => 
   if (fields.trigger === 'custom') document.customEvent = fields.customEvent.trim();
   if (fields.startsAt) document.startsAt = toInstant(fields.startsAt);
   if (fields.endsAt) document.endsAt = toInstant(fields.endsAt);
-  return { ok: true, document };
+  // The JSON part is whatever the admin typed: the server checks the whole and names each fault.
+  return { ok: true, document: document as RuleDocumentInput };
 };

@@ -1,11 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
+import { skipToken, useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useParams } from 'react-router';
-import { api } from '../../shared/api';
+import { client, unwrap } from '../../shared/api';
 import { Loaded, Panel } from '../ui';
 import { RuleHistory, RuleLifecycle } from './rule-history';
 import { RuleForm } from './rule-form';
 import { StatusBadge } from './shared';
-import type { Rule } from './types';
 
 const BackLink = () => <Link to="/programme/rules">All rules</Link>;
 
@@ -16,8 +15,11 @@ export const RuleEditorPage = () => {
   const saved = (location.state as { saved?: { note: string; version: number } } | null)?.saved;
   const rule = useQuery({
     queryKey: ['rule', id],
-    queryFn: ({ signal }) => api.get<Rule>(`/v1/rules/${id}`, signal),
-    enabled: id !== undefined,
+    queryFn:
+      id === undefined
+        ? skipToken
+        : ({ signal }) =>
+            unwrap(client.GET('/v1/rules/{id}', { params: { path: { id } }, signal })),
   });
 
   if (id === undefined) {

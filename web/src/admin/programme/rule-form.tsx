@@ -1,13 +1,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, api, newIdempotencyKey } from '../../shared/api';
+import { ApiError, client, newIdempotencyKey, unwrap } from '../../shared/api';
 import { ErrorNotice } from '../ui';
-import { NEW_RULE, buildDocument, splitDocument, type RuleFields } from './rule-document';
+import {
+  NEW_RULE,
+  buildDocument,
+  splitDocument,
+  type RuleDocumentInput,
+  type RuleFields,
+} from './rule-document';
 import { RuleJsonHelp } from './rule-json-help';
 import { Saved } from './shared';
 import { SimulationResult } from './simulation-result';
-import { RULE_TRIGGERS, type Rule, type RuleDocument, type RuleSimulation } from './types';
+import { RULE_TRIGGERS, type Rule } from './types';
 
 /** Whether the server named this top-level field (`document.name`, `rule.name`) as at fault. */
 const faulted = (error: unknown, key: string) =>
@@ -41,14 +47,24 @@ export const RuleForm = ({
     setFields((f) => ({ ...f, [key]: value }));
 
   const simulate = useMutation({
-    mutationFn: (document: RuleDocument) =>
-      api.post<RuleSimulation>('/v1/rules/simulate', { rule: document, days: Number(days) }),
+    mutationFn: (document: RuleDocumentInput) =>
+      unwrap(client.POST('/v1/rules/simulate', { body: { rule: document, days: Number(days) } })),
   });
   const save = useMutation({
-    mutationFn: (document: RuleDocument) =>
+    mutationFn: (document: RuleDocumentInput) =>
       rule
-        ? api.patch<Rule>(`/v1/rules/${rule.id}`, { document })
-        : api.post<Rule>('/v1/rules', { document, status: saveAs }, newIdempotencyKey()),
+        ? unwrap(
+            client.PATCH('/v1/rules/{id}', {
+              params: { path: { id: rule.id } },
+              body: { document },
+            }),
+          )
+        : unwrap(
+            client.POST('/v1/rules', {
+              params: { header: { 'idempotency-key': newIdempotencyKey() } },
+              body: { document, status: saveAs },
+            }),
+          ),
     onSuccess: async (result) => {
       await queries.invalidateQueries({ queryKey: ['rules'] });
       await queries.invalidateQueries({ queryKey: ['rule-versions', result.id] });

@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, query } from '../../shared/api';
+import { client, unwrap } from '../../shared/api';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../shared/format';
 import { Empty, ErrorNotice, Loaded, Panel } from '../ui';
 import { Saved, StatusBadge } from './shared';
-import type { Rule, RulePerformance, RuleStatus, RuleVersion } from './types';
+import type { Rule, RuleStatus } from './types';
 
 const MOVES: Record<RuleStatus, { to: RuleStatus; label: string }[]> = {
   draft: [
@@ -32,7 +32,10 @@ export const RuleLifecycle = ({ rule }: { rule: Rule }) => {
   const queries = useQueryClient();
   const [done, setDone] = useState<string | null>(null);
   const move = useMutation({
-    mutationFn: (status: RuleStatus) => api.patch<Rule>(`/v1/rules/${rule.id}`, { status }),
+    mutationFn: (status: RuleStatus) =>
+      unwrap(
+        client.PATCH('/v1/rules/{id}', { params: { path: { id: rule.id } }, body: { status } }),
+      ),
     onSuccess: async (updated) => {
       queries.setQueryData(['rule', rule.id], updated);
       await queries.invalidateQueries({ queryKey: ['rules'] });
@@ -43,7 +46,12 @@ export const RuleLifecycle = ({ rule }: { rule: Rule }) => {
   const performance = useQuery({
     queryKey: ['rule-performance', rule.id],
     queryFn: ({ signal }) =>
-      api.get<RulePerformance>(`/v1/rules/${rule.id}/performance${query({ days: 30 })}`, signal),
+      unwrap(
+        client.GET('/v1/rules/{id}/performance', {
+          params: { path: { id: rule.id }, query: { days: 30 } },
+          signal,
+        }),
+      ),
   });
   return (
     <Panel title="Status and results">
@@ -104,7 +112,7 @@ export const RuleHistory = ({ rule }: { rule: Rule }) => {
   const versions = useQuery({
     queryKey: ['rule-versions', rule.id],
     queryFn: ({ signal }) =>
-      api.get<{ versions: RuleVersion[] }>(`/v1/rules/${rule.id}/versions`, signal),
+      unwrap(client.GET('/v1/rules/{id}/versions', { params: { path: { id: rule.id } }, signal })),
   });
   return (
     <Panel title="Versions">

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, query } from '../../shared/api';
+import { client, unwrap } from '../../shared/api';
 import { formatDateTime, formatNumber } from '../../shared/format';
 import { Empty, Loaded, Panel } from '../ui';
 import { StatusBadge } from './shared';
@@ -16,7 +16,9 @@ export const RulesList = () => {
   const rules = useQuery({
     queryKey: ['rules', status || 'all'],
     queryFn: ({ signal }) =>
-      api.get<{ rules: Rule[] }>(`/v1/rules${query({ status: status || undefined })}`, signal),
+      unwrap(
+        client.GET('/v1/rules', { params: { query: { status: status || undefined } }, signal }),
+      ),
   });
   return (
     <Panel title="Earning rules" actions={<Link to="/programme/rules/new">New rule</Link>}>

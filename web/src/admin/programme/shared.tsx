@@ -1,14 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { api } from '../../shared/api';
+import { client, unwrap } from '../../shared/api';
 import { moneyStep } from './forms';
-import type { ProgrammeSettings } from './types';
 
 /** The programme's settings; its currency is what every amount on these pages is in. */
 export const useProgramme = () =>
   useQuery({
     queryKey: ['programme'],
-    queryFn: ({ signal }) => api.get<ProgrammeSettings>('/v1/programme', signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/v1/programme', { signal })),
   });
 
 /** A confirmation after a write; screen readers announce it (role status). */

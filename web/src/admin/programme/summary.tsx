@@ -1,18 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api } from '../../shared/api';
+import { client, unwrap } from '../../shared/api';
 import { formatNumber } from '../../shared/format';
 import { Empty, Loaded, Panel } from '../ui';
 import { formatPointValue, oneUnit } from './forms';
 import { useProgramme } from './shared';
-import type { Rule, RuleStatus } from './types';
+import type { RuleStatus } from './types';
 
 /** The programme's terms at a glance (GET /v1/programme) and how many rules are in each state. */
 export const ProgrammeSummary = () => {
   const programme = useProgramme();
   const rules = useQuery({
     queryKey: ['rules', 'all'],
-    queryFn: ({ signal }) => api.get<{ rules: Rule[] }>('/v1/rules', signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/v1/rules', { signal })),
   });
   return (
     <>

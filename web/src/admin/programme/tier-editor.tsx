@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api } from '../../shared/api';
+import { asTyped, client, unwrap, type BodyOf } from '../../shared/api';
 import { ErrorNotice, Panel } from '../ui';
 import { METRIC_LABELS, fromMinor, moneyStep, optionalNumber, toMinor } from './forms';
 import { Saved } from './shared';
@@ -56,27 +56,31 @@ export const TierEditor = ({
 
   const save = useMutation({
     mutationFn: () =>
-      api.put<TierConfig>('/v1/tiers', {
-        policy: {
-          metric,
-          window:
-            windowKind === 'rolling'
-              ? { kind: 'rolling', days: optionalNumber(windowDays) }
-              : { kind: 'calendarYear' },
-          graceDays: optionalNumber(graceDays),
-        },
-        tiers: rows.map((r) => ({
-          code: r.code.trim(),
-          name: r.name,
-          threshold:
-            metric === 'spend' ? toMinor(r.threshold, currency) : optionalNumber(r.threshold),
-          earnMultiplierPercent: optionalNumber(r.multiplier) ?? 100,
-          benefits: r.benefits
-            .split('\n')
-            .map((b) => b.trim())
-            .filter((b) => b !== ''),
-        })),
-      }),
+      unwrap(
+        client.PUT('/v1/tiers', {
+          body: asTyped<BodyOf<'/v1/tiers', 'put'>>({
+            policy: {
+              metric,
+              window:
+                windowKind === 'rolling'
+                  ? { kind: 'rolling', days: optionalNumber(windowDays) }
+                  : { kind: 'calendarYear' },
+              graceDays: optionalNumber(graceDays),
+            },
+            tiers: rows.map((r) => ({
+              code: r.code.trim(),
+              name: r.name,
+              threshold:
+                metric === 'spend' ? toMinor(r.threshold, currency) : optionalNumber(r.threshold),
+              earnMultiplierPercent: optionalNumber(r.multiplier) ?? 100,
+              benefits: r.benefits
+                .split('\n')
+                .map((b) => b.trim())
+                .filter((b) => b !== ''),
+            })),
+          }),
+        }),
+      ),
     onSuccess: async (saved) => {
       queries.setQueryData(['tiers'], saved);
       await queries.invalidateQueries({ queryKey: ['tier-members'] });

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../shared/api';
+import { client, unwrap } from '../../shared/api';
 import { formatMoney, formatNumber } from '../../shared/format';
 import { Empty, ErrorNotice, Loaded, Panel } from '../ui';
 import { METRIC_LABELS } from './forms';
 import { useProgramme } from './shared';
 import { TierEditor } from './tier-editor';
-import type { TierConfig, TierCounts, TierMetric, TierPolicy } from './types';
+import type { TierMetric, TierPolicy } from './types';
 
 const describeWindow = (policy: TierPolicy) =>
   policy.window.kind === 'calendarYear'
@@ -28,11 +28,12 @@ export const TiersSection = () => {
   const [editing, setEditing] = useState(false);
   const config = useQuery({
     queryKey: ['tiers'],
-    queryFn: ({ signal }) => api.get<TierConfig>('/v1/tiers', signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/v1/tiers', { signal })),
   });
   const counts = useQuery({
     queryKey: ['tier-members'],
-    queryFn: ({ signal }) => api.get<TierCounts>('/v1/tiers/members?limit=1', signal),
+    queryFn: ({ signal }) =>
+      unwrap(client.GET('/v1/tiers/members', { params: { query: { limit: 1 } }, signal })),
   });
   const programme = useProgramme();
   const currency = programme.data?.currency;

@@ -1,3 +1,5 @@
+import type { Schemas } from '../../shared/api';
+
 /**
  * The member page's texts, one dictionary per language. Texts are plain strings with `{name}`
  * placeholders so translators see whole sentences; where a count appears, the dictionary gives
@@ -39,8 +41,8 @@ export type RedeemErrorCode =
   | 'card_not_found'
   | 'generic';
 
-export type BenefitKind =
-  'percent_discount' | 'fixed_discount' | 'free_product' | 'sample' | 'gift';
+/** What a reward or coupon gives: every kind the API names needs a text in each language. */
+export type BenefitKind = Schemas['Reward']['kind'];
 
 export interface Messages {
   documentTitle: string;
