@@ -13,7 +13,8 @@ import { getProgramme } from '../core/programme/programme.service.js';
 import type { Clock } from '../core/shared/clock.js';
 import type { DB } from '../db/schema.js';
 import type { AppDeps, AppEnv } from './context.js';
-import { requestHash } from './order-batcher.js';
+import { claimKey, invalidIdempotencyKey, keyClaim } from './idempotency.js';
+import { idempotencyRepository } from '../db/idempotency.repository.js';
 import {
   cachedReads,
   type ProgrammeCache,
@@ -120,29 +121,20 @@ export const transactionalWrite =
   async (c, next) => {
     if (isSafeMethod(c.req.method)) return next();
     const key = c.req.header('idempotency-key');
-    if (key !== undefined && (key.length === 0 || key.length > 255)) {
-      throw new DomainError(
-        'invalid',
-        'invalid_idempotency_key',
-        'Idempotency-Key must be 1 to 255 characters',
-        {},
-        [{ path: 'header.Idempotency-Key', message: 'must be 1 to 255 characters' }],
-      );
-    }
+    const invalidKey = invalidIdempotencyKey(key);
+    if (invalidKey) throw invalidKey;
+    // Read before the transaction opens, as every write's body is, keyed or not.
     const body = await c.req.text();
-    const hash = requestHash(c.req.method, c.req.path, body);
+    const claim =
+      key === undefined
+        ? null
+        : keyClaim(c.var.principal.keyId, key, { method: c.req.method, path: c.req.path, body });
     try {
       await inTransaction(c.var.db, async (trx) => {
         c.set('db', trx);
-        if (key !== undefined) {
-          const replay = await claimKey(
-            trx,
-            c.var.principal.keyId,
-            key,
-            c.req.method,
-            c.req.path,
-            hash,
-          );
+        const records = idempotencyRepository(trx);
+        if (claim) {
+          const replay = await claimKey(records, claim);
           if (replay) {
             c.res = replay;
             return;
@@ -157,13 +149,10 @@ export const transactionalWrite =
             ...cachedReads(c.var, trx),
           }),
         );
-        if (key !== undefined) {
-          await trx
-            .updateTable('idempotency_record')
-            .set({ status: c.res.status, response_body: await c.res.clone().text() })
-            .where('principal', '=', c.var.principal.keyId)
-            .where('key', '=', key)
-            .execute();
+        if (claim) {
+          await records.store([
+            { ...claim, status: c.res.status, body: await c.res.clone().text() },
+          ]);
         }
       });
     } catch (error) {
@@ -171,44 +160,3 @@ export const transactionalWrite =
       c.res = error.response;
     }
   };
-
-const claimKey = async (
-  trx: Kysely<DB>,
-  principal: string,
-  key: string,
-  method: string,
-  path: string,
-  hash: string,
-): Promise<Response | null> => {
-  const claimed = await trx
-    .insertInto('idempotency_record')
-    .values({ principal, key, method, path, request_hash: hash, status: 0, response_body: '' })
-    .onConflict((oc) => oc.columns(['principal', 'key']).doNothing())
-    .returning('key')
-    .executeTakeFirst();
-  if (claimed) return null;
-  const record = await trx
-    .selectFrom('idempotency_record')
-    .selectAll()
-    .where('principal', '=', principal)
-    .where('key', '=', key)
-    .executeTakeFirstOrThrow();
-  if (record.request_hash !== hash) {
-    throw new DomainError(
-      'conflict',
-      'idempotency_key_reused',
-      `Idempotency key ${key} was already used with a different request`,
-      {},
-      [
-        {
-          path: 'header.Idempotency-Key',
-          message: 'already used with a different request body or path',
-        },
-      ],
-    );
-  }
-  return new Response(record.response_body, {
-    status: record.status,
-    headers: { 'content-type': 'application/json', 'idempotent-replayed': 'true' },
-  });
-};
