@@ -3,6 +3,7 @@ import type { Database } from '../src/db/dialect.js';
 import { ledgerRepositoryContract } from './contracts/ledger-repository.contract.js';
 import { orderRepositoryContract } from './contracts/order-repository.contract.js';
 import { ruleFactsRepositoryContract } from './contracts/rule-facts-repository.contract.js';
+import { unitSavepointContract } from './contracts/unit-savepoint.contract.js';
 import { bufferedUnit, preloadedBufferedUnit, sqlUnit } from './contracts/units.js';
 import { openTestDatabase } from './support/database.js';
 
@@ -20,5 +21,6 @@ for (const kind of [sqlUnit, bufferedUnit, preloadedBufferedUnit]) {
     ledgerRepositoryContract(env);
     orderRepositoryContract(env);
     ruleFactsRepositoryContract(env);
+    unitSavepointContract(env);
   });
 }

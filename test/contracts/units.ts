@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CustomerRow } from '../../src/core/customers/customers.js';
 import type { LedgerRepository } from '../../src/core/ledger/ledger.js';
 import type { OrderRepository } from '../../src/core/orders/orders.js';
@@ -20,6 +20,8 @@ export interface Unit {
   orders: OrderRepository;
   ledger: LedgerRepository;
   ruleFacts: RuleFactsRepository;
+  /** Marks the unit; the returned function undoes every write made since. */
+  savepoint(): Promise<() => Promise<void>>;
   /** What the unit does before its transaction commits. */
   flush(): Promise<void>;
 }
@@ -32,7 +34,16 @@ export interface UnitKind {
 
 export const sqlUnit: UnitKind = {
   name: 'SQL repositories',
-  open: async (trx) => ({ ...repositoriesFor(trx), flush: async () => undefined }),
+  open: async (trx) => ({
+    ...repositoriesFor(trx),
+    savepoint: async () => {
+      await sql`savepoint contract_unit`.execute(trx);
+      return async () => {
+        await sql`rollback to savepoint contract_unit`.execute(trx);
+      };
+    },
+    flush: async () => undefined,
+  }),
 };
 
 const buffered = (trx: Kysely<DB>) => {
@@ -43,6 +54,10 @@ const buffered = (trx: Kysely<DB>) => {
     orders: orders.repository,
     ledger: ledger.repository,
     ruleFacts: ruleFacts.repository,
+    savepoint: async () => {
+      const rollbacks = [orders.savepoint(), ledger.savepoint(), ruleFacts.savepoint()];
+      return async () => rollbacks.forEach((rollback) => rollback());
+    },
     // The order the batch writes in: orders before the entries that name them.
     flush: async () => {
       await orders.flush();
