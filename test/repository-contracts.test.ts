@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { Database } from '../src/db/dialect.js';
+import {
+  customerLookupsContract,
+  prefetchedCustomerLookups,
+  sqlCustomerLookups,
+} from './contracts/customer-lookups.contract.js';
 import { ledgerRepositoryContract } from './contracts/ledger-repository.contract.js';
 import { orderRepositoryContract } from './contracts/order-repository.contract.js';
 import { ruleFactsRepositoryContract } from './contracts/rule-facts-repository.contract.js';
@@ -23,4 +28,8 @@ for (const kind of [sqlUnit, bufferedUnit, preloadedBufferedUnit]) {
     ruleFactsRepositoryContract(env);
     unitSavepointContract(env);
   });
+}
+
+for (const kind of [sqlCustomerLookups, prefetchedCustomerLookups]) {
+  customerLookupsContract(() => database.db, kind);
 }
