@@ -123,7 +123,7 @@ export const transactionalWrite =
     const key = c.req.header('idempotency-key');
     const invalidKey = invalidIdempotencyKey(key);
     if (invalidKey) throw invalidKey;
-    // Read before the transaction opens, as every write's body is, keyed or not.
+    // Read before the transaction opens, keyed or not: a slow upload holds no connection.
     const body = await c.req.text();
     const claim =
       key === undefined
