@@ -76,6 +76,11 @@ export const CONFIG_VARIABLES: Record<string, VariableSpec> = {
       'On SIGTERM/SIGINT, how long in-flight requests, webhook and e-mail sends may finish before they are abandoned and their claims released (default 10000)',
     sensitive: false,
   },
+  REGULARS_ORDER_BATCHING: {
+    description:
+      'on: orders that arrive together are written as one group commit; off: every order in its own transaction (default on)',
+    sensitive: false,
+  },
   LOG_LEVEL: { description: 'pino log level (default info)', sensitive: false },
 };
 
@@ -119,6 +124,10 @@ const ConfigSchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   shutdownGraceMs: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  orderBatching: z
+    .enum(['on', 'off'], { error: 'must be on or off' })
+    .default('on')
+    .transform((v) => v === 'on'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -144,6 +153,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     smtpUrl: blankToUndefined(env.SMTP_URL),
     webhooksAllowPrivate: blankToUndefined(env.REGULARS_WEBHOOKS_ALLOW_PRIVATE),
     shutdownGraceMs: blankToUndefined(env.REGULARS_SHUTDOWN_GRACE_MS),
+    orderBatching: blankToUndefined(env.REGULARS_ORDER_BATCHING),
     logLevel: blankToUndefined(env.LOG_LEVEL),
   });
   if (!parsed.success) {

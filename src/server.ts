@@ -99,6 +99,7 @@ export const startServer = async (
     cardSecret: config.cardSecret,
     publicUrl: config.publicUrl,
     webhooksAllowPrivate: config.webhooksAllowPrivate,
+    orderBatching: config.orderBatching,
     database,
     // Only a started runner takes jobs.
     ...((options.jobs ?? true) ? { jobs } : {}),

@@ -53,6 +53,8 @@ const serverEnv = (port: number, database: Record<string, string>): NodeJS.Proce
   REGULARS_ADMIN_KEY: ADMIN_KEY,
   REGULARS_SETTLE_INTERVAL_MS: '0',
   LOG_LEVEL: 'warn',
+  // The test project's choice (pglite-unbatched turns group commit off) reaches the server.
+  REGULARS_ORDER_BATCHING: process.env.REGULARS_ORDER_BATCHING,
   ...database,
 });
 

@@ -8,8 +8,12 @@
 export { ledgerBuffer, unsupportedInBatch } from '../db/batch/buffered-ledger.js';
 export { ordersBuffer } from '../db/batch/buffered-orders.js';
 export { noRuleFacts, ruleFactsBuffer } from '../db/batch/buffered-rule-facts.js';
-export { claimId, claimKeys, releaseKeys, storeResponses } from '../db/batch/idempotency-batch.js';
-export type { KeyClaim } from '../db/batch/idempotency-batch.js';
+export { claimId, idempotencyRepository } from '../db/idempotency.repository.js';
+export type {
+  IdempotencyRepository,
+  KeyClaim,
+  StoredResponse,
+} from '../db/idempotency.repository.js';
 export { insertRows } from '../db/batch/insert-rows.js';
 export { createMemberAccounts } from '../db/batch/ledger-writes.js';
 export { prefetchedCustomers, presentOrders } from '../db/batch/order-lookups.js';

@@ -140,7 +140,10 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   app.use('/v1/rules', invalidateProgrammeOnChange(rules));
   app.use('/v1/rules/*', invalidateProgrammeOnChange(rules));
   app.use('/v1/tiers', invalidateProgrammeOnChange(tiers));
-  app.use('/v1/orders', batchOrders(ordersBatcher(deps, programme, rules, tiers)));
+  // Off, every order takes the per-request transaction below, like every other write.
+  if (deps.orderBatching ?? true) {
+    app.use('/v1/orders', batchOrders(ordersBatcher(deps, programme, rules, tiers)));
+  }
   app.use('/v1/webhooks/*', invalidateWebhooksOnChange);
   // Placement commits batch by batch itself: one request-long transaction would hold every row it moves.
   app.use('/v1/*', except(TIER_PLACEMENT_PATH, transactionalWrite(deps.clock)));

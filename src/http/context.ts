@@ -31,6 +31,8 @@ export interface AppDeps {
   webDist?: string;
   /** REGULARS_WEBHOOKS_ALLOW_PRIVATE: subscriptions may name loopback and private targets. */
   webhooksAllowPrivate?: boolean;
+  /** REGULARS_ORDER_BATCHING: group commit of POST /v1/orders; default true. */
+  orderBatching?: boolean;
   /** The running job queue, for routes that enqueue work with their write; none: nothing is enqueued. */
   jobs?: Pick<JobRunner, 'enqueue'>;
 }

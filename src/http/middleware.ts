@@ -6,14 +6,14 @@ import { hashApiKey, type Principal } from '../core/auth/auth.js';
 import { DomainError } from '../core/shared/errors.js';
 import { ttlCache } from '../core/shared/ttl-cache.js';
 import { apiKeyRepository } from '../app/access.js';
-import { inTransaction, repositoriesFor, type DB } from '../app/database.js';
-import { dispatchEvents } from '../app/run-unit-of-work.js';
-import { unitOfWork } from '../app/unit-of-work.js';
+import type { DB } from '../app/database.js';
+import { runUnitOfWork } from '../app/run-unit-of-work.js';
 import { eventQueue } from '../core/events/events.js';
 import { getProgramme } from '../core/programme/programme.service.js';
 import type { Clock } from '../core/shared/clock.js';
 import type { AppDeps, AppEnv } from './context.js';
-import { requestHash } from './order-batcher.js';
+import { claimKey, invalidIdempotencyKey, keyClaim } from './idempotency.js';
+import { idempotencyRepository } from '../app/orders.js';
 import {
   cachedReads,
   type ProgrammeCache,
@@ -120,95 +120,44 @@ export const transactionalWrite =
   async (c, next) => {
     if (isSafeMethod(c.req.method)) return next();
     const key = c.req.header('idempotency-key');
-    if (key !== undefined && (key.length === 0 || key.length > 255)) {
-      throw new DomainError(
-        'invalid',
-        'invalid_idempotency_key',
-        'Idempotency-Key must be 1 to 255 characters',
-        {},
-        [{ path: 'header.Idempotency-Key', message: 'must be 1 to 255 characters' }],
-      );
-    }
+    const invalidKey = invalidIdempotencyKey(key);
+    if (invalidKey) throw invalidKey;
+    // Read before the transaction opens, keyed or not: a slow upload holds no connection.
     const body = await c.req.text();
-    const hash = requestHash(c.req.method, c.req.path, body);
+    const claim =
+      key === undefined
+        ? null
+        : keyClaim(c.var.principal.keyId, key, { method: c.req.method, path: c.req.path, body });
     try {
-      await inTransaction(c.var.db, async (trx) => {
-        c.set('db', trx);
-        if (key !== undefined) {
-          const replay = await claimKey(
-            trx,
-            c.var.principal.keyId,
-            key,
-            c.req.method,
-            c.req.path,
-            hash,
-          );
-          if (replay) {
-            c.res = replay;
-            return;
+      await runUnitOfWork(
+        c.var.db,
+        clock,
+        async (uow) => {
+          c.set('db', uow.db);
+          const records = idempotencyRepository(uow.db);
+          if (claim) {
+            const replay = await claimKey(records, claim);
+            if (replay) {
+              c.res = replay;
+              return;
+            }
           }
-        }
-        await next();
-        if (c.res.status >= 400) throw new RollbackWithResponse(c.res);
-        const programme = await c.var.programmeCache.read(() => getProgramme(repositoriesFor(trx)));
-        await dispatchEvents(
-          unitOfWork(trx, clock, programme, {
-            events: c.var.events,
-            ...cachedReads(c.var, trx),
-          }),
-        );
-        if (key !== undefined) {
-          await trx
-            .updateTable('idempotency_record')
-            .set({ status: c.res.status, response_body: await c.res.clone().text() })
-            .where('principal', '=', c.var.principal.keyId)
-            .where('key', '=', key)
-            .execute();
-        }
-      });
+          await next();
+          if (c.res.status >= 400) throw new RollbackWithResponse(c.res);
+          if (claim) {
+            await records.store([
+              { ...claim, status: c.res.status, body: await c.res.clone().text() },
+            ]);
+          }
+        },
+        {
+          programme: (repos) => c.var.programmeCache.read(() => getProgramme(repos)),
+          // The route's use cases queue into the request's queue; runUnitOfWork dispatches it.
+          shared: (trx) => ({ events: c.var.events, ...cachedReads(c.var, trx) }),
+        },
+      );
     } catch (error) {
       if (!(error instanceof RollbackWithResponse)) throw error;
       c.res = error.response;
     }
   };
-
-const claimKey = async (
-  trx: Kysely<DB>,
-  principal: string,
-  key: string,
-  method: string,
-  path: string,
-  hash: string,
-): Promise<Response | null> => {
-  const claimed = await trx
-    .insertInto('idempotency_record')
-    .values({ principal, key, method, path, request_hash: hash, status: 0, response_body: '' })
-    .onConflict((oc) => oc.columns(['principal', 'key']).doNothing())
-    .returning('key')
-    .executeTakeFirst();
-  if (claimed) return null;
-  const record = await trx
-    .selectFrom('idempotency_record')
-    .selectAll()
-    .where('principal', '=', principal)
-    .where('key', '=', key)
-    .executeTakeFirstOrThrow();
-  if (record.request_hash !== hash) {
-    throw new DomainError(
-      'conflict',
-      'idempotency_key_reused',
-      `Idempotency key ${key} was already used with a different request`,
-      {},
-      [
-        {
-          path: 'header.Idempotency-Key',
-          message: 'already used with a different request body or path',
-        },
-      ],
-    );
-  }
-  return new Response(record.response_body, {
-    status: record.status,
-    headers: { 'content-type': 'application/json', 'idempotent-replayed': 'true' },
-  });
-};

@@ -11,22 +11,21 @@ import { countsOrders } from '../core/rules/rules.live.js';
 import type { Rule } from '../core/rules/rules.js';
 import { hasTiers, type TierConfig } from '../core/tiers/tiers.js';
 import {
-  ledgerBuffer,
-  ruleFactsBuffer,
-  ordersBuffer,
-  createMemberAccounts,
   claimId,
-  claimKeys,
-  releaseKeys,
-  storeResponses,
-  type KeyClaim,
+  createMemberAccounts,
+  idempotencyRepository,
+  ledgerBuffer,
+  ordersBuffer,
   prefetchedCustomers,
   presentOrders,
+  ruleFactsBuffer,
+  type KeyClaim,
+  type StoredResponse,
 } from '../app/orders.js';
 import { customerRepository } from '../app/customers.js';
-import { inTransaction, type DB } from '../app/database.js';
-import { dispatchEvents } from '../app/run-unit-of-work.js';
-import { unitOfWork } from '../app/unit-of-work.js';
+import type { DB } from '../app/database.js';
+import { runUnitOfWork } from '../app/run-unit-of-work.js';
+import { claimKeys } from './idempotency.js';
 import { presentIngest, type IngestView } from './presenters.js';
 
 /** One validated `POST /v1/orders` waiting for its batch. */
@@ -36,12 +35,14 @@ export interface BatchedOrder {
 }
 
 /**
- * What became of one request: answered by the batch, refused by a domain check, or left to the
- * per-request path (an existing order or key, a duplicate key in the batch, a failed batch).
+ * What became of one request: answered by the batch, replayed from its key's first response,
+ * refused (a domain check, a reused key, or a failure of its own), or left to the per-request
+ * path (an existing order, a second request with one key, another writer's conflicting order).
  */
 export type BatchOutcome =
   | { kind: 'done'; status: 200 | 201; view: z.infer<typeof IngestView> }
-  | { kind: 'failed'; error: DomainError }
+  | { kind: 'replayed'; response: Response }
+  | { kind: 'failed'; error: unknown }
   | { kind: 'alone' };
 
 export interface BatchContext {
@@ -55,9 +56,14 @@ export interface BatchContext {
 
 /**
  * The requests this batch takes on: not for an order that already exists (its first result is
- * read by the per-request path), and only the first of several requests with one key.
+ * read by the per-request path), and only the first of several requests with one key. A key
+ * already taken is judged here as the per-request path would: replayed or refused.
  */
-const selectOwn = async (trx: Kysely<DB>, items: BatchedOrder[]): Promise<number[]> => {
+const selectOwn = async (
+  trx: Kysely<DB>,
+  items: BatchedOrder[],
+  outcomes: BatchOutcome[],
+): Promise<number[]> => {
   const present = await presentOrders(
     trx,
     items.map((i) => i.input.externalId),
@@ -71,13 +77,16 @@ const selectOwn = async (trx: Kysely<DB>, items: BatchedOrder[]): Promise<number
     }
     return [index];
   });
-  const won = await claimKeys(
-    trx,
+  const verdicts = await claimKeys(
+    idempotencyRepository(trx),
     candidates.flatMap((i) => items[i]!.claim ?? []),
   );
   return candidates.filter((i) => {
     const claim = items[i]!.claim;
-    return claim === null || won.has(claimId(claim));
+    const verdict = claim && verdicts.get(claimId(claim));
+    if (verdict?.kind === 'replay') outcomes[i] = { kind: 'replayed', response: verdict.response };
+    if (verdict?.kind === 'reused') outcomes[i] = { kind: 'failed', error: verdict.error };
+    return !verdict || verdict.kind === 'claimed';
   });
 };
 
@@ -115,70 +124,91 @@ const batchRepositories = async (
   return { customers: customers.repository, orders, ledger, ruleFacts };
 };
 
+/** Marks every buffer of the batch; the returned function rolls them all back to the mark. */
+const savepoint = (repos: Awaited<ReturnType<typeof batchRepositories>>) => {
+  const rollbacks = [
+    repos.orders.savepoint(),
+    repos.ledger.savepoint(),
+    repos.ruleFacts.savepoint(),
+  ];
+  return () => rollbacks.forEach((rollback) => rollback());
+};
+
 /**
  * Writes a batch of orders in one transaction through the core's `ingestOrder`, with each
- * request's idempotency record, so the batch commits or vanishes as a whole. A domain error
- * (thrown before the order writes anything) refuses that request alone and gives back its key;
- * any other error fails the whole transaction, and the caller then runs each request by itself.
+ * request's idempotency record, so the batch commits or vanishes as a whole. Each order runs
+ * against a savepoint of the buffers: a domain error rolls back what that order wrote in memory
+ * (and its events), refuses that request alone and gives back its key, and the others go on.
+ * Any other error, here or in the reactions, fails the whole transaction; the batcher then
+ * writes each request again in a batch of its own.
  */
 export const writeOrderBatch = (
   ctx: BatchContext,
   items: BatchedOrder[],
 ): Promise<BatchOutcome[]> =>
-  inTransaction(ctx.db, async (trx) => {
-    const outcomes: BatchOutcome[] = items.map(() => ({ kind: 'alone' }));
-    const own = await selectOwn(trx, items);
-    if (own.length === 0) return outcomes;
-    // An order in an unknown currency is refused before it names its member: its member's
-    // accounts are not created (bad input writes nothing).
-    const repos = await batchRepositories(
-      trx,
-      own.map((i) => items[i]!.input).filter((input) => isKnownCurrency(input.currency)),
-      await ctx.activeRules(trx),
-      hasTiers(await ctx.tierConfig(trx)),
-    );
-    const deps = {
-      customers: repos.customers,
-      orders: repos.orders.repository,
-      ledger: repos.ledger.repository,
-      ruleFacts: repos.ruleFacts.repository,
-      clock: ctx.clock,
-      programme: ctx.programme,
-      activeRules: () => ctx.activeRules(trx),
-      tiersConfigured: async () => hasTiers(await ctx.tierConfig(trx)),
-      events: eventQueue(),
-    };
-    const responses: (KeyClaim & { status: number; body: string })[] = [];
-    const refused: KeyClaim[] = [];
-    for (const index of own) {
-      const { input, claim } = items[index]!;
-      try {
-        const result = await ingestOrder(deps, input);
-        const done = {
-          kind: 'done',
-          status: result.created ? 201 : 200,
-          view: presentIngest(result),
-        } as const;
-        outcomes[index] = done;
-        if (claim)
-          responses.push({ ...claim, status: done.status, body: JSON.stringify(done.view) });
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        outcomes[index] = { kind: 'failed', error };
-        if (claim) refused.push(claim);
+  runUnitOfWork(
+    ctx.db,
+    ctx.clock,
+    async (uow) => {
+      const trx = uow.db;
+      const outcomes: BatchOutcome[] = items.map(() => ({ kind: 'alone' }));
+      const own = await selectOwn(trx, items, outcomes);
+      if (own.length === 0) return outcomes;
+      // An order in an unknown currency is refused before it names its member: its member's
+      // accounts are not created (bad input writes nothing).
+      const repos = await batchRepositories(
+        trx,
+        own.map((i) => items[i]!.input).filter((input) => isKnownCurrency(input.currency)),
+        await ctx.activeRules(trx),
+        hasTiers(await ctx.tierConfig(trx)),
+      );
+      const deps = {
+        customers: repos.customers,
+        orders: repos.orders.repository,
+        ledger: repos.ledger.repository,
+        ruleFacts: repos.ruleFacts.repository,
+        clock: ctx.clock,
+        programme: ctx.programme,
+        activeRules: () => ctx.activeRules(trx),
+        tiersConfigured: async () => hasTiers(await ctx.tierConfig(trx)),
+      };
+      const responses: StoredResponse[] = [];
+      const refused: KeyClaim[] = [];
+      for (const index of own) {
+        const { input, claim } = items[index]!;
+        const rollback = savepoint(repos);
+        const orderEvents = eventQueue();
+        try {
+          const result = await ingestOrder({ ...deps, events: orderEvents }, input);
+          const done = {
+            kind: 'done',
+            status: result.created ? 201 : 200,
+            view: presentIngest(result),
+          } as const;
+          outcomes[index] = done;
+          for (const event of orderEvents.take()) uow.events.emit(event);
+          if (claim)
+            responses.push({ ...claim, status: done.status, body: JSON.stringify(done.view) });
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          rollback();
+          outcomes[index] = { kind: 'failed', error };
+          if (claim) refused.push(claim);
+        }
       }
-    }
-    await repos.orders.flush();
-    await repos.ledger.flush();
-    await repos.ruleFacts.flush();
-    await dispatchEvents(
-      unitOfWork(trx, ctx.clock, ctx.programme, {
-        events: deps.events,
-        activeRules: deps.activeRules,
+      await repos.orders.flush();
+      await repos.ledger.flush();
+      await repos.ruleFacts.flush();
+      const records = idempotencyRepository(trx);
+      await records.store(responses);
+      await records.release(refused);
+      return outcomes;
+    },
+    {
+      programme: async () => ctx.programme,
+      shared: (trx) => ({
+        activeRules: () => ctx.activeRules(trx),
         tierConfig: () => ctx.tierConfig(trx),
       }),
-    );
-    await storeResponses(trx, responses);
-    await releaseKeys(trx, refused);
-    return outcomes;
-  });
+    },
+  );

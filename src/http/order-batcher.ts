@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import { IngestOrderSchema } from '../core/orders/orders.js';
 import type { AppEnv } from './context.js';
+import { invalidIdempotencyKey, keyClaim } from './idempotency.js';
 import type { BatchedOrder, BatchOutcome } from './order-batch.js';
 
 export interface OrderBatcher {
@@ -10,7 +10,7 @@ export interface OrderBatcher {
 }
 
 export interface BatcherOptions {
-  /** Writes one batch; a throw sends every request of the batch down the per-request path. */
+  /** Writes one batch in one transaction; a throw means nothing of it was written. */
   write(items: BatchedOrder[]): Promise<BatchOutcome[]>;
   maxBatch: number;
   /** Batches written at once (PGlite has one connection: 1). */
@@ -19,22 +19,52 @@ export interface BatcherOptions {
 }
 
 /**
+ * Another writer got there first (the same order inserted meanwhile) or the database gave up on
+ * a lock cycle: the per-request path settles such a request as it settles any race.
+ */
+export const isWriteConflict = (error: unknown): boolean => {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  return (
+    code === '40001' ||
+    code === '40P01' ||
+    (code === '23505' && constraint === 'sales_order_external_id_key')
+  );
+};
+
+/**
  * Group commit: requests that arrive while every lane is busy wait together and go out as one
  * transaction as soon as a lane is free. Under light load a request goes out at once, alone; under
  * heavy load the batches grow, and the statements per order shrink with them.
+ *
+ * A batch that fails is written again one request per transaction, so one order's failure (a
+ * reaction that throws, say) fails that request alone. A request that fails on its own gets its
+ * error, as it would on the per-request path; only a write conflict sends it down that path.
  */
 export const orderBatcher = (options: BatcherOptions): OrderBatcher => {
   const queue: { item: BatchedOrder; resolve: (outcome: BatchOutcome) => void }[] = [];
   let inFlight = 0;
-  const run = async (batch: typeof queue) => {
-    let outcomes: BatchOutcome[] = [];
+  const writeAlone = async (item: BatchedOrder): Promise<BatchOutcome> => {
     try {
-      outcomes = await options.write(batch.map((b) => b.item));
+      return (await options.write([item]))[0]!;
     } catch (error) {
-      // A deadlock or a concurrent writer's unique key: correctness never rests on this path.
-      options.log.warn({ err: error, orders: batch.length }, 'orders.batch_failed');
+      return isWriteConflict(error) ? { kind: 'alone' } : { kind: 'failed', error };
     }
-    batch.forEach((b, i) => b.resolve(outcomes[i] ?? { kind: 'alone' }));
+  };
+  const writeOrSplit = async (items: BatchedOrder[]): Promise<BatchOutcome[]> => {
+    if (items.length === 1) return [await writeAlone(items[0]!)];
+    try {
+      return await options.write(items);
+    } catch (error) {
+      options.log.warn({ err: error, orders: items.length }, 'orders.batch_split');
+      const outcomes: BatchOutcome[] = [];
+      for (const item of items) outcomes.push(await writeAlone(item));
+      return outcomes;
+    }
+  };
+  const run = async (batch: typeof queue) => {
+    const outcomes = await writeOrSplit(batch.map((b) => b.item));
+    batch.forEach((b, i) => b.resolve(outcomes[i]!));
   };
   const pump = () => {
     while (inFlight < options.maxInFlight && queue.length > 0) {
@@ -55,16 +85,13 @@ export const orderBatcher = (options: BatcherOptions): OrderBatcher => {
   };
 };
 
-export const requestHash = (method: string, path: string, body: string) =>
-  createHash('sha256').update(`${method}\n${path}\n${body}`).digest('hex');
-
 /**
  * A request the batch can take: a JSON body that passes the schema and a well-formed key.
  * Anything else goes down the per-request path, which answers it exactly as before.
  */
 const batchable = async (c: Parameters<MiddlewareHandler<AppEnv>>[0]) => {
   const key = c.req.header('idempotency-key');
-  if (key !== undefined && (key.length === 0 || key.length > 255)) return null;
+  if (invalidIdempotencyKey(key)) return null;
   const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (mediaType !== 'application/json') return null;
   const body = await c.req.text();
@@ -79,13 +106,7 @@ const batchable = async (c: Parameters<MiddlewareHandler<AppEnv>>[0]) => {
   const claim =
     key === undefined
       ? null
-      : {
-          principal: c.var.principal.keyId,
-          key,
-          method: c.req.method,
-          path: c.req.path,
-          requestHash: requestHash(c.req.method, c.req.path, body),
-        };
+      : keyClaim(c.var.principal.keyId, key, { method: c.req.method, path: c.req.path, body });
   return { input: parsed.data, claim } satisfies BatchedOrder;
 };
 
@@ -99,5 +120,9 @@ export const batchOrders =
     const outcome = await batcher.submit(item);
     if (outcome.kind === 'alone') return next();
     if (outcome.kind === 'failed') throw outcome.error;
+    if (outcome.kind === 'replayed') {
+      c.res = outcome.response;
+      return;
+    }
     return c.json(outcome.view, outcome.status);
   };

@@ -2,8 +2,7 @@ import { Hono } from 'hono';
 import { unsubscribeByToken } from '../core/messaging/messaging.service.js';
 import { verifyUnsubscribeToken } from '../core/messaging/unsubscribe-token.js';
 import type { Clock } from '../core/shared/clock.js';
-import { customerRepository } from '../app/customers.js';
-import { inTransaction } from '../app/database.js';
+import { runUnitOfWork } from '../app/run-unit-of-work.js';
 import { messagingDeps, type MessagingEnv } from '../app/messaging-deps.js';
 import type { AppEnv } from './context.js';
 
@@ -48,12 +47,8 @@ export const unsubscribeRoutes = (clock: Clock, env: MessagingEnv) => {
     if (!verifyUnsubscribeToken(key, token)) {
       return c.html(page('Link not valid', '<p>This unsubscribe link is not valid.</p>'), 404);
     }
-    const result = await inTransaction(c.var.db, (trx) =>
-      unsubscribeByToken(
-        messagingDeps({ db: trx, customers: customerRepository(trx), clock }),
-        key,
-        token,
-      ),
+    const result = await runUnitOfWork(c.var.db, clock, (uow) =>
+      unsubscribeByToken(messagingDeps(uow), key, token),
     );
     c.var.log.info(
       { customerId: result.customerId, changed: result.changed },

@@ -1,4 +1,5 @@
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
+import { loadConfig } from '../../src/config.js';
 import { createApiKey } from '../../src/core/auth/auth.service.js';
 import type { Role } from '../../src/core/auth/auth.js';
 import { manualClock, systemClock, type Clock } from '../../src/core/shared/clock.js';
@@ -28,6 +29,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * REGULARS_ORDER_BATCHING as this test project sets it (the pglite-unbatched project turns it
+ * off), read and validated the way the server reads it.
+ */
+export const projectOrderBatching = (): boolean =>
+  loadConfig({ REGULARS_ORDER_BATCHING: process.env.REGULARS_ORDER_BATCHING }).orderBatching;
+
 export const startTestApp = async (
   options: {
     clock?: Clock;
@@ -35,17 +43,22 @@ export const startTestApp = async (
     webDist?: string;
     /** Default true: the tests' webhook receivers listen on 127.0.0.1. */
     webhooksAllowPrivate?: boolean;
+    /** Group commit of orders; default: the project's REGULARS_ORDER_BATCHING. */
+    orderBatching?: boolean;
+    /** Default: silent. */
+    log?: Logger;
   } = {},
 ): Promise<TestApp> => {
   const database = await openTestDatabase();
   const clock = options.clock ?? systemClock;
-  const log = pino({ level: 'silent' });
+  const log = options.log ?? pino({ level: 'silent' });
   const app = createApp({
     db: database.db,
     clock,
     log,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     webhooksAllowPrivate: options.webhooksAllowPrivate ?? true,
+    orderBatching: options.orderBatching ?? projectOrderBatching(),
     database,
     webDist: options.webDist,
   });

@@ -69,6 +69,8 @@ export const baseProcessEnv = (port: number): Record<string, string | undefined>
   PORT: String(port),
   HOST: '127.0.0.1',
   REGULARS_SETTLE_INTERVAL_MS: '0',
+  // The test project's choice (pglite-unbatched turns group commit off) reaches the server.
+  REGULARS_ORDER_BATCHING: process.env.REGULARS_ORDER_BATCHING,
 });
 
 /** Starts `regulars serve` with only the environment it needs; waits until /health answers. */

@@ -15,6 +15,11 @@ export interface LedgerBuffer {
   /** Locks and loads the accounts, open lots and pendings of many members in a few queries. */
   /** Returns the members now loaded: those without both accounts are not. */
   preload(customerIds: string[], options?: { balancesOnly?: boolean }): Promise<Set<string>>;
+  /**
+   * Marks the buffer; the returned function undoes every write made since (entries, lots,
+   * consumptions, balances), as a savepoint would. Only the latest mark can be rolled back to.
+   */
+  savepoint(): () => void;
   flush(): Promise<void>;
 }
 
@@ -38,12 +43,30 @@ const firstMeeting = async (
   };
 };
 
+const copyOfMember = (state: MemberState): MemberState => ({
+  ...state,
+  balances: { ...state.balances },
+  lots: new Map([...state.lots].map(([id, lot]) => [id, { ...lot }])),
+  pendings: new Map([...state.pendings].map(([id, pending]) => [id, { ...pending }])),
+});
+
+/**
+ * What a savepoint must put back: the lengths of the write lists, and the first copy of each
+ * member state and running-total delta touched after the mark (undefined: it did not exist).
+ */
+interface Journal {
+  lengths: { newMembers: number; entries: number; lots: number; consumptions: number };
+  members: Map<string, MemberState | undefined>;
+  deltas: Map<string, { debits: number; credits: number } | undefined>;
+}
+
 /** Moves one side of an entry in the member's state and in the batch's running-total deltas. */
 const move = (
   state: MemberState,
   writes: LedgerWrites,
   entry: NewLedgerEntry,
   side: 'debits' | 'credits',
+  journal: Journal | null,
 ) => {
   const account = side === 'debits' ? entry.debitAccount : entry.creditAccount;
   const signed = side === 'credits' ? entry.points : -entry.points;
@@ -52,7 +75,11 @@ const move = (
   else if (account.startsWith('sys:'))
     return; // system accounts keep no running total
   else throw new Error(`entry ${entry.id} moves account ${account} of another member`);
-  const delta = writes.deltas.get(account) ?? { debits: 0, credits: 0 };
+  const previous = writes.deltas.get(account);
+  if (journal && !journal.deltas.has(account)) {
+    journal.deltas.set(account, previous && { ...previous });
+  }
+  const delta = previous ?? { debits: 0, credits: 0 };
   delta[side] += entry.points;
   writes.deltas.set(account, delta);
 };
@@ -86,9 +113,13 @@ export const ledgerBuffer = (
   const members = new Map<string, MemberState>();
   const writes = emptyLedgerWrites();
   const entriesByKey = new Map<string, NewLedgerEntry>();
+  let journal: Journal | null = null;
 
   const member = async (customerId: string): Promise<MemberState> => {
     const known = members.get(customerId);
+    if (journal && !journal.members.has(customerId)) {
+      journal.members.set(customerId, known && copyOfMember(known));
+    }
     if (known) return known;
     const state = await firstMeeting(trx, customerId, isNewCustomer(customerId));
     if (isNewCustomer(customerId)) writes.newMembers.push(customerId);
@@ -114,8 +145,8 @@ export const ledgerBuffer = (
       const state = await member(entry.customerId);
       writes.entries.push(entry);
       entriesByKey.set(entry.idempotencyKey, entry);
-      move(state, writes, entry, 'debits');
-      move(state, writes, entry, 'credits');
+      move(state, writes, entry, 'debits', journal);
+      move(state, writes, entry, 'credits', journal);
       trackPending(state, entry);
     },
     appendLot: async (lot) => {
@@ -154,6 +185,37 @@ export const ledgerBuffer = (
       const wanted = customerIds.filter((id) => !members.has(id) && !isNewCustomer(id));
       for (const [id, state] of await loadMembers(trx, wanted, options)) members.set(id, state);
       return new Set(customerIds.filter((id) => members.has(id)));
+    },
+    savepoint: () => {
+      const mark: Journal = {
+        lengths: {
+          newMembers: writes.newMembers.length,
+          entries: writes.entries.length,
+          lots: writes.lots.length,
+          consumptions: writes.consumptions.length,
+        },
+        members: new Map(),
+        deltas: new Map(),
+      };
+      journal = mark;
+      return () => {
+        if (journal !== mark) throw new Error('a later savepoint replaced this one');
+        writes.newMembers.splice(mark.lengths.newMembers);
+        for (const e of writes.entries.splice(mark.lengths.entries)) {
+          entriesByKey.delete(e.idempotencyKey);
+        }
+        writes.lots.splice(mark.lengths.lots);
+        writes.consumptions.splice(mark.lengths.consumptions);
+        for (const [id, state] of mark.members) {
+          if (state) members.set(id, state);
+          else members.delete(id);
+        }
+        for (const [account, delta] of mark.deltas) {
+          if (delta) writes.deltas.set(account, delta);
+          else writes.deltas.delete(account);
+        }
+        journal = null;
+      };
     },
     flush: () => writeLedger(trx, writes),
   };

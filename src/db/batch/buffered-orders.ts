@@ -12,6 +12,8 @@ export interface OrdersBuffer {
   knowAbsent(externalIds: string[]): void;
   /** Orders of this customer the batch holds, not yet in the database. */
   bufferedFor(customerId: string): number;
+  /** Marks the buffer; the returned function forgets every order inserted since. */
+  savepoint(): () => void;
   flush(): Promise<void>;
 }
 
@@ -32,6 +34,10 @@ export const ordersBuffer = (trx: Kysely<DB>): OrdersBuffer => {
     ...real,
     insertIfAbsent: async (order, lines) => {
       if (orders.has(order.externalId)) return false;
+      // Unless the batch checked it, the database may already hold this external id.
+      if (!absent.has(order.externalId) && (await real.findByExternalId(order.externalId))) {
+        return false;
+      }
       orders.set(order.externalId, {
         ...order,
         lines: lines.map((l) => ({ ...l, returnedQuantity: 0 })),
@@ -57,6 +63,16 @@ export const ordersBuffer = (trx: Kysely<DB>): OrdersBuffer => {
       for (const id of externalIds) absent.add(id);
     },
     bufferedFor: (customerId) => perCustomer.get(customerId) ?? 0,
+    savepoint: () => {
+      const [orderCount, lineCount] = [orderRows.length, lineRows.length];
+      return () => {
+        for (const row of orderRows.splice(orderCount)) {
+          orders.delete(row.external_id);
+          perCustomer.set(row.customer_id, (perCustomer.get(row.customer_id) ?? 1) - 1);
+        }
+        lineRows.splice(lineCount);
+      };
+    },
     flush: async () => {
       await insertRows(trx, 'sales_order', orderRows);
       await insertRows(trx, 'order_line', lineRows);

@@ -13,6 +13,8 @@ export interface RuleFactsBuffer {
   repository: RuleFactsRepository;
   /** Reads the facts of every member the batch may touch, in one query. */
   prefetch(customerIds: string[], options: FactOptions): Promise<void>;
+  /** Marks the buffer; the returned function forgets every award recorded since. */
+  savepoint(): () => void;
   flush(): Promise<void>;
 }
 
@@ -59,6 +61,12 @@ export const ruleFactsBuffer = (
     prefetch: async (customerIds, options) => {
       prefetched = await memberFactsOf(trx, customerIds, options);
       prefetchedWith = options;
+    },
+    savepoint: () => {
+      const count = awards.length;
+      return () => {
+        awards.splice(count);
+      };
     },
     flush: () => insertRows(trx, 'rule_award', awards.map(awardRow)),
   };
