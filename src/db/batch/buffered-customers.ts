@@ -1,14 +1,10 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Customer, CustomerRepository, ExternalId } from '../../core/customers/customers.js';
-import { customerRepository } from '../../app/customers.js';
-import {
-  consentRow,
-  customerRow,
-  externalIdRow,
-  unsupportedInBatch,
-  insertRows,
-} from '../../app/orders.js';
-import type { DB } from '../../app/database.js';
+import { customerRepository } from '../customers.repository.js';
+import { consentRow, customerRow, externalIdRow } from '../rows.js';
+import type { DB } from '../schema.js';
+import { unsupportedInBatch } from './buffered-ledger.js';
+import { insertRows } from './insert-rows.js';
 
 const externalKey = (source: string, id: string) => `${source}\u0000${id}`;
 
