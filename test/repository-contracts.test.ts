@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { Database } from '../src/db/dialect.js';
+import { customerRepositoryContract } from './contracts/customer-repository.contract.js';
+import {
+  bufferedCustomerUnit,
+  bufferedCustomerUnitWithFacts,
+  sqlCustomerUnit,
+} from './contracts/customer-units.js';
 import {
   customerLookupsContract,
   prefetchedCustomerLookups,
@@ -32,4 +38,8 @@ for (const kind of [sqlUnit, bufferedUnit, preloadedBufferedUnit]) {
 
 for (const kind of [sqlCustomerLookups, prefetchedCustomerLookups]) {
   customerLookupsContract(() => database.db, kind);
+}
+
+for (const kind of [sqlCustomerUnit, bufferedCustomerUnit, bufferedCustomerUnitWithFacts]) {
+  customerRepositoryContract(() => database.db, kind);
 }

@@ -3,8 +3,7 @@ import type { CustomerRepository, ExternalId } from '../../core/customers/custom
 import type { LedgerRepository } from '../../core/ledger/ledger.js';
 import type { OrderRepository } from '../../core/orders/orders.js';
 import { repositoriesFor, type DB } from '../../app/database.js';
-import { ledgerBuffer, ordersBuffer } from '../../app/orders.js';
-import { customersBuffer } from './buffered-customers.js';
+import { customersBuffer, ledgerBuffer, ordersBuffer } from '../../app/orders.js';
 
 /**
  * `bulk` buffers a batch's writes and sends them as multi-row INSERTs; `direct` runs every

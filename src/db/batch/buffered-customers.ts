@@ -1,14 +1,15 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { Customer, CustomerRepository, ExternalId } from '../../core/customers/customers.js';
-import { customerRepository } from '../../app/customers.js';
-import {
-  consentRow,
-  customerRow,
-  externalIdRow,
-  unsupportedInBatch,
-  insertRows,
-} from '../../app/orders.js';
-import type { DB } from '../../app/database.js';
+import type {
+  Consent,
+  Customer,
+  CustomerRepository,
+  ExternalId,
+} from '../../core/customers/customers.js';
+import { customerRepository } from '../customers.repository.js';
+import { consentRow, customerRow, externalIdRow } from '../rows.js';
+import type { DB } from '../schema.js';
+import { unsupportedInBatch } from './buffered-ledger.js';
+import { insertRows } from './insert-rows.js';
 
 const externalKey = (source: string, id: string) => `${source}\u0000${id}`;
 
@@ -49,9 +50,21 @@ const findByExternalIdIn =
     return [...(await real.findByExternalId(externalId, source)), ...fresh];
   };
 
-/** The writes createCustomer makes, kept in memory until the batch ends. */
+/** The latest consent per channel, as the database reads them: a later one replaces an earlier. */
+const recordConsent = (customer: Customer, consent: Consent) => {
+  const index = customer.consents.findIndex((c) => c.channel === consent.channel);
+  if (index === -1) customer.consents.push(consent);
+  else customer.consents[index] = consent;
+};
+
+/**
+ * The writes createCustomer makes, kept in memory until the batch ends. A customer the batch did
+ * not create is already a row: what is added to it goes straight to the database, where the reads
+ * that ask the database find it (the importer never does this; the repository's contract does).
+ */
 const bufferedWrites = (
   memory: CustomerMemory,
+  real: CustomerRepository,
 ): Pick<CustomerRepository, 'insert' | 'addExternalIds' | 'addConsents'> => ({
   insert: async (row) => {
     const customer: Customer = { ...row, externalIds: [], consents: [], erasedAt: null };
@@ -61,15 +74,21 @@ const bufferedWrites = (
   },
   addExternalIds: async (customerId, ids, at) => {
     const customer = memory.created.get(customerId);
+    if (!customer) {
+      for (const ext of ids) memory.absent.delete(externalKey(ext.source, ext.id));
+      return real.addExternalIds(customerId, ids, at);
+    }
     for (const ext of ids) {
-      customer?.externalIds.push(ext);
-      if (customer) memory.byExternal.set(externalKey(ext.source, ext.id), customer);
+      customer.externalIds.push(ext);
+      memory.byExternal.set(externalKey(ext.source, ext.id), customer);
       memory.rows.externalIds.push(externalIdRow(customerId, ext, at));
     }
   },
   addConsents: async (customerId, consents, recordedAt) => {
+    const customer = memory.created.get(customerId);
+    if (!customer) return real.addConsents(customerId, consents, recordedAt);
     for (const c of consents) {
-      memory.created.get(customerId)?.consents.push(c);
+      recordConsent(customer, c);
       memory.rows.consents.push(consentRow(customerId, c, recordedAt));
     }
   },
@@ -92,7 +111,7 @@ export const customersBuffer = (trx: Kysely<DB>): CustomersBuffer => {
   const repository: CustomerRepository = {
     // Anything an ingest does not call goes to the database as it is.
     ...real,
-    ...bufferedWrites(memory),
+    ...bufferedWrites(memory, real),
     findById: async (id) => memory.created.get(id) ?? real.findById(id),
     findByEmail: async (email) => memory.byEmail.get(email) ?? real.findByEmail(email),
     findByExternalId: findByExternalIdIn(memory, real),
