@@ -1,5 +1,14 @@
 import { sql, type Kysely } from 'kysely';
+import type { ClvRun } from '../../core/analytics/clv-refresh.js';
 import type { DB } from '../schema.js';
+
+/** What clv.queries.ts stores of a run beside its columns; rows written before a field lack it. */
+export type StoredClvDetails = Partial<
+  Pick<
+    ClvRun,
+    'transactions' | 'spend' | 'spendProblem' | 'validation' | 'validationProblem' | 'settings'
+  >
+>;
 
 export interface StoredClvRun {
   id: string;
@@ -14,7 +23,7 @@ export interface StoredClvRun {
   horizonWeeks: number;
   annualDiscountRate: number;
   /** The whole run as the refresh produced it: fits, validation report, problems, settings. */
-  details: Record<string, unknown>;
+  details: StoredClvDetails;
   durationMs: number;
   fittedAt: Date;
 }
@@ -64,7 +73,7 @@ export const latestClvRun = async (db: Kysely<DB>): Promise<StoredClvRun | null>
     calibrationEnd: row.calibration_end,
     horizonWeeks: row.horizon_weeks,
     annualDiscountRate: row.annual_discount_rate,
-    details: (row.validation ?? {}) as Record<string, unknown>,
+    details: (row.validation ?? {}) as StoredClvDetails,
     durationMs: row.duration_ms,
     fittedAt: row.fitted_at,
   };
