@@ -1,4 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { TRANSACTION_MODEL_NAMES } from '../core/analytics/clv/index.js';
 import type { Clock } from '../core/shared/clock.js';
 import {
   clvDistribution,
@@ -59,7 +60,7 @@ const ClvHoldoutCheckView = z
 export const ClvRunView = z
   .object({
     id: z.string(),
-    model: z.string(),
+    model: z.enum(TRANSACTION_MODEL_NAMES).openapi('ClvTransactionModel'),
     params: z.record(z.string(), z.number()),
     logLikelihood: z.number(),
     spendParams: z.record(z.string(), z.number()).nullable(),

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { ClvRun } from '../../core/analytics/clv-refresh.js';
+import type { TransactionModelName } from '../../core/analytics/clv/index.js';
 import type { DB } from '../schema.js';
 
 /** What clv.queries.ts stores of a run beside its columns; rows written before a field lack it. */
@@ -12,7 +13,7 @@ export type StoredClvDetails = Partial<
 
 export interface StoredClvRun {
   id: string;
-  transactionModel: string;
+  transactionModel: TransactionModelName;
   transactionParams: Record<string, number>;
   transactionLogLikelihood: number;
   spendParams: Record<string, number> | null;
@@ -63,7 +64,8 @@ export const latestClvRun = async (db: Kysely<DB>): Promise<StoredClvRun | null>
   if (!row) return null;
   return {
     id: row.id,
-    transactionModel: row.transaction_model,
+    // Written only from a fitted transaction model (clv.queries.ts).
+    transactionModel: row.transaction_model as TransactionModelName,
     transactionParams: row.transaction_params,
     transactionLogLikelihood: row.transaction_log_likelihood,
     spendParams: row.spend_params,

@@ -96,7 +96,7 @@ export const storedRunOf = (run: ClvRun): StoredClvRun => {
   const row = runRow(run);
   return {
     id: row.id,
-    transactionModel: row.transaction_model,
+    transactionModel: run.settings.model,
     transactionParams: run.transactions.params,
     transactionLogLikelihood: row.transaction_log_likelihood,
     spendParams: run.spend?.params ?? null,

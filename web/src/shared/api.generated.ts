@@ -15719,7 +15719,7 @@ export interface components {
     };
     ClvRun: {
       id: string;
-      model: string;
+      model: components['schemas']['ClvTransactionModel'];
       params: {
         [key: string]: number;
       };
@@ -15743,6 +15743,8 @@ export interface components {
       durationMs: number;
       fittedAt: string;
     } | null;
+    /** @enum {string} */
+    ClvTransactionModel: 'bgnbd' | 'pareto-nbd' | 'mbgnbd';
     ClvHoldoutCheck: {
       calibrationEnd: string;
       holdoutEnd: string;
