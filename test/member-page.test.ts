@@ -4,6 +4,7 @@ import { COUPON_CODE_PATTERN } from '../src/core/rewards/coupon-code.js';
 import { addDays } from '../src/core/shared/clock.js';
 import { createApp } from '../src/http/app.js';
 import { manualClock, startTestApp, type TestApp } from './support/app.js';
+import { contractCheckerFor, type ContractChecker } from './support/contract.js';
 import { createCustomer, orderBody, unique } from './support/fixtures.js';
 
 // The member page's API: no API key, the card token is the credential. A summary of the member,
@@ -13,6 +14,7 @@ const START = new Date('2026-06-01T09:00:00.000Z');
 const clock = manualClock(START);
 let t: TestApp;
 let app: ReturnType<typeof createApp>;
+let contract: ContractChecker;
 beforeAll(async () => {
   t = await startTestApp({ clock });
   // A second app on the same database, called without any credential but the token.
@@ -23,6 +25,7 @@ beforeAll(async () => {
     bodyLimitBytes: 1024 * 1024,
     database: t.database,
   });
+  contract = contractCheckerFor(await (await app.request('/openapi.json')).text());
   const tiers = await t.call('PUT', '/v1/tiers', {
     policy: { metric: 'points', window: { kind: 'rolling', days: 365 }, graceDays: 0 },
     tiers: [
@@ -37,6 +40,8 @@ afterAll(() => t.close());
 const send = async (path: string, init: RequestInit = {}) => {
   const res = await app.request(path, init);
   const text = await res.text();
+  // Every answer the page may get is one /openapi.json promises, its problem codes included.
+  contract.check({ method: init.method ?? 'GET', path }, res, text);
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
 };
 const summary = (token: string) => send(`/m/api/${token}`);
@@ -255,6 +260,30 @@ describe('the member page API', () => {
     expect(await writes(m.id)).toEqual(before);
     expect((await t.call('GET', `/v1/rewards/${reward.id}`)).body.stock).toBe(5);
     expect((await summary(m.token)).body.points.balance).toBe(50);
+  });
+
+  it('refuses with the codes the route documents: unknown reward, tier only, not now, key reused', async () => {
+    const m = await newMember(500);
+    const before = await writes(m.id);
+    const unknown = await redeem(m.token, 'rwd_unknown');
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'reward_not_found']);
+    const lostCard = await redeem('not-a-card', 'rwd_unknown');
+    expect([lostCard.status, lostCard.body.code]).toEqual([404, 'card_not_found']);
+
+    const goldOnly = await newReward({ tierCodes: ['gold'] });
+    const tier = await redeem(m.token, goldOnly.id);
+    expect([tier.status, tier.body.code]).toEqual([422, 'tier_required']);
+    const later = await newReward({ validFrom: addDays(clock.now(), 7).toISOString() });
+    const notYet = await redeem(m.token, later.id);
+    expect([notYet.status, notYet.body.code]).toEqual([422, 'reward_not_available']);
+    expect(await writes(m.id)).toEqual(before);
+
+    const key = unique('tap');
+    const first = await newReward();
+    expect((await redeem(m.token, first.id, key)).status).toBe(201);
+    const other = await newReward();
+    const reused = await redeem(m.token, other.id, key);
+    expect([reused.status, reused.body.code]).toEqual([422, 'idempotency_key_reused']);
   });
 
   it('needs an Idempotency-Key and a JSON content type, so neither a bare retry nor a form can spend', async () => {

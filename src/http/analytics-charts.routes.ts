@@ -1,6 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { cohortReport } from '../core/analytics/cohorts.js';
-import type { HoldoutReport, TrackingPoint } from '../core/analytics/clv/index.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../app/database.js';
 import {
@@ -136,16 +135,7 @@ export const analyticsChartRoutes = (clock: Clock) => {
       },
     }),
     async (c) => {
-      const run = await latestClvRun(c.var.db);
-      const validation = run?.details.validation as
-        { report: HoldoutReport; calibrationEnd: string; holdoutEnd: string } | null | undefined;
-      if (!validation) {
-        throw new DomainError(
-          'conflict',
-          'no_clv_validation',
-          'No CLV fit with a validation report yet: run POST /v1/analytics/refresh with clv.holdoutWeeks > 0',
-        );
-      }
+      const validation = await storedValidation(c.var.db);
       const label = `${validation.calibrationEnd} to ${validation.holdoutEnd}`;
       return c.body(holdoutValidationSvg(validation.report, label), 200, SVG_HEADERS);
     },
@@ -174,16 +164,9 @@ export const analyticsChartRoutes = (clock: Clock) => {
   return app;
 };
 
-interface StoredValidation {
-  report: HoldoutReport;
-  tracking: TrackingPoint[];
-  calibrationEnd: string;
-  holdoutEnd: string;
-}
-
-const storedValidation = async (db: Kysely<DB>): Promise<StoredValidation> => {
+const storedValidation = async (db: Kysely<DB>) => {
   const run = await latestClvRun(db);
-  const validation = run?.details.validation as StoredValidation | null | undefined;
+  const validation = run?.details.validation;
   if (!validation) {
     throw new DomainError(
       'conflict',

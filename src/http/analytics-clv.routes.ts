@@ -1,4 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { TRANSACTION_MODEL_NAMES } from '../core/analytics/clv/index.js';
 import type { Clock } from '../core/shared/clock.js';
 import {
   clvDistribution,
@@ -26,10 +27,40 @@ const ValuedCustomerView = z
   })
   .openapi('ValuedCustomer');
 
+/** The holdout check of a fit: refitted before `calibrationEnd`, compared up to `holdoutEnd`. */
+const ClvHoldoutCheckView = z
+  .object({
+    calibrationEnd: z.string(),
+    holdoutEnd: z.string(),
+    report: z.object({
+      byFrequency: z.array(
+        z.object({
+          frequency: z
+            .string()
+            .openapi({ description: 'Repeat purchases before: "0" … "6", "7+"' }),
+          customers: z.number().int(),
+          actualMean: z.number(),
+          expectedMean: z.number(),
+        }),
+      ),
+      totalActual: z.number(),
+      totalExpected: z.number(),
+    }),
+    tracking: z.array(
+      z.object({
+        week: z.number().int(),
+        weekStart: z.string(),
+        actualCumulative: z.number(),
+        expectedCumulative: z.number(),
+      }),
+    ),
+  })
+  .openapi('ClvHoldoutCheck');
+
 export const ClvRunView = z
   .object({
     id: z.string(),
-    model: z.string(),
+    model: z.enum(TRANSACTION_MODEL_NAMES).openapi('ClvTransactionModel'),
     params: z.record(z.string(), z.number()),
     logLikelihood: z.number(),
     spendParams: z.record(z.string(), z.number()).nullable(),
@@ -39,7 +70,15 @@ export const ClvRunView = z
     calibrationEnd: z.string(),
     horizonWeeks: z.number(),
     annualDiscountRate: z.number(),
-    details: z.record(z.string(), z.unknown()),
+    details: z
+      .looseObject({
+        validation: z.union([ClvHoldoutCheckView, z.null()]).optional(),
+        validationProblem: z.string().nullable().optional(),
+      })
+      .openapi({
+        description:
+          'The run as the refresh produced it: the fits, settings and the holdout check, or why there is none',
+      }),
     durationMs: z.number().int(),
     fittedAt: z.string(),
   })

@@ -20,9 +20,12 @@ import { tierRepository } from '../app/tiers.js';
 import { withRewardRepositories } from '../app/rewards-deps.js';
 import { inRequestTransaction, type AppDeps, type AppEnv, type UseCaseDeps } from './context.js';
 import { presentCoupon } from './coupons.routes.js';
-import { json, problem } from './openapi.js';
+import { codedProblem, json, problem } from './openapi.js';
 import { sameOriginJsonPosts } from './request-guards.js';
 import {
+  MemberRedeemConflict,
+  MemberRedeemInvalid,
+  MemberRedeemNotFound,
   MemberRedemptionView,
   MemberSummaryView,
   RedeemParams,
@@ -205,10 +208,14 @@ export const memberRoutes = (deps: Pick<AppDeps, 'clock' | 'cardSecret' | 'publi
         201: json(MemberRedemptionView, 'Redeemed: the coupon'),
         200: json(MemberRedemptionView, 'This key already redeemed it: the same coupon'),
         400: problem('The Idempotency-Key header is missing'),
-        404: problem('No active card for this token, or no such reward'),
-        409: problem('insufficient_points, out_of_stock or reward_limit_reached'),
+        403: problem('The request comes from another site (its Origin is not this server)'),
+        404: codedProblem(MemberRedeemNotFound, 'No active card for this token, or no such reward'),
+        409: codedProblem(MemberRedeemConflict, 'Not enough points, out of stock or limit reached'),
         415: problem('The request is not application/json'),
-        422: problem('tier_required or reward_not_available'),
+        422: codedProblem(
+          MemberRedeemInvalid,
+          'Not for this member or not now, or the key was used for another redemption',
+        ),
       },
     }),
     async (c) => {

@@ -1,10 +1,15 @@
 import { z } from '@hono/zod-openapi';
 import type { LedgerEntry, LotBalance } from '../core/ledger/ledger.js';
-import type { IneligibleReason } from '../core/rewards/rewards.eligibility.js';
+import { ELIGIBILITY_CODES, type IneligibleReason } from '../core/rewards/rewards.eligibility.js';
+import {
+  REDEMPTION_CONFLICT_CODES,
+  REDEMPTION_INVALID_CODES,
+} from '../core/rewards/rewards.errors.js';
 import { flatBenefit, type Reward } from '../core/rewards/rewards.js';
 import type { Coupon } from '../core/rewards/coupons.js';
 import { CouponView, presentCoupon } from './coupons.routes.js';
-import { presentEntry } from './presenters.js';
+import { problemWithCodes } from './openapi.js';
+import { EntryCodeView, presentEntry } from './presenters.js';
 import { NextTierView } from './tiers.routes.js';
 
 /** The member page API's request and response shapes, and the presenters that fill them. */
@@ -52,7 +57,7 @@ const MemberRewardView = z.object({
   eligible: z.boolean(),
   reasons: z.array(
     z.object({
-      code: z.string(),
+      code: z.enum(ELIGIBILITY_CODES).openapi('IneligibilityCode'),
       message: z.string(),
       pointsMissing: z.number().int().optional(),
       tierCodes: z.array(z.string()).optional(),
@@ -116,7 +121,7 @@ export const MemberSummaryView = z
       z.object({
         id: z.string(),
         at: z.string(),
-        kind: z.string(),
+        kind: EntryCodeView,
         points: z.number().int().openapi({ description: 'Change to the spendable balance' }),
         pendingPoints: z.number().int().openapi({ description: 'Change to the pending points' }),
         description: z.string().nullable(),
@@ -138,6 +143,22 @@ export const MemberRedemptionView = z
     balance: z.number().int().openapi({ description: 'The spendable balance after redeeming' }),
   })
   .openapi('MemberRedemption');
+
+// A card, its customer or the reward may be unknown.
+export const MemberRedeemNotFound = problemWithCodes('MemberRedeemNotFound', [
+  'card_not_found',
+  'customer_not_found',
+  'reward_not_found',
+]);
+export const MemberRedeemConflict = problemWithCodes(
+  'MemberRedeemConflict',
+  REDEMPTION_CONFLICT_CODES,
+);
+// The key is per card: one key used for two rewards is a client's mistake, told as such.
+export const MemberRedeemInvalid = problemWithCodes('MemberRedeemInvalid', [
+  ...REDEMPTION_INVALID_CODES,
+  'idempotency_key_reused',
+]);
 
 /** Points per expiry day, soonest first: what the member loses and when. */
 export const expiringOf = (lots: LotBalance[], timeZone: string) => {

@@ -14,6 +14,18 @@ export const problem = (description: string, alternatives: Alternatives = {}) =>
   content: { 'application/problem+json': { schema: ProblemView }, ...page(alternatives) },
 });
 
+/** The Problem schema, named, with `code` narrowed to what a client of a route must be ready for. */
+export const problemWithCodes = <const Codes extends readonly [string, ...string[]]>(
+  name: string,
+  codes: Codes,
+) => ProblemView.extend({ code: z.enum(codes) }).openapi(name);
+
+/** A problem response of a schema made by `problemWithCodes`. */
+export const codedProblem = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema } },
+});
+
 export const json = <T extends z.ZodType>(
   schema: T,
   description: string,

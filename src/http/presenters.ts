@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Customer } from '../core/customers/customers.js';
 import {
+  ENTRY_CODES,
   pendingAccountOf,
   pointsAccountOf,
   type LedgerEntry,
@@ -156,10 +157,13 @@ export const presentPoints = (p: PointsSummary): z.infer<typeof PointsView> => (
     : null,
 });
 
+/** What a ledger entry records (docs/ledger.md): clients name each movement by it. */
+export const EntryCodeView = z.enum(ENTRY_CODES).openapi('LedgerEntryCode');
+
 export const EntryView = z
   .object({
     id: z.string(),
-    code: z.string(),
+    code: EntryCodeView,
     points: z.number().int().positive(),
     balanceDelta: z.number().int().openapi({ description: 'Change to the spendable balance' }),
     pendingDelta: z.number().int().openapi({ description: 'Change to the pending points' }),

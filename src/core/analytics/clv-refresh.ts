@@ -8,6 +8,7 @@ import {
   expectedPurchases,
   fitModel,
   probabilityAlive,
+  TRANSACTION_MODEL_NAMES,
   trackingCurveFromWeeklyActuals,
   validateHoldout,
   type CustomerSummary,
@@ -18,7 +19,7 @@ import {
 
 /** How the stored CLV figures are produced; every field has a default a shop can live with. */
 export const ClvSettingsSchema = z.object({
-  model: z.enum(['bgnbd', 'pareto-nbd', 'mbgnbd']).default('bgnbd'),
+  model: z.enum(TRANSACTION_MODEL_NAMES).default('bgnbd'),
   /** How far ahead expected purchases and CLV look. */
   horizonWeeks: z.number().min(1).max(520).default(52),
   /** Yearly discount rate for CLV (0.1 = money a year away is worth 10% less). */

@@ -5,14 +5,16 @@ import type { Reward } from './rewards.js';
  * show what is within reach ("120 points to go") as well as what is not. Pure: the caller reads
  * the member's balance, tier and past redemptions.
  */
-export type EligibilityCode =
-  | 'reward_not_available'
-  | 'not_yet_valid'
-  | 'expired'
-  | 'tier_required'
-  | 'reward_limit_reached'
-  | 'out_of_stock'
-  | 'insufficient_points';
+export const ELIGIBILITY_CODES = [
+  'reward_not_available',
+  'not_yet_valid',
+  'expired',
+  'tier_required',
+  'reward_limit_reached',
+  'out_of_stock',
+  'insufficient_points',
+] as const;
+export type EligibilityCode = (typeof ELIGIBILITY_CODES)[number];
 
 export interface IneligibleReason {
   code: EligibilityCode;

@@ -29,15 +29,28 @@ export const currencyNotProgramme = (given: string, programme: string, path: str
   );
 
 /**
- * A redemption refused: state that may change (stock, limits) is a conflict (409); a reward not
- * offered to this member or not now is unprocessable (422). Codes are stable.
+ * The codes of a refused redemption. State that may change (the balance, stock, limits) is a
+ * conflict (409; insufficient_points comes from the ledger, which checks the balance); a reward
+ * not offered to this member, or not now, is unprocessable (422). Codes are stable: clients
+ * translate them.
  */
+export const REDEMPTION_CONFLICT_CODES = [
+  'insufficient_points',
+  'out_of_stock',
+  'reward_limit_reached',
+] as const;
+export const REDEMPTION_INVALID_CODES = ['tier_required', 'reward_not_available'] as const;
+export type RedemptionRefusalCode =
+  (typeof REDEMPTION_CONFLICT_CODES)[number] | (typeof REDEMPTION_INVALID_CODES)[number];
+
+const refusalCodeOf = (reason: IneligibleReason): RedemptionRefusalCode =>
+  reason.code === 'not_yet_valid' || reason.code === 'expired'
+    ? 'reward_not_available'
+    : reason.code;
+
 export const rewardRefused = (rewardId: string, reason: IneligibleReason) => {
-  const conflict = reason.code === 'out_of_stock' || reason.code === 'reward_limit_reached';
-  const code =
-    reason.code === 'not_yet_valid' || reason.code === 'expired'
-      ? 'reward_not_available'
-      : reason.code;
+  const code = refusalCodeOf(reason);
+  const conflict = (REDEMPTION_CONFLICT_CODES as readonly string[]).includes(code);
   return new DomainError(
     conflict ? 'conflict' : 'invalid',
     code,

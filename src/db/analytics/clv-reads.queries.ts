@@ -1,9 +1,19 @@
 import { sql, type Kysely } from 'kysely';
+import type { ClvRun } from '../../core/analytics/clv-refresh.js';
+import type { TransactionModelName } from '../../core/analytics/clv/index.js';
 import type { DB } from '../schema.js';
+
+/** What clv.queries.ts stores of a run beside its columns; rows written before a field lack it. */
+export type StoredClvDetails = Partial<
+  Pick<
+    ClvRun,
+    'transactions' | 'spend' | 'spendProblem' | 'validation' | 'validationProblem' | 'settings'
+  >
+>;
 
 export interface StoredClvRun {
   id: string;
-  transactionModel: string;
+  transactionModel: TransactionModelName;
   transactionParams: Record<string, number>;
   transactionLogLikelihood: number;
   spendParams: Record<string, number> | null;
@@ -14,7 +24,7 @@ export interface StoredClvRun {
   horizonWeeks: number;
   annualDiscountRate: number;
   /** The whole run as the refresh produced it: fits, validation report, problems, settings. */
-  details: Record<string, unknown>;
+  details: StoredClvDetails;
   durationMs: number;
   fittedAt: Date;
 }
@@ -54,7 +64,8 @@ export const latestClvRun = async (db: Kysely<DB>): Promise<StoredClvRun | null>
   if (!row) return null;
   return {
     id: row.id,
-    transactionModel: row.transaction_model,
+    // Written only from a fitted transaction model (clv.queries.ts).
+    transactionModel: row.transaction_model as TransactionModelName,
     transactionParams: row.transaction_params,
     transactionLogLikelihood: row.transaction_log_likelihood,
     spendParams: row.spend_params,
@@ -64,7 +75,7 @@ export const latestClvRun = async (db: Kysely<DB>): Promise<StoredClvRun | null>
     calibrationEnd: row.calibration_end,
     horizonWeeks: row.horizon_weeks,
     annualDiscountRate: row.annual_discount_rate,
-    details: (row.validation ?? {}) as Record<string, unknown>,
+    details: (row.validation ?? {}) as StoredClvDetails,
     durationMs: row.duration_ms,
     fittedAt: row.fitted_at,
   };

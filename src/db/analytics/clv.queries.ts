@@ -3,7 +3,7 @@ import type { ClvPrediction, ClvRun, ClvSource } from '../../core/analytics/clv-
 import type { CustomerSummary, HoldoutCounts } from '../../core/analytics/clv/index.js';
 import { inTransaction } from '../repositories.js';
 import type { DB } from '../schema.js';
-import type { StoredClvRun } from './clv-reads.queries.js';
+import type { StoredClvDetails, StoredClvRun } from './clv-reads.queries.js';
 import { purchasesOf, type PurchaseScope } from './purchases.sql.js';
 
 interface SummaryRow {
@@ -96,7 +96,7 @@ export const storedRunOf = (run: ClvRun): StoredClvRun => {
   const row = runRow(run);
   return {
     id: row.id,
-    transactionModel: row.transaction_model,
+    transactionModel: run.settings.model,
     transactionParams: run.transactions.params,
     transactionLogLikelihood: row.transaction_log_likelihood,
     spendParams: run.spend?.params ?? null,
@@ -106,7 +106,7 @@ export const storedRunOf = (run: ClvRun): StoredClvRun => {
     calibrationEnd: row.calibration_end,
     horizonWeeks: row.horizon_weeks,
     annualDiscountRate: row.annual_discount_rate,
-    details: JSON.parse(row.validation) as Record<string, unknown>,
+    details: JSON.parse(row.validation) as StoredClvDetails,
     durationMs: row.duration_ms,
     fittedAt: row.fitted_at,
   };

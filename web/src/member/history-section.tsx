@@ -1,13 +1,11 @@
-import { ENTRY_KINDS, type EntryKind } from './i18n/messages';
 import { useI18n, type I18n } from './i18n';
 import type { MemberSummary } from './member-api';
 
 type Movement = MemberSummary['history'][number];
 
-const kindText = (kind: string, i18n: I18n) =>
-  (ENTRY_KINDS as readonly string[]).includes(kind)
-    ? i18n.t.kinds[kind as EntryKind]
-    : i18n.t.kinds.other;
+// A code this page was built without (a newer server) still gets a neutral word.
+const kindText = (kind: Movement['kind'], i18n: I18n) =>
+  Object.hasOwn(i18n.t.kinds, kind) ? i18n.t.kinds[kind] : i18n.t.kinds.other;
 
 /** A movement changes the spendable balance, or else only the pending points (marked so). */
 const pointsText = (movement: Movement, i18n: I18n) =>

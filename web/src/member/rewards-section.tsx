@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { ApiError } from '../shared/api';
-import { fill, REASON_CODES, type ReasonCode, type RedeemErrorCode } from './i18n/messages';
+import { fill, type RedeemErrorCode, type RedeemErrorText } from './i18n/messages';
 import { useI18n, type I18n } from './i18n';
 import { benefitText } from './benefit';
 import { FreshCoupon } from './coupons-section';
@@ -9,22 +9,31 @@ import { useRedeem, type MemberReward, type Redemption } from './member-api';
 const reasonText = (reason: MemberReward['reasons'][number], i18n: I18n) => {
   if (reason.code === 'insufficient_points')
     return i18n.plural(i18n.t.pointsMissing, reason.pointsMissing ?? 0);
-  return (REASON_CODES as readonly string[]).includes(reason.code)
-    ? i18n.t.reasons[reason.code as ReasonCode]
-    : reason.message;
+  // A code this page was built without (a newer server) shows the server's own English message.
+  return Object.hasOwn(i18n.t.reasons, reason.code) ? i18n.t.reasons[reason.code] : reason.message;
 };
 
-const REDEEM_ERRORS: readonly string[] = [
-  'insufficient_points',
-  'out_of_stock',
-  'reward_limit_reached',
-  'tier_required',
-  'reward_not_available',
-  'card_not_found',
-];
+// Each code the redeem route documents needs a text here: a new one is a type error until told.
+const REDEEM_ERROR_TEXT: Record<RedeemErrorCode, RedeemErrorText> = {
+  insufficient_points: 'insufficient_points',
+  out_of_stock: 'out_of_stock',
+  reward_limit_reached: 'reward_limit_reached',
+  tier_required: 'tier_required',
+  reward_not_available: 'reward_not_available',
+  reward_not_found: 'reward_not_available',
+  card_not_found: 'card_not_found',
+  customer_not_found: 'card_not_found',
+  // Keys are drawn fresh per reward, so a reused one is the page's fault, not the member's.
+  idempotency_key_reused: 'generic',
+};
+
 const redeemErrorText = (error: unknown, i18n: I18n) => {
-  const code = error instanceof ApiError && REDEEM_ERRORS.includes(error.code) ? error.code : null;
-  return i18n.t.redeemErrors[(code ?? 'generic') as RedeemErrorCode];
+  const code = error instanceof ApiError ? error.code : null;
+  const text =
+    code !== null && Object.hasOwn(REDEEM_ERROR_TEXT, code)
+      ? REDEEM_ERROR_TEXT[code as RedeemErrorCode]
+      : 'generic';
+  return i18n.t.redeemErrors[text];
 };
 
 /** What the member can redeem now (a button each) and what is still out of reach, and why. */

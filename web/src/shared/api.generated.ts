@@ -3173,7 +3173,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The key’s role may not do this, or the request came from another site */
+        /** @description The request comes from another site (its Origin is not this server) */
         403: {
           headers: {
             [name: string]: unknown;
@@ -3188,16 +3188,16 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/problem+json': components['schemas']['MemberRedeemNotFound'];
           };
         };
-        /** @description insufficient_points, out_of_stock or reward_limit_reached */
+        /** @description Not enough points, out of stock or limit reached */
         409: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/problem+json': components['schemas']['MemberRedeemConflict'];
           };
         };
         /** @description The request body is over the size limit */
@@ -3218,13 +3218,13 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description tier_required or reward_not_available */
+        /** @description Not for this member or not now, or the key was used for another redemption */
         422: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/problem+json': components['schemas']['Problem'];
+            'application/problem+json': components['schemas']['MemberRedeemInvalid'];
           };
         };
       };
@@ -15022,7 +15022,7 @@ export interface components {
     };
     LedgerEntry: {
       id: string;
-      code: string;
+      code: components['schemas']['LedgerEntryCode'];
       points: number;
       /** @description Change to the spendable balance */
       balanceDelta: number;
@@ -15039,6 +15039,19 @@ export interface components {
       effectiveAt: string;
       createdAt: string;
     };
+    /** @enum {string} */
+    LedgerEntryCode:
+      | 'earn.order'
+      | 'earn.order.pending'
+      | 'pending.post'
+      | 'pending.void'
+      | 'reverse.return'
+      | 'redeem'
+      | 'expire'
+      | 'adjust.credit'
+      | 'adjust.debit'
+      | 'earn.award'
+      | 'reverse.award';
     RedeemPoints: {
       points: number;
       reason?: string;
@@ -15228,7 +15241,7 @@ export interface components {
         affordable: boolean;
         eligible: boolean;
         reasons: {
-          code: string;
+          code: components['schemas']['IneligibilityCode'];
           message: string;
           pointsMissing?: number;
           tierCodes?: string[];
@@ -15259,7 +15272,7 @@ export interface components {
       history: {
         id: string;
         at: string;
-        kind: string;
+        kind: components['schemas']['LedgerEntryCode'];
         /** @description Change to the spendable balance */
         points: number;
         /** @description Change to the pending points */
@@ -15273,6 +15286,15 @@ export interface components {
         pointsPerCurrencyUnit: number;
       };
     };
+    /** @enum {string} */
+    IneligibilityCode:
+      | 'reward_not_available'
+      | 'not_yet_valid'
+      | 'expired'
+      | 'tier_required'
+      | 'reward_limit_reached'
+      | 'out_of_stock'
+      | 'insufficient_points';
     MemberRedemption: {
       coupon: components['schemas']['Coupon'];
       reward: {
@@ -15312,6 +15334,18 @@ export interface components {
       voidedAt: string | null;
       voidReason: string | null;
       createdAt: string;
+    };
+    MemberRedeemNotFound: components['schemas']['Problem'] & {
+      /** @enum {string} */
+      code?: 'card_not_found' | 'customer_not_found' | 'reward_not_found';
+    };
+    MemberRedeemConflict: components['schemas']['Problem'] & {
+      /** @enum {string} */
+      code?: 'insufficient_points' | 'out_of_stock' | 'reward_limit_reached';
+    };
+    MemberRedeemInvalid: components['schemas']['Problem'] & {
+      /** @enum {string} */
+      code?: 'tier_required' | 'reward_not_available' | 'idempotency_key_reused';
     };
     Liability: {
       currency: string;
@@ -15685,7 +15719,7 @@ export interface components {
     };
     ClvRun: {
       id: string;
-      model: string;
+      model: components['schemas']['ClvTransactionModel'];
       params: {
         [key: string]: number;
       };
@@ -15699,12 +15733,39 @@ export interface components {
       calibrationEnd: string;
       horizonWeeks: number;
       annualDiscountRate: number;
+      /** @description The run as the refresh produced it: the fits, settings and the holdout check, or why there is none */
       details: {
+        validation?: components['schemas']['ClvHoldoutCheck'] | null;
+        validationProblem?: string | null;
+      } & {
         [key: string]: unknown;
       };
       durationMs: number;
       fittedAt: string;
     } | null;
+    /** @enum {string} */
+    ClvTransactionModel: 'bgnbd' | 'pareto-nbd' | 'mbgnbd';
+    ClvHoldoutCheck: {
+      calibrationEnd: string;
+      holdoutEnd: string;
+      report: {
+        byFrequency: {
+          /** @description Repeat purchases before: "0" … "6", "7+" */
+          frequency: string;
+          customers: number;
+          actualMean: number;
+          expectedMean: number;
+        }[];
+        totalActual: number;
+        totalExpected: number;
+      };
+      tracking: {
+        week: number;
+        weekStart: string;
+        actualCumulative: number;
+        expectedCumulative: number;
+      }[];
+    };
     AnalyticsRefresh: {
       /**
        * Format: date-time

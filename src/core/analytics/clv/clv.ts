@@ -3,10 +3,11 @@
  * to them, and what a fitted model is. Time is in weeks (7 days, fractional), money in minor units.
  */
 
-export const CLV_MODEL_NAMES = ['bgnbd', 'pareto-nbd', 'mbgnbd', 'gamma-gamma'] as const;
-export type ClvModelName = (typeof CLV_MODEL_NAMES)[number];
 /** The models of how often customers buy and when they quietly stop. */
-export type TransactionModelName = Exclude<ClvModelName, 'gamma-gamma'>;
+export const TRANSACTION_MODEL_NAMES = ['bgnbd', 'pareto-nbd', 'mbgnbd'] as const;
+export type TransactionModelName = (typeof TRANSACTION_MODEL_NAMES)[number];
+export const CLV_MODEL_NAMES = [...TRANSACTION_MODEL_NAMES, 'gamma-gamma'] as const;
+export type ClvModelName = (typeof CLV_MODEL_NAMES)[number];
 
 export const isClvModelName = (name: string): name is ClvModelName =>
   (CLV_MODEL_NAMES as readonly string[]).includes(name);

@@ -4,6 +4,7 @@
  */
 export {
   CLV_MODEL_NAMES,
+  TRANSACTION_MODEL_NAMES,
   isClvModelName,
   type ClvModelName,
   type CustomerSummary,

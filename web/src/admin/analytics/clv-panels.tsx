@@ -8,7 +8,7 @@ import { useClvAtRisk } from './queries';
 import type { ClvOverview, ClvRun } from './types';
 import { ValuedCustomersTable } from './valued-customers-table';
 
-const MODELS: Record<string, string> = {
+const MODELS: Record<ClvRun['model'], string> = {
   bgnbd: 'BG/NBD',
   mbgnbd: 'MBG/NBD',
   'pareto-nbd': 'Pareto/NBD',

@@ -4,50 +4,10 @@ import { formatDay } from './dates';
 import { formatDecimal } from './numbers';
 import type { ClvRun } from './types';
 
-interface HoldoutRow {
-  frequency: string;
-  customers: number;
-  actualMean: number;
-  expectedMean: number;
-}
-
-interface Holdout {
-  calibrationEnd: string;
-  holdoutEnd: string;
-  rows: HoldoutRow[];
-  totalActual: number;
-  totalExpected: number;
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-const isRow = (v: unknown): v is HoldoutRow =>
-  isRecord(v) &&
-  typeof v.frequency === 'string' &&
-  typeof v.customers === 'number' &&
-  typeof v.actualMean === 'number' &&
-  typeof v.expectedMean === 'number';
-
-/** The stored holdout check of the last fit (run.details.validation), if the refresh made one. */
-const holdoutOf = (run: ClvRun): Holdout | null => {
-  const v = run.details.validation;
-  if (!isRecord(v) || !isRecord(v.report)) return null;
-  const { report, calibrationEnd, holdoutEnd } = v;
-  const rows = Array.isArray(report.byFrequency) ? report.byFrequency.filter(isRow) : [];
-  if (typeof calibrationEnd !== 'string' || typeof holdoutEnd !== 'string') return null;
-  return {
-    calibrationEnd,
-    holdoutEnd,
-    rows,
-    totalActual: typeof report.totalActual === 'number' ? report.totalActual : 0,
-    totalExpected: typeof report.totalExpected === 'number' ? report.totalExpected : 0,
-  };
-};
-
 /** Does the model predict well? Its forecast for a held-out period against what happened. */
 export const ClvValidation = ({ run }: { run: ClvRun }) => {
-  const holdout = holdoutOf(run);
+  // The stored holdout check of the last fit: null when the refresh skipped it, absent in old runs.
+  const holdout = run.details.validation;
   if (!holdout) {
     const problem = run.details.validationProblem;
     return (
@@ -60,13 +20,14 @@ export const ClvValidation = ({ run }: { run: ClvRun }) => {
       </Empty>
     );
   }
+  const { report } = holdout;
   const period = `${formatDay(holdout.calibrationEnd)} to ${formatDay(holdout.holdoutEnd)}`;
   return (
     <>
       <p className="muted caption">
         The model was refitted on the orders before {formatDay(holdout.calibrationEnd)} and asked to
-        predict {period}. It expected {formatNumber(Math.round(holdout.totalExpected))} repeat
-        purchases; customers made {formatNumber(holdout.totalActual)}.
+        predict {period}. It expected {formatNumber(Math.round(report.totalExpected))} repeat
+        purchases; customers made {formatNumber(report.totalActual)}.
       </p>
       <div className="two-columns">
         <figure className="embedded-chart">
@@ -110,7 +71,7 @@ export const ClvValidation = ({ run }: { run: ClvRun }) => {
             </tr>
           </thead>
           <tbody>
-            {holdout.rows.map((r) => (
+            {report.byFrequency.map((r) => (
               <tr key={r.frequency}>
                 <th scope="row">{r.frequency}</th>
                 <td className="num">{formatNumber(r.customers)}</td>

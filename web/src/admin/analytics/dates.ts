@@ -1,3 +1,5 @@
+import type { CohortReport } from './types';
+
 /**
  * Calendar dates as the API gives them: `YYYY-MM-DD` in the programme time zone. Arithmetic is
  * done on UTC midnights (every such day has 24 hours) and formatting pins the zone to UTC, so a
@@ -43,7 +45,7 @@ export const formatQuarter = (day: string) => {
 };
 
 /** A period by its start: "Nov 2026", "Q4 2026", or for weeks "Week of 2 Nov 2026". */
-export const formatPeriod = (granularity: 'week' | 'month' | 'quarter', start: string) => {
+export const formatPeriod = (granularity: CohortReport['granularity'], start: string) => {
   if (granularity === 'week') return `Week of ${formatDay(start)}`;
   return granularity === 'month' ? formatMonth(start) : formatQuarter(start);
 };

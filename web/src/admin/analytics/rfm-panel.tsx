@@ -5,7 +5,7 @@ import { formatDecimal, formatMoneyShort } from './numbers';
 import type { RfmSummary } from './types';
 
 /** What each segment means for a marketer (the rules are in docs/analytics.md § Segments). */
-const MEANING: Record<string, string> = {
+const MEANING: Record<RfmSummary['segments'][number]['segment'], string> = {
   champions: 'Bought recently, buy often and spend the most.',
   loyal: 'Buy regularly and spend well.',
   potential_loyalist: 'Recent customers with more than one purchase or a big basket.',

@@ -1,3 +1,4 @@
+import type { Schemas } from '../../shared/api';
 import { formatMoney, formatNumber } from '../../shared/format';
 import { words } from './names';
 import type { TimelineItem, TimelineKind } from './types';
@@ -21,8 +22,8 @@ const text = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : Strin
 const num = (v: unknown) => (typeof v === 'number' ? v : Number(v));
 const signed = (n: number) => (n > 0 ? `+${formatNumber(n)}` : formatNumber(n));
 
-// The ledger's entry codes (src/core/ledger/ledger.ts ENTRY_CODES) in words.
-const ENTRY_CODES: Record<string, string> = {
+// The ledger's entry codes in words: a code the API adds is a type error here until worded.
+const ENTRY_CODES: Record<Schemas['LedgerEntryCode'], string> = {
   'earn.order': 'earned on an order',
   'earn.order.pending': 'pending from an order, until the return window passes',
   'pending.post': 'released from pending',
@@ -42,7 +43,10 @@ const pointsLine = (d: Record<string, unknown>) => {
   const code = text(d.code);
   const amount =
     points !== 0 || !pending ? `${signed(points)} points` : `${signed(pending)} pending points`;
-  const why = ENTRY_CODES[code] ?? words(code);
+  // A timeline item's detail is untyped JSON: an unknown code is still shown, in plain words.
+  const why = Object.hasOwn(ENTRY_CODES, code)
+    ? ENTRY_CODES[code as Schemas['LedgerEntryCode']]
+    : words(code);
   return `${amount}, ${why}${d.reason ? `: ${text(d.reason)}` : ''}`;
 };
 

@@ -1,10 +1,12 @@
+import type { Schemas } from '../../shared/api';
 import { formatDateTime, formatNumber } from '../../shared/format';
 import { Empty, Loaded, Panel } from '../ui';
 import { Badge, Figures, ScrollBox, words } from './bits';
 import { useJourneys, useMessagingSettings, useTemplates } from './queries';
 
 /** What sets each journey off (docs/messaging.md); a journey this page does not know shows its name. */
-const TRIGGERS: Record<string, string> = {
+type Journey = keyof Schemas['Journeys'];
+const TRIGGERS: Record<Journey, string> = {
   welcome: 'A customer joins',
   birthday: 'The customer’s birthday',
   pointsExpiring: 'Points are about to expire',
@@ -51,7 +53,7 @@ export const JourneysPanel = () => {
                 {Object.entries(all).map(([name, j]) => (
                   <tr key={name}>
                     <td>{words(name)}</td>
-                    <td>{TRIGGERS[name] ?? '–'}</td>
+                    <td>{Object.hasOwn(TRIGGERS, name) ? TRIGGERS[name as Journey] : '–'}</td>
                     <td>
                       <Badge status={j.enabled ? 'on' : 'off'} />
                     </td>

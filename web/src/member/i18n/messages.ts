@@ -7,32 +7,18 @@ import type { Schemas } from '../../shared/api';
  */
 export type Plural = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
 
-export const ENTRY_KINDS = [
-  'earn.order',
-  'earn.order.pending',
-  'pending.post',
-  'pending.void',
-  'reverse.return',
-  'redeem',
-  'expire',
-  'adjust.credit',
-  'adjust.debit',
-  'earn.award',
-  'reverse.award',
-] as const;
-export type EntryKind = (typeof ENTRY_KINDS)[number];
+/** A ledger entry's code: what the history names each movement by. */
+export type EntryKind = Schemas['LedgerEntryCode'];
 
-export const REASON_CODES = [
-  'reward_not_available',
-  'not_yet_valid',
-  'expired',
-  'tier_required',
-  'reward_limit_reached',
-  'out_of_stock',
-] as const;
-export type ReasonCode = (typeof REASON_CODES)[number];
+/** Why a reward is out of reach; too few points is told with the count instead (pointsMissing). */
+export type ReasonCode = Exclude<Schemas['IneligibilityCode'], 'insufficient_points'>;
 
-export type RedeemErrorCode =
+/** Every problem code the redeem route documents (404, 409 and 422). */
+export type RedeemErrorCode = Schemas[
+  'MemberRedeemNotFound' | 'MemberRedeemConflict' | 'MemberRedeemInvalid']['code'];
+
+/** The texts a failed redemption is told with: some codes share one, the rest are `generic`. */
+export type RedeemErrorText =
   | 'insufficient_points'
   | 'out_of_stock'
   | 'reward_limit_reached'
@@ -99,7 +85,7 @@ export interface Messages {
   couponsEmpty: string;
   couponValidFrom: string;
   couponUsesLeft: Plural;
-  redeemErrors: Record<RedeemErrorCode, string>;
+  redeemErrors: Record<RedeemErrorText, string>;
 
   referralHeading: string;
   referralTerms: string;
