@@ -56,7 +56,8 @@ export default tseslint.config(
             {
               // The composition layer and the process's configuration sit above the core.
               group: ['**/app/**', '**/config.js', '**/reactions.js'],
-              message: 'The core imports neither src/app nor src/config.ts: they are wired around it.',
+              message:
+                'The core imports neither src/app nor src/config.ts: they are wired around it.',
             },
             {
               group: [
