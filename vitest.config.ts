@@ -13,9 +13,8 @@ const integration = (name: 'pglite' | 'postgres') => ({
   },
 });
 
-// The suites that drive POST /v1/orders once more with group commit off, so the per-request path
-// is held to the same answers as the batch the other projects use. PGlite only: the paths differ
-// in the HTTP layer, not in SQL, and CI has two cores to spend.
+// The suites that drive POST /v1/orders once more with group commit off, on both databases, so
+// the per-request path is held to the same answers as the batch the other projects use.
 const ORDER_PATH_SUITES = [
   'test/orders-and-points.test.ts',
   'test/order-batching.test.ts',
@@ -25,6 +24,16 @@ const ORDER_PATH_SUITES = [
   'test/crash.test.ts',
 ];
 
+const unbatched = (db: 'pglite' | 'postgres') => ({
+  test: {
+    name: `${db}-unbatched`,
+    include: ORDER_PATH_SUITES,
+    env: { REGULARS_TEST_DB: db, REGULARS_ORDER_BATCHING: 'off' },
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
+
 export default defineConfig({
   test: {
     reporters: ['default', new SummaryLineReporter()],
@@ -33,15 +42,8 @@ export default defineConfig({
       { test: { name: 'unit', include: ['src/**/*.test.ts'] } },
       integration('pglite'),
       integration('postgres'),
-      {
-        test: {
-          name: 'pglite-unbatched',
-          include: ORDER_PATH_SUITES,
-          env: { REGULARS_TEST_DB: 'pglite', REGULARS_ORDER_BATCHING: 'off' },
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-        },
-      },
+      unbatched('pglite'),
+      unbatched('postgres'),
       {
         // The web pages in Debian's Chromium, against the built pages and a seeded PGlite.
         test: {
