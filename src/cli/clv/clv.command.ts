@@ -1,6 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import {
   CLV_MODEL_NAMES,
+  TRANSACTION_MODEL_NAMES,
   fitModel,
   summarisePurchases,
   trackingCurve,
@@ -54,10 +55,17 @@ const startCount = (value: string): number => {
 
 const DAY_MS = 86_400_000;
 
+/** The models of purchase counts need only who bought when; the spend model needs amounts. */
+const isCountModel = (model: ClvModelName) =>
+  (TRANSACTION_MODEL_NAMES as readonly string[]).includes(model);
+
 /** Reads, summarises, fits and validates: everything the report says. */
 const runFit = async (options: FitOptions): Promise<FitReport> => {
   const readStarted = performance.now();
-  const file = await readPurchases(options.input, options);
+  const file = await readPurchases(options.input, {
+    ...options,
+    ...(!isCountModel(options.model) && { amountsRequiredBy: options.model }),
+  });
   const summary = summarisePurchases(file.log, {
     calibrationEnd: options.calibrationEnd,
     ...(options.holdoutEnd !== undefined && { holdoutEnd: options.holdoutEnd }),
@@ -66,7 +74,8 @@ const runFit = async (options: FitOptions): Promise<FitReport> => {
   if (summary.customers.length === 0)
     throw new ClvInputError(
       `no customer bought on or before the calibration end ${options.calibrationEnd}` +
-        ` (${file.log.size} purchases read, ${summary.excludedLateCustomers} customers all start later)`,
+        ` (${file.log.size} purchases read, ${file.skipped.total} rows left out,` +
+        ` ${summary.excludedLateCustomers} customers all start later)`,
     );
   const fit = fitModel(options.model, summary.customers, {
     ...(options.starts !== undefined && { starts: options.starts }),
@@ -88,6 +97,8 @@ const runFit = async (options: FitOptions): Promise<FitReport> => {
       format: options.format,
       layout: file.layout,
       purchases: file.log.size,
+      amounts: file.amounts,
+      skippedRows: file.skipped,
       skippedNegativeAmounts: file.log.skippedNegative,
       readMs,
     },
@@ -148,7 +159,7 @@ export const registerClvCommand = (program: Command, io: ClvCommandIo = processI
     )
     .option(
       '--map <mapping>',
-      'csv: field=column, comma-separated; fields customer_id, date, amount',
+      'csv: field=column, comma-separated; fields customer_id, date, amount (amount optional but for gamma-gamma)',
     )
     .option('--currency <code>', 'csv: currency of the amounts (decimal places), default USD')
     .option('--starts <n>', 'starting points for the optimiser (1–6, default 4)', startCount)

@@ -1,4 +1,5 @@
 import type { HoldoutReport, ModelFit, TrackingPoint } from '../../core/analytics/clv/index.js';
+import { describeSkippedRows, type SkippedRows } from './skipped-rows.js';
 
 export interface FitReport {
   input: {
@@ -6,6 +7,10 @@ export interface FitReport {
     format: string;
     layout: string | null;
     purchases: number;
+    /** Whether the file gave amounts (without, only the count models can be fitted). */
+    amounts: boolean;
+    /** Rows that could not be read (no customer id, a bad date or amount, …): left out, counted. */
+    skippedRows: SkippedRows;
     skippedNegativeAmounts: number;
     readMs: number;
   };
@@ -74,7 +79,11 @@ export const formatFitReport = (r: FitReport): string => {
       `${r.input.purchases} purchases read in ${r.input.readMs.toFixed(0)} ms` +
       (r.input.skippedNegativeAmounts
         ? `, ${r.input.skippedNegativeAmounts} negative amounts left out`
-        : ''),
+        : '') +
+      (r.input.amounts ? '' : ', no amounts (dates only)'),
+    ...(r.input.skippedRows.total
+      ? [`Left out        ${describeSkippedRows(r.input.skippedRows)}`]
+      : []),
     `Calibration     to ${r.calibrationEnd}${r.holdoutEnd ? `, holdout to ${r.holdoutEnd}` : ''}`,
     `Customers       ${fit.customers}` +
       (fit.model === 'gamma-gamma'

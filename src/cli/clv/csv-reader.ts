@@ -1,14 +1,19 @@
 import { currencyExponent, decimalToMinor, isKnownCurrency } from '../../core/shared/money.js';
-import { openRecordStream } from '../import/read-records.js';
+import { BrokenFileError, openCheckedRecords } from '../import/checked-records.js';
 import { ClvInputError, dayParser, PurchaseLog } from './purchase-log.js';
+import { skippedRowsTally } from './skipped-rows.js';
 
 export const CSV_FIELDS = ['customer_id', 'date', 'amount'] as const;
 type CsvField = (typeof CSV_FIELDS)[number];
 export type CsvColumnMap = Record<CsvField, string>;
 
-/** `customer_id=cust,date=order_date`: our field on the left, the file's column on the right. */
-export const parseCsvMap = (text: string | undefined): CsvColumnMap => {
+/**
+ * `customer_id=cust,date=order_date`: our field on the left, the file's column on the right.
+ * `mapped` holds the fields named explicitly: a column named by the user must exist.
+ */
+export const parseCsvMap = (text: string | undefined) => {
   const map: CsvColumnMap = { customer_id: 'customer_id', date: 'date', amount: 'amount' };
+  const mapped = new Set<CsvField>();
   for (const pair of (text ?? '')
     .split(',')
     .map((p) => p.trim())
@@ -19,78 +24,107 @@ export const parseCsvMap = (text: string | undefined): CsvColumnMap => {
     if (!column || extra.length > 0)
       throw new ClvInputError(`--map: "${pair}" is not field=column`);
     map[field as CsvField] = column;
+    mapped.add(field as CsvField);
   }
-  return map;
+  return { map, mapped };
 };
 
-const columnsOf = (header: string[], map: CsvColumnMap) => {
+export interface CsvReadOptions {
+  map?: string;
+  currency?: string;
+  /** The model that needs an amount per purchase, if any: without the column it cannot run. */
+  amountsRequiredBy?: string;
+}
+
+/** Where each field is in a record; amount is null when the file has none and none is needed. */
+const columnsOf = (
+  header: string[],
+  { map, mapped }: ReturnType<typeof parseCsvMap>,
+  amountsRequiredBy: string | undefined,
+) => {
   const names = header.map((h) => h.trim());
+  const missing = (field: CsvField) =>
+    `no column "${map[field]}" (for ${field}) in the header (${names.join(', ')})`;
   const index = (field: CsvField) => {
     const i = names.indexOf(map[field]);
-    if (i < 0)
-      throw new ClvInputError(
-        `csv: no column "${map[field]}" (for ${field}) in the header (${names.join(', ')}); use --map ${field}=COLUMN`,
-      );
+    if (i < 0) throw new ClvInputError(`csv: ${missing(field)}; use --map ${field}=COLUMN`);
     return i;
   };
-  return { customer: index('customer_id'), date: index('date'), amount: index('amount') };
+  const customer = index('customer_id');
+  const date = index('date');
+  // Count models need only who bought when, so a log without money (the grocery log) fits them.
+  if (names.includes(map.amount) || mapped.has('amount'))
+    return { customer, date, amount: index('amount'), count: names.length };
+  if (amountsRequiredBy)
+    throw new ClvInputError(
+      `csv: --model ${amountsRequiredBy} models spend and needs an amount per purchase, ` +
+        `but there is ${missing('amount')}; use --map amount=COLUMN, or fit a count model`,
+    );
+  return { customer, date, amount: null, count: names.length };
 };
+type Columns = ReturnType<typeof columnsOf>;
 
-/** One record as (customer, day, minor units), or the reason it does not parse. */
+/** One record as (customer, day, minor units; 0 without amounts), or why it is left out. */
 const parseRow = (
   record: string[],
-  columns: ReturnType<typeof columnsOf>,
+  columns: Columns,
   day: (text: string) => string | null,
   exponent: number,
 ) => {
-  const customer = record[columns.customer]?.trim() ?? '';
-  const dateText = record[columns.date] ?? '';
-  const amountText = record[columns.amount] ?? '';
+  if (record.length !== columns.count) return 'wrong number of columns';
+  const customer = record[columns.customer]!.trim();
   if (!customer) return 'no customer id';
-  const date = day(dateText);
-  if (date === null) return `"${dateText}" is not a YYYY-MM-DD or YYYYMMDD date`;
-  const minor = decimalToMinor(amountText, exponent);
-  if (minor === null) return `"${amountText}" is not an amount`;
+  const date = day(record[columns.date]!);
+  if (date === null) return 'date not YYYY-MM-DD or YYYYMMDD';
+  if (columns.amount === null) return { customer, date, minor: 0 };
+  const minor = decimalToMinor(record[columns.amount]!, exponent);
+  if (minor === null) return 'amount not a decimal number';
   return { customer, date, minor };
+};
+
+const exponentOf = (code: string | undefined) => {
+  const currency = (code ?? 'USD').toUpperCase();
+  if (!isKnownCurrency(currency))
+    throw new ClvInputError(`--currency: unknown ISO 4217 currency ${code}`);
+  return currencyExponent(currency);
 };
 
 /**
  * A CSV file with a header line, one purchase per row: customer, date (YYYY-MM-DD or YYYYMMDD)
- * and amount (a decimal in major units of `currency`, kept as integer minor units). Columns are
- * found by name (`--map` renames them). A row that does not parse stops the read with its number.
+ * and, if the file has it, amount (a decimal in major units of `currency`, kept as integer minor
+ * units). Columns are found by name (`--map` renames them). A row that cannot be read (no
+ * customer, a bad date or amount, a different number of columns than the header) is left out and
+ * counted by reason; a missing column, or a file whose quoting breaks its records apart, stops
+ * the read with the line.
  */
-export const readCsv = async (path: string, options: { map?: string; currency?: string }) => {
-  const map = parseCsvMap(options.map);
-  const currency = (options.currency ?? 'USD').toUpperCase();
-  if (!isKnownCurrency(currency))
-    throw new ClvInputError(`--currency: unknown ISO 4217 currency ${options.currency}`);
-  const exponent = currencyExponent(currency);
-  let malformed: string | null = null;
-  const stream = openRecordStream(
+export const readCsv = async (path: string, options: CsvReadOptions) => {
+  const csvMap = parseCsvMap(options.map);
+  const exponent = exponentOf(options.currency);
+  const stream = openCheckedRecords(
     path,
     { bom: true, skip_empty_lines: true, relax_column_count: true },
-    (message) => (malformed ??= message),
+    { uniformColumns: false },
   );
   const log = new PurchaseLog();
+  const skipped = skippedRowsTally();
   const day = dayParser();
-  let columns: ReturnType<typeof columnsOf> | null = null;
-  let row = 0;
+  let columns: Columns | null = null;
   try {
-    for await (const record of stream.records) {
-      if (malformed) throw new ClvInputError(`csv: ${malformed}`);
+    for await (const { record, line } of stream.records) {
       if (columns === null) {
-        columns = columnsOf(record, map);
+        columns = columnsOf(record, csvMap, options.amountsRequiredBy);
         continue;
       }
-      row++;
-      const parsed = parseRow(record, columns, day, exponent);
-      if (typeof parsed === 'string') throw new ClvInputError(`data row ${row}: ${parsed}`);
-      log.add(parsed.customer, parsed.date, parsed.minor);
+      const row = parseRow(record, columns, day, exponent);
+      if (typeof row === 'string') skipped.skip(row, line);
+      else log.add(row.customer, row.date, row.minor);
     }
+  } catch (error) {
+    if (error instanceof BrokenFileError) throw new ClvInputError(`csv: ${error.message}`);
+    throw error;
   } finally {
     stream.close();
   }
-  if (malformed) throw new ClvInputError(`csv: ${malformed}`);
   if (columns === null) throw new ClvInputError('csv: the file is empty (no header line)');
-  return { log };
+  return { log, skipped: skipped.summary(), amounts: columns.amount !== null };
 };

@@ -1,23 +1,24 @@
 import { existsSync, statSync } from 'node:fs';
 import { readCdnow } from './cdnow-reader.js';
-import { readCsv } from './csv-reader.js';
+import { readCsv, type CsvReadOptions } from './csv-reader.js';
 import { ClvInputError, type PurchaseLog } from './purchase-log.js';
+import { skippedRowsTally, type SkippedRows } from './skipped-rows.js';
 
 export const INPUT_FORMATS = ['cdnow', 'csv'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
-export interface ReadOptions {
+export interface ReadOptions extends CsvReadOptions {
   format: InputFormat;
-  /** csv: field=column overrides. */
-  map?: string;
-  /** csv: currency of the amounts (sets their decimal places); default USD. */
-  currency?: string;
 }
 
 export interface PurchaseFile {
   log: PurchaseLog;
   /** For cdnow: which layout the file turned out to have. */
   layout: string | null;
+  /** Whether the purchases carry amounts (a csv file may have dates only). */
+  amounts: boolean;
+  /** Rows left out because they could not be read (cdnow stops at the first instead). */
+  skipped: SkippedRows;
 }
 
 /** Reads a transaction file into memory, checking every row; ClvInputError on any problem. */
@@ -26,7 +27,10 @@ export const readPurchases = async (path: string, options: ReadOptions): Promise
   if (!statSync(path).isFile()) throw new ClvInputError(`not a file: ${path}`);
   if (options.format !== 'csv' && (options.map || options.currency))
     throw new ClvInputError('--map and --currency apply to --format csv only');
-  if (options.format === 'cdnow') return readCdnow(path);
-  const { log } = await readCsv(path, options);
-  return { log, layout: null };
+  if (options.format === 'cdnow') {
+    const { log, layout } = await readCdnow(path);
+    return { log, layout, amounts: true, skipped: skippedRowsTally().summary() };
+  }
+  const { log, skipped, amounts } = await readCsv(path, options);
+  return { log, layout: null, amounts, skipped };
 };
