@@ -119,6 +119,38 @@ describe.skipIf(!hasData)('CDNOW 1/10th sample (skipped: ../shared/data/cdnow ab
     within(fit.params.gamma! / 100, 15.44);
   });
 
+  it('Gamma-Gamma is scale-invariant: amounts ×1e8 give the same p and q, γ ×1e8, LL shifted', () => {
+    const atScale1 = fitted('gamma-gamma');
+    const factor = 1e8;
+    const huge = customers.map((c) => ({
+      ...c,
+      meanRepeatSpendMinor: c.meanRepeatSpendMinor * factor,
+    }));
+    const atScale1e8 = fitModel('gamma-gamma', huge);
+    // Same optimum to the optimiser's tolerance (the amounts ×1e8 are not bit-exact multiples).
+    expect(Math.abs(atScale1e8.params.p! / atScale1.params.p! - 1)).toBeLessThan(1e-7);
+    expect(Math.abs(atScale1e8.params.q! / atScale1.params.q! - 1)).toBeLessThan(1e-7);
+    expect(Math.abs(atScale1e8.params.gamma! / (atScale1.params.gamma! * factor) - 1)).toBeLessThan(
+      1e-7,
+    );
+    // Each customer's density of z̄ = c·u with γ = c·γ_u is
+    //   Γ(px+q)/(Γ(px)Γ(q)) (cγ_u)^q (cu)^(px−1) x^(px) / (cγ_u + x·c·u)^(px+q)
+    // = c^(q + px − 1 − px − q) · f(u) = f(u)/c,
+    // so ln L at ×1e8 = ln L at ×1 − 946 · ln(1e8) = −8412.41 − 17425.96 = −25838.37.
+    expect(atScale1e8.customers).toBe(946);
+    expect(atScale1e8.logLikelihood).toBeCloseTo(
+      atScale1.logLikelihood - 946 * Math.log(factor),
+      5,
+    );
+    expect(atScale1e8.logLikelihood).toBeCloseTo(-25838.37, 1);
+    // The scale-1 optimum, carried to ×1e8, is no better than what the ×1e8 fit found.
+    const carried = logLikelihoodAt('gamma-gamma', huge, {
+      ...atScale1.params,
+      gamma: atScale1.params.gamma! * factor,
+    });
+    expect(carried).toBeLessThan(atScale1e8.logLikelihood + 1e-6);
+  });
+
   it('MBG/NBD: a true optimum with plausible parameters (lifetimes: 0.525, 6.18, 0.891, 1.614)', () => {
     const fit = fitted('mbgnbd');
     expect(fit.converged).toBe(true);
