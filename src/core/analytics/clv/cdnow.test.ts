@@ -4,11 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { bgNbdLogLikelihood } from './bg-nbd.js';
 import { groupHistories } from './grouped-histories.js';
 import {
+  expectedPurchases,
   fitModel,
   logLikelihoodAt,
   summarisePurchases,
   trackingCurve,
+  trackingCurveFromWeeklyActuals,
   validateHoldout,
+  type CustomerSummary,
   type ModelFit,
   type PurchaseDay,
 } from './index.js';
@@ -116,6 +119,38 @@ describe.skipIf(!hasData)('CDNOW 1/10th sample (skipped: ../shared/data/cdnow ab
     within(fit.params.gamma! / 100, 15.44);
   });
 
+  it('Gamma-Gamma is scale-invariant: amounts ×1e8 give the same p and q, γ ×1e8, LL shifted', () => {
+    const atScale1 = fitted('gamma-gamma');
+    const factor = 1e8;
+    const huge = customers.map((c) => ({
+      ...c,
+      meanRepeatSpendMinor: c.meanRepeatSpendMinor * factor,
+    }));
+    const atScale1e8 = fitModel('gamma-gamma', huge);
+    // Same optimum to the optimiser's tolerance (the amounts ×1e8 are not bit-exact multiples).
+    expect(Math.abs(atScale1e8.params.p! / atScale1.params.p! - 1)).toBeLessThan(1e-7);
+    expect(Math.abs(atScale1e8.params.q! / atScale1.params.q! - 1)).toBeLessThan(1e-7);
+    expect(Math.abs(atScale1e8.params.gamma! / (atScale1.params.gamma! * factor) - 1)).toBeLessThan(
+      1e-7,
+    );
+    // Each customer's density of z̄ = c·u with γ = c·γ_u is
+    //   Γ(px+q)/(Γ(px)Γ(q)) (cγ_u)^q (cu)^(px−1) x^(px) / (cγ_u + x·c·u)^(px+q)
+    // = c^(q + px − 1 − px − q) · f(u) = f(u)/c,
+    // so ln L at ×1e8 = ln L at ×1 − 946 · ln(1e8) = −8412.41 − 17425.96 = −25838.37.
+    expect(atScale1e8.customers).toBe(946);
+    expect(atScale1e8.logLikelihood).toBeCloseTo(
+      atScale1.logLikelihood - 946 * Math.log(factor),
+      5,
+    );
+    expect(atScale1e8.logLikelihood).toBeCloseTo(-25838.37, 1);
+    // The scale-1 optimum, carried to ×1e8, is no better than what the ×1e8 fit found.
+    const carried = logLikelihoodAt('gamma-gamma', huge, {
+      ...atScale1.params,
+      gamma: atScale1.params.gamma! * factor,
+    });
+    expect(carried).toBeLessThan(atScale1e8.logLikelihood + 1e-6);
+  });
+
   it('MBG/NBD: a true optimum with plausible parameters (lifetimes: 0.525, 6.18, 0.891, 1.614)', () => {
     const fit = fitted('mbgnbd');
     expect(fit.converged).toBe(true);
@@ -184,6 +219,38 @@ describe.skipIf(!hasData)('CDNOW 1/10th sample (skipped: ../shared/data/cdnow ab
     expect(report.totalExpected).toBeGreaterThan(1500);
     expect(report.totalExpected).toBeLessThan(1882);
   });
+
+  it.skipIf(!existsSync(BTYD_SUMMARY))(
+    'expected tracking curve: BTYD’s weeks (week k = k weeks since 1997-01-01), 1312.458 at week 20',
+    () => {
+      const fit = fitted('bgnbd');
+      const curve = trackingCurveFromWeeklyActuals(fit, customers, [], {
+        start: '1997-01-01',
+        end: HOLDOUT_END,
+      });
+      // BTYD's bgnbd.ExpectedCumulativeTransactions(params, T.cal, T.tot = 78, 78): at week k a
+      // customer born max(T.cal) − T.cal weeks after the cohort's first day has had
+      // k − (max(T.cal) − T.cal) weeks; T.cal read from BTYD's own summary, not ours.
+      const ages = readFileSync(BTYD_SUMMARY, 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((r) => Number(r.split(',')[3]));
+      const oldest = Math.max(...ages);
+      const anyone: CustomerSummary = { ...customers[0]!, frequency: 0, recency: 0, age: 0 };
+      const btydWeek = (k: number) =>
+        ages
+          .map((age) => k - (oldest - age))
+          .filter((t) => t > 0)
+          .reduce((sum, t) => sum + expectedPurchases(fit, anyone, t), 0);
+      expect(curve).toHaveLength(78);
+      for (const point of curve)
+        expect(Math.abs(point.expectedCumulative / btydWeek(point.week) - 1)).toBeLessThan(1e-9);
+      // The BTYD walkthrough's printed BG/NBD value for week 20 (its own fit of these customers;
+      // ours agrees with it to 1e-5 in every parameter, so the curve agrees to 1e-5 too).
+      within(curve[19]!.expectedCumulative, 1312.458, 1e-5);
+    },
+  );
 
   it.skipIf(!existsSync(BTYD_TRACKING))(
     'tracking curve: actual weekly totals as BTYD has them; BG/NBD about 4 % low at week 78',

@@ -151,6 +151,36 @@ describe('fitModel on simulated cohorts recovers the parameters it was simulated
   });
 });
 
+describe('Gamma-Gamma at any size of money', () => {
+  /** x repeat purchases of Gamma(p, ν) value each, ν ~ Gamma(q, γ) (rates), per customer. */
+  const simulateSpend = (n: number, p: { p: number; q: number; gamma: number }) => {
+    const rng = seeded(11);
+    return Array.from({ length: n }, (_, i) => {
+      const frequency = 1 + Math.floor(5 * rng.uniform());
+      const nu = rng.gamma(p.q, p.gamma);
+      let total = 0;
+      for (let k = 0; k < frequency; k++) total += rng.gamma(p.p, nu);
+      return { ...summary(i, frequency, 10, 30), meanRepeatSpendMinor: total / frequency };
+    });
+  };
+
+  it('fits about 1e10 minor units per purchase as it fits the same data in units of 1e8', () => {
+    // Population mean pγ/(q − 1) = 6 · 5e9 / 3 = 1e10 minor units per purchase.
+    const truth = { p: 6, q: 4, gamma: 5e9 };
+    const huge = simulateSpend(3_000, truth);
+    const small = huge.map((c) => ({ ...c, meanRepeatSpendMinor: c.meanRepeatSpendMinor / 1e8 }));
+    const fit = fitModel('gamma-gamma', huge);
+    const reference = fitModel('gamma-gamma', small);
+    near(fit.params.p!, reference.params.p!, 1e-7);
+    near(fit.params.q!, reference.params.q!, 1e-7);
+    near(fit.params.gamma!, reference.params.gamma! * 1e8, 1e-7);
+    // ln L shifts by the Jacobian of z̄ = 1e8 · u for each of the 3,000 customers.
+    expect(fit.logLikelihood).toBeCloseTo(reference.logLikelihood - 3_000 * Math.log(1e8), 5);
+    // p and q trade off against each other on 3,000 customers; the mean spend they imply does not.
+    near((fit.params.p! * fit.params.gamma!) / (fit.params.q! - 1), 1e10, 0.05);
+  });
+});
+
 describe('fitModel refuses what it cannot fit, with a ModelFitError that says why', () => {
   const oneTimers = Array.from({ length: 10 }, (_, i) => summary(i, 0, 0, 20));
 

@@ -20,6 +20,12 @@ interface PreparedLikelihood {
   groups: number;
   /** Why these customers cannot be fitted, or null. */
   unfittable: string | null;
+  /**
+   * When the likelihood is of rescaled data (Gamma-Gamma's money): each parameter of the data's
+   * units is the likelihood's times its factor, and ln L of the data is the likelihood's plus
+   * logLikelihoodShift. Absent: the likelihood is of the data as they are.
+   */
+  rescaled?: { factors: readonly number[]; logLikelihoodShift: number };
 }
 
 interface ModelDefinition {
@@ -59,9 +65,14 @@ const prepareSpend = (customers: readonly CustomerSummary[]): PreparedLikelihood
   const data = groupSpends(customers);
   return {
     logLikelihood: gammaGammaLogLikelihood(data),
-    starts: gammaGammaStarts(data),
+    starts: gammaGammaStarts(),
     customers: data.customers,
     groups: data.groups,
+    // p and q have no unit; γ is in units of data.scale (see SpendGroups).
+    rescaled: {
+      factors: [1, 1, data.scale],
+      logLikelihoodShift: -data.customers * Math.log(data.scale),
+    },
     unfittable:
       data.customers === 0
         ? 'no customer has repeat purchases with a positive mean spend'
@@ -133,9 +144,21 @@ const atEdge = (names: readonly string[], logParams: Float64Array) => {
 /** Starting points tried by default (each list puts its data-driven start first). */
 export const DEFAULT_STARTS = 4;
 
-/** The optimum as parameters, refused when it is not a maximum inside the parameter space. */
-const fittedParams = (model: ClvModelName, names: readonly string[], best: MultiStartResult) => {
-  const params = Object.fromEntries(names.map((name, i) => [name, Math.exp(best.point[i]!)]));
+const factorOf = (prepared: PreparedLikelihood, i: number) => prepared.rescaled?.factors[i] ?? 1;
+
+/**
+ * The optimum as parameters in the data's units, refused when it is not a maximum inside the
+ * parameter space (judged where the optimiser searched, on the rescaled data).
+ */
+const fittedParams = (
+  model: ClvModelName,
+  names: readonly string[],
+  prepared: PreparedLikelihood,
+  best: MultiStartResult,
+) => {
+  const params = Object.fromEntries(
+    names.map((name, i) => [name, Math.exp(best.point[i]!) * factorOf(prepared, i)]),
+  );
   const edge = atEdge(names, best.point);
   if (edge)
     throw new ModelFitError(
@@ -180,7 +203,12 @@ const startingPoints = (
     overLogParams(sample.logLikelihood, definition.paramNames.length),
     sampleStarts,
   );
-  return explored ? { starts: [explored.point], explored } : { starts: fromData, explored: null };
+  if (!explored) return { starts: fromData, explored: null };
+  // The sample's data may be rescaled differently from everyone's: start at the same parameters.
+  const start = explored.point.map(
+    (v, i) => v + Math.log(factorOf(sample, i)) - Math.log(factorOf(prepared, i)),
+  );
+  return { starts: [start], explored };
 };
 
 /**
@@ -214,8 +242,8 @@ export const fitModel = (
     });
   return {
     model,
-    params: fittedParams(model, definition.paramNames, best),
-    logLikelihood: -best.value,
+    params: fittedParams(model, definition.paramNames, prepared, best),
+    logLikelihood: -best.value + (prepared.rescaled?.logLikelihoodShift ?? 0),
     customers: prepared.customers,
     converged: best.converged,
     iterations: best.iterations,
@@ -236,6 +264,10 @@ export const logLikelihoodAt = (
   params: Record<string, number>,
 ): number => {
   const definition = MODELS[model];
-  const values = Float64Array.from(definition.paramNames, (name) => params[name] ?? NaN);
-  return definition.prepare(customers).logLikelihood(values);
+  const prepared = definition.prepare(customers);
+  const values = Float64Array.from(
+    definition.paramNames,
+    (name, i) => (params[name] ?? NaN) / factorOf(prepared, i),
+  );
+  return prepared.logLikelihood(values) + (prepared.rescaled?.logLikelihoodShift ?? 0);
 };

@@ -123,6 +123,12 @@ describe('betaGeometricGrowth', () => {
     for (let i = 1; i < values.length; i++) expect(values[i]!).toBeGreaterThan(values[i - 1]!);
   });
 
+  it('is finite at z = 1/2 (t = α + T), where the transformed series does not settle', () => {
+    // a = 2, c = 3, c − e = 2: ₂F₁(2, 1; 3; 1/2) = 2(ln 2 − 1/2)/(1/4) = 8 ln 2 − 4, so
+    // G = 1 − (1/2)(8 ln 2 − 4) = 3 − 4 ln 2 (BG/NBD r = 1, α = 1, a = b = 2 at t = 1: E = 3G).
+    expect(betaGeometricGrowth(2, 3, 2, 0.5)).toBeCloseTo(3 - 4 * Math.log(2), 12);
+  });
+
   it('is continuous through a = 1, where the closed form reads 0/0', () => {
     const at = (a: number) => betaGeometricGrowth(a, 3.2, 1.9, 0.45);
     expect(Number.isFinite(at(1))).toBe(true);

@@ -121,7 +121,12 @@ const betaGeometricGrowthPfaff = (a: number, c: number, e: number, z: number): n
  */
 export const betaGeometricGrowth = (a: number, c: number, cMinusE: number, z: number): number => {
   if (z === 0) return 0;
-  if (z <= 0.5) return betaGeometricGrowthPfaff(a, c, c - cMinusE, z);
+  if (z <= 0.5) {
+    const pfaff = betaGeometricGrowthPfaff(a, c, c - cMinusE, z);
+    if (!Number.isNaN(pfaff)) return pfaff;
+    // At z = 0.5 exactly Pfaff's w is −1 and its series may crawl (terms ~ k^−2 for a = 2,
+    // c = 3): the series below converges as 2^−k there.
+  }
   const logOneMinusZ = Math.log1p(-z);
   const lead = -logOneMinusZ * expm1Ratio((a - 1) * logOneMinusZ);
   const weight = Math.exp((a - 1) * logOneMinusZ);

@@ -61,7 +61,10 @@ export const validateHoldout = (
 };
 
 export interface TrackingPoint {
-  /** 1, 2, …: week k ends on start + 7k − 1 (or on `end` for a last, shorter week). */
+  /**
+   * 1, 2, …: week k ends on start + 7k − 1 (or on `end` for a last, shorter week), inclusive: the
+   * expectation runs to the end of that day.
+   */
   week: number;
   weekStart: string;
   actualCumulative: number;
@@ -145,10 +148,14 @@ export const trackingCurveFromWeeklyActuals = (
   let actual = 0;
   for (let week = 1; week <= weeks; week++) {
     const lastDay = Math.min(start + week * DAYS_PER_WEEK - 1, end);
+    // The week's purchases are counted to the end of lastDay, so a customer has been watched for
+    // lastDay + 1 − first days: k whole weeks for a customer whose first day is start, as in
+    // BTYD's ExpectedCumulativeTransactions. Stopping at lastDay − first lost a day of
+    // expectation on every point (0.6–0.9 % in CDNOW's weeks 20–25).
     let expected = 0;
     for (const [first, count] of cohortByFirstDay) {
       if (first <= lastDay)
-        expected += count * expectedPurchases(fit, NEWCOMER, (lastDay - first) / DAYS_PER_WEEK);
+        expected += count * expectedPurchases(fit, NEWCOMER, (lastDay + 1 - first) / DAYS_PER_WEEK);
     }
     actual += actualPerWeek[week - 1] ?? 0;
     points.push({
