@@ -100,9 +100,7 @@ const instantsReading = (wall: number, timeZone: string) => {
   return {
     before,
     after,
-    instants: candidates
-      .filter((at) => offsetAt(at, timeZone) === wall - at)
-      .sort((a, b) => a - b),
+    instants: candidates.filter((at) => offsetAt(at, timeZone) === wall - at).sort((a, b) => a - b),
   };
 };
 
