@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TierPolicy } from './tiers.js';
+import { addLocalDays } from '../shared/zoned-time.js';
 import {
-  addLocalDays,
   currentWindow,
   nextReviewAt,
   periodEndFor,

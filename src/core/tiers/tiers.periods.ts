@@ -1,4 +1,4 @@
-import { startOfLocalDay, zonedParts } from '../shared/zoned-time.js';
+import { addLocalDays, startOfLocalDay, zonedParts } from '../shared/zoned-time.js';
 import type { MetricWindow, TierPolicy } from './tiers.js';
 
 /**
@@ -8,15 +8,6 @@ import type { MetricWindow, TierPolicy } from './tiers.js';
  * just ended. Invariant kept by every write: reviewAt = periodEnd + graceDays (local days), so
  * the period under review can be found from reviewAt alone.
  */
-
-/** The same local time of day, `days` calendar days later (or earlier) in the zone. */
-export const addLocalDays = (at: Date, days: number, timeZone: string): Date => {
-  if (days === 0) return at;
-  const p = zonedParts(at, timeZone);
-  const midnight = startOfLocalDay(p.year, p.month, p.day, timeZone);
-  const target = startOfLocalDay(p.year, p.month, p.day + days, timeZone);
-  return new Date(target.getTime() + (at.getTime() - midnight.getTime()));
-};
 
 const startOfLocalYear = (year: number, timeZone: string) => startOfLocalDay(year, 1, 1, timeZone);
 

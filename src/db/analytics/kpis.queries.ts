@@ -2,6 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { KpiFacts, KpiQuery, KpiSource } from '../../core/analytics/kpis.js';
 import type { EntryCode } from '../../core/ledger/ledger.js';
 import type { DB } from '../schema.js';
+import { addDaysToDate } from '../../core/shared/calendar-date.js';
+import { localMidnight } from './periods.sql.js';
 import { purchasesOf } from './purchases.sql.js';
 
 interface KpiRow {
@@ -24,8 +26,8 @@ interface KpiRow {
  */
 export const kpiFacts = async (db: Kysely<DB>, query: KpiQuery): Promise<KpiFacts> => {
   const tz = query.scope.timeZone;
-  const start = sql`(${query.from}::date::timestamp at time zone ${tz})`;
-  const end = sql`((${query.to}::date + 1)::timestamp at time zone ${tz})`;
+  const start = localMidnight(query.from, tz);
+  const end = localMidnight(addDaysToDate(query.to, 1), tz);
   const { rows } = await sql<KpiRow>`
     with buyers as (
       select distinct p.customer_id

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Granularity } from '../../core/analytics/periods.js';
+import { instantOfWallClock } from '../zoned-time.sql.js';
 
 /**
  * Calendar periods in SQL. Periods are local dates of the programme's time zone; dates are
@@ -28,9 +29,13 @@ export const nextPeriodSql = (granularity: Granularity, day: RawBuilder<unknown>
 /** A date parameter. */
 export const dateParam = (date: string) => sql<string>`${date}::date`;
 
-/** The instant a local date begins in the time zone, for range conditions on placed_at. */
+/**
+ * The instant a local date begins in the time zone, for range conditions on placed_at: the first
+ * instant `(placed_at at time zone tz)::date` reads as that date (after the jump where the clocks
+ * skip midnight, the first of two where they repeat it).
+ */
 export const localMidnight = (date: string, timeZone: string) =>
-  sql<Date>`(${date}::date::timestamp at time zone ${timeZone})`;
+  instantOfWallClock(sql`${date}::date::timestamp`, timeZone);
 
 /**
  * The consecutive periods from `start` (a period start) to `end` (exclusive), as a subquery with

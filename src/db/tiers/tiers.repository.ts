@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { instantOfWallClock } from '../zoned-time.sql.js';
 import {
   TierBenefitsSchema,
   type MemberTier,
@@ -162,10 +163,11 @@ export const tierRepository = (db: Kysely<DB>): TierRepository => ({
 
   shiftReviews: async (days, timeZone) => {
     // Local wall-clock arithmetic, as addLocalDays does: to local time, add days, back to UTC.
+    const wall = sql`((review_at at time zone ${timeZone}) + make_interval(days => ${days}::integer))`;
     await db
       .updateTable('member_tier')
       .set({
-        review_at: sql`((review_at at time zone ${timeZone}) + make_interval(days => ${days}::integer)) at time zone ${timeZone}`,
+        review_at: instantOfWallClock(wall, timeZone),
       })
       .where('review_at', 'is not', null)
       .execute();
