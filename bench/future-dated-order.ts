@@ -28,8 +28,8 @@ const FUTURE_ORDER = {
   placedAt: '2030-01-01T10:00:00Z',
   lines: [{ sku: '85123A', quantity: 6, unitPriceMinor: 255 }],
 };
-// "Before" had no limit at all; ten years' worth of minutes stands in for it.
-const NO_LIMIT_MINUTES = 10 * 366 * 1440;
+// "Before" had no limit at all; a hundred years' worth of minutes stands in for it.
+const NO_LIMIT_MINUTES = 100 * 366 * 1440;
 
 interface Cell {
   start: string;
