@@ -20,6 +20,7 @@ const ORDER_PATH_SUITES = [
   'test/order-batching.test.ts',
   'test/idempotency.test.ts',
   'test/bad-input.test.ts',
+  'test/orders-future-dated.test.ts',
   'test/concurrency.test.ts',
   'test/crash.test.ts',
 ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MAX_FUTURE_SKEW_MINUTES } from './core/orders/orders.intake.js';
 
 /**
  * All configuration, read from the environment once at boot and validated. Nothing else reads
@@ -81,6 +82,10 @@ export const CONFIG_VARIABLES: Record<string, VariableSpec> = {
       'on: orders that arrive together are written as one group commit; off: every order in its own transaction (default on)',
     sensitive: false,
   },
+  REGULARS_MAX_FUTURE_SKEW_MINUTES: {
+    description: `How far ahead of the server's clock an order's placedAt may be, in minutes; later orders are refused (API: 422 placed_in_future; import: the rows are skipped) (default ${DEFAULT_MAX_FUTURE_SKEW_MINUTES}, one day)`,
+    sensitive: false,
+  },
   LOG_LEVEL: { description: 'pino log level (default info)', sensitive: false },
 };
 
@@ -128,6 +133,12 @@ const ConfigSchema = z.object({
     .enum(['on', 'off'], { error: 'must be on or off' })
     .default('on')
     .transform((v) => v === 'on'),
+  maxFutureSkewMinutes: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(366 * 1440)
+    .default(DEFAULT_MAX_FUTURE_SKEW_MINUTES),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -154,6 +165,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     webhooksAllowPrivate: blankToUndefined(env.REGULARS_WEBHOOKS_ALLOW_PRIVATE),
     shutdownGraceMs: blankToUndefined(env.REGULARS_SHUTDOWN_GRACE_MS),
     orderBatching: blankToUndefined(env.REGULARS_ORDER_BATCHING),
+    maxFutureSkewMinutes: blankToUndefined(env.REGULARS_MAX_FUTURE_SKEW_MINUTES),
     logLevel: blankToUndefined(env.LOG_LEVEL),
   });
   if (!parsed.success) {

@@ -100,6 +100,7 @@ export const startServer = async (
     publicUrl: config.publicUrl,
     webhooksAllowPrivate: config.webhooksAllowPrivate,
     orderBatching: config.orderBatching,
+    maxFutureSkewMinutes: config.maxFutureSkewMinutes,
     database,
     // Only a started runner takes jobs.
     ...((options.jobs ?? true) ? { jobs } : {}),

@@ -372,6 +372,83 @@ describe('generic csv import with a column mapping', () => {
   });
 });
 
+describe('future-dated orders in a file', () => {
+  // Worked by hand: the clock reads 2026-12-07 10:00 UTC and the skew is a day, so an order
+  // placed at 2026-12-08 10:00:00 is the latest taken. F-2 (two lines, 2030) and F-4 (one second
+  // past the limit) are bad data: skipped and counted, with the line they start on, while the
+  // import goes on; the API refuses the same orders (placed_in_future).
+  const MAP =
+    'externalId=order_id,customerExternalId=cust,sku=sku,quantity=qty,unitPrice=price,placedAt=date';
+  const CSV = [
+    'order_id,cust,sku,qty,price,date',
+    'F-1,c1,MUG,1,10.00,2026-12-01 09:00:00',
+    'F-2,c1,MUG,1,10.00,2030-01-01 09:00:00',
+    'F-2,c1,TEA,2,5.00,2030-01-01 09:00:00',
+    'F-3,c2,MUG,1,10.00,2026-12-08 10:00:00',
+    'F-4,c3,MUG,1,10.00,2026-12-08 10:00:01',
+    'F-5,c2,PEN,1,2.00,2026-12-07 11:00:00',
+  ].join('\n');
+  const clock = manualClock(new Date('2026-12-07T10:00:00.000Z'));
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+  afterAll(() => database.close());
+
+  it('skips and reports them, writes the rest, and never creates their customers', async () => {
+    const summary = await importOrders(
+      { db: database.db, clock },
+      {
+        file: tempFile('future.csv', CSV),
+        format: 'csv',
+        map: MAP,
+        currency: 'GBP',
+        source: 'shop',
+      },
+    );
+    const reason = 'placedAt in the future (more than 1440 minutes ahead of the clock)';
+    expect(summary).toMatchObject({
+      linesRead: 6,
+      linesTaken: 3,
+      orders: { new: 3, alreadyPresent: 0 },
+      customersCreated: 2,
+      rejected: { total: 3, byReason: { [reason]: 3 }, firstLines: { [reason]: [3, 6] } },
+      stopped: null,
+    });
+    const orders = await database.db
+      .selectFrom('sales_order')
+      .select('external_id')
+      .orderBy('external_id')
+      .execute();
+    expect(orders.map((o) => o.external_id)).toEqual(['F-1', 'F-3', 'F-5']);
+  });
+
+  it('follows a configured skew', async () => {
+    const fresh = await openTestDatabase();
+    try {
+      const summary = await importOrders(
+        { db: fresh.db, clock, maxFutureSkewMinutes: 30 },
+        {
+          file: tempFile('future.csv', CSV),
+          format: 'csv',
+          map: MAP,
+          currency: 'GBP',
+          source: 'shop',
+          dryRun: true,
+        },
+      );
+      // With 30 minutes, F-3 (a day ahead) and F-5 (an hour ahead) are too far ahead as well:
+      // F-2's two lines, F-3, F-4 and F-5.
+      expect(summary.rejected.byReason).toEqual({
+        'placedAt in the future (more than 30 minutes ahead of the clock)': 5,
+      });
+      expect(summary.orders.new).toBe(1);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
 describe('cdnow import', () => {
   const CDNOW_SNIPPET = [
     ' customer_id  date number_of_cds  dollar_value',

@@ -423,7 +423,7 @@ describe('rules that issue coupons', () => {
     const rule = await createRule([{ type: 'issue.reward', rewardId: reward.id }]);
     try {
       const c = await member(0);
-      const first = orderBody(c);
+      const first = orderBody(c, { placedAt: clock.now().toISOString() });
       expect((await t.call('POST', '/v1/orders', first)).status).toBe(201);
       // The same order again is the same firing: no second coupon.
       expect((await t.call('POST', '/v1/orders', first)).status).toBe(200);
@@ -432,8 +432,8 @@ describe('rules that issue coupons', () => {
       expect(coupons[0]).toMatchObject({ rewardId: reward.id, customerId: c, usesAllowed: 1 });
       expect((await points(t, c)).lifetime.redeemed).toBe(0);
 
-      await t.call('POST', '/v1/orders', orderBody(c));
-      await t.call('POST', '/v1/orders', orderBody(c));
+      await t.call('POST', '/v1/orders', orderBody(c, { placedAt: clock.now().toISOString() }));
+      await t.call('POST', '/v1/orders', orderBody(c, { placedAt: clock.now().toISOString() }));
       coupons = await couponsOf(c);
       // The third firing found no stock: skipped, and recorded why.
       expect(coupons).toHaveLength(2);
@@ -460,7 +460,7 @@ describe('rules that issue coupons', () => {
     const rule = await createRule([{ type: 'issue.coupon', couponBatchId: batch.body.id }]);
     try {
       const c = await member(0);
-      await t.call('POST', '/v1/orders', orderBody(c));
+      await t.call('POST', '/v1/orders', orderBody(c, { placedAt: clock.now().toISOString() }));
       const coupons = await couponsOf(c);
       expect(coupons).toHaveLength(1);
       expect(coupons[0]).toMatchObject({ batchId: batch.body.id, customerId: c, valueMinor: 500 });

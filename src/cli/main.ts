@@ -100,7 +100,9 @@ program
   });
 
 registerKeysCommands(program);
-registerImportCommand(program, openFromConfig);
+registerImportCommand(program, openFromConfig, () => ({
+  maxFutureSkewMinutes: loadConfig().maxFutureSkewMinutes,
+}));
 registerDemoCommand(program, openFromConfig);
 registerRulesCommand(program, openFromConfig);
 registerUsersCommand(program, openFromConfig);

@@ -93,6 +93,7 @@ const ordersBatcher = (
         {
           db: deps.db,
           clock: deps.clock,
+          maxFutureSkewMinutes: deps.maxFutureSkewMinutes,
           programme: await programme.read(() => getProgramme(repositoriesFor(deps.db))),
           ...cachedReadsOf({ rulesCache: rules, tierCache: tiers }),
         },
@@ -153,7 +154,7 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   app.route('/', sessionRoutes(deps.clock));
   app.route('/', userRoutes(deps.clock));
   app.route('/', customerRoutes(deps.clock));
-  app.route('/', orderRoutes(deps.clock));
+  app.route('/', orderRoutes(deps.clock, { maxFutureSkewMinutes: deps.maxFutureSkewMinutes }));
   app.route('/', pointsRoutes(deps.clock));
   app.route('/', referralRoutes(deps));
   app.route('/', cardRoutes(deps));

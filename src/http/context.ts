@@ -33,6 +33,8 @@ export interface AppDeps {
   webhooksAllowPrivate?: boolean;
   /** REGULARS_ORDER_BATCHING: group commit of POST /v1/orders; default true. */
   orderBatching?: boolean;
+  /** REGULARS_MAX_FUTURE_SKEW_MINUTES: how far ahead of the clock an order may be dated. */
+  maxFutureSkewMinutes?: number;
   /** The running job queue, for routes that enqueue work with their write; none: nothing is enqueued. */
   jobs?: Pick<JobRunner, 'enqueue'>;
 }

@@ -2,6 +2,7 @@ import type { z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import type { IngestOrderInput } from '../core/orders/orders.js';
 import { ingestOrder } from '../core/orders/orders.service.js';
+import { DEFAULT_MAX_FUTURE_SKEW_MINUTES, futureDatedOrder } from '../core/orders/orders.intake.js';
 import type { ProgrammeSettings } from '../core/programme/programme.js';
 import type { Clock } from '../core/shared/clock.js';
 import { DomainError } from '../core/shared/errors.js';
@@ -49,6 +50,8 @@ export interface BatchContext {
   db: Kysely<DB>;
   clock: Clock;
   programme: ProgrammeSettings;
+  /** REGULARS_MAX_FUTURE_SKEW_MINUTES; unset: the core's default. */
+  maxFutureSkewMinutes?: number;
   /** Reads through the batch's transaction: PGlite's one connection is held by it. */
   activeRules(db: Kysely<DB>): Promise<Rule[]>;
   tierConfig(db: Kysely<DB>): Promise<TierConfig | null>;
@@ -124,6 +127,25 @@ const batchRepositories = async (
   return { customers: customers.repository, orders, ledger, ruleFacts };
 };
 
+/**
+ * The batch's orders dated too far ahead, judged once at one instant: the same refusal
+ * `ingestOrder` gives, decided before any member is touched and never judged again later, when
+ * the clock has moved on and might let the order through without its member's accounts.
+ */
+const futureDatedAmong = (items: BatchedOrder[], own: number[], ctx: BatchContext) => {
+  const now = ctx.clock.now();
+  const skew = ctx.maxFutureSkewMinutes ?? DEFAULT_MAX_FUTURE_SKEW_MINUTES;
+  const refusals = new Map<number, DomainError>();
+  for (const index of own) {
+    const { currency, placedAt } = items[index]!.input;
+    // ingestOrder names an unknown currency first; so does the batch.
+    if (!isKnownCurrency(currency)) continue;
+    const refusal = futureDatedOrder(new Date(placedAt), now, skew);
+    if (refusal) refusals.set(index, refusal);
+  }
+  return refusals;
+};
+
 /** Marks every buffer of the batch; the returned function rolls them all back to the mark. */
 const savepoint = (repos: Awaited<ReturnType<typeof batchRepositories>>) => {
   const rollbacks = [
@@ -154,11 +176,15 @@ export const writeOrderBatch = (
       const outcomes: BatchOutcome[] = items.map(() => ({ kind: 'alone' }));
       const own = await selectOwn(trx, items, outcomes);
       if (own.length === 0) return outcomes;
-      // An order in an unknown currency is refused before it names its member: its member's
-      // accounts are not created (bad input writes nothing).
+      // An order in an unknown currency or dated too far ahead is refused before it names its
+      // member: its member's accounts are not created (bad input writes nothing).
+      const future = futureDatedAmong(items, own, ctx);
       const repos = await batchRepositories(
         trx,
-        own.map((i) => items[i]!.input).filter((input) => isKnownCurrency(input.currency)),
+        own
+          .filter((i) => !future.has(i))
+          .map((i) => items[i]!.input)
+          .filter((input) => isKnownCurrency(input.currency)),
         await ctx.activeRules(trx),
         hasTiers(await ctx.tierConfig(trx)),
       );
@@ -169,6 +195,7 @@ export const writeOrderBatch = (
         ruleFacts: repos.ruleFacts.repository,
         clock: ctx.clock,
         programme: ctx.programme,
+        maxFutureSkewMinutes: ctx.maxFutureSkewMinutes,
         activeRules: () => ctx.activeRules(trx),
         tiersConfigured: async () => hasTiers(await ctx.tierConfig(trx)),
       };
@@ -176,6 +203,12 @@ export const writeOrderBatch = (
       const refused: KeyClaim[] = [];
       for (const index of own) {
         const { input, claim } = items[index]!;
+        const refusal = future.get(index);
+        if (refusal) {
+          outcomes[index] = { kind: 'failed', error: refusal };
+          if (claim) refused.push(claim);
+          continue;
+        }
         const rollback = savepoint(repos);
         const orderEvents = eventQueue();
         try {

@@ -21,7 +21,7 @@ import {
 
 const OrderIdParam = IdParam('id', 'ord_01JD3Q4X5Y6Z7A8B9C0D1E2F3G');
 
-export const orderRoutes = (clock: Clock) => {
+export const orderRoutes = (clock: Clock, intake: { maxFutureSkewMinutes?: number } = {}) => {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(
@@ -37,11 +37,14 @@ export const orderRoutes = (clock: Clock) => {
         201: json(IngestView, 'Ingested'),
         200: json(IngestView, 'Already ingested: the first result'),
         ...commonErrors,
-        422: problem('Unknown customer or currency'),
+        422: problem(
+          'Unknown customer or currency, or placedAt too far in the future (placed_in_future)',
+        ),
       },
     }),
     async (c) => {
-      const result = await ingestOrder(await useCaseDeps(c, clock), c.req.valid('json'));
+      const deps = { ...(await useCaseDeps(c, clock)), ...intake };
+      const result = await ingestOrder(deps, c.req.valid('json'));
       return c.json(presentIngest(result), result.created ? 201 : 200);
     },
   );

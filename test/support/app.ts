@@ -45,6 +45,8 @@ export const startTestApp = async (
     webhooksAllowPrivate?: boolean;
     /** Group commit of orders; default: the project's REGULARS_ORDER_BATCHING. */
     orderBatching?: boolean;
+    /** REGULARS_MAX_FUTURE_SKEW_MINUTES; default: the server's default (a day). */
+    maxFutureSkewMinutes?: number;
     /** Default: silent. */
     log?: Logger;
   } = {},
@@ -59,6 +61,7 @@ export const startTestApp = async (
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     webhooksAllowPrivate: options.webhooksAllowPrivate ?? true,
     orderBatching: options.orderBatching ?? projectOrderBatching(),
+    maxFutureSkewMinutes: options.maxFutureSkewMinutes,
     database,
     webDist: options.webDist,
   });

@@ -1,3 +1,4 @@
+import { futureDatedOrder } from '../../core/orders/orders.intake.js';
 import type { WriteMode } from './batch-unit.js';
 import type { OrderDraft } from './import.types.js';
 import type { ImportTally } from './summary.js';
@@ -21,6 +22,10 @@ export interface BatchWriter {
   /** Waits for the batch in flight without surfacing its failure (for cleanup after an error). */
   drain(): Promise<void>;
 }
+
+/** The tally's reason for orders dated too far ahead (as the API's `placed_in_future`). */
+export const futureReason = (maxFutureSkewMinutes: number): string =>
+  `placedAt in the future (more than ${maxFutureSkewMinutes} minutes ahead of the clock)`;
 
 /**
  * Collects orders into batches and writes each batch in one transaction. One batch is written
@@ -64,9 +69,15 @@ export const batchWriter = (
   };
   return {
     push: async (draft: OrderDraft) => {
-      batch.push(
-        offset === 0 ? draft : { ...draft, placedAt: new Date(draft.placedAt.getTime() + offset) },
-      );
+      const dated =
+        offset === 0 ? draft : { ...draft, placedAt: new Date(draft.placedAt.getTime() + offset) };
+      // A date in the future is bad data in a file of history: the order is skipped and counted
+      // like any other rejected line, where the API would refuse it (the same core check).
+      if (futureDatedOrder(dated.placedAt, ctx.clock.now(), ctx.maxFutureSkewMinutes)) {
+        tally.reject(futureReason(ctx.maxFutureSkewMinutes), dated.lines.length, dated.fileLine);
+        return;
+      }
+      batch.push(dated);
       if (batch.length >= size) await flush();
     },
     end: async () => {

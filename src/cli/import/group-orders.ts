@@ -49,7 +49,7 @@ export const orderGrouper = (tally: GroupTally) => {
       return null;
     }
     const done = close();
-    open = { ...header, lines: [outcome.line] };
+    open = { ...header, lines: [outcome.line], ...(line ? { fileLine: line } : {}) };
     openLine = line ?? 0;
     return done;
   };

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { ExternalIdSchema } from '../../core/customers/customers.js';
+import { DEFAULT_MAX_FUTURE_SKEW_MINUTES } from '../../core/orders/orders.intake.js';
 import { DEFAULT_PROGRAMME } from '../../core/programme/programme.js';
 import { getProgramme } from '../../core/programme/programme.service.js';
 import type { Clock } from '../../core/shared/clock.js';
@@ -31,6 +32,8 @@ export interface ImportDeps {
   progress?: ProgressSink;
   /** Where lines about what follows the import (tier placement) go. */
   log?: (line: string) => void;
+  /** REGULARS_MAX_FUTURE_SKEW_MINUTES; unset: the core's default (a day). */
+  maxFutureSkewMinutes?: number;
 }
 
 export interface ImportOptions extends WriteOptions {
@@ -181,6 +184,7 @@ const runContext = async (
   source,
   mode: options.mode ?? 'bulk',
   customerIds: new Map(),
+  maxFutureSkewMinutes: deps.maxFutureSkewMinutes ?? DEFAULT_MAX_FUTURE_SKEW_MINUTES,
 });
 
 /**

@@ -60,8 +60,15 @@ interface ImportCommandOptions {
   json?: boolean;
 }
 
+/** The configured settings an import obeys, read when the command runs (REGULARS_MAX_FUTURE_SKEW_MINUTES). */
+export type ImportSettings = () => { maxFutureSkewMinutes?: number };
+
 /** Adds `import orders <file> --format …` to the program; returns the `import` command. */
-export const registerImportCommand = (program: Command, open: OpenDatabase): Command => {
+export const registerImportCommand = (
+  program: Command,
+  open: OpenDatabase,
+  settings: ImportSettings = () => ({}),
+): Command => {
   const importCommand = program.command('import').description('Import data from files');
   importCommand
     .command('orders <file>')
@@ -101,6 +108,7 @@ export const registerImportCommand = (program: Command, open: OpenDatabase): Com
               {
                 db,
                 clock: systemClock,
+                ...settings(),
                 progress: terminalProgress(process.stderr),
                 log: (line) => process.stderr.write(`${line}\n`),
               },

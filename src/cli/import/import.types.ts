@@ -29,6 +29,8 @@ export interface OrderHeader {
 
 export interface OrderDraft extends OrderHeader {
   lines: LineDraft[];
+  /** The line of the file its first line starts on, when it came from a file. */
+  fileLine?: number;
 }
 
 /** What a format makes of one record: a line of some order, or a rejection with its reason. */

@@ -20,6 +20,8 @@ export interface RunContext {
   mode: WriteMode;
   /** Customers committed by earlier batches of this run: external id → customer id. */
   customerIds: Map<string, string>;
+  /** REGULARS_MAX_FUTURE_SKEW_MINUTES: orders dated later than this ahead of the clock are skipped. */
+  maxFutureSkewMinutes: number;
 }
 
 export interface BatchResult {
@@ -110,6 +112,7 @@ const writeInTransaction = async (
     ...unit,
     clock: ctx.clock,
     programme: ctx.programme,
+    maxFutureSkewMinutes: ctx.maxFutureSkewMinutes,
     ruleFacts: noRuleFacts,
     activeRules: async () => [],
     tiersConfigured: async () => false,

@@ -24,3 +24,17 @@ export const unknownCurrency = (currency: string) =>
     { currency },
     [{ path: 'currency', message: `unknown ISO 4217 currency ${currency}` }],
   );
+
+export const placedInFuture = (placedAt: Date, latest: Date, maxFutureSkewMinutes: number) =>
+  new DomainError(
+    'invalid',
+    'placed_in_future',
+    `The order is placed at ${placedAt.toISOString()}, more than ${maxFutureSkewMinutes} minutes after the server's time`,
+    { placedAt: placedAt.toISOString(), latestAccepted: latest.toISOString() },
+    [
+      {
+        path: 'placedAt',
+        message: `is in the future: the latest accepted now is ${latest.toISOString()}`,
+      },
+    ],
+  );

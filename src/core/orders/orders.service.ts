@@ -15,6 +15,7 @@ import { newId } from '../shared/ids.js';
 import { currencyExponent, isKnownCurrency } from '../shared/money.js';
 import { invalidReturn, nothingToReturn, orderNotFound, unknownCurrency } from './orders.errors.js';
 import { basePointsForAmount, pointsToReverse } from './orders.earn.js';
+import { DEFAULT_MAX_FUTURE_SKEW_MINUTES, futureDatedOrder } from './orders.intake.js';
 import type {
   CreateReturnInput,
   IngestOrderInput,
@@ -30,6 +31,8 @@ export interface OrderDeps extends LiveRuleDeps {
   ledger: LedgerRepository;
   clock: Clock;
   programme: ProgrammeSettings;
+  /** REGULARS_MAX_FUTURE_SKEW_MINUTES: how far ahead of the clock placedAt may be (default a day). */
+  maxFutureSkewMinutes?: number;
 }
 
 export interface IngestResult {
@@ -57,6 +60,13 @@ export const ingestOrder = async (
   input: IngestOrderInput,
 ): Promise<IngestResult> => {
   if (!isKnownCurrency(input.currency)) throw unknownCurrency(input.currency);
+  const placedAt = new Date(input.placedAt);
+  const future = futureDatedOrder(
+    placedAt,
+    deps.clock.now(),
+    deps.maxFutureSkewMinutes ?? DEFAULT_MAX_FUTURE_SKEW_MINUTES,
+  );
+  if (future) throw future;
   // No existence check up front: the insert's ON CONFLICT finds a known order in the same round
   // trip. Only when the customer cannot be resolved is it looked up, so a resent order still gets
   // its first result.
@@ -84,7 +94,6 @@ export const ingestOrder = async (
     unitPriceMinor: line.unitPriceMinor,
   }));
   const totalMinor = lines.reduce((sum, l) => sum + l.quantity * l.unitPriceMinor, 0);
-  const placedAt = new Date(input.placedAt);
   const proposal = await proposeAwards(deps, {
     customerId,
     trigger: 'order.placed',

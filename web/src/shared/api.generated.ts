@@ -1173,7 +1173,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description Unknown customer or currency */
+        /** @description Unknown customer or currency, or placedAt too far in the future (placed_in_future) */
         422: {
           headers: {
             [name: string]: unknown;
