@@ -13,26 +13,30 @@ export interface ZonedParts {
   minutesOfDay: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
+/** One formatter per zone, built on first use: building one costs far more than formatting. */
+const formatterCache = (locale: string, options: Intl.DateTimeFormatOptions) => {
+  const byZone = new Map<string, Intl.DateTimeFormat>();
+  return (timeZone: string): Intl.DateTimeFormat => {
+    let formatter = byZone.get(timeZone);
+    if (!formatter) {
+      formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+      byZone.set(timeZone, formatter);
+    }
+    return formatter;
+  };
 };
+
+const CLOCK_READING = {
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+} as const;
+
+const formatterFor = formatterCache('en-GB', { ...CLOCK_READING, weekday: 'short' });
 
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
@@ -51,26 +55,8 @@ export const zonedParts = (at: Date, timeZone: string): ZonedParts => {
   };
 };
 
-const clockFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /** `9/6/2026, 01:00:00`: plain `format` is several times faster than `formatToParts`. */
-const clockFormatterFor = (timeZone: string): Intl.DateTimeFormat => {
-  let formatter = clockFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    clockFormatters.set(timeZone, formatter);
-  }
-  return formatter;
-};
+const clockFormatterFor = formatterCache('en-US', CLOCK_READING);
 
 /**
  * What the zone's clocks read at an instant, written as milliseconds since the epoch as if that
