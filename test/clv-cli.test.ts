@@ -2,9 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Command, CommanderError } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
-import { registerClvCommand } from '../src/cli/clv/clv.command.js';
+import { runClvFit } from './support/clv-fit.js';
 
 /**
  * `regulars clv fit`, which needs no database: run in process (a fresh commander program whose
@@ -28,23 +27,6 @@ const tempFile = (name: string, content: string) => {
   return path;
 };
 
-/** Runs `clv fit …` in process: what it printed, or the exit code and message it failed with. */
-const run = async (args: string[]) => {
-  let out = '';
-  let err = '';
-  const program = new Command()
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => (out += s), writeErr: (s) => (err += s) });
-  registerClvCommand(program, { out: (s) => (out += s) });
-  try {
-    await program.parseAsync(['clv', 'fit', ...args], { from: 'user' });
-    return { exitCode: 0, out, err };
-  } catch (error) {
-    if (error instanceof CommanderError) return { exitCode: error.exitCode, out, err };
-    throw error;
-  }
-};
-
 const sampleArgs = (model: string, ...more: string[]) => [
   '--input',
   SAMPLE,
@@ -65,7 +47,7 @@ describe.skipIf(onPostgres)(
   () => {
     describe.skipIf(!hasSample)('on the CDNOW sample (skipped: ../shared/data absent)', () => {
       it('fits BG/NBD and validates on the holdout, as JSON', async () => {
-        const result = await run(sampleArgs('bgnbd', '--holdout-end', '19980630', '--json'));
+        const result = await runClvFit(sampleArgs('bgnbd', '--holdout-end', '19980630', '--json'));
         expect(result.exitCode).toBe(0);
         const report = JSON.parse(result.out);
         expect(report.input).toMatchObject({ format: 'cdnow', layout: 'sample', purchases: 6919 });
@@ -98,7 +80,7 @@ describe.skipIf(onPostgres)(
       });
 
       it('prints a readable report for Gamma-Gamma (γ in cents)', async () => {
-        const result = await run(sampleArgs('gamma-gamma'));
+        const result = await runClvFit(sampleArgs('gamma-gamma'));
         expect(result.exitCode).toBe(0);
         expect(result.out).toMatch(/Gamma-Gamma/);
         expect(result.out).toMatch(/Customers\s+946 of 2357 \(those with repeat purchases/);
@@ -109,7 +91,7 @@ describe.skipIf(onPostgres)(
       it('a calibration end before all purchases: a clear message and exit code 2', async () => {
         const args = sampleArgs('bgnbd');
         args[args.indexOf('1997-09-30')] = '1996-12-31';
-        const result = await run(args);
+        const result = await runClvFit(args);
         expect(result.exitCode).toBe(2);
         expect(result.err).toMatch(
           /no customer bought on or before the calibration end 1996-12-31/,
@@ -128,7 +110,7 @@ describe.skipIf(onPostgres)(
         }
       }
       const file = tempFile('orders.csv', `${rows.join('\n')}\n`);
-      const result = await run([
+      const result = await runClvFit([
         '--input',
         file,
         '--format',
@@ -169,7 +151,7 @@ describe.skipIf(onPostgres)(
       ],
     ])('%s: message on stderr, exit code %i', async (_, args, code, message) => {
       const base = ['--calibration-end', '1997-09-30', '--model', 'bgnbd'];
-      const result = await run([...base, ...args]);
+      const result = await runClvFit([...base, ...args]);
       expect(result.exitCode).toBe(code);
       expect(result.err).toMatch(message);
       expect(result.out).toBe('');
@@ -180,7 +162,7 @@ describe.skipIf(onPostgres)(
         'bad.txt',
         ' 00001 0001 19970101 1 11.77\n 00002 0002 1997013 1 12.00\n',
       );
-      const result = await run([
+      const result = await runClvFit([
         '--input',
         file,
         '--format',
