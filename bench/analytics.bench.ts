@@ -124,7 +124,7 @@ const benchSteps = async (
     'retention series (monthly, whole range)',
     await time(options.runs, () =>
       retentionReport(
-        { retention: retentionQueries(db), programme },
+        { retention: retentionQueries(db), programme, clock: systemClock },
         { granularity: 'month', from, to, activeDays: 365 },
       ),
     ),

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importOrders } from '../src/cli/import/index.js';
 import { campaignEffectFromQuery } from '../src/core/analytics/campaign-effect.js';
@@ -105,10 +106,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** The hand counts below use a 365-day window unless they say otherwise (the default is derived). */
 const retention = (query: Record<string, unknown> = {}, settings = programme) =>
   retentionReport(
-    { retention: retentionQueries(t.database.db), programme: settings },
-    RetentionQuerySchema.parse({ from: '2025-12-01', to: '2026-06-30', ...query }),
+    { retention: retentionQueries(t.database.db), programme: settings, clock },
+    RetentionQuerySchema.parse({ from: '2025-12-01', to: '2026-06-30', activeDays: 365, ...query }),
   );
 
 const cohorts = (query: Record<string, unknown> = {}) =>
@@ -142,6 +144,49 @@ describe('retention metrics', () => {
       ['2026-06-01', '2026-07-01'],
     ]);
     expect(r).toMatchObject({ currency: 'GBP', timeZone: 'Europe/London', activeDays: 365 });
+    // The newest order is F's on 20 May and today is 10 June: observed until 21 May (exclusive),
+    // so May is partial and June (not observed at all) too.
+    expect(r.observedUntil).toBe('2026-05-21');
+    expect(r.periods.map((p) => p.partial)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+      true,
+    ]);
+  });
+
+  it('derives the active window from the p80 of the gaps between purchase days', async () => {
+    // Gaps between consecutive purchase days: A 15 (5 → 20 Jan) and 49 (20 Jan → 10 Mar),
+    // B 81 (10 Jan → 1 Apr), C 17, E 17 and 8, F 115. Sorted 8 15 17 17 49 81 115: the first
+    // whose position reaches 80 % is the 6th of 7 (6/7 ≥ 0.8) = 81 days → rounded up to 90.
+    const all = await retention({ activeDays: undefined });
+    expect(all.activeWindow).toEqual({
+      days: 90,
+      source: 'derived',
+      percentile: 80,
+      gaps: 7,
+      gapDays: 81,
+      derivedDays: 90,
+    });
+    expect(all.activeDays).toBe(90);
+    // Only gaps before the end of the last period: up to March, 15, 17, 49 → 49 → 60 days.
+    const q1 = await retention({ activeDays: undefined, to: '2026-03-31' });
+    expect(q1.activeWindow).toMatchObject({ days: 60, gaps: 3, gapDays: 49 });
+    // Filters count: in the app, E's 17 and 8 → 2nd of 2 = 17 → 30 days.
+    const app = await retention({ activeDays: undefined, channel: 'app' });
+    expect(app.activeWindow).toMatchObject({ days: 30, gaps: 2, gapDays: 17 });
+    // Asked for: used as given, with the derived default alongside.
+    expect((await retention({ activeDays: 45 })).activeWindow).toMatchObject({
+      days: 45,
+      source: 'requested',
+      derivedDays: 90,
+    });
+    // Nobody bought on two days (January, store s1: B once): 365 days.
+    const none = await retention({ activeDays: undefined, store: 's1', to: '2026-01-31' });
+    expect(none.activeWindow).toMatchObject({ days: 365, gaps: 0, gapDays: null });
   });
 
   it('a period with no customers at all: S = 0, every rate null, nothing divided by zero', async () => {
@@ -235,7 +280,7 @@ describe('retention metrics', () => {
     expect(jun.averageOrderValueMinor).toBeNull();
   });
 
-  it('a short active window: churn, reactivation and a CRR that counts reactivated customers', async () => {
+  it('a short active window: customers who come back are reactivated, not retained', async () => {
     const r = await retention({ activeDays: 31 });
     // Base at b = customers with a purchase in [b − 31 days, b):
     //   1 Feb {A, B, F}; 1 Mar {C}; 1 Apr {A}; 1 May {B, E}; 1 Jun {E, F}; 1 Jul {}.
@@ -246,22 +291,24 @@ describe('retention metrics', () => {
       p.customers.new,
       p.customers.churned,
       p.customers.reactivated,
+      p.customers.retained,
       p.retentionRatePct,
       p.churnRatePct,
     ]);
     expect(rows).toEqual([
-      ['2025-12-01', 0, 0, 0, 0, 0, null, null],
-      ['2026-01-01', 0, 3, 3, 0, 0, null, null],
-      // {A, B, F} all lapse; C is new: CRR (1 − 1) / 3 = 0, churn 3 / 3.
-      ['2026-02-01', 3, 1, 1, 3, 0, 0, 100],
-      // C lapses; A (last bought 20 Jan) comes back: CRR (1 − 0) / 1 = 100 % although churn is 100 %.
-      ['2026-03-01', 1, 1, 0, 1, 1, 100, 100],
-      // A lapses; B comes back, E is new: CRR (2 − 1) / 1.
-      ['2026-04-01', 1, 2, 1, 1, 1, 100, 100],
-      // B lapses, F comes back: CRR (2 − 0) / 2, churn 1 / 2.
-      ['2026-05-01', 2, 2, 0, 1, 1, 100, 50],
+      ['2025-12-01', 0, 0, 0, 0, 0, 0, null, null],
+      ['2026-01-01', 0, 3, 3, 0, 0, 0, null, null],
+      // {A, B, F} all lapse; C is new: kept 0 of 3, CRR 0, churn 3 / 3.
+      ['2026-02-01', 3, 1, 1, 3, 0, 0, 0, 100],
+      // C lapses; A (last bought 20 Jan) comes back: reactivated, not kept. CRR 0 / 1 (the old
+      // (E − N) / S read (1 − 0) / 1 = 100 % next to a churn of 100 %).
+      ['2026-03-01', 1, 1, 0, 1, 1, 0, 0, 100],
+      // A lapses; B comes back, E is new: CRR 0 / 1 (was (2 − 1) / 1 = 100 %).
+      ['2026-04-01', 1, 2, 1, 1, 1, 0, 0, 100],
+      // {B, E}: B lapses, E stays (10 May), F comes back: CRR 1 / 2, churn 1 / 2 (was 100 %).
+      ['2026-05-01', 2, 2, 0, 1, 1, 1, 50, 50],
       // E and F lapse: CRR 0 / 2.
-      ['2026-06-01', 2, 0, 0, 2, 0, 0, 100],
+      ['2026-06-01', 2, 0, 0, 2, 0, 0, 0, 100],
     ]);
   });
 
@@ -332,6 +379,57 @@ describe('retention metrics', () => {
     ]);
     // Q1: A, B, C, F bought; revenue 12200 + 3000 + 4000.
     expect(q.periods[0]!.revenueMinor.total).toBe(19200);
+  });
+
+  it('CRR stays within 0..100 over random histories, and kept + churned = S', async () => {
+    // Each run writes its orders in a currency of its own, so runs (and the fixture, in GBP)
+    // never see each other's purchases: purchasesOf reads the programme currency only.
+    let run = 0;
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    const history = fc.array(
+      fc.record({
+        who: fc.constantFrom('A', 'B', 'C', 'E', 'F'),
+        day: fc.integer({ min: 0, max: 180 }),
+      }),
+      { minLength: 1, maxLength: 25 },
+    );
+    await fc.assert(
+      fc.asyncProperty(history, fc.integer({ min: 1, max: 120 }), async (visits, activeDays) => {
+        run += 1;
+        const currency = `Q${letters[Math.floor(run / 26) % 26]}${letters[run % 26]}`;
+        await t.database.db
+          .insertInto('sales_order')
+          .values(
+            visits.map((v, i) => ({
+              id: `ord_crrprop_${run}_${i}`,
+              external_id: `crrprop-${run}-${i}`,
+              customer_id: ids[v.who]!,
+              currency,
+              channel: 'web' as const,
+              store_id: null,
+              placed_at: new Date(Date.UTC(2026, 0, 1, 12) + v.day * 86_400_000),
+              total_minor: 1000,
+              points_earned: 0,
+              created_at: NOW,
+            })),
+          )
+          .execute();
+        const r = await retention(
+          { from: '2026-01-01', to: '2026-06-30', activeDays },
+          { ...programme, currency },
+        );
+        for (const p of r.periods) {
+          const { atStart, retained, churned } = p.customers;
+          expect(retained + churned).toBe(atStart);
+          if (atStart === 0) expect(p.retentionRatePct).toBeNull();
+          else {
+            expect(p.retentionRatePct).toBeGreaterThanOrEqual(0);
+            expect(p.retentionRatePct).toBeLessThanOrEqual(100);
+          }
+        }
+      }),
+      { numRuns: 30 },
+    );
   });
 
   it('refuses a backwards range and one of more than 520 periods', async () => {
@@ -496,11 +594,27 @@ describe('over HTTP', () => {
   it('serves the three reports', async () => {
     const r = await get('/v1/analytics/retention?from=2026-01-01&to=2026-01-31&channel=web');
     expect(r.status).toBe(200);
+    // Web gaps before February: A's 15 days (5 → 20 Jan) only → a 30-day window.
     expect(r.body).toMatchObject({
       granularity: 'month',
-      activeDays: 365,
+      activeDays: 30,
+      activeWindow: {
+        days: 30,
+        source: 'derived',
+        percentile: 80,
+        gaps: 1,
+        gapDays: 15,
+        derivedDays: 30,
+      },
+      observedUntil: '2026-05-21',
       filter: { channel: 'web' },
-      periods: [{ start: '2026-01-01', end: '2026-02-01', buyers: { total: 2 } }],
+      periods: [{ start: '2026-01-01', end: '2026-02-01', buyers: { total: 2 }, partial: false }],
+    });
+    const chosen = await get('/v1/analytics/retention?from=2026-05-01&to=2026-05-31&activeDays=60');
+    expect(chosen.body).toMatchObject({
+      activeDays: 60,
+      activeWindow: { source: 'requested', days: 60, derivedDays: 90 },
+      periods: [{ start: '2026-05-01', partial: true }],
     });
     const c = await get(
       '/v1/analytics/cohorts?from=2026-01-01&to=2026-01-31&segment=rfm:champions',
@@ -625,6 +739,7 @@ const referenceRetention = (purchases: RefPurchase[], periods: Period[], activeD
       start,
       customersAtStart: s.size,
       customersAtEnd: e.size,
+      retained: [...s].filter((id) => e.has(id)).length,
       churned: [...s].filter((id) => !e.has(id)).length,
       reactivated: [...e].filter((id) => !s.has(id) && first(id) < start).length,
       buyers: buyers.size,
@@ -688,7 +803,10 @@ describe.skipIf(!hasRetail)('on a slice of Online Retail', () => {
     'retention by $granularity, active $activeDays days, as read by hand',
     async (c) => {
       const query = RetentionQuerySchema.parse({ ...c, from: '2010-11-20', to: '2011-02-20' });
-      const report = await retentionReport({ retention: source(), programme: settings }, query);
+      const report = await retentionReport(
+        { retention: source(), programme: settings, clock: systemClock },
+        query,
+      );
       const expected = referenceRetention(
         purchases,
         periodsCovering(c.granularity, query.from, query.to),
@@ -701,6 +819,7 @@ describe.skipIf(!hasRetail)('on a slice of Online Retail', () => {
           start: p.start,
           customersAtStart: p.customers.atStart,
           customersAtEnd: p.customers.atEnd,
+          retained: p.customers.retained,
           churned: p.customers.churned,
           reactivated: p.customers.reactivated,
           buyers: p.buyers.total,
@@ -723,9 +842,41 @@ describe.skipIf(!hasRetail)('on a slice of Online Retail', () => {
           ).toBe(p.customers.atEnd);
         }
         expect(p.customers.atStart - p.customers.churned).toBeGreaterThanOrEqual(0);
+        // CRR is the share of S kept, so it never leaves 0..100 and churn is its complement.
+        if (x.customersAtStart > 0) {
+          expect(p.retentionRatePct).toBeCloseTo((x.retained / x.customersAtStart) * 100, 9);
+          expect(p.retentionRatePct! + p.churnRatePct!).toBeCloseTo(100, 9);
+        }
+        // Whatever the window, the end base is made of kept, reactivated and new customers.
+        expect(p.customers.atEnd).toBeLessThanOrEqual(
+          p.customers.retained + p.customers.reactivated + p.customers.new,
+        );
       });
     },
   );
+
+  it('the derived window is the 80th percentile of the gaps between purchase days, by hand', async () => {
+    const query = RetentionQuerySchema.parse({ from: '2010-12-01', to: '2011-01-31' });
+    const report = await retentionReport(
+      { retention: source(), programme: settings, clock: systemClock },
+      query,
+    );
+    const gaps: number[] = [];
+    for (const [, ds] of byCustomer(purchases.filter((p) => p.day < '2011-02-01'))) {
+      ds.forEach((d, i) => {
+        if (i > 0) gaps.push(daysBetween(ds[i - 1]!, d));
+      });
+    }
+    gaps.sort((a, b) => a - b);
+    // percentile_disc: the first gap whose position reaches 80 % of them.
+    const p80 = gaps[Math.max(1, Math.ceil(0.8 * gaps.length)) - 1]!;
+    expect(report.activeWindow).toMatchObject({
+      source: 'derived',
+      gaps: gaps.length,
+      gapDays: p80,
+    });
+    expect(report.activeDays).toBe([30, 60, 90, 180, 365].find((d) => p80 <= d));
+  });
 
   it('the segment filter restricts the customers, as read by hand', async () => {
     const active = new Set(
@@ -744,7 +895,10 @@ describe.skipIf(!hasRetail)('on a slice of Online Retail', () => {
       activeDays: 14,
       segment: 'lifecycle:active',
     });
-    const report = await retentionReport({ retention: source(), programme: settings }, query);
+    const report = await retentionReport(
+      { retention: source(), programme: settings, clock: systemClock },
+      query,
+    );
     const expected = referenceRetention(
       purchases.filter((p) => active.has(p.customerId)),
       periodsCovering('week', query.from, query.to),
@@ -771,7 +925,7 @@ describe.skipIf(!hasRetail)('on a slice of Online Retail', () => {
       .at(-1)!;
     expect(report.observedUntil).toBe(addDaysToDate(lastDay, 1));
     const retention = await retentionReport(
-      { retention: source(), programme: settings },
+      { retention: source(), programme: settings, clock: systemClock },
       RetentionQuerySchema.parse({ granularity: 'week', from: query.from, to: query.to }),
     );
     expect(report.cohorts.map((c) => c.customers)).toEqual(
@@ -804,7 +958,7 @@ describe.skipIf(!hasRetail)('on a slice of Online Retail', () => {
     );
     const jan = month(
       await retentionReport(
-        { retention: source(), programme: settings },
+        { retention: source(), programme: settings, clock: systemClock },
         RetentionQuerySchema.parse({ from: '2011-01-01', to: '2011-01-31' }),
       ),
       '2011-01-01',

@@ -83,6 +83,45 @@ describe('regulars report', () => {
     expect(march.customers).toMatchObject({ atStart: 2, atEnd: 2, new: 0 });
     expect(march.retentionRatePct).toBe(100);
     expect(march.orders.total).toBe(1);
+    // One gap (ann: 10 Jan → 15 Mar = 64 days), so p80 = 64 → a 90-day window. The data ends on
+    // 15 March, so March is partial.
+    expect(report.activeWindow).toMatchObject({
+      days: 90,
+      source: 'derived',
+      gaps: 1,
+      gapDays: 64,
+    });
+    expect(report.observedUntil).toBe('2026-03-16');
+    expect(report.periods.map((p: { partial: boolean }) => p.partial)).toEqual([
+      false,
+      false,
+      true,
+    ]);
+  });
+
+  it('says in the table which active window it used and which periods are partial', async () => {
+    const derived = await runReport(app, [
+      'retention',
+      '--from',
+      '2026-01-01',
+      '--to',
+      '2026-03-31',
+    ]);
+    expect(derived.stdout).toContain(
+      'purchase in the last 90 days (derived: p80 of 1 gaps between purchase days = 64 days)',
+    );
+    expect(derived.stdout).toMatch(/^2026-03-01 +partial /m);
+    expect(derived.stdout).toMatch(/^2026-02-01 +\d/m);
+    const chosen = await runReport(app, [
+      'retention',
+      '--from',
+      '2026-01-01',
+      '--to',
+      '2026-03-31',
+      '--active-days',
+      '30',
+    ]);
+    expect(chosen.stdout).toContain('30 days (chosen; derived default 90 days');
   });
 
   it('prints cohorts as CSV and draws the heat map and the curves', async () => {
@@ -147,6 +186,11 @@ describe('regulars report', () => {
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(
       expect.arrayContaining(['to', 'metric']),
     );
+    // The partial March is left out of the trend picture unless asked for.
+    const trend = (query: string) =>
+      app.call('GET', `/v1/analytics/charts/retention.svg?from=2026-01-01&to=2026-03-31${query}`);
+    expect(String((await trend('')).body)).not.toContain('2026-03-01');
+    expect(String((await trend('&includePartial=true')).body)).toContain('2026-03-01 (partial)');
     const none = await app.call('GET', '/v1/analytics/charts/clv-validation.svg');
     expect(none.status).toBe(409);
   });

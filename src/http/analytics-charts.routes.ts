@@ -40,6 +40,13 @@ const CohortChartQuery = CohortQuerySchema.extend({
   metric: z.enum(['retention', 'revenue']).default('retention'),
 });
 
+const RetentionChartQuery = RetentionQuerySchema.extend({
+  includePartial: z
+    .enum(['true', 'false'])
+    .default('false')
+    .openapi({ description: 'Also draw periods the data ends inside of' }),
+});
+
 const TAGS = ['Analytics charts'];
 
 /**
@@ -93,17 +100,22 @@ export const analyticsChartRoutes = (clock: Clock) => {
       method: 'get',
       path: '/v1/analytics/charts/retention.svg',
       tags: TAGS,
-      summary: 'CRR, churn and repeat-purchase rate per period',
-      request: { query: RetentionQuerySchema },
+      summary: 'CRR and repeat-purchase rate per fully observed period',
+      request: { query: RetentionChartQuery },
       responses: { 200: svg('Line chart'), ...commonErrors },
     }),
     async (c) => {
+      const { includePartial, ...query } = c.req.valid('query');
       const deps = await useCaseDeps(c, clock);
       const report = await retentionReport(
-        { retention: retentionQueries(c.var.db), programme: deps.programme },
-        c.req.valid('query'),
+        { retention: retentionQueries(c.var.db), programme: deps.programme, clock },
+        query,
       );
-      return c.body(retentionTrendSvg(report), 200, SVG_HEADERS);
+      return c.body(
+        retentionTrendSvg(report, { includePartial: includePartial === 'true' }),
+        200,
+        SVG_HEADERS,
+      );
     },
   );
 

@@ -39,7 +39,27 @@ const RetentionView = z
     granularity: z.enum(['week', 'month', 'quarter']),
     from: day(),
     to: day(),
-    activeDays: int(),
+    activeDays: int().openapi({ description: 'The active window used (= activeWindow.days)' }),
+    activeWindow: z
+      .object({
+        days: int(),
+        source: z.enum(['derived', 'requested']).openapi({
+          description: 'requested: activeDays was given; derived: from the gaps (the default)',
+        }),
+        percentile: int(),
+        gaps: int().openapi({
+          description: 'Gaps between consecutive purchase days of a customer, up to the end',
+        }),
+        gapDays: int()
+          .nullable()
+          .openapi({ description: 'That percentile of the gaps; null: none' }),
+        derivedDays: int().openapi({
+          description:
+            'gapDays rounded up to 30, 60, 90, 180 or 365 (then whole years); 365 without gaps',
+        }),
+      })
+      .openapi('ActiveWindow'),
+    observedUntil: day().nullable().openapi({ description: 'Exclusive; null: no orders' }),
     currency: z.string(),
     timeZone: z.string(),
     filter: FilterView,
@@ -51,11 +71,12 @@ const RetentionView = z
           atStart: int().openapi({ description: 'S: active base at the start' }),
           atEnd: int().openapi({ description: 'E: active base at the end' }),
           new: int().openapi({ description: 'N: first purchase ever in the period' }),
+          retained: int().openapi({ description: 'R: in S and in E' }),
           churned: int().openapi({ description: 'In S, not in E' }),
           reactivated: int().openapi({ description: 'In E, not in S, not new' }),
         }),
-        retentionRatePct: pct().openapi({ description: '(E − N) / S × 100' }),
-        churnRatePct: pct(),
+        retentionRatePct: pct().openapi({ description: 'CRR = R / S × 100' }),
+        churnRatePct: pct().openapi({ description: 'churned / S × 100 = 100 − CRR' }),
         buyers: Split(int),
         orders: Split(int),
         revenueMinor: Split(minor),
@@ -69,6 +90,9 @@ const RetentionView = z
           intervals: int(),
           mean: z.number().nullable(),
           median: z.number().nullable(),
+        }),
+        partial: z.boolean().openapi({
+          description: 'The data ends before the period does: incomplete, left out of trends',
         }),
       }),
     ),
@@ -168,7 +192,7 @@ export const analyticsRetentionRoutes = (clock: Clock) => {
     async (c) => {
       const deps = await useCaseDeps(c, clock);
       const report = await retentionReport(
-        { retention: retentionQueries(c.var.db), programme: deps.programme },
+        { retention: retentionQueries(c.var.db), programme: deps.programme, clock },
         c.req.valid('query'),
       );
       return c.json({ ...report, filter: presentFilter(report.filter) }, 200);

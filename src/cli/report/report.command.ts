@@ -43,7 +43,11 @@ export const registerReportCommand = (program: Command, open: OpenDatabase): Com
         'CRR, churn, repeat rate, frequency, AOV, time between purchases, new vs returning revenue per period',
       ),
   )
-    .option('--active-days <n>', 'a customer is active for this many days after a purchase', '365')
+    .option(
+      '--active-days <n>',
+      'a customer is active for this many days after a purchase (default: derived from the gaps between purchases)',
+    )
+    .option('--include-partial', 'also draw periods the data ends inside of in the --svg picture')
     .action(run(retention));
   withFilters(
     report

@@ -89,11 +89,10 @@ describe('calendar periods', () => {
 });
 
 describe('query and filter', () => {
-  it('defaults to months and a 365-day active window, coercing query strings', () => {
-    expect(RetentionQuerySchema.parse({ from: '2026-01-01', to: '2026-01-31' })).toMatchObject({
-      granularity: 'month',
-      activeDays: 365,
-    });
+  it('defaults to months and no fixed active window (it is derived), coercing query strings', () => {
+    const parsed = RetentionQuerySchema.parse({ from: '2026-01-01', to: '2026-01-31' });
+    expect(parsed.granularity).toBe('month');
+    expect(parsed.activeDays).toBeUndefined();
     expect(
       RetentionQuerySchema.parse({ from: '2026-01-01', to: '2026-01-31', activeDays: '30' })
         .activeDays,

@@ -30,6 +30,7 @@ export interface AnalyticsScope {
 
 /** Most periods one report may cover: ten years of weeks. */
 export const MAX_PERIODS = 520;
+/** The active window when it cannot be derived (nobody has bought on two days). */
 export const DEFAULT_ACTIVE_DAYS = 365;
 export const MAX_ACTIVE_DAYS = 3650;
 
@@ -172,8 +173,10 @@ export const RetentionQuerySchema = AnalyticsFilterQuerySchema.extend({
     .int()
     .min(1)
     .max(MAX_ACTIVE_DAYS)
-    .default(DEFAULT_ACTIVE_DAYS)
-    .describe('A customer is in the active base at an instant after a purchase in this many days'),
+    .optional()
+    .describe(
+      'A customer is in the active base for this many days after a purchase; default: derived from the gaps between purchases (docs/analytics.md)',
+    ),
 });
 export type RetentionQuery = z.infer<typeof RetentionQuerySchema>;
 

@@ -2,7 +2,7 @@ import type { HeatMapInput } from './charts/heat-map.js';
 import { renderGroupedBarChart, renderHeatMap, renderLineChart } from './charts/index.js';
 import type { HoldoutReport, TrackingPoint } from './clv/index.js';
 import type { CohortReport } from './cohorts.js';
-import type { RetentionReport } from './retention.js';
+import { trendPeriods, type RetentionPeriod, type RetentionReport } from './retention.js';
 import type { RfmSummary } from './rfm.js';
 
 /**
@@ -61,26 +61,34 @@ export const retentionCurvesSvg = (report: CohortReport): string =>
     ],
   });
 
-export const retentionTrendSvg = (report: RetentionReport): string => {
-  const series = (
-    name: string,
-    pick: (p: RetentionReport['periods'][number]) => number | null,
-  ) => ({
+/**
+ * CRR and repeat-purchase rate per period. Churn is 100 − CRR, so it gets no line of its own.
+ * Periods the data ends inside of are left out unless asked for: a month observed for ten days
+ * would show a plunge that is only the end of the data.
+ */
+export const retentionTrendSvg = (
+  report: RetentionReport,
+  options: { includePartial?: boolean } = {},
+): string => {
+  const periods = trendPeriods(report, options.includePartial);
+  const series = (name: string, pick: (p: RetentionPeriod) => number | null) => ({
     name,
-    points: report.periods.flatMap((p, i) => {
+    points: periods.flatMap((p, i) => {
       const y = pick(p);
       return y === null ? [] : [{ x: i, y }];
     }),
   });
   return renderLineChart({
-    title: `Retention by ${report.granularity}`,
+    title: `Retention by ${report.granularity}, active window ${report.activeDays} days`,
     xLabel: report.granularity,
     yLabel: '%',
     yTickFormat: percentText,
-    xTickFormat: (x) => report.periods[Math.round(x)]?.start ?? '',
+    xTickFormat: (x) => {
+      const p = periods[Math.round(x)];
+      return p ? `${p.start}${p.partial ? ' (partial)' : ''}` : '';
+    },
     series: [
       series('Customer retention rate', (p) => p.retentionRatePct),
-      series('Churn rate', (p) => p.churnRatePct),
       series('Repeat-purchase rate', (p) => p.repeatPurchaseRatePct),
     ],
   });

@@ -3,6 +3,7 @@ import type { CohortRequest, CohortSource } from '../../core/analytics/cohorts.j
 import type { DB } from '../schema.js';
 import { filteredPurchasesOf } from './filters.sql.js';
 import { dateParam, periodStartSql } from './periods.sql.js';
+import { lastOrderDay } from './purchases.sql.js';
 
 interface Row {
   cohort_start: string;
@@ -37,11 +38,6 @@ const statement = (r: CohortRequest) => {
 export const cohortQueries = (db: Kysely<DB>): CohortSource => ({
   cohortData: async (request) => {
     const { rows } = await statement(request).execute(db);
-    // The data's horizon is the newest order in the currency: a backward scan of (placed_at).
-    const newest = await sql<{ day: string | null }>`
-      select (max(placed_at) at time zone ${request.scope.timeZone})::date as day
-        from sales_order where currency = ${request.scope.currency}
-    `.execute(db);
     const activity = rows.map((row) => ({
       cohortStart: row.cohort_start,
       periodStart: row.period_start,
@@ -53,7 +49,7 @@ export const cohortQueries = (db: Kysely<DB>): CohortSource => ({
         .filter((a) => a.periodStart === a.cohortStart)
         .map((a) => ({ cohortStart: a.cohortStart, customers: a.customers })),
       activity,
-      lastOrderDay: newest.rows[0]?.day ?? null,
+      lastOrderDay: await lastOrderDay(db, request.scope),
     };
   },
 });

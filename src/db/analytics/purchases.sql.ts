@@ -40,3 +40,18 @@ export const purchaseDayRange = async (
   `.execute(db);
   return rows[0] ?? { first: null, last: null };
 };
+
+/**
+ * The local date of the newest order in the currency, whatever its filters or returns: where the
+ * data ends (a backward scan of the (placed_at) index). Null when there is none.
+ */
+export const lastOrderDay = async (
+  db: Kysely<DB>,
+  scope: PurchaseScope,
+): Promise<string | null> => {
+  const { rows } = await sql<{ day: string | null }>`
+    select to_char((max(placed_at) at time zone ${scope.timeZone})::date, 'YYYY-MM-DD') as day
+      from sales_order where currency = ${scope.currency}
+  `.execute(db);
+  return rows[0]?.day ?? null;
+};

@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
+import type { GapStats } from '../../core/analytics/active-window.js';
 import type {
+  GapRequest,
   RetentionCounts,
   RetentionRequest,
   RetentionSource,
@@ -8,6 +10,7 @@ import { addDaysToDate } from '../../core/analytics/periods.js';
 import type { DB } from '../schema.js';
 import { filteredPurchasesOf } from './filters.sql.js';
 import { dateParam, nextPeriodSql, periodSeries, periodStartSql } from './periods.sql.js';
+import { lastOrderDay } from './purchases.sql.js';
 
 interface Row {
   period_start: string;
@@ -169,10 +172,34 @@ const toCounts = (row: Row): RetentionCounts => ({
   medianDaysBetween: row.median_days === null ? null : Number(row.median_days),
 });
 
+/**
+ * The gaps between consecutive visits (distinct purchase days) of each customer, from the same
+ * filtered purchases the report reads, and their percentile as percentile_disc: the smallest gap
+ * at or below which that share of the gaps lies, so always a gap that happened.
+ */
+const gapStatement = (r: GapRequest) => sql<{ gaps: number; gap_days: number | null }>`
+  select count(*) as gaps,
+         percentile_disc(${r.percentile}::float8) within group (order by gap) as gap_days
+    from (select day - lag(day) over (partition by customer_id order by day) as gap
+            from (select distinct p.customer_id, p.day
+                    from ${filteredPurchasesOf(r.scope, r.filter, { before: r.before })} as p) as v
+         ) as g
+   where gap is not null
+`;
+
 /** Retention counts computed in the database, one statement per report. */
 export const retentionQueries = (db: Kysely<DB>): RetentionSource => ({
   retentionCounts: async (request) => {
     const { rows } = await statement(request).execute(db);
     return rows.map(toCounts);
   },
+  purchaseGaps: async (request): Promise<GapStats> => {
+    const { rows } = await gapStatement(request).execute(db);
+    const row = rows[0];
+    return {
+      gaps: Number(row?.gaps ?? 0),
+      gapDays: row?.gap_days === null || row?.gap_days === undefined ? null : Number(row.gap_days),
+    };
+  },
+  lastOrderDay: (scope) => lastOrderDay(db, scope),
 });

@@ -5187,7 +5187,7 @@ export interface paths {
           from: string;
           /** @description A calendar date, YYYY-MM-DD */
           to: string;
-          /** @description A customer is in the active base at an instant after a purchase in this many days */
+          /** @description A customer is in the active base for this many days after a purchase; default: derived from the gaps between purchases (docs/analytics.md) */
           activeDays?: number;
         };
         header?: never;
@@ -6361,7 +6361,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** CRR, churn and repeat-purchase rate per period */
+    /** CRR and repeat-purchase rate per fully observed period */
     get: {
       parameters: {
         query: {
@@ -6376,8 +6376,10 @@ export interface paths {
           from: string;
           /** @description A calendar date, YYYY-MM-DD */
           to: string;
-          /** @description A customer is in the active base at an instant after a purchase in this many days */
+          /** @description A customer is in the active base for this many days after a purchase; default: derived from the gaps between purchases (docs/analytics.md) */
           activeDays?: number;
+          /** @description Also draw periods the data ends inside of */
+          includePartial?: 'true' | 'false';
         };
         header?: never;
         path?: never;
@@ -15455,7 +15457,14 @@ export interface components {
       from: string;
       /** @example 2026-04-01 */
       to: string;
+      /** @description The active window used (= activeWindow.days) */
       activeDays: number;
+      activeWindow: components['schemas']['ActiveWindow'];
+      /**
+       * @description Exclusive; null: no orders
+       * @example 2026-04-01
+       */
+      observedUntil: string | null;
       currency: string;
       timeZone: string;
       filter: {
@@ -15478,14 +15487,16 @@ export interface components {
           atEnd: number;
           /** @description N: first purchase ever in the period */
           new: number;
+          /** @description R: in S and in E */
+          retained: number;
           /** @description In S, not in E */
           churned: number;
           /** @description In E, not in S, not new */
           reactivated: number;
         };
-        /** @description (E − N) / S × 100 */
+        /** @description CRR = R / S × 100 */
         retentionRatePct: number | null;
-        /** @description Percent (0–100), unrounded */
+        /** @description churned / S × 100 = 100 − CRR */
         churnRatePct: number | null;
         buyers: {
           total: number;
@@ -15517,7 +15528,24 @@ export interface components {
           mean: number | null;
           median: number | null;
         };
+        /** @description The data ends before the period does: incomplete, left out of trends */
+        partial: boolean;
       }[];
+    };
+    ActiveWindow: {
+      days: number;
+      /**
+       * @description requested: activeDays was given; derived: from the gaps (the default)
+       * @enum {string}
+       */
+      source: 'derived' | 'requested';
+      percentile: number;
+      /** @description Gaps between consecutive purchase days of a customer, up to the end */
+      gaps: number;
+      /** @description That percentile of the gaps; null: none */
+      gapDays: number | null;
+      /** @description gapDays rounded up to 30, 60, 90, 180 or 365 (then whole years); 365 without gaps */
+      derivedDays: number;
     };
     CohortReport: {
       /** @enum {string} */
