@@ -186,6 +186,45 @@ describe.skipIf(skip)('admin dashboard in Chromium', () => {
     await page.close();
   });
 
+  it('says which active window the retention trend uses, and asks again when it is changed', async () => {
+    const range = await server.api('GET', '/v1/analytics/range');
+    const end: string = range.lastPurchaseDay;
+    const from = `${Number(end.slice(0, 4)) - 1}-${end.slice(5, 7)}-01`;
+    const derived = await server.api(
+      'GET',
+      `/v1/analytics/retention?granularity=month&from=${from}&to=${end}`,
+    );
+    expect(derived.activeWindow.source).toBe('derived');
+    // Greta's order is today: the month the data ends in is partial.
+    expect(derived.periods.at(-1).partial).toBe(true);
+
+    const page = await openPage(browser);
+    await signInWithKey(page);
+    await page.goto(`${server.url}/admin?days=30&end=${end}`);
+    const trend = page.getByRole('region', { name: 'Retention, last 12 months' });
+    await trend
+      .getByText(
+        `Active window: ${derived.activeWindow.days} days, derived from the purchases (p80 of ${derived.activeWindow.gaps.toLocaleString('en')} gaps`,
+      )
+      .waitFor();
+    // The partial month is named as not drawn, and marked in the table.
+    await trend.getByText(/Not drawn: .*, where the data ends/).waitFor();
+
+    const asked = page.waitForResponse(
+      (r) => r.url().includes('/v1/analytics/retention?') && r.url().includes('activeDays=30'),
+    );
+    await trend.getByLabel('Active window').selectOption('30');
+    expect((await asked).status()).toBe(200);
+    await trend.getByText('Active window: 30 days, chosen here.').waitFor();
+    expect(page.url()).toContain('activeDays=30');
+
+    await trend.getByLabel('Include partial months').check();
+    await expect.poll(() => trend.getByText(/Not drawn:/).count()).toBe(0);
+    await screenshot(page, 'overview-retention-window');
+    await expectAccessible(page);
+    await page.close();
+  });
+
   it('draws retention and customer value from the refreshed analytics', async () => {
     const page = await openPage(browser);
     await signInWithKey(page);

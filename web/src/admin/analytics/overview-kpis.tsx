@@ -73,9 +73,12 @@ const BuyerCards = ({ effect }: { effect: CampaignEffect }) => {
   );
 };
 
-/** The last calendar month that ends on or before the window's last day, and the month before. */
+/**
+ * The last calendar month that ends on or before the window's last day and that the data covers
+ * in full, and the month before.
+ */
 const lastFullMonths = (report: RetentionReport, to: string) => {
-  const full = report.periods.filter((p) => p.end <= addDays(to, 1));
+  const full = report.periods.filter((p) => !p.partial && p.end <= addDays(to, 1));
   return { now: full.at(-1) ?? null, before: full.at(-2) ?? null };
 };
 
@@ -114,8 +117,8 @@ export const OverviewKpis = ({
 }: {
   current: DayWindow;
   previous: DayWindow;
-  /** The CRR trend's months; the repeat rate is read from the same report (one request). */
-  trend: DayWindow;
+  /** The CRR trend's request; the repeat rate is read from the same report (one request). */
+  trend: DayWindow & { activeDays?: number };
 }) => {
   const kpisNow = useKpis(current);
   const kpisBefore = useKpis(previous);

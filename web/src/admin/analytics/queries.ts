@@ -38,11 +38,19 @@ export const useCampaignEffect = (window: DayWindow | null) =>
     unwrap(client.GET('/v1/analytics/campaign-effect', { params: { query }, signal })),
   );
 
-export const useMonthlyRetention = (window: DayWindow | null) =>
+/** Monthly retention over a window; without activeDays the API derives the active window. */
+export const useMonthlyRetention = (window: (DayWindow & { activeDays?: number }) | null) =>
   useWindowed('retention', window, (w, signal) =>
     unwrap(
       client.GET('/v1/analytics/retention', {
-        params: { query: { granularity: 'month', ...w } },
+        params: {
+          query: {
+            granularity: 'month',
+            from: w.from,
+            to: w.to,
+            ...(w.activeDays === undefined ? {} : { activeDays: w.activeDays }),
+          },
+        },
         signal,
       }),
     ),

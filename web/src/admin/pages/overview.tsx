@@ -1,3 +1,4 @@
+import { useActiveWindowChoice } from '../analytics/active-window';
 import { formatWindow } from '../analytics/dates';
 import { OverviewKpis } from '../analytics/overview-kpis';
 import { PeriodControls, useOverviewWindows } from '../analytics/period-controls';
@@ -9,6 +10,7 @@ import { Empty, Loaded, PageTitle, Panel } from '../ui';
 const Overview = ({ range }: { range: AnalyticsRange }) => {
   const period = useOverviewWindows(range);
   const { current, previous, months } = period.windows;
+  const activeWindow = useActiveWindowChoice();
   const dataEndsEarly = range.lastPurchaseDay !== null && range.lastPurchaseDay < range.today;
   return (
     <>
@@ -28,9 +30,13 @@ const Overview = ({ range }: { range: AnalyticsRange }) => {
             <> The last purchase was on this end date, so the period ends there.</>
           )}
         </p>
-        <OverviewKpis current={current} previous={previous} trend={months} />
+        <OverviewKpis
+          current={current}
+          previous={previous}
+          trend={{ ...months, activeDays: activeWindow.activeDays }}
+        />
       </Panel>
-      <RetentionTrend months={months} />
+      <RetentionTrend months={months} activeWindow={activeWindow} />
     </>
   );
 };
