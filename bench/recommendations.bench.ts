@@ -1,39 +1,63 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { sql, type Kysely } from 'kysely';
 import { importOrders } from '../src/cli/import/index.js';
 import {
   RecommendationSettingsSchema,
   type RecommendationSettings,
   type RecommendationSettingsInput,
 } from '../src/core/recommendations/recommendations.js';
+import {
+  RECENT_POPULARITY_DAYS,
+  summariseQuality,
+  type QualitySplit,
+  type QualitySummary,
+  type Suggester,
+  type SuggestionQuality,
+} from '../src/core/recommendations/recommendations.quality.js';
 import { refreshRecommendations } from '../src/core/recommendations/recommendations.service.js';
 import { systemClock } from '../src/core/shared/clock.js';
 import type { Database } from '../src/db/dialect.js';
+import { evaluateSuggesters } from '../src/db/recommendations/recommendations.evaluate.js';
 import { recommendationStore } from '../src/db/recommendations/recommendations.repository.js';
-import type { DB } from '../src/db/schema.js';
 import { withScratchPglite, withScratchPostgres } from './scratch-database.js';
 
 /**
- * Quality of the suggestions on UCI Online Retail with a time split. The production refresh
- * (the same SQL, through refreshRecommendations) runs as of the cut date, so it sees only orders
- * before it; the evaluation takes the customers who bought both before and after the cut and
- * checks the top 10 against the SKUs they bought after it (to the end of the data, 2011-12-09).
- * Beside it, a most-popular baseline: the 10 best sellers before the cut (by buyers) the customer
- * may still be offered under the same exclusion rule.
+ * Quality of the suggestions on UCI Online Retail with time splits. At each cut the production
+ * refresh (the same SQL, through refreshRecommendations) runs as of the cut, so it sees only
+ * orders before it; the customers who bought both before the cut and in the test window after it
+ * (`--days`, 30 by default) are judged on the products they bought in that window. Beside ours,
+ * two most-popular baselines: the best sellers before the cut by buyers (all time), and the best
+ * sellers of the 30 days before the cut (ties by all-time buyers). Every suggester drops what the
+ * customer bought before the cut under the same exclusion rule, and what it drops is not counted
+ * as relevant (src/db/recommendations/recommendations.evaluate.ts).
  *
- * Metrics per configuration: hit rate (share of customers whose later purchases include at least
- * one suggestion), precision@10 (suggestions bought ÷ 10), recall@10 (suggestions bought ÷ the
- * later SKUs the exclusion rule allowed to be suggested), coverage (distinct SKUs suggested).
+ * Metrics per suggester: hit rate (share of customers who bought at least one suggestion in the
+ * window), precision@10 (suggestions bought ÷ 10), recall@10 (suggestions bought ÷ the window's
+ * products the exclusion rule allowed to be suggested), coverage (distinct SKUs suggested).
  *
- * `npx tsx bench/recommendations.bench.ts [--cut=2011-09-01] [--db=pglite|postgres] [--quick]`;
- * figures go to BENCH_RESULT_FILE or bench/results/recommendations.json.
+ * `npx tsx bench/recommendations.bench.ts [--db=pglite|postgres] [--cuts=2011-06-01,2011-07-01]
+ * [--days=30] [--configs=all] [--quick]`; `--cut=YYYY-MM-DD` is one cut. Figures go to
+ * BENCH_RESULT_FILE or bench/results/recommendations.json.
  */
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RETAIL = resolve(ROOT, '../shared/data/online-retail/online_retail_lines.csv.gz');
 const DEFAULT_RESULTS = resolve(ROOT, 'bench/results/recommendations.json');
+const DAY_MS = 86_400_000;
+
+/**
+ * Monthly cuts whose 30-day windows do not overlap and all end before the data does
+ * (2011-12-09); the first leaves six months of history to learn from.
+ */
+const DEFAULT_CUTS = [
+  '2011-06-01',
+  '2011-07-01',
+  '2011-08-01',
+  '2011-09-01',
+  '2011-10-01',
+  '2011-11-01',
+];
 
 /** Online Retail stock codes that are not products: postage, fees, manual lines, samples. */
 const RETAIL_NON_PRODUCTS = [
@@ -56,22 +80,13 @@ const arg = (name: string): string | undefined =>
 const flag = (name: string) => process.argv.includes(`--${name}`);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-interface Metrics {
-  customers: number;
-  withRelevant: number;
-  hitRate: number;
-  precisionAt10: number;
-  recallAt10: number;
-  coverageSkus: number;
-}
-
 interface ConfigResult {
   label: string;
   settings: RecommendationSettings;
   refreshMs: number;
   suggestions: number;
-  model: Metrics;
-  baseline: Metrics;
+  splits: (QualitySplit & { refreshMs: number })[];
+  summary: QualitySummary;
 }
 
 const CONFIGS: { label: string; settings: RecommendationSettingsInput }[] = [
@@ -80,102 +95,38 @@ const CONFIGS: { label: string; settings: RecommendationSettingsInput }[] = [
   { label: 'order baskets, exclude last 90 days', settings: { excludeWindowDays: 90 } },
 ];
 
-const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
+const WHO: [Suggester, string][] = [
+  ['ours', 'ours'],
+  ['popularAllTime', 'popular, all time'],
+  ['popularRecent', `popular, last ${RECENT_POPULARITY_DAYS} days`],
+];
 
-/**
- * Scores the suggestions in `recs` (customer_id, sku, rank) against purchases after the cut,
- * for customers who bought on both sides of it. All in SQL.
- */
-const evaluate = async (
-  db: Kysely<DB>,
-  cut: Date,
-  s: RecommendationSettings,
-  recs: ReturnType<typeof sql>,
-): Promise<Metrics> => {
-  const skip = sql.join(s.excludeSkus.map((x) => sql`${x}`));
-  const owned =
-    s.excludeWindowDays === null
-      ? sql`o.placed_at < ${cut}::timestamptz`
-      : sql`o.placed_at < ${cut}::timestamptz
-            and o.placed_at >= ${cut}::timestamptz - make_interval(days => ${s.excludeWindowDays}::int)`;
-  const { rows } = await sql<Metrics>`
-    with lines as (
-      select l.customer_id, l.sku, o.placed_at from order_line l join sales_order o on o.id = l.order_id
-       where l.sku not in (${skip})
-    ),
-    before as (select distinct customer_id from lines where placed_at < ${cut}::timestamptz),
-    after as (select distinct customer_id, sku from lines where placed_at >= ${cut}::timestamptz),
-    judged as (select customer_id from before intersect select customer_id from after),
-    owned as (
-      select distinct l.customer_id, l.sku from order_line l join sales_order o on o.id = l.order_id
-       where ${owned}
-    ),
-    relevant as (
-      select a.customer_id, a.sku from after a join judged j on j.customer_id = a.customer_id
-       where not exists (select 1 from owned w where w.customer_id = a.customer_id and w.sku = a.sku)
-    ),
-    suggested as (select r.customer_id, r.sku from (${recs}) r join judged j on j.customer_id = r.customer_id),
-    hits as (
-      select x.customer_id, count(*) as n from suggested x
-        join relevant y on y.customer_id = x.customer_id and y.sku = x.sku
-       group by x.customer_id
-    ),
-    relevant_counts as (select customer_id, count(*) as n from relevant group by customer_id),
-    per_customer as (
-      select j.customer_id, coalesce(h.n, 0) as hits, coalesce(r.n, 0) as relevant
-        from judged j
-        left join hits h on h.customer_id = j.customer_id
-        left join relevant_counts r on r.customer_id = j.customer_id
-    )
-    select count(*)::int as customers,
-           (count(*) filter (where relevant > 0))::int as "withRelevant",
-           avg(case when hits > 0 then 1.0 else 0.0 end)::float8 as "hitRate",
-           avg(hits / 10.0)::float8 as "precisionAt10",
-           (avg(hits::float8 / relevant) filter (where relevant > 0))::float8 as "recallAt10",
-           (select count(distinct sku) from suggested)::int as "coverageSkus"
-      from per_customer
-  `.execute(db);
-  const m = rows[0]!;
-  return {
-    ...m,
-    hitRate: round(m.hitRate),
-    precisionAt10: round(m.precisionAt10),
-    recallAt10: round(m.recallAt10),
-  };
+const day = (d: Date) => d.toISOString().slice(0, 10);
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const times = (r: number | null) => (r === null ? '–' : `${r.toFixed(2)}×`);
+const ratio = (ours: number, baseline: number) => times(baseline > 0 ? ours / baseline : null);
+
+const cutsOf = (): Date[] => {
+  const listed = arg('cuts')?.split(',') ?? (arg('cut') ? [arg('cut')!] : null);
+  const cuts = listed ?? (flag('quick') ? ['2011-09-01'] : DEFAULT_CUTS);
+  return cuts.map((c) => {
+    const d = new Date(`${c.trim()}T00:00:00Z`);
+    if (Number.isNaN(d.getTime())) throw new Error(`--cuts: ${c} is not a YYYY-MM-DD date`);
+    return d;
+  });
 };
 
-/** The most-popular baseline: best sellers before the cut by buyers, minus what is excluded. */
-const baselineSql = (cut: Date, s: RecommendationSettings) => {
-  const skip = sql.join(s.excludeSkus.map((x) => sql`${x}`));
-  const owned =
-    s.excludeWindowDays === null
-      ? sql`o.placed_at < ${cut}::timestamptz`
-      : sql`o.placed_at < ${cut}::timestamptz
-            and o.placed_at >= ${cut}::timestamptz - make_interval(days => ${s.excludeWindowDays}::int)`;
-  return sql`
-    with owned as (
-      select distinct l.customer_id, l.sku from order_line l join sales_order o on o.id = l.order_id
-       where ${owned}
-    ),
-    best as (
-      select l.sku, count(distinct l.customer_id) as buyers
-        from order_line l join sales_order o on o.id = l.order_id
-       where o.placed_at < ${cut}::timestamptz and l.sku not in (${skip})
-       group by l.sku order by buyers desc, l.sku limit 500
-    )
-    select customer_id, sku from (
-      select c.customer_id, p.sku,
-             row_number() over (partition by c.customer_id order by p.buyers desc, p.sku) as rank
-        from (select distinct customer_id from sales_order where placed_at < ${cut}::timestamptz) c
-        cross join best p
-       where not exists (select 1 from owned w where w.customer_id = c.customer_id and w.sku = p.sku)
-    ) ranked where rank <= ${s.limit}::int
-  `;
+const daysOf = (): number => {
+  const days = Number(arg('days') ?? 30);
+  if (!Number.isInteger(days) || days < 1) throw new Error('--days must be a whole number ≥ 1');
+  return days;
 };
 
+/** One configuration at every cut: a refresh as of the cut, then the three suggesters scored. */
 const runConfig = async (
   database: Database,
-  cut: Date,
+  cuts: Date[],
+  days: number,
   label: string,
   input: RecommendationSettingsInput,
 ): Promise<ConfigResult> => {
@@ -183,48 +134,87 @@ const runConfig = async (
     excludeSkus: RETAIL_NON_PRODUCTS,
     ...input,
   });
-  const refreshed = await refreshRecommendations(
-    {
-      recommendations: recommendationStore(database.db),
-      clock: systemClock,
-      programme: { currency: 'GBP' },
-    },
-    { asOf: cut, settings },
-  );
-  const model = await evaluate(
-    database.db,
-    cut,
-    settings,
-    sql`select customer_id, sku from recommendation`,
-  );
-  const baseline = await evaluate(database.db, cut, settings, baselineSql(cut, settings));
+  const splits: ConfigResult['splits'] = [];
+  let suggestions = 0;
+  for (const cut of cuts) {
+    const refreshed = await refreshRecommendations(
+      {
+        recommendations: recommendationStore(database.db),
+        clock: systemClock,
+        programme: { currency: 'GBP' },
+      },
+      { asOf: cut, settings },
+    );
+    const window = { cut, end: new Date(cut.getTime() + days * DAY_MS) };
+    const results = await evaluateSuggesters(database.db, window, settings);
+    splits.push({ ...window, results, refreshMs: refreshed.durationMs });
+    suggestions = refreshed.suggestions;
+    say(`  ${label}, cut ${day(cut)}: refresh ${refreshed.durationMs} ms`);
+  }
   return {
     label,
     settings,
-    refreshMs: refreshed.durationMs,
-    suggestions: refreshed.suggestions,
-    model,
-    baseline,
+    refreshMs: Math.max(...splits.map((s) => s.refreshMs)),
+    suggestions,
+    splits,
+    summary: summariseQuality(splits),
   };
 };
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-
-const table = (results: ConfigResult[]) => {
+/** One split: a row per suggester, then ours ÷ each baseline. */
+const splitTable = (split: QualitySplit & { refreshMs: number }) => {
   const lines = [
-    '| configuration | refresh | suggester | customers | hit rate | precision@10 | recall@10 | SKUs suggested |',
-    '|---|---:|---|---:|---:|---:|---:|---:|',
+    `Cut ${day(split.cut)}, window to ${day(split.end)} (exclusive), refresh ${(split.refreshMs / 1000).toFixed(1)} s, ${split.results.ours.customers} customers judged:`,
+    '',
+    '| suggester | hit rate | precision@10 | recall@10 | SKUs suggested |',
+    '|---|---:|---:|---:|---:|',
   ];
-  for (const r of results) {
-    for (const [who, m] of [
-      ['ours', r.model],
-      ['most popular', r.baseline],
-    ] as const) {
-      lines.push(
-        `| ${r.label} | ${who === 'ours' ? `${(r.refreshMs / 1000).toFixed(1)} s` : ''} | ${who} | ${m.customers} | ${pct(m.hitRate)} | ${pct(m.precisionAt10)} | ${pct(m.recallAt10)} | ${m.coverageSkus} |`,
-      );
-    }
+  const row = (name: string, m: SuggestionQuality) =>
+    `| ${name} | ${pct(m.hitRate)} | ${pct(m.precisionAtK)} | ${pct(m.recallAtK)} | ${m.coverageSkus} |`;
+  for (const [who, name] of WHO) lines.push(row(name, split.results[who]));
+  const ours = split.results.ours;
+  for (const [who, name] of WHO.slice(1)) {
+    const b = split.results[who];
+    lines.push(
+      `| ours ÷ ${name} | ${ratio(ours.hitRate, b.hitRate)} | ${ratio(ours.precisionAtK, b.precisionAtK)} | ${ratio(ours.recallAtK, b.recallAtK)} | |`,
+    );
   }
+  return lines.join('\n');
+};
+
+/** Every split on one line per metric triple, then the means over splits and their ratios. */
+const summaryTable = (r: ConfigResult) => {
+  const triple = (f: (m: SuggestionQuality) => number, s: QualitySplit) =>
+    WHO.map(([who]) => (f(s.results[who]) * 100).toFixed(1)).join(' / ');
+  const ratios = (f: (m: SuggestionQuality) => number, s: QualitySplit) =>
+    `${ratio(f(s.results.ours), f(s.results.popularAllTime))} / ${ratio(f(s.results.ours), f(s.results.popularRecent))}`;
+  const metrics: ((m: SuggestionQuality) => number)[] = [
+    (m) => m.hitRate,
+    (m) => m.precisionAtK,
+    (m) => m.recallAtK,
+  ];
+  const lines = [
+    `Summary, ${r.label} (per cent: ours / popular all time / popular last ${RECENT_POPULARITY_DAYS} days; ratios: ours ÷ all time / ours ÷ last ${RECENT_POPULARITY_DAYS} days):`,
+    '',
+    '| cut | customers | hit rate | ratio | precision@10 | ratio | recall@10 | ratio |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const s of r.splits) {
+    lines.push(
+      `| ${day(s.cut)} | ${s.results.ours.customers} | ${metrics.map((f) => `${triple(f, s)} | ${ratios(f, s)}`).join(' | ')} |`,
+    );
+  }
+  const { mean, ratio: rs, oursBelow } = r.summary;
+  const rates = ['hitRate', 'precisionAtK', 'recallAtK'] as const;
+  lines.push(
+    `| mean of ${r.summary.splits} | | ${rates
+      .map(
+        (k) =>
+          `${WHO.map(([who]) => (mean[who][k] * 100).toFixed(1)).join(' / ')} | ${times(rs.popularAllTime[k])} / ${times(rs.popularRecent[k])}`,
+      )
+      .join(' | ')} |`,
+    `| splits where ours is below | | | ${rates.map((k) => `${oursBelow.popularAllTime[k]} / ${oursBelow.popularRecent[k]}`).join(' | | ')} |`,
+  );
   return lines.join('\n');
 };
 
@@ -233,9 +223,10 @@ const main = async () => {
     say(`skipped: ${RETAIL} not found`);
     return;
   }
-  const cut = new Date(`${arg('cut') ?? '2011-09-01'}T00:00:00Z`);
+  const cuts = cutsOf();
+  const days = daysOf();
   const kind = arg('db') ?? 'pglite';
-  const configs = flag('quick') ? CONFIGS.slice(0, 1) : CONFIGS;
+  const configs = arg('configs') === 'all' ? CONFIGS : CONFIGS.slice(0, 1);
   const run = async (database: Database) => {
     const started = performance.now();
     const summary = await importOrders(
@@ -243,32 +234,38 @@ const main = async () => {
       { file: RETAIL, format: 'online-retail' },
     );
     say(
-      `${kind}: imported ${summary.orders.new} orders in ${((performance.now() - started) / 1000).toFixed(1)} s (not timed below); cut ${cut.toISOString().slice(0, 10)}`,
+      `${kind}: imported ${summary.orders.new} orders in ${((performance.now() - started) / 1000).toFixed(1)} s (not timed below); cuts ${cuts.map(day).join(', ')}, ${days}-day windows`,
     );
     const results: ConfigResult[] = [];
-    for (const c of configs) {
-      results.push(await runConfig(database, cut, c.label, c.settings));
-      say(`  ${c.label}: refresh ${results.at(-1)!.refreshMs} ms`);
-    }
+    for (const c of configs)
+      results.push(await runConfig(database, cuts, days, c.label, c.settings));
     return results;
   };
+  const started = performance.now();
   const results =
     kind === 'postgres'
       ? await withScratchPostgres('regulars_reco_bench', run)
       : await withScratchPglite('regulars-recommendations-bench', run);
-  say(`\n${table(results)}\n`);
+  for (const r of results) {
+    say(`\n## ${r.label}\n`);
+    for (const s of r.splits) say(`${splitTable(s)}\n`);
+    say(`${summaryTable(r)}\n`);
+  }
+  say(`whole run ${((performance.now() - started) / 1000).toFixed(0)} s`);
   const file = process.env.BENCH_RESULT_FILE ?? DEFAULT_RESULTS;
   mkdirSync(dirname(file), { recursive: true });
   const report = {
     data: RETAIL,
     database: kind,
-    cut: cut.toISOString(),
+    cuts: cuts.map((c) => c.toISOString()),
+    windowDays: days,
+    recentPopularityDays: RECENT_POPULARITY_DAYS,
     results,
     machine: {
       cores: os.availableParallelism(),
       cpuModel: os.cpus()[0]?.model ?? 'unknown',
       node: process.version,
-      loadAverageAtStart: os.loadavg().map((l) => round(l, 2)),
+      loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
     },
   };
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
