@@ -5,6 +5,11 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importOrders, type ImportSummary, type WriteMode } from '../src/cli/import/index.js';
 import { UNMATCHED } from '../src/cli/import/match-returns.js';
+import { inTransaction, repositoriesFor } from '../src/app/database.js';
+import { noRuleFacts } from '../src/app/orders.js';
+import { silentEvents } from '../src/core/events/events.js';
+import { createReturn } from '../src/core/orders/orders.service.js';
+import { DEFAULT_PROGRAMME } from '../src/core/programme/programme.js';
 import { manualClock } from '../src/core/shared/clock.js';
 import { purchasesOf } from '../src/db/analytics/purchases.sql.js';
 import type { Database } from '../src/db/dialect.js';
@@ -225,5 +230,55 @@ describe.each([
       entries: await rowCount(database.db, 'ledger_entry'),
       orders: await rowCount(database.db, 'sales_order'),
     }).toEqual(before);
+  });
+});
+
+describe('a cancellation whose order was returned meanwhile by other means', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+  afterAll(() => database.close());
+
+  it('is refused and counted, and the other orders of its invoice still get their returns', async () => {
+    const file = fixture();
+    const deps = { db: database.db, clock: manualClock(NOW) };
+    // The first 8 records hold the orders 500001 … 500011 (the cut reads on to 500011's end).
+    await importOrders(deps, { file, format: 'online-retail', limit: 8 });
+    // The shop's desk returns all 3 TEA of 500011, as POST /v1/orders/{id}/returns would.
+    await inTransaction(database.db, async (trx) => {
+      const repositories = repositoriesFor(trx);
+      const order = await repositories.orders.findByExternalId('500011');
+      await createReturn(
+        {
+          ...repositories,
+          clock: manualClock(NOW),
+          programme: DEFAULT_PROGRAMME,
+          ruleFacts: noRuleFacts,
+          activeRules: async () => [],
+          tiersConfigured: async () => false,
+          events: silentEvents,
+        },
+        order!.id,
+        { externalId: 'desk-1' },
+      );
+    });
+    const full = await importOrders(deps, { file, format: 'online-retail' });
+    // C500002 was recorded by the first run; C500012's 3 of 500011 are refused (nothing left),
+    // its 2 of 500010 and C500013's 2 go through.
+    expect(full.returns).toMatchObject({
+      linesMatched: 3,
+      new: 2,
+      alreadyPresent: 1,
+      refused: 1,
+      refusedInvoices: ['C500012'],
+      amountMinor: 300 + 300,
+    });
+    expect(await returnsByOrder(database.db)).toEqual([
+      { order: '500001', external_id: 'C500002', amount_minor: 2000, points_reversed: 20 },
+      { order: '500010', external_id: 'C500012', amount_minor: 300, points_reversed: 3 },
+      { order: '500010', external_id: 'C500013', amount_minor: 300, points_reversed: 3 },
+      { order: '500011', external_id: 'desk-1', amount_minor: 450, points_reversed: 4 },
+    ]);
   });
 });

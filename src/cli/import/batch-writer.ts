@@ -99,6 +99,7 @@ export const batchWriter = (
           returnsPresent: 0,
           returnedMinor: 0,
           pointsReversed: 0,
+          returnsRefused: [],
         },
         lines,
       );

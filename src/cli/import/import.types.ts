@@ -110,4 +110,10 @@ export interface ReturnsSummary {
   };
   /** A few invoices with a partly matched line. */
   partlyMatchedInvoices: string[];
+  /**
+   * Returns the order refused because its lines had been returned by other means (the API,
+   * another file's import) since; their lines stay counted as matched. A few of their invoices.
+   */
+  refused: number;
+  refusedInvoices: string[];
 }

@@ -12,6 +12,9 @@ const pushExample = (examples: Map<string, string[]>, key: string, invoice: stri
   examples.set(key, list);
 };
 
+/** Kept apart from the reasons of unmatched lines (a reason is never empty). */
+const REFUSED_KEY = '';
+
 /** Cancellation lines: how many were matched to earlier lines, and why the others were not. */
 const returnsTally = () => {
   const unmatched = new Map<string, number>();
@@ -26,6 +29,7 @@ const returnsTally = () => {
     alreadyPresent: 0,
     amountMinor: 0,
     pointsReversed: 0,
+    refused: 0,
   };
   return {
     counts,
@@ -38,6 +42,10 @@ const returnsTally = () => {
       counts.linesPartlyMatched += 1;
       counts.quantityUnmatched += quantityUnmatched;
       pushExample(partly, '', invoice);
+    },
+    refused: (invoices: string[]) => {
+      counts.refused += invoices.length;
+      for (const invoice of invoices) pushExample(examples, REFUSED_KEY, invoice);
     },
     unmatched: (reason: string, invoice: string) => {
       unmatched.set(reason, (unmatched.get(reason) ?? 0) + 1);
@@ -53,6 +61,7 @@ const returnsTally = () => {
           invoices: Object.fromEntries(sorted.map(([r]) => [r, examples.get(r) ?? []])),
         },
         partlyMatchedInvoices: partly.get('') ?? [],
+        refusedInvoices: examples.get(REFUSED_KEY) ?? [],
       };
     },
   };
@@ -93,6 +102,7 @@ export const importTally = () => {
       returns.counts.alreadyPresent += batch.returnsPresent;
       returns.counts.amountMinor += batch.returnedMinor;
       returns.counts.pointsReversed += batch.pointsReversed;
+      returns.refused(batch.returnsRefused);
     },
     summary: (fields: {
       format: FormatName | 'synthetic';
@@ -154,6 +164,11 @@ const returnLines = (s: ImportSummary): string[] => {
     `  cancelled lines   ${n(r.linesRead)}, matched to earlier orders ${n(r.linesMatched)}:`,
     ...partly,
     `  returns           ${n(r.new)} new, ${n(r.alreadyPresent)} already present, ${(r.amountMinor / 100).toFixed(2)} returned, ${n(r.pointsReversed)} points taken back`,
+    ...(r.refused === 0
+      ? []
+      : [
+          `  returns refused   ${n(r.refused)}: the order's lines were returned already by other means (${r.refusedInvoices.join(', ')}${r.refused > r.refusedInvoices.length ? ', …' : ''})`,
+        ]),
     `  not matched       ${n(r.unmatched.total)}${unmatched.length > 0 ? ' (rejected below):' : ''}`,
     ...unmatched,
   ];

@@ -8,6 +8,7 @@ import { createReturn, ingestOrder } from '../../core/orders/orders.service.js';
 import type { IngestOrderInput } from '../../core/orders/orders.js';
 import type { ProgrammeSettings } from '../../core/programme/programme.js';
 import type { Clock } from '../../core/shared/clock.js';
+import { DomainError } from '../../core/shared/errors.js';
 import { batchUnit, type BatchUnit, type WriteMode } from './batch-unit.js';
 import type { OrderDraft } from './import.types.js';
 
@@ -33,6 +34,8 @@ export interface BatchResult {
   returnsPresent: number;
   returnedMinor: number;
   pointsReversed: number;
+  /** Cancellation invoices whose return the order refused: its lines were returned meanwhile. */
+  returnsRefused: string[];
 }
 
 /** The lines one cancellation invoice takes back from one earlier order. */
@@ -112,6 +115,7 @@ const writeInTransaction = async (
     returnsPresent: 0,
     returnedMinor: 0,
     pointsReversed: 0,
+    returnsRefused: [],
   };
   const unit = batchUnit(trx, ctx.mode);
   const present = await presentOrders(
@@ -163,6 +167,8 @@ const writeInTransaction = async (
   return result;
 };
 
+const REFUSED = new Set(['invalid_return', 'nothing_to_return']);
+
 /**
  * The batch's matched cancellations, once its orders are written: each through the core's
  * createReturn, as `POST /v1/orders/{id}/returns` records a return, so points are taken back as
@@ -185,7 +191,7 @@ const writeReturns = async (
       throw new Error(
         `return ${draft.externalId}: order ${draft.orderExternalId} is not in the database`,
       );
-    const { orderReturn, created } = await createReturn(
+    const outcome = await createReturn(
       {
         ...repositories,
         clock: { now: () => new Date(draft.placedAt) },
@@ -201,7 +207,17 @@ const writeReturns = async (
         lines: draft.lines,
         reason: `cancelled by invoice ${draft.externalId}`,
       },
-    );
+    ).catch((error: unknown) => {
+      // Refused before it wrote anything: the order's lines were returned by other means (the
+      // API, an earlier import of another file), which this run's index of the file cannot see.
+      if (error instanceof DomainError && REFUSED.has(error.code)) return null;
+      throw error;
+    });
+    if (!outcome) {
+      result.returnsRefused.push(draft.externalId);
+      continue;
+    }
+    const { orderReturn, created } = outcome;
     if (!created) {
       result.returnsPresent += 1;
       continue;
