@@ -1,8 +1,9 @@
 import { futureDatedOrder } from '../../core/orders/orders.intake.js';
 import type { WriteMode } from './batch-unit.js';
-import type { OrderDraft } from './import.types.js';
+import type { CancellationDraft, OrderDraft } from './import.types.js';
+import { returnMatcher, UNMATCHED, type ReturnTake } from './match-returns.js';
 import type { ImportTally } from './summary.js';
-import { writeBatch, type RunContext } from './write-batch.js';
+import { writeBatch, type ReturnDraft, type RunContext } from './write-batch.js';
 
 export interface WriteOptions {
   /** Orders per transaction (default 500). */
@@ -17,6 +18,8 @@ export interface WriteOptions {
 
 export interface BatchWriter {
   push(draft: OrderDraft): Promise<void>;
+  /** A cancellation line: matched at once to the orders pushed before it, written with its batch. */
+  cancel(cancellation: CancellationDraft): void;
   /** Writes what is left and waits for it; throws the first failure of any batch. */
   end(): Promise<void>;
   /** Waits for the batch in flight without surfacing its failure (for cleanup after an error). */
@@ -27,10 +30,34 @@ export interface BatchWriter {
 export const futureReason = (maxFutureSkewMinutes: number): string =>
   `placedAt in the future (more than ${maxFutureSkewMinutes} minutes ahead of the clock)`;
 
+/** The matched lines of a batch's cancellations: one return per cancellation invoice and order. */
+const returnsOf = (
+  matched: { cancellation: CancellationDraft; takes: ReturnTake[] }[],
+): ReturnDraft[] => {
+  const returns = new Map<string, ReturnDraft>();
+  for (const { cancellation, takes } of matched) {
+    for (const take of takes) {
+      const key = `${cancellation.invoice}\u0000${take.orderExternalId}`;
+      const draft = returns.get(key) ?? {
+        externalId: cancellation.invoice,
+        orderExternalId: take.orderExternalId,
+        placedAt: cancellation.placedAt,
+        lines: [],
+      };
+      const line = draft.lines.find((l) => l.lineNo === take.lineNo);
+      if (line) line.quantity += take.quantity;
+      else draft.lines.push({ lineNo: take.lineNo, quantity: take.quantity });
+      returns.set(key, draft);
+    }
+  }
+  return [...returns.values()];
+};
+
 /**
  * Collects orders into batches and writes each batch in one transaction. One batch is written
  * while the next is read, so parsing overlaps the database's work; batches still commit one after
- * another, in file order.
+ * another, in file order. Cancellations are matched as they are read against the orders pushed
+ * before them (in this batch or any earlier one) and written after their batch's orders.
  */
 export const batchWriter = (
   ctx: RunContext,
@@ -40,6 +67,10 @@ export const batchWriter = (
   const size = options.batchSize ?? 500;
   const offset = options.dateOffsetMs ?? 0;
   let batch: OrderDraft[] = [];
+  let matched: { cancellation: CancellationDraft; takes: ReturnTake[] }[] = [];
+  const matcher = returnMatcher();
+  const finishedInvoices = new Set<string>();
+  let lastInvoice: string | null = null;
   let inFlight: Promise<void> = Promise.resolve();
   let failure: { error: unknown } | null = null;
   const settle = async () => {
@@ -48,19 +79,34 @@ export const batchWriter = (
   };
   const flush = async () => {
     await settle();
-    if (batch.length === 0) return;
+    if (batch.length === 0 && matched.length === 0) return;
     const drafts = batch;
+    const returns = returnsOf(matched);
+    const lines = drafts.reduce((sum, d) => sum + d.lines.length, 0) + matched.length;
     batch = [];
-    const lines = drafts.reduce((sum, d) => sum + d.lines.length, 0);
+    matched = [];
+    // A cancellation invoice split over two batches would make two returns with one external id.
+    if (lastInvoice) finishedInvoices.add(lastInvoice);
+    lastInvoice = null;
     if (options.dryRun) {
       tally.addBatch(
-        { ordersNew: drafts.length, ordersPresent: 0, customersCreated: 0, pointsEarned: 0 },
+        {
+          ordersNew: drafts.length,
+          ordersPresent: 0,
+          customersCreated: 0,
+          pointsEarned: 0,
+          returnsNew: returns.length,
+          returnsPresent: 0,
+          returnedMinor: 0,
+          pointsReversed: 0,
+          returnsRefused: [],
+        },
         lines,
       );
       return;
     }
     // The failure is kept, not left unhandled, and rethrown at the next flush or at the end.
-    inFlight = writeBatch(ctx, drafts).then(
+    inFlight = writeBatch(ctx, drafts, returns).then(
       (result) => tally.addBatch(result, lines),
       (error: unknown) => {
         failure = { error };
@@ -77,8 +123,35 @@ export const batchWriter = (
         tally.reject(futureReason(ctx.maxFutureSkewMinutes), dated.lines.length, dated.fileLine);
         return;
       }
+      matcher.addOrder(dated);
       batch.push(dated);
       if (batch.length >= size) await flush();
+    },
+    cancel: (cancellation) => {
+      const dated =
+        offset === 0
+          ? cancellation
+          : { ...cancellation, placedAt: new Date(cancellation.placedAt.getTime() + offset) };
+      const { invoice, fileLine } = dated;
+      tally.returns.read();
+      if (futureDatedOrder(dated.placedAt, ctx.clock.now(), ctx.maxFutureSkewMinutes)) {
+        tally.reject(futureReason(ctx.maxFutureSkewMinutes), 1, fileLine);
+        return;
+      }
+      if (invoice !== lastInvoice) {
+        if (lastInvoice) finishedInvoices.add(lastInvoice);
+        lastInvoice = invoice;
+      }
+      const outcome = finishedInvoices.has(invoice)
+        ? ({ kind: 'unmatched', reason: UNMATCHED.notConsecutive } as const)
+        : matcher.match(dated);
+      if (outcome.kind === 'unmatched') {
+        tally.reject(outcome.reason, 1, fileLine);
+        tally.returns.unmatched(outcome.reason, invoice);
+        return;
+      }
+      tally.returns.matched(invoice, outcome.unmatchedQuantity);
+      matched.push({ cancellation: dated, takes: outcome.takes });
     },
     end: async () => {
       await flush();

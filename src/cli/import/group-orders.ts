@@ -1,5 +1,8 @@
 import type { OrderDraft, OrderHeader, RowOutcome } from './import.types.js';
 
+/** Cancellation lines never reach an order: the importer takes them aside. */
+type OrderRowOutcome = Exclude<RowOutcome, { kind: 'cancel' }>;
+
 export interface GroupTally {
   reject(reason: string, count?: number, line?: number): void;
 }
@@ -31,7 +34,7 @@ export const orderGrouper = (tally: GroupTally) => {
   };
 
   /** `line`: where the record starts in the file, for the rejections. */
-  const add = (outcome: RowOutcome, line?: number): OrderDraft | null => {
+  const add = (outcome: OrderRowOutcome, line?: number): OrderDraft | null => {
     if (outcome.kind === 'reject') {
       tally.reject(outcome.reason, 1, line);
       return null;

@@ -14,7 +14,14 @@ import { cdnowFormat } from './cdnow.format.js';
 import { csvFormat } from './csv.format.js';
 import { ImportSetupError, type ImportFormat, type RowReader } from './format.js';
 import { orderGrouper } from './group-orders.js';
-import type { FormatName, ImportSummary, OrderDraft, RowOutcome } from './import.types.js';
+import type {
+  CancellationDraft,
+  FormatName,
+  ImportSummary,
+  OrderDraft,
+  RowOutcome,
+} from './import.types.js';
+import { UNMATCHED } from './match-returns.js';
 import { onlineRetailFormat } from './online-retail.format.js';
 import { silentProgress, type ProgressSink } from './progress.js';
 import {
@@ -73,7 +80,7 @@ type Grouper = ReturnType<typeof orderGrouper>;
 const settleCut = (outcome: RowOutcome, grouper: Grouper, format: ImportFormat): boolean => {
   const open = grouper.peekOpen();
   if (format.singleRowOrders || !open) return true;
-  if (outcome.kind === 'reject') return false;
+  if (outcome.kind !== 'line') return false;
   if (outcome.header.externalId === open.externalId)
     grouper.discardOpen('order cut off by the line limit');
   return true;
@@ -119,15 +126,60 @@ const readOrders = async (
   progress: ProgressSink,
 ): Promise<{ truncated: boolean; broken: BrokenFileError | null }> => {
   const grouper = orderGrouper(tally);
+  const held = heldCancellations(writer);
   const result = await readUntilBroken(
-    () => readRecords(stream, format, options, tally, writer, progress, grouper),
+    () => readRecords(stream, format, options, tally, writer, progress, grouper, held),
     tally,
     grouper,
   );
-  if (result.broken) return result;
-  const last = grouper.finish();
-  if (last) await writer.push(last);
+  if (!result.broken) {
+    const last = grouper.finish();
+    if (last) await writer.push(last);
+  }
+  held.release();
   return result;
+};
+
+/**
+ * Cancellation lines read while an order is still open wait until it is closed and pushed, so a
+ * cancellation can take back the order just before it (the same-day cancellations).
+ */
+const heldCancellations = (writer: BatchWriter) => {
+  let held: CancellationDraft[] = [];
+  return {
+    add: (cancellation: CancellationDraft, orderOpen: boolean) => {
+      if (orderOpen) held.push(cancellation);
+      else writer.cancel(cancellation);
+    },
+    release: () => {
+      for (const cancellation of held) writer.cancel(cancellation);
+      held = [];
+    },
+  };
+};
+
+/** Hands one record's outcome on: a line to its order, a cancellation to the writer. */
+const takeOutcome = async (
+  outcome: RowOutcome,
+  line: number,
+  tally: ImportTally,
+  writer: BatchWriter,
+  grouper: Grouper,
+  held: ReturnType<typeof heldCancellations>,
+): Promise<void> => {
+  if (outcome.kind === 'cancel') {
+    held.add({ ...outcome.cancellation, fileLine: line }, grouper.peekOpen() !== null);
+    return;
+  }
+  if (outcome.kind === 'reject' && outcome.cancellation) {
+    tally.returns.read();
+    if (outcome.reason === UNMATCHED.noCustomer)
+      tally.returns.unmatched(outcome.reason, outcome.cancellation);
+  }
+  const done = grouper.add(outcome, line);
+  if (!done) return;
+  await writer.push(done);
+  held.release();
 };
 
 const readRecords = async (
@@ -138,6 +190,7 @@ const readRecords = async (
   writer: BatchWriter,
   progress: ProgressSink,
   grouper: Grouper,
+  held: ReturnType<typeof heldCancellations>,
 ): Promise<boolean> => {
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const counts = tally.counts;
@@ -158,8 +211,7 @@ const readRecords = async (
       continue;
     }
     counts.linesRead += 1;
-    const done = grouper.add(reader(record, counts.linesRead), line);
-    if (done) await writer.push(done);
+    await takeOutcome(reader(record, counts.linesRead), line, tally, writer, grouper, held);
     if (counts.linesRead % 2_000 === 0) {
       progress.update({
         bytesRead: stream.bytesRead(),

@@ -1,5 +1,6 @@
 import { decimalToMinor } from '../../core/shared/money.js';
 import { columnIndexes, reject, type ImportFormat, type RowReader } from './format.js';
+import { UNMATCHED } from './match-returns.js';
 import { lineProblem, optionalText, parseTimestamp, parseWholeNumber } from './field-checks.js';
 
 const COLUMNS = [
@@ -16,7 +17,7 @@ const COLUMNS = [
 export const RETAIL_REASONS = {
   noCustomer: 'missing customer id',
   badCustomer: 'unparsable customer id',
-  cancellation: 'cancellation without a reference to its original invoice',
+  cancellationQuantity: 'cancellation with a non-negative quantity',
   noSku: 'missing stock code',
   badQuantity: 'unparsable quantity',
   nonPositiveQuantity: 'non-positive quantity',
@@ -31,24 +32,27 @@ const customerIdOf = (text: string): string | null => /^(\d+)(?:\.0*)?$/.exec(te
 
 /**
  * UCI Online Retail: one record per invoice line, lines of an invoice next to each other, prices
- * in GBP. Cancellations (`C…` invoices) name no original invoice, so they cannot become returns
- * of a known order and are rejected; so are lines that name no customer.
+ * in GBP. Cancellations (`C…` invoices, negative quantities) name no original invoice: they are
+ * read as cancellation lines, which the importer matches to the customer's earlier lines
+ * (match-returns.ts). Lines that name no customer are rejected.
  */
 const readRetailRow =
   (col: Record<(typeof COLUMNS)[number], number>): RowReader =>
   (record) => {
     const cell = (name: keyof typeof col) => record[col[name]]?.trim() ?? '';
     const customerText = cell('CustomerID');
-    if (!customerText) return reject(RETAIL_REASONS.noCustomer);
     const invoice = cell('InvoiceNo');
-    if (invoice.startsWith('C')) return reject(RETAIL_REASONS.cancellation);
+    const cancellation = invoice.startsWith('C');
+    if (!customerText)
+      return reject(cancellation ? UNMATCHED.noCustomer : RETAIL_REASONS.noCustomer);
     const customerExternalId = customerIdOf(customerText);
     if (!customerExternalId) return reject(RETAIL_REASONS.badCustomer);
     const sku = cell('StockCode');
     if (!sku) return reject(RETAIL_REASONS.noSku);
     const quantity = parseWholeNumber(cell('Quantity'));
     if (quantity === null) return reject(RETAIL_REASONS.badQuantity);
-    if (quantity <= 0) return reject(RETAIL_REASONS.nonPositiveQuantity);
+    if (cancellation && quantity >= 0) return reject(RETAIL_REASONS.cancellationQuantity);
+    if (!cancellation && quantity <= 0) return reject(RETAIL_REASONS.nonPositiveQuantity);
     const unitPriceMinor = decimalToMinor(cell('UnitPrice'), 2);
     if (unitPriceMinor === null) return reject(RETAIL_REASONS.badPrice);
     if (unitPriceMinor < 0) return reject(RETAIL_REASONS.negativePrice);
@@ -56,6 +60,19 @@ const readRetailRow =
     // Shop time in the UK, read as UTC: at most an hour off in summer, and identical on re-import.
     const placedAt = parseTimestamp(cell('InvoiceDate'));
     if (!placedAt) return reject(RETAIL_REASONS.badDate);
+    if (cancellation) {
+      return {
+        kind: 'cancel',
+        cancellation: {
+          invoice,
+          customerExternalId,
+          sku,
+          quantity: -quantity,
+          unitPriceMinor,
+          placedAt,
+        },
+      };
+    }
     const name = optionalText(record[col.Description]);
     const line = { sku, ...(name ? { name } : {}), quantity, unitPriceMinor };
     const problem = lineProblem(line);
@@ -75,10 +92,21 @@ const readRetailRow =
     };
   };
 
+/** A rejected line of a cancellation says so, for the summary's count of cancellations. */
+const readRetailRecord = (col: Record<(typeof COLUMNS)[number], number>): RowReader => {
+  const read = readRetailRow(col);
+  return (record, rowNumber) => {
+    const outcome = read(record, rowNumber);
+    if (outcome.kind !== 'reject') return outcome;
+    const invoice = record[col.InvoiceNo]?.trim() ?? '';
+    return invoice.startsWith('C') ? { ...outcome, cancellation: invoice } : outcome;
+  };
+};
+
 export const onlineRetailFormat: ImportFormat = {
   name: 'online-retail',
   parseOptions: { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true },
   singleRowOrders: false,
   uniformColumns: true,
-  start: (header) => readRetailRow(columnIndexes(header, COLUMNS, 'online-retail')),
+  start: (header) => readRetailRecord(columnIndexes(header, COLUMNS, 'online-retail')),
 };

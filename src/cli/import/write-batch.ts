@@ -1,13 +1,14 @@
 import { silentEvents } from '../../core/events/events.js';
 import { noRuleFacts, presentOrders } from '../../app/orders.js';
-import { inTransaction, type DB } from '../../app/database.js';
+import { inTransaction, repositoriesFor, type DB } from '../../app/database.js';
 import type { Kysely } from 'kysely';
 import { createCustomer } from '../../core/customers/customers.service.js';
 import { settleMember } from '../../core/ledger/ledger.service.js';
-import { ingestOrder } from '../../core/orders/orders.service.js';
+import { createReturn, ingestOrder } from '../../core/orders/orders.service.js';
 import type { IngestOrderInput } from '../../core/orders/orders.js';
 import type { ProgrammeSettings } from '../../core/programme/programme.js';
 import type { Clock } from '../../core/shared/clock.js';
+import { DomainError } from '../../core/shared/errors.js';
 import { batchUnit, type BatchUnit, type WriteMode } from './batch-unit.js';
 import type { OrderDraft } from './import.types.js';
 
@@ -29,6 +30,22 @@ export interface BatchResult {
   ordersPresent: number;
   customersCreated: number;
   pointsEarned: number;
+  returnsNew: number;
+  returnsPresent: number;
+  returnedMinor: number;
+  pointsReversed: number;
+  /** Cancellation invoices whose return the order refused: its lines were returned meanwhile. */
+  returnsRefused: string[];
+}
+
+/** The lines one cancellation invoice takes back from one earlier order. */
+export interface ReturnDraft {
+  /** The cancellation invoice: the return's external id, so a re-run records it once. */
+  externalId: string;
+  orderExternalId: string;
+  /** When it was cancelled: the return is dated then. */
+  placedAt: Date;
+  lines: { lineNo: number; quantity: number }[];
 }
 
 /** The batch's customers this run already knows, plus those the database knows, in one query. */
@@ -86,6 +103,7 @@ const writeInTransaction = async (
   trx: Kysely<DB>,
   ctx: RunContext,
   drafts: OrderDraft[],
+  returns: ReturnDraft[],
   learned: Map<string, string>,
 ): Promise<BatchResult> => {
   const result: BatchResult = {
@@ -93,6 +111,11 @@ const writeInTransaction = async (
     ordersPresent: 0,
     customersCreated: 0,
     pointsEarned: 0,
+    returnsNew: 0,
+    returnsPresent: 0,
+    returnedMinor: 0,
+    pointsReversed: 0,
+    returnsRefused: [],
   };
   const unit = batchUnit(trx, ctx.mode);
   const present = await presentOrders(
@@ -140,7 +163,69 @@ const writeInTransaction = async (
     } else result.ordersPresent += 1;
   }
   await unit.flush();
+  await writeReturns(trx, ctx, returns, result);
   return result;
+};
+
+const REFUSED = new Set(['invalid_return', 'nothing_to_return']);
+
+/**
+ * The batch's matched cancellations, once its orders are written: each through the core's
+ * createReturn, as `POST /v1/orders/{id}/returns` records a return, so points are taken back as
+ * for a live return. The buffered repositories cannot read whole orders, so returns run on the
+ * transaction's plain repositories; the clock stands at the cancellation, which dates the return
+ * and its ledger entries.
+ */
+const writeReturns = async (
+  trx: Kysely<DB>,
+  ctx: RunContext,
+  returns: ReturnDraft[],
+  result: BatchResult,
+): Promise<void> => {
+  if (returns.length === 0) return;
+  const repositories = repositoriesFor(trx);
+  for (const draft of returns) {
+    const order = await repositories.orders.findByExternalId(draft.orderExternalId);
+    // The matcher only names orders this run wrote or found present, in this batch or before.
+    if (!order)
+      throw new Error(
+        `return ${draft.externalId}: order ${draft.orderExternalId} is not in the database`,
+      );
+    const outcome = await createReturn(
+      {
+        ...repositories,
+        clock: { now: () => new Date(draft.placedAt) },
+        programme: ctx.programme,
+        ruleFacts: noRuleFacts,
+        activeRules: async () => [],
+        tiersConfigured: async () => false,
+        events: silentEvents,
+      },
+      order.id,
+      {
+        externalId: draft.externalId,
+        lines: draft.lines,
+        reason: `cancelled by invoice ${draft.externalId}`,
+      },
+    ).catch((error: unknown) => {
+      // Refused before it wrote anything: the order's lines were returned by other means (the
+      // API, an earlier import of another file), which this run's index of the file cannot see.
+      if (error instanceof DomainError && REFUSED.has(error.code)) return null;
+      throw error;
+    });
+    if (!outcome) {
+      result.returnsRefused.push(draft.externalId);
+      continue;
+    }
+    const { orderReturn, created } = outcome;
+    if (!created) {
+      result.returnsPresent += 1;
+      continue;
+    }
+    result.returnsNew += 1;
+    result.returnedMinor += orderReturn.amountMinor;
+    result.pointsReversed += orderReturn.pointsReversed;
+  }
 };
 
 /** Conflicts with a concurrent writer: the batch is rolled back as a whole and can be run again. */
@@ -157,19 +242,23 @@ const isRetryable = (error: unknown): boolean =>
  * `ingestOrder`, so points are earned exactly as the API earns them. The run's customer map only
  * learns the batch's new customers once the transaction has committed.
  */
-export const writeBatch = async (ctx: RunContext, drafts: OrderDraft[]): Promise<BatchResult> => {
+export const writeBatch = async (
+  ctx: RunContext,
+  drafts: OrderDraft[],
+  returns: ReturnDraft[] = [],
+): Promise<BatchResult> => {
   for (let attempt = 1; ; attempt += 1) {
     const learned = new Map<string, string>();
     try {
       const result = await inTransaction(ctx.db, (trx) =>
-        writeInTransaction(trx, ctx, drafts, learned),
+        writeInTransaction(trx, ctx, drafts, returns, learned),
       );
       for (const [externalId, id] of learned) ctx.customerIds.set(externalId, id);
       return result;
     } catch (error) {
       if (attempt < MAX_ATTEMPTS && isRetryable(error)) continue;
       // Earlier batches stay committed: running the import again carries on where this one stopped.
-      const range = `${drafts[0]?.externalId} … ${drafts.at(-1)?.externalId}`;
+      const range = `${drafts[0]?.externalId ?? returns[0]?.externalId} … ${drafts.at(-1)?.externalId ?? returns.at(-1)?.externalId}`;
       const reason = error instanceof Error ? error.message : String(error);
       throw new Error(`writing the batch of orders ${range} failed: ${reason}`, { cause: error });
     }
