@@ -3,11 +3,13 @@ import {
   CLV_MODEL_NAMES,
   TRANSACTION_MODEL_NAMES,
   fitModel,
+  inMajorUnits,
   summarisePurchases,
   trackingCurve,
   validateHoldout,
   type ClvModelName,
   type CustomerSummary,
+  type ModelFit,
   type PurchaseDay,
 } from '../../core/analytics/clv/index.js';
 import { holdoutValidationSvg, trackingCurveSvg } from '../../core/analytics/report-charts.js';
@@ -80,17 +82,7 @@ const runFit = async (options: FitOptions): Promise<FitReport> => {
   const fit = fitModel(options.model, summary.customers, {
     ...(options.starts !== undefined && { starts: options.starts }),
   });
-  const validation =
-    summary.holdout && fit.model !== 'gamma-gamma'
-      ? validateHoldout(fit, summary.customers, summary.holdout)
-      : null;
-  const tracking =
-    options.holdoutEnd && fit.model !== 'gamma-gamma'
-      ? trackingCurve(fit, summary.customers, distinctPurchaseDays(file.log), {
-          start: earliestFirstDay(summary.customers),
-          end: options.holdoutEnd,
-        })
-      : null;
+  const checked = holdoutCheck(options, file.log, summary, fit);
   return {
     input: {
       file: options.input,
@@ -98,6 +90,7 @@ const runFit = async (options: FitOptions): Promise<FitReport> => {
       layout: file.layout,
       purchases: file.log.size,
       amounts: file.amounts,
+      money: file.money,
       skippedRows: file.skipped,
       skippedNegativeAmounts: file.log.skippedNegative,
       readMs,
@@ -109,10 +102,40 @@ const runFit = async (options: FitOptions): Promise<FitReport> => {
       : null,
     calibrationCustomers: summary.customers.length,
     excludedLateCustomers: summary.excludedLateCustomers,
-    fit,
-    validation,
-    tracking,
+    fit: file.money ? inMajorUnits(fit, file.money) : { ...fit, money: null },
+    ...checked,
   };
+};
+
+/**
+ * The holdout comparison of a count model. A fit the data do not identify is still the
+ * optimiser's best point: its comparison is printed beside the warning (the limit it ran to, say
+ * no dropout, can still forecast); when it cannot forecast at all (a parameter at 1e10), the
+ * report says why instead, and the command still ends normally.
+ */
+const holdoutCheck = (
+  options: FitOptions,
+  log: Iterable<PurchaseDay>,
+  summary: ReturnType<typeof summarisePurchases>,
+  fit: ModelFit,
+): Pick<FitReport, 'validation' | 'tracking' | 'validationProblem'> => {
+  if (!summary.holdout || !options.holdoutEnd || fit.model === 'gamma-gamma')
+    return { validation: null, tracking: null, validationProblem: null };
+  const { holdout, customers } = summary;
+  const end = options.holdoutEnd;
+  try {
+    return {
+      validation: validateHoldout(fit, customers, holdout),
+      tracking: trackingCurve(fit, customers, distinctPurchaseDays(log), {
+        start: earliestFirstDay(customers),
+        end,
+      }),
+      validationProblem: null,
+    };
+  } catch (error) {
+    if (fit.identifiable || !isDomainError(error)) throw error;
+    return { validation: null, tracking: null, validationProblem: error.message };
+  }
 };
 
 const earliestFirstDay = (customers: readonly CustomerSummary[]): string =>

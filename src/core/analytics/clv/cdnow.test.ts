@@ -5,7 +5,9 @@ import { bgNbdLogLikelihood } from './bg-nbd.js';
 import { groupHistories } from './grouped-histories.js';
 import { covarianceAt } from './information.js';
 import {
+  expectedMeanSpendMinor,
   expectedPurchases,
+  inMajorUnits,
   fitModel,
   logLikelihoodAt,
   summarisePurchases,
@@ -155,6 +157,16 @@ describe.skipIf(!hasData)('CDNOW 1/10th sample (skipped: ../shared/data/cdnow ab
     within(fit.params.p!, 6.25);
     within(fit.params.q!, 3.74);
     within(fit.params.gamma! / 100, 15.44);
+  });
+
+  it('Gamma-Gamma as reported: γ = 15.44 dollars, LL = −4055.92 (CLVTools, on dollars)', () => {
+    // bachmannpatrick/CLVTools tests/testthat/test_correctness_gg.R: correct.LL = -4055.9177.
+    const reported = inMajorUnits(fitted('gamma-gamma'), { currency: 'USD', minorDigits: 2 });
+    within(reported.params.gamma!, 15.44);
+    within(reported.logLikelihood, -4055.9177, 1e-6);
+    // Expected spend stays in cents: pγ/(q − 1) = 6.2496 · 1544.35 / 2.7442 = 3517 cents.
+    const fit = fitted('gamma-gamma');
+    within(expectedMeanSpendMinor(fit, { ...customers[0]!, frequency: 0 }), 3517, 0.001);
   });
 
   it('Gamma-Gamma is scale-invariant: amounts ×1e8 give the same p and q, γ ×1e8, LL shifted', () => {

@@ -47,7 +47,7 @@ export interface ModelFit {
   model: ClvModelName;
   /**
    * bgnbd, mbgnbd: r, alpha, a, b. pareto-nbd: r, alpha, s, beta (alpha and beta in weeks).
-   * gamma-gamma: p, q, gamma (gamma in minor units of money).
+   * gamma-gamma: p, q, gamma (gamma in minor units of money; inMajorUnits gives it as people read it).
    */
   params: Record<string, number>;
   /** Natural-log likelihood of the customers the model was fitted to, at params. */
