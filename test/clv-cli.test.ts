@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runClvFit } from './support/clv-fit.js';
+import { runClvFit, simulatedPurchaseRows } from './support/clv-fit.js';
 
 /**
  * `regulars clv fit`, which needs no database: run in process (a fresh commander program whose
@@ -152,6 +152,37 @@ describe.skipIf(onPostgres)(
       });
       expect(json.validation).toBeNull();
       expect(json.validationProblem).toMatch(/not finite/);
+    });
+
+    it('several models on one file: a degenerate one is reported, the others still validate', async () => {
+      // The seeded BG/NBD cohort of test/support, every purchase worth exactly 20.00: the count
+      // model is well identified, but Gamma-Gamma sees no spread of spend at all (p → ∞).
+      const rows = simulatedPurchaseRows(true).map((row) => row.replace(/,[\d.]+$/, ',20.00'));
+      const input = tempFile('same-spend.csv', `customer_id,date,amount\n${rows.join('\n')}\n`);
+      const args = [
+        ...['--input', input, '--format', 'csv', '--model', 'bgnbd,gamma-gamma'],
+        ...['--calibration-end', '2024-09-30', '--holdout-end', '2024-12-31'],
+      ];
+      const text = await runClvFit(args);
+      expect(text.exitCode).toBe(0);
+      expect(text.out).toMatch(/BG\/NBD[\s\S]*Standard errors[\s\S]*Holdout \(13\.14 weeks\)/);
+      expect(text.out).toMatch(/Gamma-Gamma[\s\S]*Identifiable\s+NO: /);
+      const json = JSON.parse((await runClvFit([...args, '--json'])).out);
+      expect(json.map((r: any) => [r.fit.model, r.fit.identifiable])).toEqual([
+        ['bgnbd', true],
+        ['gamma-gamma', false],
+      ]);
+      expect(json[0].validation.byFrequency).toHaveLength(8);
+      expect(json[1].fit.standardErrors).toBeNull();
+    });
+
+    it('an unknown model in the list is a bad option (exit code 1)', async () => {
+      const result = await runClvFit([
+        ...['--input', SAMPLE, '--format', 'cdnow', '--calibration-end', '1997-09-30'],
+        ...['--model', 'bgnbd,gompertz'],
+      ]);
+      expect(result.exitCode).toBe(1);
+      expect(result.err).toMatch(/not a model: gompertz/);
     });
 
     it('reads CSV with mapped columns, either date spelling and decimal amounts', async () => {

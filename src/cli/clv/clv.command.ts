@@ -4,6 +4,7 @@ import {
   TRANSACTION_MODEL_NAMES,
   fitModel,
   inMajorUnits,
+  isClvModelName,
   summarisePurchases,
   trackingCurve,
   validateHoldout,
@@ -27,7 +28,8 @@ interface FitOptions {
   format: InputFormat;
   calibrationEnd: string;
   holdoutEnd?: string;
-  model: ClvModelName;
+  /** One or more, from a comma-separated list: fitted to the same summary one after another. */
+  model: ClvModelName[];
   map?: string;
   currency?: string;
   starts?: number;
@@ -55,18 +57,30 @@ const startCount = (value: string): number => {
   return n;
 };
 
+const modelList = (value: string): ClvModelName[] => {
+  const names = [...new Set(value.split(',').map((name) => name.trim()))];
+  const unknown = names.filter((name) => !isClvModelName(name));
+  if (names.length === 0 || unknown.length > 0)
+    throw new InvalidArgumentError(
+      `expected one or more of ${CLV_MODEL_NAMES.join(', ')}, comma-separated` +
+        (unknown.length ? ` (not a model: ${unknown.join(', ')})` : ''),
+    );
+  return names as ClvModelName[];
+};
+
 const DAY_MS = 86_400_000;
 
 /** The models of purchase counts need only who bought when; the spend model needs amounts. */
 const isCountModel = (model: ClvModelName) =>
   (TRANSACTION_MODEL_NAMES as readonly string[]).includes(model);
 
-/** Reads, summarises, fits and validates: everything the report says. */
-const runFit = async (options: FitOptions): Promise<FitReport> => {
+/** Reads, summarises, fits and validates each model: everything the reports say. */
+const runFit = async (options: FitOptions): Promise<FitReport[]> => {
   const readStarted = performance.now();
+  const spendModel = options.model.find((model) => !isCountModel(model));
   const file = await readPurchases(options.input, {
     ...options,
-    ...(!isCountModel(options.model) && { amountsRequiredBy: options.model }),
+    ...(spendModel && { amountsRequiredBy: spendModel }),
   });
   const summary = summarisePurchases(file.log, {
     calibrationEnd: options.calibrationEnd,
@@ -79,11 +93,7 @@ const runFit = async (options: FitOptions): Promise<FitReport> => {
         ` (${file.log.size} purchases read, ${file.skipped.total} rows left out,` +
         ` ${summary.excludedLateCustomers} customers all start later)`,
     );
-  const fit = fitModel(options.model, summary.customers, {
-    ...(options.starts !== undefined && { starts: options.starts }),
-  });
-  const checked = holdoutCheck(options, file.log, summary, fit);
-  return {
+  const shared = {
     input: {
       file: options.input,
       format: options.format,
@@ -102,9 +112,19 @@ const runFit = async (options: FitOptions): Promise<FitReport> => {
       : null,
     calibrationCustomers: summary.customers.length,
     excludedLateCustomers: summary.excludedLateCustomers,
-    fit: file.money ? inMajorUnits(fit, file.money) : { ...fit, money: null },
-    ...checked,
   };
+  // A degenerate fit does not throw (it comes back not identifiable): the other models still
+  // get their fit and holdout comparison.
+  return options.model.map((model) => {
+    const fit = fitModel(model, summary.customers, {
+      ...(options.starts !== undefined && { starts: options.starts }),
+    });
+    return {
+      ...shared,
+      fit: file.money ? inMajorUnits(fit, file.money) : { ...fit, money: null },
+      ...holdoutCheck(options, file.log, summary, fit),
+    };
+  });
 };
 
 /**
@@ -178,7 +198,12 @@ export const registerClvCommand = (program: Command, io: ClvCommandIo = processI
     .requiredOption('--calibration-end <date>', 'last day of the calibration period', day)
     .option('--holdout-end <date>', 'last day of the holdout period: validate against it', day)
     .addOption(
-      new Option('--model <model>', 'model to fit').choices(CLV_MODEL_NAMES).makeOptionMandatory(),
+      new Option(
+        '--model <models>',
+        `model(s) to fit, comma-separated: ${CLV_MODEL_NAMES.join(', ')}`,
+      )
+        .argParser(modelList)
+        .makeOptionMandatory(),
     )
     .option(
       '--map <mapping>',
@@ -194,17 +219,24 @@ export const registerClvCommand = (program: Command, io: ClvCommandIo = processI
     .action(async (options: FitOptions, command: Command) => {
       if (options.holdoutEnd !== undefined && options.holdoutEnd <= options.calibrationEnd)
         command.error('error: --holdout-end must be after --calibration-end');
-      let report: FitReport;
+      if (options.svg && options.model.length > 1)
+        command.error('error: --svg draws one model: give a single --model', { exitCode: 1 });
+      let reports: FitReport[];
       try {
-        report = await runFit(options);
+        reports = await runFit(options);
       } catch (error) {
         if (error instanceof ClvInputError || isDomainError(error))
           command.error(`error: ${error.message}`, { exitCode: EXIT_BAD_INPUT, code: 'clv.input' });
         throw error;
       }
+      // One model: its report, as always; several: a list of them (JSON) or one after another.
+      const json = reports.length === 1 ? reports[0] : reports;
       io.out(
-        options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatFitReport(report)}\n`,
+        options.json
+          ? `${JSON.stringify(json, null, 2)}\n`
+          : `${reports.map(formatFitReport).join('\n\n')}\n`,
       );
+      const report = reports[0]!;
       if (options.svg) {
         if (!report.tracking || !report.validation)
           command.error('error: --svg needs --holdout-end and a transaction model', {
