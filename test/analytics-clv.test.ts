@@ -101,12 +101,28 @@ describe.skipIf(!hasSample)(
         within(run.params[name], value, 0.005);
       }
       within(run.logLikelihood, PUBLISHED_BGNBD_LL, 0.005);
-      // Gamma-Gamma on the 946 repeat buyers: p = 6.25, q = 3.74, γ = 15.44 (in dollars).
-      expect(run.spendParams).not.toBeNull();
+      // Identifiable, with standard errors from the observed information (r ± 0.0126).
+      expect(run.fitCheck).toMatchObject({ identifiable: true, notIdentifiableReason: null });
+      within(run.fitCheck.standardErrors.r, 0.01256, 0.01);
+      // Gamma-Gamma on the 946 repeat buyers: p = 6.25, q = 3.74, γ = 15.44 in dollars (the
+      // programme's currency), not 1544 cents; ln L on dollars as published: −4055.92.
+      within(run.spendParams.p, 6.25, 0.005);
+      within(run.spendParams.gamma, 15.44, 0.005);
+      expect(run.spendMoney).toMatchObject({
+        currency: 'USD',
+        minorDigits: 2,
+        parameters: ['gamma'],
+      });
+      within(run.spendLogLikelihood, -4055.9177, 1e-5);
+      expect(run.spendFitCheck.identifiable).toBe(true);
+      within(run.spendFitCheck.standardErrors.gamma, 4.16, 0.01);
+      expect(run.validationFitCheck.identifiable).not.toBeNull();
 
       const overview = await app.call('GET', '/v1/analytics/clv?limit=5');
       expect(overview.status).toBe(200);
       expect(overview.body.run.id).toBe(run.id);
+      expect(overview.body.run.spendParams.gamma).toBe(run.spendParams.gamma);
+      expect(overview.body.run.fitCheck).toEqual(run.fitCheck);
       expect(overview.body.distribution.customersWithClv).toBe(2_357);
       expect(overview.body.topCustomers).toHaveLength(5);
       const top = overview.body.topCustomers[0];

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runClvFit } from './support/clv-fit.js';
+import { runClvFit, simulatedPurchaseRows } from './support/clv-fit.js';
 
 /**
  * `regulars clv fit`, which needs no database: run in process (a fresh commander program whose
@@ -51,7 +51,15 @@ describe.skipIf(onPostgres)(
         expect(result.exitCode).toBe(0);
         const report = JSON.parse(result.out);
         expect(report.input).toMatchObject({ format: 'cdnow', layout: 'sample', purchases: 6919 });
-        expect(report.fit).toMatchObject({ model: 'bgnbd', customers: 2357, converged: true });
+        expect(report.fit).toMatchObject({
+          model: 'bgnbd',
+          customers: 2357,
+          converged: true,
+          identifiable: true,
+          notIdentifiableReason: null,
+          money: null,
+        });
+        expect(Object.keys(report.fit.standardErrors)).toEqual(['r', 'alpha', 'a', 'b']);
         within(report.fit.params.r, 0.243);
         within(report.fit.params.alpha, 4.414);
         within(report.fit.params.a, 0.793);
@@ -79,13 +87,29 @@ describe.skipIf(onPostgres)(
         expect(error).toBeGreaterThan(-0.06);
       });
 
-      it('prints a readable report for Gamma-Gamma (γ in cents)', async () => {
+      it('prints Gamma-Gamma in dollars: γ = 15.44, LL = −4055.92 as published (not 1544, −8412)', async () => {
         const result = await runClvFit(sampleArgs('gamma-gamma'));
         expect(result.exitCode).toBe(0);
         expect(result.out).toMatch(/Gamma-Gamma/);
         expect(result.out).toMatch(/Customers\s+946 of 2357 \(those with repeat purchases/);
-        expect(result.out).toMatch(/p = 6\.2\d+\s+q = 3\.7\d+\s+gamma = 154\d/);
-        expect(result.out).toMatch(/Log-likelihood\s+-\d/);
+        expect(result.out).toMatch(
+          /p = 6\.2\d+\s+q = 3\.7\d+\s+gamma = 15\.4\d\s+\(gamma in USD\)/,
+        );
+        expect(result.out).toMatch(/Standard errors\s+p ± [\d.]+\s+q ± [\d.]+\s+gamma ± [\d.]+/);
+        // −8412.41 in cents + 946 · ln 100 = −4055.92, CLVTools' −4055.9177 on dollars.
+        expect(result.out).toMatch(/Log-likelihood\s+-4055\.92 \(of the mean spends in USD/);
+      });
+
+      it('as JSON, names the unit of γ and the convention of the log-likelihood', async () => {
+        const result = await runClvFit(sampleArgs('gamma-gamma', '--json'));
+        const { input, fit } = JSON.parse(result.out);
+        expect(input.money).toEqual({ currency: 'USD', minorDigits: 2 });
+        expect(fit.money).toMatchObject({ currency: 'USD', minorDigits: 2, parameters: ['gamma'] });
+        expect(fit.money.logLikelihood).toMatch(/major units/);
+        within(fit.params.gamma, 15.44);
+        within(fit.logLikelihood, -4055.9177);
+        expect(fit.identifiable).toBe(true);
+        expect(fit.standardErrors.gamma).toBeLessThan(fit.params.gamma);
       });
 
       it('a calibration end before all purchases: a clear message and exit code 2', async () => {
@@ -97,6 +121,68 @@ describe.skipIf(onPostgres)(
           /no customer bought on or before the calibration end 1996-12-31/,
         );
       });
+    });
+
+    it('a fit the data do not identify is reported as such, --holdout-end does not abort: exit code 0', async () => {
+      // 30 customers with one and the same history (first day 2024-01-01, repeats on 01-15 and
+      // 02-12, again 2024-04-01 in the holdout): one distinct history for BG/NBD's 4 parameters.
+      // Before: "converged" with parameters like r = 2.6e7, a = 2.5e-7 and nothing said.
+      const rows = ['customer_id,date,amount'];
+      for (let c = 1; c <= 30; c++)
+        for (const day of ['2024-01-01', '2024-01-15', '2024-02-12', '2024-04-01'])
+          rows.push(`c${c},${day},10.00`);
+      const input = tempFile('identical.csv', `${rows.join('\n')}\n`);
+      const args = [
+        ...['--input', input, '--format', 'csv', '--model', 'bgnbd'],
+        ...['--calibration-end', '2024-03-31', '--holdout-end', '2024-06-30'],
+      ];
+      const text = await runClvFit(args);
+      expect(text.exitCode).toBe(0);
+      expect(text.out).toMatch(
+        /Identifiable\s+NO: all 30 customers have the same history; the parameters above are where the optimiser stopped, not estimates/,
+      );
+      // Its parameters (r ≈ 1e10) forecast nothing finite: said instead of aborting the command.
+      expect(text.out).toMatch(/No holdout comparison: bgnbd: expected purchases is not finite/);
+      expect(text.out).not.toMatch(/Standard errors/);
+      const json = JSON.parse((await runClvFit([...args, '--json'])).out);
+      expect(json.fit).toMatchObject({
+        identifiable: false,
+        notIdentifiableReason: 'all 30 customers have the same history',
+        standardErrors: null,
+      });
+      expect(json.validation).toBeNull();
+      expect(json.validationProblem).toMatch(/not finite/);
+    });
+
+    it('several models on one file: a degenerate one is reported, the others still validate', async () => {
+      // The seeded BG/NBD cohort of test/support, every purchase worth exactly 20.00: the count
+      // model is well identified, but Gamma-Gamma sees no spread of spend at all (p → ∞).
+      const rows = simulatedPurchaseRows(true).map((row) => row.replace(/,[\d.]+$/, ',20.00'));
+      const input = tempFile('same-spend.csv', `customer_id,date,amount\n${rows.join('\n')}\n`);
+      const args = [
+        ...['--input', input, '--format', 'csv', '--model', 'bgnbd,gamma-gamma'],
+        ...['--calibration-end', '2024-09-30', '--holdout-end', '2024-12-31'],
+      ];
+      const text = await runClvFit(args);
+      expect(text.exitCode).toBe(0);
+      expect(text.out).toMatch(/BG\/NBD[\s\S]*Standard errors[\s\S]*Holdout \(13\.14 weeks\)/);
+      expect(text.out).toMatch(/Gamma-Gamma[\s\S]*Identifiable\s+NO: /);
+      const json = JSON.parse((await runClvFit([...args, '--json'])).out);
+      expect(json.map((r: any) => [r.fit.model, r.fit.identifiable])).toEqual([
+        ['bgnbd', true],
+        ['gamma-gamma', false],
+      ]);
+      expect(json[0].validation.byFrequency).toHaveLength(8);
+      expect(json[1].fit.standardErrors).toBeNull();
+    });
+
+    it('an unknown model in the list is a bad option (exit code 1)', async () => {
+      const result = await runClvFit([
+        ...['--input', SAMPLE, '--format', 'cdnow', '--calibration-end', '1997-09-30'],
+        ...['--model', 'bgnbd,gompertz'],
+      ]);
+      expect(result.exitCode).toBe(1);
+      expect(result.err).toMatch(/not a model: gompertz/);
     });
 
     it('reads CSV with mapped columns, either date spelling and decimal amounts', async () => {

@@ -1,6 +1,12 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { TRANSACTION_MODEL_NAMES } from '../core/analytics/clv/index.js';
+import {
+  inMajorUnits,
+  LOG_LIKELIHOOD_IN_MAJOR_UNITS,
+  TRANSACTION_MODEL_NAMES,
+  type ModelFit,
+} from '../core/analytics/clv/index.js';
 import type { Clock } from '../core/shared/clock.js';
+import { currencyExponent } from '../core/shared/money.js';
 import {
   clvDistribution,
   customersAtRisk,
@@ -9,7 +15,7 @@ import {
   type StoredClvRun,
   type ValuedCustomer,
 } from '../app/analytics.js';
-import type { AppEnv } from './context.js';
+import { useCaseDeps, type AppEnv } from './context.js';
 import { commonErrors, json } from './openapi.js';
 import { iso } from './presenters.js';
 
@@ -57,14 +63,54 @@ const ClvHoldoutCheckView = z
   })
   .openapi('ClvHoldoutCheck');
 
+/** Whether a stored fit can be trusted: see ModelFit.identifiable. */
+const ClvFitCheckView = z
+  .object({
+    identifiable: z.boolean().nullable().openapi({
+      description:
+        'Whether the data pin the parameters down; false: the parameters are where the optimiser stopped, not estimates. Null for runs stored before this was checked.',
+    }),
+    notIdentifiableReason: z.string().nullable(),
+    standardErrors: z
+      .record(z.string(), z.number())
+      .nullable()
+      .openapi({
+        description:
+          'Standard errors of the parameters, in their units; null when not identifiable',
+      }),
+  })
+  .openapi('ClvFitCheck');
+
 export const ClvRunView = z
   .object({
     id: z.string(),
     model: z.enum(TRANSACTION_MODEL_NAMES).openapi('ClvTransactionModel'),
     params: z.record(z.string(), z.number()),
     logLikelihood: z.number(),
-    spendParams: z.record(z.string(), z.number()).nullable(),
-    spendLogLikelihood: z.number().nullable(),
+    fitCheck: ClvFitCheckView,
+    spendParams: z
+      .record(z.string(), z.number())
+      .nullable()
+      .openapi({
+        description: 'p and q (no unit) and gamma, in major units of spendMoney.currency',
+      }),
+    spendLogLikelihood: z
+      .number()
+      .nullable()
+      .openapi({ description: `ln L as a ${LOG_LIKELIHOOD_IN_MAJOR_UNITS}` }),
+    spendMoney: z
+      .object({
+        currency: z.string(),
+        minorDigits: z.number().int(),
+        parameters: z.array(z.string()),
+        logLikelihood: z.string(),
+      })
+      .nullable(),
+    spendFitCheck: ClvFitCheckView.nullable(),
+    validationFitCheck: ClvFitCheckView.nullable().openapi({
+      description:
+        'The holdout refit: a refit the data do not identify makes its comparison doubtful',
+    }),
     customers: z.number().int(),
     repeatBuyers: z.number().int(),
     calibrationEnd: z.string(),
@@ -110,22 +156,64 @@ const presentCustomer = (c: ValuedCustomer): z.infer<typeof ValuedCustomerView> 
   lastPurchaseAt: iso(c.lastPurchaseAt),
 });
 
-export const presentClvRun = (run: StoredClvRun): z.infer<typeof ClvRunView> => ({
-  id: run.id,
-  model: run.transactionModel,
-  params: run.transactionParams,
-  logLikelihood: run.transactionLogLikelihood,
-  spendParams: run.spendParams,
-  spendLogLikelihood: run.spendLogLikelihood,
-  customers: run.customers,
-  repeatBuyers: run.repeatBuyers,
-  calibrationEnd: run.calibrationEnd,
-  horizonWeeks: run.horizonWeeks,
-  annualDiscountRate: run.annualDiscountRate,
-  details: run.details,
-  durationMs: run.durationMs,
-  fittedAt: run.fittedAt.toISOString(),
-});
+const fitCheckOf = (fit: ModelFit | null | undefined): z.infer<typeof ClvFitCheckView> | null =>
+  fit
+    ? {
+        identifiable: fit.identifiable ?? null,
+        notIdentifiableReason: fit.notIdentifiableReason ?? null,
+        standardErrors: fit.standardErrors ?? null,
+      }
+    : null;
+
+/** The spend fit as people read it: γ in major units of the programme currency (money-units.ts). */
+const spendOf = (run: StoredClvRun, currency: string) => {
+  const fit = run.details.spend;
+  if (!run.spendParams || !fit)
+    return {
+      params: run.spendParams,
+      logLikelihood: run.spendLogLikelihood,
+      money: null,
+      check: null,
+    };
+  const reported = inMajorUnits(
+    { ...fit, params: run.spendParams, logLikelihood: run.spendLogLikelihood ?? fit.logLikelihood },
+    { currency, minorDigits: currencyExponent(currency) },
+  );
+  return {
+    params: reported.params,
+    logLikelihood: reported.logLikelihood,
+    money: reported.money,
+    check: fitCheckOf(reported),
+  };
+};
+
+export const presentClvRun = (run: StoredClvRun, currency: string): z.infer<typeof ClvRunView> => {
+  const spend = spendOf(run, currency);
+  return {
+    id: run.id,
+    model: run.transactionModel,
+    params: run.transactionParams,
+    logLikelihood: run.transactionLogLikelihood,
+    fitCheck: fitCheckOf(run.details.transactions) ?? {
+      identifiable: null,
+      notIdentifiableReason: null,
+      standardErrors: null,
+    },
+    spendParams: spend.params,
+    spendLogLikelihood: spend.logLikelihood,
+    spendMoney: spend.money,
+    spendFitCheck: spend.check,
+    validationFitCheck: fitCheckOf(run.details.validation?.fit),
+    customers: run.customers,
+    repeatBuyers: run.repeatBuyers,
+    calibrationEnd: run.calibrationEnd,
+    horizonWeeks: run.horizonWeeks,
+    annualDiscountRate: run.annualDiscountRate,
+    details: run.details,
+    durationMs: run.durationMs,
+    fittedAt: run.fittedAt.toISOString(),
+  };
+};
 
 const TopQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(20),
@@ -135,8 +223,7 @@ const AtRiskQuery = TopQuery.extend({
   maxPAlive: z.coerce.number().gt(0).max(1).default(0.5),
 });
 
-// The clock is accepted for symmetry with the other route groups; reads here are of stored runs.
-export const clvRoutes = (_clock: Clock) => {
+export const clvRoutes = (clock: Clock) => {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
     createRoute({
@@ -151,6 +238,7 @@ export const clvRoutes = (_clock: Clock) => {
     }),
     async (c) => {
       const { limit } = c.req.valid('query');
+      const { programme } = await useCaseDeps(c, clock);
       const [run, distribution, top] = await Promise.all([
         latestClvRun(c.var.db),
         clvDistribution(c.var.db),
@@ -158,7 +246,7 @@ export const clvRoutes = (_clock: Clock) => {
       ]);
       return c.json(
         {
-          run: run ? presentClvRun(run) : null,
+          run: run ? presentClvRun(run, programme.currency) : null,
           distribution,
           topCustomers: top.map(presentCustomer),
         },

@@ -307,7 +307,9 @@ export const analyticsCustomerRoutes = (clock: Clock) => {
           asOf: result.asOf.toISOString(),
           clv: {
             ...result.clv,
-            run: result.clv.run ? presentClvRun(storedRunOf(result.clv.run)) : null,
+            run: result.clv.run
+              ? presentClvRun(storedRunOf(result.clv.run), deps.programme.currency)
+              : null,
           },
         },
         200,

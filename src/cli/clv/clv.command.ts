@@ -3,11 +3,14 @@ import {
   CLV_MODEL_NAMES,
   TRANSACTION_MODEL_NAMES,
   fitModel,
+  inMajorUnits,
+  isClvModelName,
   summarisePurchases,
   trackingCurve,
   validateHoldout,
   type ClvModelName,
   type CustomerSummary,
+  type ModelFit,
   type PurchaseDay,
 } from '../../core/analytics/clv/index.js';
 import { holdoutValidationSvg, trackingCurveSvg } from '../../core/analytics/report-charts.js';
@@ -25,7 +28,8 @@ interface FitOptions {
   format: InputFormat;
   calibrationEnd: string;
   holdoutEnd?: string;
-  model: ClvModelName;
+  /** One or more, from a comma-separated list: fitted to the same summary one after another. */
+  model: ClvModelName[];
   map?: string;
   currency?: string;
   starts?: number;
@@ -53,18 +57,30 @@ const startCount = (value: string): number => {
   return n;
 };
 
+const modelList = (value: string): ClvModelName[] => {
+  const names = [...new Set(value.split(',').map((name) => name.trim()))];
+  const unknown = names.filter((name) => !isClvModelName(name));
+  if (names.length === 0 || unknown.length > 0)
+    throw new InvalidArgumentError(
+      `expected one or more of ${CLV_MODEL_NAMES.join(', ')}, comma-separated` +
+        (unknown.length ? ` (not a model: ${unknown.join(', ')})` : ''),
+    );
+  return names as ClvModelName[];
+};
+
 const DAY_MS = 86_400_000;
 
 /** The models of purchase counts need only who bought when; the spend model needs amounts. */
 const isCountModel = (model: ClvModelName) =>
   (TRANSACTION_MODEL_NAMES as readonly string[]).includes(model);
 
-/** Reads, summarises, fits and validates: everything the report says. */
-const runFit = async (options: FitOptions): Promise<FitReport> => {
+/** Reads, summarises, fits and validates each model: everything the reports say. */
+const runFit = async (options: FitOptions): Promise<FitReport[]> => {
   const readStarted = performance.now();
+  const spendModel = options.model.find((model) => !isCountModel(model));
   const file = await readPurchases(options.input, {
     ...options,
-    ...(!isCountModel(options.model) && { amountsRequiredBy: options.model }),
+    ...(spendModel && { amountsRequiredBy: spendModel }),
   });
   const summary = summarisePurchases(file.log, {
     calibrationEnd: options.calibrationEnd,
@@ -77,27 +93,14 @@ const runFit = async (options: FitOptions): Promise<FitReport> => {
         ` (${file.log.size} purchases read, ${file.skipped.total} rows left out,` +
         ` ${summary.excludedLateCustomers} customers all start later)`,
     );
-  const fit = fitModel(options.model, summary.customers, {
-    ...(options.starts !== undefined && { starts: options.starts }),
-  });
-  const validation =
-    summary.holdout && fit.model !== 'gamma-gamma'
-      ? validateHoldout(fit, summary.customers, summary.holdout)
-      : null;
-  const tracking =
-    options.holdoutEnd && fit.model !== 'gamma-gamma'
-      ? trackingCurve(fit, summary.customers, distinctPurchaseDays(file.log), {
-          start: earliestFirstDay(summary.customers),
-          end: options.holdoutEnd,
-        })
-      : null;
-  return {
+  const shared = {
     input: {
       file: options.input,
       format: options.format,
       layout: file.layout,
       purchases: file.log.size,
       amounts: file.amounts,
+      money: file.money,
       skippedRows: file.skipped,
       skippedNegativeAmounts: file.log.skippedNegative,
       readMs,
@@ -109,10 +112,50 @@ const runFit = async (options: FitOptions): Promise<FitReport> => {
       : null,
     calibrationCustomers: summary.customers.length,
     excludedLateCustomers: summary.excludedLateCustomers,
-    fit,
-    validation,
-    tracking,
   };
+  // A degenerate fit does not throw (it comes back not identifiable): the other models still
+  // get their fit and holdout comparison.
+  return options.model.map((model) => {
+    const fit = fitModel(model, summary.customers, {
+      ...(options.starts !== undefined && { starts: options.starts }),
+    });
+    return {
+      ...shared,
+      fit: file.money ? inMajorUnits(fit, file.money) : { ...fit, money: null },
+      ...holdoutCheck(options, file.log, summary, fit),
+    };
+  });
+};
+
+/**
+ * The holdout comparison of a count model. A fit the data do not identify is still the
+ * optimiser's best point: its comparison is printed beside the warning (the limit it ran to, say
+ * no dropout, can still forecast); when it cannot forecast at all (a parameter at 1e10), the
+ * report says why instead, and the command still ends normally.
+ */
+const holdoutCheck = (
+  options: FitOptions,
+  log: Iterable<PurchaseDay>,
+  summary: ReturnType<typeof summarisePurchases>,
+  fit: ModelFit,
+): Pick<FitReport, 'validation' | 'tracking' | 'validationProblem'> => {
+  if (!summary.holdout || !options.holdoutEnd || fit.model === 'gamma-gamma')
+    return { validation: null, tracking: null, validationProblem: null };
+  const { holdout, customers } = summary;
+  const end = options.holdoutEnd;
+  try {
+    return {
+      validation: validateHoldout(fit, customers, holdout),
+      tracking: trackingCurve(fit, customers, distinctPurchaseDays(log), {
+        start: earliestFirstDay(customers),
+        end,
+      }),
+      validationProblem: null,
+    };
+  } catch (error) {
+    if (fit.identifiable || !isDomainError(error)) throw error;
+    return { validation: null, tracking: null, validationProblem: error.message };
+  }
 };
 
 const earliestFirstDay = (customers: readonly CustomerSummary[]): string =>
@@ -155,7 +198,12 @@ export const registerClvCommand = (program: Command, io: ClvCommandIo = processI
     .requiredOption('--calibration-end <date>', 'last day of the calibration period', day)
     .option('--holdout-end <date>', 'last day of the holdout period: validate against it', day)
     .addOption(
-      new Option('--model <model>', 'model to fit').choices(CLV_MODEL_NAMES).makeOptionMandatory(),
+      new Option(
+        '--model <models>',
+        `model(s) to fit, comma-separated: ${CLV_MODEL_NAMES.join(', ')}`,
+      )
+        .argParser(modelList)
+        .makeOptionMandatory(),
     )
     .option(
       '--map <mapping>',
@@ -171,17 +219,24 @@ export const registerClvCommand = (program: Command, io: ClvCommandIo = processI
     .action(async (options: FitOptions, command: Command) => {
       if (options.holdoutEnd !== undefined && options.holdoutEnd <= options.calibrationEnd)
         command.error('error: --holdout-end must be after --calibration-end');
-      let report: FitReport;
+      if (options.svg && options.model.length > 1)
+        command.error('error: --svg draws one model: give a single --model', { exitCode: 1 });
+      let reports: FitReport[];
       try {
-        report = await runFit(options);
+        reports = await runFit(options);
       } catch (error) {
         if (error instanceof ClvInputError || isDomainError(error))
           command.error(`error: ${error.message}`, { exitCode: EXIT_BAD_INPUT, code: 'clv.input' });
         throw error;
       }
+      // One model: its report, as always; several: a list of them (JSON) or one after another.
+      const json = reports.length === 1 ? reports[0] : reports;
       io.out(
-        options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatFitReport(report)}\n`,
+        options.json
+          ? `${JSON.stringify(json, null, 2)}\n`
+          : `${reports.map(formatFitReport).join('\n\n')}\n`,
       );
+      const report = reports[0]!;
       if (options.svg) {
         if (!report.tracking || !report.validation)
           command.error('error: --svg needs --holdout-end and a transaction model', {

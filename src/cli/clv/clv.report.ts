@@ -1,4 +1,10 @@
-import type { HoldoutReport, ModelFit, TrackingPoint } from '../../core/analytics/clv/index.js';
+import type {
+  HoldoutReport,
+  ModelFit,
+  MoneyUnit,
+  ReportedFit,
+  TrackingPoint,
+} from '../../core/analytics/clv/index.js';
 import { describeSkippedRows, type SkippedRows } from './skipped-rows.js';
 
 export interface FitReport {
@@ -9,6 +15,8 @@ export interface FitReport {
     purchases: number;
     /** Whether the file gave amounts (without, only the count models can be fitted). */
     amounts: boolean;
+    /** The currency of the amounts, and its decimal digits; null without amounts. */
+    money: MoneyUnit | null;
     /** Rows that could not be read (no customer id, a bad date or amount, …): left out, counted. */
     skippedRows: SkippedRows;
     skippedNegativeAmounts: number;
@@ -21,10 +29,13 @@ export interface FitReport {
   calibrationCustomers: number;
   /** Customers whose first purchase is after the calibration end (left out). */
   excludedLateCustomers: number;
-  fit: ModelFit;
+  /** Money parameters in major units of input.money, ln L to match (see fit.money). */
+  fit: ReportedFit;
   validation: HoldoutReport | null;
   /** Cumulative repeat purchases per week, actual and expected, from the first purchase day. */
   tracking: TrackingPoint[] | null;
+  /** Why a fit that is not identifiable has no holdout comparison (it cannot forecast); else null. */
+  validationProblem: string | null;
 }
 
 const MODEL_TITLES: Record<ModelFit['model'], string> = {
@@ -67,6 +78,15 @@ const trackingLines = (points: readonly TrackingPoint[], calibrationEnd: string)
   ];
 };
 
+/** Whether the estimates can be trusted: their standard errors, or why there are none. */
+const identifiabilityLine = (fit: ReportedFit) =>
+  fit.identifiable && fit.standardErrors
+    ? `Standard errors ${Object.entries(fit.standardErrors)
+        .map(([name, se]) => `${name} ± ${number(se, 3)}`)
+        .join('  ')}`
+    : `Identifiable    NO: ${fit.notIdentifiableReason ?? ''}; the parameters above are where ` +
+      'the optimiser stopped, not estimates';
+
 /** The readable report of `regulars clv fit`. */
 export const formatFitReport = (r: FitReport): string => {
   const { fit } = r;
@@ -92,8 +112,10 @@ export const formatFitReport = (r: FitReport): string => {
       (r.excludedLateCustomers
         ? ` (${r.excludedLateCustomers} first bought after the calibration end: left out)`
         : ''),
-    `Parameters      ${params}${fit.model === 'gamma-gamma' ? '  (gamma in minor units)' : ''}`,
-    `Log-likelihood  ${fit.logLikelihood.toFixed(2)}`,
+    `Parameters      ${params}${fit.money ? `  (${fit.money.parameters.join(', ')} in ${fit.money.currency})` : ''}`,
+    identifiabilityLine(fit),
+    `Log-likelihood  ${fit.logLikelihood.toFixed(2)}` +
+      (fit.money ? ` (of the mean spends in ${fit.money.currency}, as BTYD reports it)` : ''),
     `Fit             ${fit.durationMs.toFixed(0)} ms, ${fit.converged ? 'converged' : 'NOT converged'} ` +
       `after ${fit.iterations} iterations (${fit.evaluations} likelihood evaluations, ` +
       `${fit.starts.finite}/${fit.starts.tried} starts, ${fit.groups} distinct histories)`,
@@ -103,8 +125,10 @@ export const formatFitReport = (r: FitReport): string => {
           ...validationLines(r.validation, number(r.holdoutWeeks ?? 0)),
           ...(r.tracking ? ['', ...trackingLines(r.tracking, r.calibrationEnd)] : []),
         ]
-      : r.holdoutEnd && fit.model === 'gamma-gamma'
-        ? ['', 'Holdout validation compares purchase counts: fit a transaction model for it.']
-        : []),
+      : r.validationProblem
+        ? ['', `No holdout comparison: ${r.validationProblem}`]
+        : r.holdoutEnd && fit.model === 'gamma-gamma'
+          ? ['', 'Holdout validation compares purchase counts: fit a transaction model for it.']
+          : []),
   ].join('\n');
 };

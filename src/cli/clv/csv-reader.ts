@@ -82,11 +82,11 @@ const parseRow = (
   return { customer, date, minor };
 };
 
-const exponentOf = (code: string | undefined) => {
+const moneyOf = (code: string | undefined) => {
   const currency = (code ?? 'USD').toUpperCase();
   if (!isKnownCurrency(currency))
     throw new ClvInputError(`--currency: unknown ISO 4217 currency ${code}`);
-  return currencyExponent(currency);
+  return { currency, minorDigits: currencyExponent(currency) };
 };
 
 /**
@@ -99,7 +99,8 @@ const exponentOf = (code: string | undefined) => {
  */
 export const readCsv = async (path: string, options: CsvReadOptions) => {
   const csvMap = parseCsvMap(options.map);
-  const exponent = exponentOf(options.currency);
+  const money = moneyOf(options.currency);
+  const exponent = money.minorDigits;
   const stream = openCheckedRecords(
     path,
     { bom: true, skip_empty_lines: true, relax_column_count: true },
@@ -126,5 +127,5 @@ export const readCsv = async (path: string, options: CsvReadOptions) => {
     stream.close();
   }
   if (columns === null) throw new ClvInputError('csv: the file is empty (no header line)');
-  return { log, skipped: skipped.summary(), amounts: columns.amount !== null };
+  return { log, skipped: skipped.summary(), amounts: columns.amount !== null, money };
 };

@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import type { MoneyUnit } from '../../core/analytics/clv/index.js';
 import { readCdnow } from './cdnow-reader.js';
 import { readCsv, type CsvReadOptions } from './csv-reader.js';
 import { ClvInputError, type PurchaseLog } from './purchase-log.js';
@@ -19,7 +20,12 @@ export interface PurchaseFile {
   amounts: boolean;
   /** Rows left out because they could not be read (cdnow stops at the first instead). */
   skipped: SkippedRows;
+  /** What the amounts are in (CDNOW: US dollars with cents); null without amounts. */
+  money: MoneyUnit | null;
 }
+
+/** The CDNOW files give dollars with two decimals (the reader keeps cents). */
+const CDNOW_MONEY: MoneyUnit = { currency: 'USD', minorDigits: 2 };
 
 /** Reads a transaction file into memory, checking every row; ClvInputError on any problem. */
 export const readPurchases = async (path: string, options: ReadOptions): Promise<PurchaseFile> => {
@@ -29,8 +35,14 @@ export const readPurchases = async (path: string, options: ReadOptions): Promise
     throw new ClvInputError('--map and --currency apply to --format csv only');
   if (options.format === 'cdnow') {
     const { log, layout } = await readCdnow(path);
-    return { log, layout, amounts: true, skipped: skippedRowsTally().summary() };
+    return {
+      log,
+      layout,
+      amounts: true,
+      skipped: skippedRowsTally().summary(),
+      money: CDNOW_MONEY,
+    };
   }
-  const { log, skipped, amounts } = await readCsv(path, options);
-  return { log, layout: null, amounts, skipped };
+  const { log, skipped, amounts, money } = await readCsv(path, options);
+  return { log, layout: null, amounts, skipped, money: amounts ? money : null };
 };

@@ -1,6 +1,12 @@
-import type { HoldoutReport, TrackingPoint } from '../../core/analytics/clv/index.js';
+import {
+  inMajorUnits,
+  type HoldoutReport,
+  type ModelFit,
+  type TrackingPoint,
+} from '../../core/analytics/clv/index.js';
+import { currencyExponent } from '../../core/shared/money.js';
 import { holdoutValidationSvg, trackingCurveSvg } from '../../core/analytics/report-charts.js';
-import { latestClvRun, topCustomersByClv } from '../../app/analytics.js';
+import { latestClvRun, topCustomersByClv, type StoredClvRun } from '../../app/analytics.js';
 import { writeReport } from './output.js';
 import {
   ReportOptionError,
@@ -11,6 +17,31 @@ import {
   type ReportContext,
 } from './report-options.js';
 import { refresh } from './analytics-refresh.js';
+
+/** A stored fit the data do not identify says so under its parameters. */
+const fitWarning = (fit: ModelFit | undefined) =>
+  fit && fit.identifiable === false
+    ? [`  NOT IDENTIFIABLE: ${fit.notIdentifiableReason}; these are not estimates`]
+    : [];
+
+/** p, q and γ with γ in major units of the programme currency (money-units.ts). */
+const spendLine = (run: StoredClvRun, currency: string) => {
+  if (!run.spendParams) return run.details.spendProblem ?? 'not fitted';
+  const params = run.details.spend
+    ? inMajorUnits(
+        { ...run.details.spend, params: run.spendParams },
+        {
+          currency,
+          minorDigits: currencyExponent(currency),
+        },
+      ).params
+    : run.spendParams;
+  return (
+    Object.entries(params)
+      .map(([k, v]) => `${k} = ${v.toFixed(4)}`)
+      .join(', ') + ` (gamma in ${currency})`
+  );
+};
 
 /** `regulars report clv`: the latest CLV fit, its validation and the most valuable customers. */
 export const clv = async (
@@ -56,13 +87,8 @@ export const clv = async (
       [
         `CLV model ${run.transactionModel} fitted ${run.fittedAt.toISOString()} on ${run.customers} customers (${run.repeatBuyers} repeat buyers), data to ${run.calibrationEnd}`,
         `  ${params}; log-likelihood ${run.transactionLogLikelihood.toFixed(2)}`,
-        `  spend (Gamma-Gamma): ${
-          run.spendParams
-            ? Object.entries(run.spendParams)
-                .map(([k, v]) => `${k} = ${v.toFixed(4)}`)
-                .join(', ')
-            : 'not fitted'
-        }`,
+        ...fitWarning(run.details.transactions),
+        `  spend (Gamma-Gamma): ${spendLine(run, ctx.programme.currency)}`,
         `  horizon ${run.horizonWeeks} weeks, discount ${(run.annualDiscountRate * 100).toFixed(1)}%/year; took ${run.durationMs} ms`,
         '',
       ].join('\n'),

@@ -7,6 +7,7 @@ import {
   expectedMeanSpendMinor,
   expectedPurchases,
   fitModel,
+  ModelFitError,
   probabilityAlive,
   TRANSACTION_MODEL_NAMES,
   trackingCurveFromWeeklyActuals,
@@ -123,6 +124,9 @@ const validate = async (
   const attempt = tryFit(() => fitModel(settings.model, customers));
   if (!attempt.fit || !holdout) return { validation: null, problem: attempt.problem };
   const fit = attempt.fit;
+  const doubt = fit.identifiable
+    ? ''
+    : `the holdout refit is not identifiable (${fit.notIdentifiableReason}): `;
   const start = customers.reduce((min, c) => (c.firstDay < min ? c.firstDay : min), calibrationEnd);
   const actualPerWeek = await source.weeklyRepeatPurchases({ calibrationEnd, start, end: today });
   // A validation the model cannot answer is reported, not fatal: the main fit may still stand.
@@ -130,7 +134,7 @@ const validate = async (
     report: validateHoldout(fit, customers, holdout),
     tracking: trackingCurveFromWeeklyActuals(fit, customers, actualPerWeek, { start, end: today }),
   }));
-  if (!checked.fit) return { validation: null, problem: checked.problem };
+  if (!checked.fit) return { validation: null, problem: `${doubt}${checked.problem}` };
   return {
     validation: { calibrationEnd, holdoutEnd: today, fit, ...checked.fit },
     problem: null,
@@ -138,10 +142,42 @@ const validate = async (
 };
 
 /**
+ * A spend fit the data do not identify gives no money figures (as one that cannot be fitted):
+ * its γ or q may be anywhere along a ridge, and every CLV would inherit that.
+ */
+const trustedSpend = (attempt: ReturnType<typeof tryFit<ModelFit>>) =>
+  attempt.fit && !attempt.fit.identifiable
+    ? { fit: null, problem: `not identifiable: ${attempt.fit.notIdentifiableReason}` }
+    : attempt;
+
+/**
+ * Predictions for everyone. A transaction fit that is not identifiable is kept and flagged (its
+ * limit, say no dropout, still forecasts), unless it cannot forecast at all: then the refresh
+ * stops with both reasons rather than a bare "not finite".
+ */
+const predictAll = (
+  transactions: ModelFit,
+  spend: ModelFit | null,
+  customers: readonly CustomerSummary[],
+  settings: ClvSettings,
+) => {
+  try {
+    return customers.map((c) => predict(transactions, spend, c, settings));
+  } catch (error) {
+    if (transactions.identifiable || !(error instanceof DomainError)) throw error;
+    throw new ModelFitError(
+      `${transactions.model}: not identifiable (${transactions.notIdentifiableReason}), and ` +
+        `it cannot predict: ${error.message}`,
+      { model: transactions.model },
+    );
+  }
+};
+
+/**
  * Fits the transaction model (and Gamma-Gamma for spend) on every customer's history up to
  * `today`, predicts each customer's P(alive), purchases and value over the horizon, and stores
  * the run. A transaction model that cannot be fitted stops the refresh with its reason; a spend
- * model that cannot be fitted only leaves the money figures empty.
+ * model that cannot be fitted, or is not identifiable, only leaves the money figures empty.
  */
 export const refreshClv = async (
   source: ClvSource,
@@ -151,9 +187,9 @@ export const refreshClv = async (
   const { settings, today } = input;
   const { customers } = await source.summaries({ calibrationEnd: today });
   const transactions = fitModel(settings.model, customers);
-  const spendAttempt = tryFit(() => fitModel('gamma-gamma', customers));
+  const spendAttempt = trustedSpend(tryFit(() => fitModel('gamma-gamma', customers)));
   const { validation, problem: validationProblem } = await validate(source, settings, today);
-  const predictions = customers.map((c) => predict(transactions, spendAttempt.fit, c, settings));
+  const predictions = predictAll(transactions, spendAttempt.fit, customers, settings);
   const run: ClvRun = {
     id: newId('clvRun'),
     settings,

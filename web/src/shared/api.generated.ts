@@ -15752,10 +15752,22 @@ export interface components {
         [key: string]: number;
       };
       logLikelihood: number;
+      fitCheck: components['schemas']['ClvFitCheck'];
+      /** @description p and q (no unit) and gamma, in major units of spendMoney.currency */
       spendParams: {
         [key: string]: number;
       } | null;
+      /** @description ln L as a density of mean repeat spend in major units of the currency (as BTYD and CLVTools report it) */
       spendLogLikelihood: number | null;
+      spendMoney: {
+        currency: string;
+        minorDigits: number;
+        parameters: string[];
+        logLikelihood: string;
+      } | null;
+      spendFitCheck: components['schemas']['ClvFitCheck'] | null;
+      /** @description The holdout refit: a refit the data do not identify makes its comparison doubtful */
+      validationFitCheck: components['schemas']['ClvFitCheck'] | null;
       customers: number;
       repeatBuyers: number;
       calibrationEnd: string;
@@ -15773,6 +15785,15 @@ export interface components {
     } | null;
     /** @enum {string} */
     ClvTransactionModel: 'bgnbd' | 'pareto-nbd' | 'mbgnbd';
+    ClvFitCheck: {
+      /** @description Whether the data pin the parameters down; false: the parameters are where the optimiser stopped, not estimates. Null for runs stored before this was checked. */
+      identifiable: boolean | null;
+      notIdentifiableReason: string | null;
+      /** @description Standard errors of the parameters, in their units; null when not identifiable */
+      standardErrors: {
+        [key: string]: number;
+      } | null;
+    };
     ClvHoldoutCheck: {
       calibrationEnd: string;
       holdoutEnd: string;

@@ -3,8 +3,11 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bgNbdLogLikelihood } from './bg-nbd.js';
 import { groupHistories } from './grouped-histories.js';
+import { covarianceAt } from './information.js';
 import {
+  expectedMeanSpendMinor,
   expectedPurchases,
+  inMajorUnits,
   fitModel,
   logLikelihoodAt,
   summarisePurchases,
@@ -111,12 +114,59 @@ describe.skipIf(!hasData)('CDNOW 1/10th sample (skipped: ../shared/data/cdnow ab
     within(fit.logLikelihood, -9595.0, 1e-5);
   });
 
+  it('Pareto/NBD standard errors: CLVTools 0.0476, 0.843, 0.187, 6.21 (its tests, CDNOW)', () => {
+    // bachmannpatrick/CLVTools tests/testthat/test_correctness_pnbd.R: sqrt(diag(vcov())) on
+    // the same cohort and split = r 0.0476264, α 0.8427222, s 0.1872594, β 6.2105448.
+    const fit = fitted('pareto-nbd');
+    expect(fit.identifiable).toBe(true);
+    within(fit.standardErrors!.r!, 0.0476264, 0.002);
+    within(fit.standardErrors!.alpha!, 0.8427222, 0.002);
+    within(fit.standardErrors!.s!, 0.1872594, 0.002);
+    within(fit.standardErrors!.beta!, 6.2105448, 0.002);
+  });
+
+  // No published standard errors for these three: the same curvature with a step 10× finer and
+  // 10× coarser (rounding and truncation errors move the other way) must give the same SEs.
+  it.each(['bgnbd', 'mbgnbd', 'gamma-gamma'] as const)(
+    '%s: identifiable, standard errors independent of the difference step',
+    (model) => {
+      const fit = fitted(model);
+      expect(fit.identifiable).toBe(true);
+      const names = Object.keys(fit.params);
+      const negativeLogLikelihood = (x: Float64Array) =>
+        -logLikelihoodAt(
+          model,
+          customers,
+          Object.fromEntries(names.map((name, i) => [name, Math.exp(x[i]!)])),
+        );
+      const at = Float64Array.from(names, (name) => Math.log(fit.params[name]!));
+      for (const step of [1e-4, 1e-2]) {
+        const information = covarianceAt(negativeLogLikelihood, at, step);
+        if (!information.ok) throw new Error(`${model}: ${information.problem}`);
+        names.forEach((name, i) => {
+          const se = fit.params[name]! * Math.sqrt(information.covariance[i * names.length + i]!);
+          within(fit.standardErrors![name]!, se, 0.01);
+        });
+      }
+    },
+  );
+
   it('Gamma-Gamma on the 946 repeat buyers: p = 6.25, q = 3.74, γ = 15.44 dollars', () => {
     const fit = fitted('gamma-gamma');
     expect(fit.customers).toBe(946);
     within(fit.params.p!, 6.25);
     within(fit.params.q!, 3.74);
     within(fit.params.gamma! / 100, 15.44);
+  });
+
+  it('Gamma-Gamma as reported: γ = 15.44 dollars, LL = −4055.92 (CLVTools, on dollars)', () => {
+    // bachmannpatrick/CLVTools tests/testthat/test_correctness_gg.R: correct.LL = -4055.9177.
+    const reported = inMajorUnits(fitted('gamma-gamma'), { currency: 'USD', minorDigits: 2 });
+    within(reported.params.gamma!, 15.44);
+    within(reported.logLikelihood, -4055.9177, 1e-6);
+    // Expected spend stays in cents: pγ/(q − 1) = 6.2496 · 1544.35 / 2.7442 = 3517 cents.
+    const fit = fitted('gamma-gamma');
+    within(expectedMeanSpendMinor(fit, { ...customers[0]!, frequency: 0 }), 3517, 0.001);
   });
 
   it('Gamma-Gamma is scale-invariant: amounts ×1e8 give the same p and q, γ ×1e8, LL shifted', () => {

@@ -47,15 +47,32 @@ export interface ModelFit {
   model: ClvModelName;
   /**
    * bgnbd, mbgnbd: r, alpha, a, b. pareto-nbd: r, alpha, s, beta (alpha and beta in weeks).
-   * gamma-gamma: p, q, gamma (gamma in minor units of money).
+   * gamma-gamma: p, q, gamma (gamma in minor units of money; inMajorUnits gives it as people read it).
    */
   params: Record<string, number>;
   /** Natural-log likelihood of the customers the model was fitted to, at params. */
   logLikelihood: number;
   /** Customers the likelihood covers (for gamma-gamma: those with repeat purchases of positive mean). */
   customers: number;
-  /** Whether the optimiser stopped on its tolerance rather than its iteration limit. */
+  /**
+   * Whether the optimiser stopped on its tolerance rather than its iteration limit; only that.
+   * Whether the optimum means anything is `identifiable`.
+   */
   converged: boolean;
+  /**
+   * False when the data do not pin the parameters down: too few distinct histories, a parameter
+   * running off to 0 or ∞ (a boundary solution), a Hessian that is not negative definite or a
+   * flat likelihood (see identifiability.ts). The parameters are then the optimiser's last point,
+   * not estimates.
+   */
+  identifiable: boolean;
+  /** Why the fit is not identifiable; null when it is. */
+  notIdentifiableReason: string | null;
+  /**
+   * Asymptotic standard errors of params (same units), from the observed information (the
+   * negative Hessian of ln L at the optimum); null when the fit is not identifiable.
+   */
+  standardErrors: Record<string, number> | null;
   /** Optimiser iterations (BFGS or simplex) of the winning start, including its polishing. */
   iterations: number;
   durationMs: number;

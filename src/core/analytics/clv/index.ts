@@ -31,3 +31,9 @@ export {
   type HoldoutRow,
   type TrackingPoint,
 } from './validation.js';
+export {
+  inMajorUnits,
+  LOG_LIKELIHOOD_IN_MAJOR_UNITS,
+  type MoneyUnit,
+  type ReportedFit,
+} from './money-units.js';

@@ -181,6 +181,101 @@ describe('Gamma-Gamma at any size of money', () => {
   });
 });
 
+/** Customers who buy at Poisson rates λ ~ Gamma(r, α) and never stop: no dropout to estimate. */
+const simulateNoDropout = (n: number, p: { r: number; alpha: number }) => {
+  const rng = seeded(3);
+  return Array.from({ length: n }, (_, i) => {
+    const age = 26 + 13 * rng.uniform();
+    const lambda = rng.gamma(p.r, p.alpha);
+    let t = rng.exponential(lambda);
+    let x = 0;
+    let last = 0;
+    for (; t <= age; t += rng.exponential(lambda)) {
+      x++;
+      last = t;
+    }
+    return summary(i, x, byDay(last), byDay(age));
+  });
+};
+
+describe('fitModel says when the data do not identify the model (converged or not)', () => {
+  it('300 identical customers: one history, nothing to tell four parameters apart', () => {
+    const same = Array.from({ length: 300 }, (_, i) => summary(i, 3, 20, 30));
+    for (const model of ['bgnbd', 'pareto-nbd', 'mbgnbd'] as const) {
+      const fit = fitModel(model, same);
+      expect(fit).toMatchObject({
+        identifiable: false,
+        notIdentifiableReason: 'all 300 customers have the same history',
+        standardErrors: null,
+      });
+    }
+    const spend = same.map((c) => ({ ...c, meanRepeatSpendMinor: 2500 }));
+    expect(fitModel('gamma-gamma', spend).notIdentifiableReason).toBe(
+      'all 300 customers have the same history',
+    );
+  });
+
+  it('two customers: 2 distinct histories cannot pin down 4 (or 3) parameters', () => {
+    // Before: BG/NBD came back converged with a = 9.4e8, b = 1.3e9.
+    const two = [summary(1, 2, 10, 30), summary(2, 0, 0, 30)];
+    const fit = fitModel('bgnbd', two);
+    expect(fit.converged).toBe(true);
+    expect(fit.identifiable).toBe(false);
+    expect(fit.notIdentifiableReason).toBe(
+      '2 distinct customer histories for 4 parameters (need more than 4)',
+    );
+    const spend = [
+      { ...two[0]!, meanRepeatSpendMinor: 1500 },
+      { ...summary(3, 1, 5, 30), meanRepeatSpendMinor: 4000 },
+    ];
+    expect(fitModel('gamma-gamma', spend).notIdentifiableReason).toMatch(
+      /^2 distinct customer histories for 3 parameters/,
+    );
+  });
+
+  // 3,000 customers who never stop buying (as Online Retail's first quarter): the likelihood
+  // rises as the dropout rate falls, all the way to zero. Pareto/NBD's s runs to the boundary
+  // (Online Retail to 2011-03-31: s = 3.0e-8); BG/NBD's a creeps down a flat valley
+  // (a = 1.2e-6, b = 25,442 there), as the validation refit with a = 7.5e-7, b = 19,274 did.
+  const neverStop = simulateNoDropout(3_000, { r: 0.7, alpha: 7 });
+
+  // Which symptom shows first depends on how far the optimiser walked down the valley: past 1e-6
+  // it is a boundary, before that the curvature is ~0 (flat) or lost in rounding (not definite).
+  const dropoutDegenerate = (parameter: string) =>
+    new RegExp(
+      `^(${parameter} runs off towards zero|flat likelihood: ${parameter} |Hessian not negative definite)`,
+    );
+
+  it('nobody drops out: Pareto/NBD s → 0, not identifiable', () => {
+    const fit = fitModel('pareto-nbd', neverStop);
+    expect(fit.converged).toBe(true);
+    expect(fit.params.s!).toBeLessThan(1e-3);
+    expect(fit.identifiable).toBe(false);
+    expect(fit.notIdentifiableReason).toMatch(dropoutDegenerate('s'));
+    expect(fit.standardErrors).toBeNull();
+  }, 30_000);
+
+  it('nobody drops out: BG/NBD a → 0 with b huge, not identifiable', () => {
+    const fit = fitModel('bgnbd', neverStop);
+    expect(fit.converged).toBe(true);
+    expect(fit.params.a!).toBeLessThan(1e-3);
+    expect(fit.identifiable).toBe(false);
+    expect(fit.notIdentifiableReason).toMatch(dropoutDegenerate('a'));
+  }, 30_000);
+
+  it('a sound fit is identifiable, and the truth lies within 3 standard errors', () => {
+    const truth = { r: 0.3, alpha: 5, a: 0.8, b: 2.5 };
+    const fit = fitModel('bgnbd', simulateBgNbd(5_000, truth));
+    expect(fit.identifiable).toBe(true);
+    expect(fit.notIdentifiableReason).toBeNull();
+    for (const [name, value] of Object.entries(truth)) {
+      const se = fit.standardErrors![name]!;
+      expect(se).toBeGreaterThan(0);
+      expect(Math.abs(fit.params[name]! - value)).toBeLessThan(3 * se);
+    }
+  });
+});
+
 describe('fitModel refuses what it cannot fit, with a ModelFitError that says why', () => {
   const oneTimers = Array.from({ length: 10 }, (_, i) => summary(i, 0, 0, 20));
 

@@ -8,6 +8,7 @@ import {
   groupSpends,
 } from './gamma-gamma.js';
 import { groupHistories } from './grouped-histories.js';
+import { judgeIdentifiability } from './identifiability.js';
 import { MBG_NBD_PARAMS, mbgNbdLogLikelihood, mbgNbdStarts } from './mbg-nbd.js';
 import { minimizeFromStarts, type MultiStartResult, type Problem } from './optimize.js';
 import { PARETO_NBD_PARAMS, paretoNbdLogLikelihood, paretoNbdStarts } from './pareto-nbd.js';
@@ -101,11 +102,10 @@ export const MODELS: Record<ClvModelName, ModelDefinition> = {
 /**
  * The optimiser searches θ = ln(params) within ±LOG_PARAM_BOUND (params from about 1e-11 to 7e10):
  * far enough for any real data in weeks and minor units, near enough that the likelihood's
- * large terms (r ln α and the like) keep their digits. An optimum at that edge means the
- * likelihood has no maximum inside, so the fit is refused rather than reported.
+ * large terms (r ln α and the like) keep their digits. An optimum far out (see BOUNDARY_LOG in
+ * identifiability.ts, well inside this box) is reported as a boundary solution.
  */
 const LOG_PARAM_BOUND = 25;
-const EDGE_MARGIN = 1;
 
 /**
  * −ln L over θ = ln(params), so the optimiser's every point is a valid parameter vector; with the
@@ -135,21 +135,12 @@ const overLogParams = (logLikelihood: LogLikelihood, size: number): Problem => {
   };
 };
 
-/** The parameter whose optimum sits at the edge of the search box, if any. */
-const atEdge = (names: readonly string[], logParams: Float64Array) => {
-  const i = logParams.findIndex((v) => Math.abs(v) > LOG_PARAM_BOUND - EDGE_MARGIN);
-  return i < 0 ? null : { name: names[i]!, towards: logParams[i]! > 0 ? 'infinity' : 'zero' };
-};
-
 /** Starting points tried by default (each list puts its data-driven start first). */
 export const DEFAULT_STARTS = 4;
 
 const factorOf = (prepared: PreparedLikelihood, i: number) => prepared.rescaled?.factors[i] ?? 1;
 
-/**
- * The optimum as parameters in the data's units, refused when it is not a maximum inside the
- * parameter space (judged where the optimiser searched, on the rescaled data).
- */
+/** The optimum as parameters in the data's units; throws when it is not finite. */
 const fittedParams = (
   model: ClvModelName,
   names: readonly string[],
@@ -159,19 +150,42 @@ const fittedParams = (
   const params = Object.fromEntries(
     names.map((name, i) => [name, Math.exp(best.point[i]!) * factorOf(prepared, i)]),
   );
-  const edge = atEdge(names, best.point);
-  if (edge)
-    throw new ModelFitError(
-      `${model}: the likelihood has no maximum: ${edge.name} runs off towards ${edge.towards} ` +
-        '(too few customers, or histories too alike, to identify this model)',
-      { model, params, parameter: edge.name },
-    );
   if (!Number.isFinite(best.value) || !Object.values(params).every((v) => v > 0 && v < Infinity))
     throw new ModelFitError(`${model}: the fit diverged (parameters or likelihood not finite)`, {
       model,
       params,
     });
   return params;
+};
+
+/**
+ * Identifiability and standard errors, judged where the optimiser searched (on the rescaled
+ * data): SE(θ) = θ · SE(ln θ), and a rescaled parameter's factor cancels out of that.
+ */
+const judged = (
+  names: readonly string[],
+  prepared: PreparedLikelihood,
+  problem: Problem,
+  best: MultiStartResult,
+  params: Record<string, number>,
+) => {
+  const verdict = judgeIdentifiability({
+    names,
+    negativeLogLikelihood: problem.value,
+    point: best.point,
+    customers: prepared.customers,
+    groups: prepared.groups,
+    valueOf: (i) => params[names[i]!]!,
+  });
+  return {
+    identifiable: verdict.identifiable,
+    notIdentifiableReason: verdict.reason,
+    standardErrors: verdict.logStandardErrors
+      ? Object.fromEntries(
+          names.map((name, i) => [name, params[name]! * verdict.logStandardErrors[i]!]),
+        )
+      : null,
+  };
 };
 
 /**
@@ -214,8 +228,8 @@ const startingPoints = (
 /**
  * Fits a model by maximum likelihood over the logs of its parameters (so they stay positive),
  * from several starting points (see optimize.ts), after collapsing identical histories into
- * weighted groups. Throws ModelFitError rather than return a fit that is not finite or not a
- * maximum.
+ * weighted groups. Throws ModelFitError rather than return a fit that is not finite; a finite
+ * optimum the data do not pin down comes back with identifiable: false and the reason.
  */
 export const fitModel = (
   model: ClvModelName,
@@ -240,12 +254,14 @@ export const fitModel = (
       model,
       starts: count,
     });
+  const params = fittedParams(model, definition.paramNames, prepared, best);
   return {
     model,
-    params: fittedParams(model, definition.paramNames, prepared, best),
+    params,
     logLikelihood: -best.value + (prepared.rescaled?.logLikelihoodShift ?? 0),
     customers: prepared.customers,
     converged: best.converged,
+    ...judged(definition.paramNames, prepared, problem, best, params),
     iterations: best.iterations,
     durationMs: performance.now() - started,
     evaluations: best.evaluations,

@@ -14,16 +14,44 @@ const MODELS: Record<ClvRun['model'], string> = {
   'pareto-nbd': 'Pareto/NBD',
 };
 
+/**
+ * Fits the data do not pin down, said before any figure: their parameters are where the optimiser
+ * stopped, so the predictions built on them are not to be trusted as estimates.
+ */
+const FitWarnings = ({ run }: { run: ClvRun }) => {
+  const model = MODELS[run.model] ?? run.model;
+  const warnings = [
+    run.fitCheck.identifiable === false &&
+      `The ${model} fit is not identifiable: ${run.fitCheck.notIdentifiableReason ?? ''}. P(alive), expected purchases and value below rest on it: treat them as rough.`,
+    run.spendFitCheck?.identifiable === false &&
+      `The Gamma-Gamma spend fit is not identifiable: ${run.spendFitCheck.notIdentifiableReason ?? ''}.`,
+    run.validationFitCheck?.identifiable === false &&
+      `The validation refit is not identifiable: ${run.validationFitCheck.notIdentifiableReason ?? ''}. Its comparison says little.`,
+  ].filter((w): w is string => typeof w === 'string');
+  if (warnings.length === 0) return null;
+  return (
+    <div className="error" role="alert">
+      {warnings.map((w) => (
+        <p key={w}>{w}</p>
+      ))}
+    </div>
+  );
+};
+
 /** What the CLV figures are and how fresh: the model, its data and its horizon. */
 export const ClvRunNote = ({ run }: { run: ClvRun }) => (
-  <p className="refresh-note muted" role="note">
-    Predicted with the {MODELS[run.model] ?? run.model} and Gamma-Gamma models, fitted{' '}
-    <strong>{formatDateTime(run.fittedAt)}</strong> on {formatNumber(run.customers)} customers (
-    {formatNumber(run.repeatBuyers)} repeat buyers) with orders up to{' '}
-    {formatDay(run.calibrationEnd)}. A customer&rsquo;s value (CLV) is the net spend expected from
-    them in the next {formatNumber(run.horizonWeeks)} weeks, discounted at{' '}
-    {formatPercent(run.annualDiscountRate * 100)} a year.
-  </p>
+  <>
+    <FitWarnings run={run} />
+    <p className="refresh-note muted" role="note">
+      Predicted with the {MODELS[run.model] ?? run.model}
+      {run.spendParams ? ' and Gamma-Gamma models' : ' model'}, fitted{' '}
+      <strong>{formatDateTime(run.fittedAt)}</strong> on {formatNumber(run.customers)} customers (
+      {formatNumber(run.repeatBuyers)} repeat buyers) with orders up to{' '}
+      {formatDay(run.calibrationEnd)}. A customer&rsquo;s value (CLV) is the net spend expected from
+      them in the next {formatNumber(run.horizonWeeks)} weeks, discounted at{' '}
+      {formatPercent(run.annualDiscountRate * 100)} a year.
+    </p>
+  </>
 );
 
 export const ClvDistributionPanel = ({
