@@ -71,13 +71,9 @@ const ClvFitCheckView = z
         'Whether the data pin the parameters down; false: the parameters are where the optimiser stopped, not estimates. Null for runs stored before this was checked.',
     }),
     notIdentifiableReason: z.string().nullable(),
-    standardErrors: z
-      .record(z.string(), z.number())
-      .nullable()
-      .openapi({
-        description:
-          'Standard errors of the parameters, in their units; null when not identifiable',
-      }),
+    standardErrors: z.record(z.string(), z.number()).nullable().openapi({
+      description: 'Standard errors of the parameters, in their units; null when not identifiable',
+    }),
   })
   .openapi('ClvFitCheck');
 
@@ -88,12 +84,9 @@ export const ClvRunView = z
     params: z.record(z.string(), z.number()),
     logLikelihood: z.number(),
     fitCheck: ClvFitCheckView,
-    spendParams: z
-      .record(z.string(), z.number())
-      .nullable()
-      .openapi({
-        description: 'p and q (no unit) and gamma, in major units of spendMoney.currency',
-      }),
+    spendParams: z.record(z.string(), z.number()).nullable().openapi({
+      description: 'p and q (no unit) and gamma, in major units of spendMoney.currency',
+    }),
     spendLogLikelihood: z
       .number()
       .nullable()
