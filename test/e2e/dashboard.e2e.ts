@@ -181,6 +181,18 @@ describe.skipIf(skip)('admin dashboard in Chromium', () => {
     expect(points(await figure('Active customers (buyers)').textContent())).toBe(
       effect.current.all.buyers,
     );
+    expect(points(await figure('Points issued').textContent())).toBe(
+      kpis.points.issued.byOrderDate,
+    );
+    const issuedDetail = await page
+      .getByRole('article', { name: 'Points issued' })
+      .locator('.kpi-detail')
+      .textContent();
+    // "<pending> still pending · <n> by ledger date"
+    expect((issuedDetail ?? '').split('·').map(points)).toEqual([
+      kpis.points.issued.byOrderDatePending,
+      kpis.points.issued.byLedgerDate,
+    ]);
     await screenshot(page, 'overview-30-days');
     await expectAccessible(page);
     await page.close();

@@ -15919,16 +15919,17 @@ export interface components {
       buyers: number;
       activeMembers: number;
       points: {
-        issued: number;
+        issued: components['schemas']['IssuedPoints'];
         reversedByReturns: number;
+        /** @description issued.byLedgerDate − reversedByReturns */
         netIssued: number;
         redeemed: number;
         expired: number;
         adjustedCredit: number;
         adjustedDebit: number;
-        /** @description Percent, two decimals */
+        /** @description Percent, two decimals: redeemed / issued.byLedgerDate × 100 */
         redemptionRatePercent: number | null;
-        /** @description Percent, two decimals */
+        /** @description Percent, two decimals: expired / issued.byLedgerDate × 100 */
         breakagePercent: number | null;
       };
       balances: {
@@ -15939,6 +15940,14 @@ export interface components {
         pendingValueMinor: number;
         pointValueMilliMinor: number;
       };
+    };
+    IssuedPoints: {
+      /** @description Earn entries by the day they took effect in the ledger: a live order when recorded (pending), an order recorded after its return window (imports) when the window ended. netIssued and the rates use this. */
+      byLedgerDate: number;
+      /** @description Earn entries of orders placed in the window (programme time zone), pending ones included; awards without an order by their date */
+      byOrderDate: number;
+      /** @description Of byOrderDate, the points still pending now (return window open) */
+      byOrderDatePending: number;
     };
     CustomerAnalytics: {
       customerId: string;
