@@ -55,7 +55,7 @@ export const LIFECYCLE_AT_RISK: AtRiskDefinition = {
   name: 'At risk (lifecycle)',
   rule: `last purchase ${t.activeDays + 1}–${t.atRiskDays} days ago`,
   explanation:
-    'Anyone whose last purchase falls in that window, however much or often they bought; this is the stage the win-back journey (customer.at_risk) announces.',
+    'Judged by the days since the last purchase alone, however much or often they bought; this is the stage the win-back journey (customer.at_risk) announces.',
 };
 
 /** The CLV definition for the threshold in use: the default share, or a fixed probability. */

@@ -121,9 +121,11 @@ export const AtRiskPanel = ({ currency }: { currency: string }) => {
         {({ customers, definition, total, maxPAlive: applied, byShare }) => (
           <>
             <p className="muted caption">
-              {definition.explanation} Shown: {definition.rule}
-              {byShare && applied !== null && ` (P(alive) at most ${formatPercent(applied * 100)})`}
-              , {formatNumber(total)} customers, biggest spenders first; worth a win-back offer.
+              Shown: {definition.rule}
+              {byShare &&
+                applied !== null &&
+                ` (P(alive) at most ${formatPercent(applied * 100, 2)})`}
+              : {formatNumber(total)} customers, biggest spenders first; worth a win-back offer.
             </p>
             {customers.length === 0 ? (
               <Empty>
