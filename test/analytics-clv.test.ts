@@ -150,6 +150,28 @@ describe.skipIf(!hasSample)(
       const atRisk = await app.call('GET', '/v1/analytics/clv/at-risk?maxPAlive=0.3&limit=10');
       expect(atRisk.status).toBe(200);
       for (const c of atRisk.body.customers) expect(c.pAlive).toBeLessThan(0.3);
+
+      // The default list: the tenth of the 946 repeat buyers (two or more purchase days) with the
+      // lowest P(alive): the cut-off is the 95th smallest (⌈0.1 × 946⌉), ties included.
+      const repeat = await app.database.db
+        .selectFrom('customer_analytics')
+        .select('p_alive')
+        .where('frequency', '>=', 2)
+        .where('p_alive', 'is not', null)
+        .orderBy('p_alive')
+        .execute();
+      expect(repeat).toHaveLength(946);
+      const cutOff = Number(repeat[94]!.p_alive);
+      const byDefault = await app.call('GET', '/v1/analytics/clv/at-risk?limit=10');
+      expect(byDefault.status).toBe(200);
+      expect(byDefault.body).toMatchObject({ byShare: true, maxPAlive: cutOff });
+      expect(byDefault.body.total).toBe(repeat.filter((r) => Number(r.p_alive) <= cutOff).length);
+      expect(byDefault.body.total).toBeGreaterThanOrEqual(95);
+      expect(byDefault.body.customers).toHaveLength(10);
+      for (const c of byDefault.body.customers) expect(c.pAlive).toBeLessThanOrEqual(cutOff);
+      expect(byDefault.body.definition.rule).toBe(
+        'the 10 % of repeat buyers with the lowest P(alive)',
+      );
     });
 
     it('refuses bad CLV settings with the field named and writes nothing', async () => {

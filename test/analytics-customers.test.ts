@@ -609,7 +609,9 @@ describe('programme KPIs', () => {
       buyers: 2, // a and d (d kept half); b returned everything
       activeMembers: 2, // a (bought, redeemed), d (bought)
       points: {
-        issued: 230, // earn.order.pending 100 + 50 + 80; pending.post is not issuing again
+        // earn.order.pending 100 + 50 + 80; pending.post is not issuing again. All three orders were
+        // placed and recorded on 2 March, so both datings agree; by 1 May nothing is pending.
+        issued: { byLedgerDate: 230, byOrderDate: 230, byOrderDatePending: 0 },
         reversedByReturns: 90, // pending.void 50 + reverse.return 40
         netIssued: 140,
         redeemed: 30,
@@ -641,7 +643,12 @@ describe('programme KPIs', () => {
       buyers: 0,
       activeMembers: 0,
       // c's 25 on 9 April, a's 70 and d's 40 on 15 April.
-      points: { issued: 0, expired: 135, redemptionRatePercent: null, breakagePercent: null },
+      points: {
+        issued: { byLedgerDate: 0, byOrderDate: 0, byOrderDatePending: 0 },
+        expired: 135,
+        redemptionRatePercent: null,
+        breakagePercent: null,
+      },
       balances: { outstandingPoints: 0, pendingPoints: 0 },
     });
   });
@@ -650,7 +657,7 @@ describe('programme KPIs', () => {
     const k = await ok(t, 'GET', '/v1/analytics/kpis?from=2026-03-02&to=2026-03-02');
     expect(k).toMatchObject({
       buyers: 2,
-      points: { issued: 230, reversedByReturns: 0 },
+      points: { issued: { byLedgerDate: 230, byOrderDate: 230 }, reversedByReturns: 0 },
       balances: { outstandingPoints: 0, pendingPoints: 230, pendingValueMinor: 345 },
     });
   });

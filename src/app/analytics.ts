@@ -7,12 +7,17 @@
  */
 export { campaignEffectQueries } from '../db/analytics/campaign-effect.queries.js';
 export {
+  atRiskCounts,
   clvDistribution,
   customersAtRisk,
   latestClvRun,
   topCustomersByClv,
 } from '../db/analytics/clv-reads.queries.js';
-export type { StoredClvRun, ValuedCustomer } from '../db/analytics/clv-reads.queries.js';
+export type {
+  AtRiskList,
+  StoredClvRun,
+  ValuedCustomer,
+} from '../db/analytics/clv-reads.queries.js';
 export { clvSource, storedRunOf } from '../db/analytics/clv.queries.js';
 export { cohortQueries } from '../db/analytics/cohorts.queries.js';
 export { customerAnalyticsStore } from '../db/analytics/customer-analytics.queries.js';

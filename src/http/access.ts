@@ -132,6 +132,7 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'GET /v1/analytics/lifecycle': ADMIN,
   'GET /v1/analytics/kpis': ADMIN,
   'GET /v1/analytics/clv': ADMIN,
+  'GET /v1/analytics/at-risk': ADMIN,
   'GET /v1/analytics/clv/at-risk': ADMIN,
   'GET /v1/analytics/charts/cohorts.svg': ADMIN,
   'GET /v1/analytics/charts/retention-curves.svg': ADMIN,

@@ -1,5 +1,11 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import {
+  AT_RISK_NOTIONS,
+  CLV_AT_RISK_DEFAULT_SHARE,
+  atRiskDefinitions,
+  clvAtRiskDefinition,
+} from '../core/analytics/at-risk.js';
+import {
   inMajorUnits,
   LOG_LIKELIHOOD_IN_MAJOR_UNITS,
   TRANSACTION_MODEL_NAMES,
@@ -8,6 +14,7 @@ import {
 import type { Clock } from '../core/shared/clock.js';
 import { currencyExponent } from '../core/shared/money.js';
 import {
+  atRiskCounts,
   clvDistribution,
   customersAtRisk,
   latestClvRun,
@@ -213,8 +220,49 @@ const TopQuery = z.object({
 });
 
 const AtRiskQuery = TopQuery.extend({
-  maxPAlive: z.coerce.number().gt(0).max(1).default(0.5),
+  maxPAlive: z.coerce
+    .number()
+    .gt(0)
+    .max(1)
+    .optional()
+    .openapi({
+      description: `Strictly below this P(alive). Absent: the ${CLV_AT_RISK_DEFAULT_SHARE * 100} % of repeat buyers with the lowest P(alive) (at or below the cut-off)`,
+    }),
 });
+
+const AtRiskDefinitionView = z
+  .object({
+    notion: z.enum(AT_RISK_NOTIONS),
+    name: z.string(),
+    rule: z.string(),
+    explanation: z.string(),
+  })
+  .openapi('AtRiskDefinition');
+
+const ClvAtRiskView = z
+  .object({
+    definition: AtRiskDefinitionView,
+    maxPAlive: z.number().nullable().openapi({
+      description:
+        'The threshold applied: as asked, or the default share’s cut-off (null when no customer has a P(alive))',
+    }),
+    byShare: z
+      .boolean()
+      .openapi({ description: 'True when maxPAlive is the default share’s cut-off' }),
+    total: z.number().int().openapi({ description: 'Customers under the threshold, all pages' }),
+    customers: z.array(ValuedCustomerView),
+  })
+  .openapi('ClvAtRisk');
+
+const AtRiskComparisonView = z
+  .object({
+    definitions: z.array(
+      AtRiskDefinitionView.extend({
+        customers: z.number().int().openapi({ description: 'At the last refresh' }),
+      }),
+    ),
+  })
+  .openapi('AtRiskComparison');
 
 export const clvRoutes = (clock: Clock) => {
   const app = new OpenAPIHono<AppEnv>();
@@ -254,15 +302,35 @@ export const clvRoutes = (clock: Clock) => {
       tags: ['Analytics'],
       summary: 'Repeat customers the model thinks are slipping away, most valuable first',
       request: { query: AtRiskQuery },
-      responses: {
-        200: json(z.object({ customers: z.array(ValuedCustomerView) }), 'Customers at risk'),
-        ...commonErrors,
-      },
+      responses: { 200: json(ClvAtRiskView, 'Customers at risk'), ...commonErrors },
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const customers = await customersAtRisk(c.var.db, query);
-      return c.json({ customers: customers.map(presentCustomer) }, 200);
+      const list = await customersAtRisk(c.var.db, query);
+      return c.json(
+        {
+          ...list,
+          definition: clvAtRiskDefinition(query.maxPAlive ?? null),
+          customers: list.customers.map(presentCustomer),
+        },
+        200,
+      );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/analytics/at-risk',
+      tags: ['Analytics'],
+      summary: 'The three "at risk" figures (RFM segment, lifecycle stage, CLV list) side by side',
+      description:
+        'Each with its rule and a plain explanation, and how many customers it holds at the last refresh (CLV: its default list).',
+      responses: { 200: json(AtRiskComparisonView, 'The three definitions'), ...commonErrors },
+    }),
+    async (c) => {
+      const counts = await atRiskCounts(c.var.db);
+      const definitions = atRiskDefinitions().map((d) => ({ ...d, customers: counts[d.notion] }));
+      return c.json({ definitions }, 200);
     },
   );
   return app;

@@ -223,15 +223,33 @@ const KpiView = z
     buyers: int(),
     activeMembers: int(),
     points: z.object({
-      issued: int(),
+      issued: z
+        .object({
+          byLedgerDate: int().openapi({
+            description:
+              'Earn entries by the day they took effect in the ledger: a live order when recorded (pending), an order recorded after its return window (imports) when the window ended. netIssued and the rates use this.',
+          }),
+          byOrderDate: int().openapi({
+            description:
+              'Earn entries of orders placed in the window (programme time zone), pending ones included; awards without an order by their date',
+          }),
+          byOrderDatePending: int().openapi({
+            description: 'Of byOrderDate, the points still pending now (return window open)',
+          }),
+        })
+        .openapi('IssuedPoints'),
       reversedByReturns: int(),
-      netIssued: int(),
+      netIssued: int().openapi({ description: 'issued.byLedgerDate − reversedByReturns' }),
       redeemed: int(),
       expired: int(),
       adjustedCredit: int(),
       adjustedDebit: int(),
-      redemptionRatePercent: share(),
-      breakagePercent: share(),
+      redemptionRatePercent: share().openapi({
+        description: 'Percent, two decimals: redeemed / issued.byLedgerDate × 100',
+      }),
+      breakagePercent: share().openapi({
+        description: 'Percent, two decimals: expired / issued.byLedgerDate × 100',
+      }),
     }),
     balances: z.object({
       at: z.string(),

@@ -181,6 +181,18 @@ describe.skipIf(skip)('admin dashboard in Chromium', () => {
     expect(points(await figure('Active customers (buyers)').textContent())).toBe(
       effect.current.all.buyers,
     );
+    expect(points(await figure('Points issued').textContent())).toBe(
+      kpis.points.issued.byOrderDate,
+    );
+    const issuedDetail = await page
+      .getByRole('article', { name: 'Points issued' })
+      .locator('.kpi-detail')
+      .textContent();
+    // "<pending> still pending · <n> by ledger date"
+    expect((issuedDetail ?? '').split('·').map(points)).toEqual([
+      kpis.points.issued.byOrderDatePending,
+      kpis.points.issued.byLedgerDate,
+    ]);
     await screenshot(page, 'overview-30-days');
     await expectAccessible(page);
     await page.close();
@@ -234,6 +246,28 @@ describe.skipIf(skip)('admin dashboard in Chromium', () => {
     await page.getByRole('heading', { name: 'RFM segments' }).waitFor();
     await page.getByRole('heading', { name: 'Lifecycle funnel' }).waitFor();
     await page.waitForLoadState('networkidle');
+    // Each at-risk figure says what it is and how the other two differ, with the API's counts.
+    const comparison = await server.api('GET', '/v1/analytics/at-risk');
+    const count = (notion: string) =>
+      comparison.definitions.find((d: { notion: string }) => d.notion === notion).customers;
+    const rfmNote = page.locator('.at-risk-compare[data-notion="rfm"]');
+    await expect.poll(() => rfmNote.textContent()).toContain('R ≤ 2, FM 3–4');
+    expect(await rfmNote.textContent()).toMatch(
+      /Compare At risk \(lifecycle\): last purchase 91–180 days ago \(([\d,. ]+) customers\) and At risk \(CLV\): the 10 % of repeat buyers with the lowest P\(alive\) \(([\d,. ]+) customers\)\./,
+    );
+    const [, lifecycleCount, clvCount] =
+      /\(([\d,. ]+) customers\) and .*\(([\d,. ]+) customers\)/.exec(
+        (await rfmNote.textContent()) ?? '',
+      ) ?? [];
+    expect([points(lifecycleCount ?? ''), points(clvCount ?? '')]).toEqual([
+      count('lifecycle'),
+      count('clv'),
+    ]);
+    expect(count('clv')).toBeGreaterThan(0);
+    await page
+      .locator('.at-risk-compare[data-notion="lifecycle"]')
+      .filter({ hasText: 'Compare At risk (RFM)' })
+      .waitFor();
     await screenshot(page, 'retention');
     await expectAccessible(page);
 
@@ -241,6 +275,12 @@ describe.skipIf(skip)('admin dashboard in Chromium', () => {
     await page.getByRole('heading', { name: 'Top customers by predicted value' }).waitFor();
     await page.getByRole('heading', { name: 'Model validation' }).waitFor();
     await page.waitForLoadState('networkidle');
+    // The at-risk list's default is not empty, and it is compared with the other two figures.
+    await page.getByRole('table', { name: 'Repeat customers at risk of lapsing' }).waitFor();
+    await page
+      .locator('.at-risk-compare[data-notion="clv"]')
+      .filter({ hasText: 'Compare At risk (RFM): R ≤ 2, FM 3–4' })
+      .waitFor();
     await screenshot(page, 'customer-value');
     await expectAccessible(page);
     await page.close();

@@ -22,6 +22,7 @@ const facts = (over: Partial<KpiFacts> = {}): KpiFacts => ({
   movements: {},
   pointsNow: 0,
   pendingNow: 0,
+  issuedByOrderDate: { points: 0, pendingNow: 0 },
   ...over,
 });
 
@@ -50,7 +51,7 @@ describe('computeKpis', () => {
       LATER,
     );
     expect(k.points).toEqual({
-      issued: 150,
+      issued: { byLedgerDate: 150, byOrderDate: 0, byOrderDatePending: 0 },
       reversedByReturns: 15,
       netIssued: 135,
       redeemed: 30,

@@ -52,6 +52,11 @@ export interface KpiFacts {
   buyers: number;
   activeMembers: number;
   movements: Partial<Record<EntryCode, CodeMovements>>;
+  /**
+   * Issued points attributed to the order they were earned for, by its placed_at in the window
+   * (awards without an order by their effective_at): the total, and the part still pending now.
+   */
+  issuedByOrderDate: { points: number; pendingNow: number };
   /** Member balances now (running totals of the member accounts). */
   pointsNow: number;
   pendingNow: number;
@@ -76,7 +81,11 @@ export const MEMBER_EFFECT: Record<EntryCode, { points: number; pending: number 
   'reverse.award': { points: -1, pending: 0 },
 };
 
-/** Issued: the points the programme gave for orders and awards, when given (pending or posted). */
+/**
+ * Issued: the points the programme gave for orders and awards (pending or posted at once). Counted
+ * by ledger date, each once, on the day its entry took effect: a live order's pending earn when it
+ * was recorded, an order recorded after its return window (imports) when that window ended.
+ */
 export const ISSUED_CODES: readonly EntryCode[] = [
   'earn.order',
   'earn.order.pending',
@@ -103,7 +112,7 @@ export interface ProgrammeKpis {
   buyers: number;
   activeMembers: number;
   points: {
-    issued: number;
+    issued: IssuedPoints;
     reversedByReturns: number;
     netIssued: number;
     redeemed: number;
@@ -122,6 +131,16 @@ export interface ProgrammeKpis {
     pendingValueMinor: number;
     pointValueMilliMinor: number;
   };
+}
+
+/** The same issued points dated two ways; the rates and `netIssued` use `byLedgerDate`. */
+export interface IssuedPoints {
+  /** Earn entries by when they took effect in the ledger (ISSUED_CODES by effective_at). */
+  byLedgerDate: number;
+  /** Earn entries of orders placed in the window (programme zone), pending ones included. */
+  byOrderDate: number;
+  /** Of `byOrderDate`, the points still pending now: return window open, not yet posted. */
+  byOrderDatePending: number;
 }
 
 /** Minor units of money for points at a value in thousandths of a minor unit, floored. */
@@ -172,7 +191,11 @@ export const computeKpis = (
     buyers: facts.buyers,
     activeMembers: facts.activeMembers,
     points: {
-      issued,
+      issued: {
+        byLedgerDate: issued,
+        byOrderDate: facts.issuedByOrderDate.points,
+        byOrderDatePending: facts.issuedByOrderDate.pendingNow,
+      },
       reversedByReturns: reversed,
       netIssued: issued - reversed,
       redeemed,

@@ -1,4 +1,8 @@
 import { sql, type Kysely } from 'kysely';
+import {
+  CLV_AT_RISK_DEFAULT_SHARE,
+  CLV_AT_RISK_MIN_PURCHASE_DAYS,
+} from '../../core/analytics/at-risk.js';
 import type { ClvRun } from '../../core/analytics/clv-refresh.js';
 import type { TransactionModelName } from '../../core/analytics/clv/index.js';
 import type { DB } from '../schema.js';
@@ -144,18 +148,78 @@ export const topCustomersByClv = (db: Kysely<DB>, limit: number): Promise<Valued
     .limit(limit)
     .execute();
 
+/** Customers a default CLV list may hold: repeat buyers with a P(alive) from the last fit. */
+const repeatBuyersWithPAlive = (db: Kysely<DB>) =>
+  db
+    .selectFrom('customer_analytics as a')
+    .where('a.p_alive', 'is not', null)
+    .where('a.frequency', '>=', CLV_AT_RISK_MIN_PURCHASE_DAYS);
+
 /**
- * Valuable customers the model thinks are slipping away: P(alive) under the threshold, ordered
- * by what they have spent, so the list starts with those most worth winning back.
+ * The P(alive) at or below which a repeat buyer is in the lowest `share` of them: the nearest
+ * rank (percentile_disc), so at least one customer is in when any has a P(alive).
  */
-export const customersAtRisk = (
+export const pAliveCutOff = async (db: Kysely<DB>, share: number): Promise<number | null> => {
+  const row = await repeatBuyersWithPAlive(db)
+    .select(sql<number | null>`percentile_disc(${share}) within group (order by a.p_alive)`.as('p'))
+    .executeTakeFirst();
+  return row?.p === null || row?.p === undefined ? null : Number(row.p);
+};
+
+export interface AtRiskList {
+  /** The threshold applied: the one asked for, or the cut-off of the default share. */
+  maxPAlive: number | null;
+  /** True when `maxPAlive` is the cut-off of the default share (inclusive), not a fixed one. */
+  byShare: boolean;
+  /** All customers under the threshold; `customers` is the first page of them. */
+  total: number;
+  customers: ValuedCustomer[];
+}
+
+/**
+ * Valuable customers the model thinks are slipping away, ordered by what they have spent, so the
+ * list starts with those most worth winning back. Without a threshold: the lowest
+ * CLV_AT_RISK_DEFAULT_SHARE of repeat buyers by P(alive); with one, those strictly below it.
+ */
+export const customersAtRisk = async (
   db: Kysely<DB>,
-  options: { maxPAlive: number; limit: number },
-): Promise<ValuedCustomer[]> =>
-  valuedCustomers(db)
-    .where('a.p_alive', '<', options.maxPAlive)
-    .where('a.frequency', '>', 1)
-    .orderBy('a.monetary_minor', 'desc')
-    .orderBy('a.customer_id')
-    .limit(options.limit)
-    .execute();
+  options: { maxPAlive?: number | undefined; limit: number },
+): Promise<AtRiskList> => {
+  const byShare = options.maxPAlive === undefined;
+  const maxPAlive = byShare
+    ? await pAliveCutOff(db, CLV_AT_RISK_DEFAULT_SHARE)
+    : (options.maxPAlive ?? null);
+  if (maxPAlive === null) return { maxPAlive, byShare, total: 0, customers: [] };
+  const op = byShare ? '<=' : '<';
+  const [count, customers] = await Promise.all([
+    repeatBuyersWithPAlive(db)
+      .where('a.p_alive', op, maxPAlive)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    valuedCustomers(db)
+      .where('a.p_alive', op, maxPAlive)
+      .where('a.frequency', '>=', CLV_AT_RISK_MIN_PURCHASE_DAYS)
+      .orderBy('a.monetary_minor', 'desc')
+      .orderBy('a.customer_id')
+      .limit(options.limit)
+      .execute(),
+  ]);
+  return { maxPAlive, byShare, total: Number(count.n), customers };
+};
+
+/** How many customers each at-risk notion holds at the last refresh (CLV: the default share). */
+export const atRiskCounts = async (
+  db: Kysely<DB>,
+): Promise<{ rfm: number; lifecycle: number; clv: number }> => {
+  const [stored, clv] = await Promise.all([
+    db
+      .selectFrom('customer_analytics')
+      .select((eb) => [
+        eb.fn.countAll<number>().filterWhere('rfm_segment', '=', 'at_risk').as('rfm'),
+        eb.fn.countAll<number>().filterWhere('lifecycle_stage', '=', 'at_risk').as('lifecycle'),
+      ])
+      .executeTakeFirstOrThrow(),
+    customersAtRisk(db, { limit: 0 }),
+  ]);
+  return { rfm: Number(stored.rfm), lifecycle: Number(stored.lifecycle), clv: clv.total };
+};

@@ -1,5 +1,10 @@
 import { sql, type Kysely } from 'kysely';
-import type { KpiFacts, KpiQuery, KpiSource } from '../../core/analytics/kpis.js';
+import {
+  ISSUED_CODES,
+  type KpiFacts,
+  type KpiQuery,
+  type KpiSource,
+} from '../../core/analytics/kpis.js';
 import type { EntryCode } from '../../core/ledger/ledger.js';
 import type { DB } from '../schema.js';
 import { addDaysToDate } from '../../core/shared/calendar-date.js';
@@ -16,13 +21,17 @@ interface KpiRow {
   moves: { code: string; in_window: number | string; after_end: number | string }[];
   points_now: number;
   pending_now: number;
+  issued_by_order: number | string;
+  issued_by_order_pending: number | string;
 }
 
 /**
  * Everything the KPIs of a window need, in one statement (one snapshot, so the balances now and
  * the movements after the window end agree). The window is [local midnight of `from`, local
  * midnight after `to`) in the programme time zone, computed by PostgreSQL's zone data as in
- * purchasesOf. Ledger movements are dated by effective_at (when they took effect).
+ * purchasesOf. Ledger movements are dated by effective_at (when they took effect); issued points
+ * are also dated by their order's placed_at, so an old order recorded after its return window
+ * (an import) counts in the month it was placed, not the one its window ended in.
  */
 export const kpiFacts = async (db: Kysely<DB>, query: KpiQuery): Promise<KpiFacts> => {
   const tz = query.scope.timeZone;
@@ -46,6 +55,28 @@ export const kpiFacts = async (db: Kysely<DB>, query: KpiQuery): Promise<KpiFact
         from ledger_entry e
        where e.effective_at >= ${start}
        group by e.code
+    ),
+    earned_by_order as (
+      select e.id, e.code, e.points
+        from sales_order o
+        join ledger_entry e on e.order_id = o.id
+       where o.placed_at >= ${start} and o.placed_at < ${end}
+         and e.code in (${sql.join(ISSUED_CODES)})
+      union all
+      select e.id, e.code, e.points
+        from ledger_entry e
+       where e.order_id is null and e.code in (${sql.join(ISSUED_CODES)})
+         and e.effective_at >= ${start} and e.effective_at < ${end}
+    ),
+    by_order as (
+      -- What is still pending of an earn is its points less what was posted or voided from it.
+      select coalesce(sum(b.points), 0) as issued,
+             coalesce(sum(b.points - coalesce(s.settled, 0))
+                        filter (where b.code = 'earn.order.pending'), 0) as pending
+        from earned_by_order b
+        left join lateral (
+          select sum(s.points) as settled from ledger_entry s where s.pending_entry_id = b.id
+        ) s on b.code = 'earn.order.pending'
     )
     select ${start} as window_start, ${end} as window_end,
            (select count(*) from customer where created_at < ${start})::int as members_at_start,
@@ -61,7 +92,9 @@ export const kpiFacts = async (db: Kysely<DB>, query: KpiQuery): Promise<KpiFact
            (select coalesce(sum(credits_posted - debits_posted), 0)
               from ledger_account where kind = 'member_points') as points_now,
            (select coalesce(sum(credits_posted - debits_posted), 0)
-              from ledger_account where kind = 'member_pending') as pending_now
+              from ledger_account where kind = 'member_pending') as pending_now,
+           (select issued from by_order) as issued_by_order,
+           (select pending from by_order) as issued_by_order_pending
   `.execute(db);
   const row = rows[0]!;
   return {
@@ -79,6 +112,10 @@ export const kpiFacts = async (db: Kysely<DB>, query: KpiQuery): Promise<KpiFact
     ),
     pointsNow: Number(row.points_now),
     pendingNow: Number(row.pending_now),
+    issuedByOrderDate: {
+      points: Number(row.issued_by_order),
+      pendingNow: Number(row.issued_by_order_pending),
+    },
   };
 };
 

@@ -6089,6 +6089,7 @@ export interface paths {
       parameters: {
         query?: {
           limit?: number;
+          /** @description Strictly below this P(alive). Absent: the 10 % of repeat buyers with the lowest P(alive) (at or below the cut-off) */
           maxPAlive?: number;
         };
         header?: never;
@@ -6103,9 +6104,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              customers: components['schemas']['ValuedCustomer'][];
-            };
+            'application/json': components['schemas']['ClvAtRisk'];
           };
         };
         /** @description The request is malformed or a field is invalid */
@@ -6146,6 +6145,81 @@ export interface paths {
         };
         /** @description Well-formed but cannot be applied (such as a window that ends before it starts), or the Idempotency-Key was used with another body */
         422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/analytics/at-risk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The three "at risk" figures (RFM segment, lifecycle stage, CLV list) side by side
+     * @description Each with its rule and a plain explanation, and how many customers it holds at the last refresh (CLV: its default list).
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The three definitions */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AtRiskComparison'];
+          };
+        };
+        /** @description The request is malformed or a field is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key’s role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
           headers: {
             [name: string]: unknown;
           };
@@ -15968,16 +16042,17 @@ export interface components {
       buyers: number;
       activeMembers: number;
       points: {
-        issued: number;
+        issued: components['schemas']['IssuedPoints'];
         reversedByReturns: number;
+        /** @description issued.byLedgerDate − reversedByReturns */
         netIssued: number;
         redeemed: number;
         expired: number;
         adjustedCredit: number;
         adjustedDebit: number;
-        /** @description Percent, two decimals */
+        /** @description Percent, two decimals: redeemed / issued.byLedgerDate × 100 */
         redemptionRatePercent: number | null;
-        /** @description Percent, two decimals */
+        /** @description Percent, two decimals: expired / issued.byLedgerDate × 100 */
         breakagePercent: number | null;
       };
       balances: {
@@ -15988,6 +16063,14 @@ export interface components {
         pendingValueMinor: number;
         pointValueMilliMinor: number;
       };
+    };
+    IssuedPoints: {
+      /** @description Earn entries by the day they took effect in the ledger: a live order when recorded (pending), an order recorded after its return window (imports) when the window ended. netIssued and the rates use this. */
+      byLedgerDate: number;
+      /** @description Earn entries of orders placed in the window (programme time zone), pending ones included; awards without an order by their date */
+      byOrderDate: number;
+      /** @description Of byOrderDate, the points still pending now (return window open) */
+      byOrderDatePending: number;
     };
     CustomerAnalytics: {
       customerId: string;
@@ -16063,6 +16146,29 @@ export interface components {
       monetaryMinor: number;
       frequency: number;
       lastPurchaseAt: string | null;
+    };
+    ClvAtRisk: {
+      definition: components['schemas']['AtRiskDefinition'];
+      /** @description The threshold applied: as asked, or the default share’s cut-off (null when no customer has a P(alive)) */
+      maxPAlive: number | null;
+      /** @description True when maxPAlive is the default share’s cut-off */
+      byShare: boolean;
+      /** @description Customers under the threshold, all pages */
+      total: number;
+      customers: components['schemas']['ValuedCustomer'][];
+    };
+    AtRiskDefinition: {
+      /** @enum {string} */
+      notion: 'rfm' | 'lifecycle' | 'clv';
+      name: string;
+      rule: string;
+      explanation: string;
+    };
+    AtRiskComparison: {
+      definitions: (components['schemas']['AtRiskDefinition'] & {
+        /** @description At the last refresh */
+        customers: number;
+      })[];
     };
     AnalyticsRange: {
       /**

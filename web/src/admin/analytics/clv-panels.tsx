@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { formatDateTime, formatNumber, formatPercent } from '../../shared/format';
 import { Empty, Loaded, Panel } from '../ui';
+import { AtRiskCompare } from './at-risk-compare';
 import { ClvHistogram } from './clv-histogram';
 import { formatDay } from './dates';
 import { formatMoneyOrDash } from './numbers';
@@ -118,19 +119,25 @@ export const TopCustomersPanel = ({
   </Panel>
 );
 
+/** Fixed thresholds a user may pick instead of the API's default list. */
 const THRESHOLDS = [0.5, 0.7, 0.9] as const;
+const DEFAULT = 'default';
 
 /** Repeat customers the model thinks are slipping away, biggest spenders first. */
 export const AtRiskPanel = ({ currency }: { currency: string }) => {
-  const [maxPAlive, setMaxPAlive] = useState<number>(THRESHOLDS[0]);
+  const [maxPAlive, setMaxPAlive] = useState<number | null>(null);
   const atRisk = useClvAtRisk(maxPAlive, 20);
   const picker = (
     <label className="inline-label">
-      Still active below
-      <select value={maxPAlive} onChange={(e) => setMaxPAlive(Number(e.target.value))}>
+      Who
+      <select
+        value={maxPAlive ?? DEFAULT}
+        onChange={(e) => setMaxPAlive(e.target.value === DEFAULT ? null : Number(e.target.value))}
+      >
+        <option value={DEFAULT}>Least likely still active (default)</option>
         {THRESHOLDS.map((t) => (
           <option key={t} value={t}>
-            {formatPercent(t * 100, 0)}
+            Still active below {formatPercent(t * 100, 0)}
           </option>
         ))}
       </select>
@@ -138,27 +145,32 @@ export const AtRiskPanel = ({ currency }: { currency: string }) => {
   );
   return (
     <Panel title="Customers at risk" actions={picker}>
-      <p className="muted caption">
-        Customers who bought more than once but whose probability of still being active (P) has
-        fallen below the threshold: their usual gap between purchases has passed. Biggest spenders
-        first; worth a win-back offer.
-      </p>
       <Loaded query={atRisk} what="customers at risk">
-        {({ customers }) =>
-          customers.length === 0 ? (
-            <Empty>
-              No repeat customer is below {formatPercent(maxPAlive * 100, 0)} likely to be active.
-              {maxPAlive < 0.9 && ' Try a higher threshold.'}
-            </Empty>
-          ) : (
-            <ValuedCustomersTable
-              customers={customers}
-              currency={currency}
-              caption="Repeat customers at risk of lapsing"
-            />
-          )
-        }
+        {({ customers, definition, total, maxPAlive: applied, byShare }) => (
+          <>
+            <p className="muted caption">
+              Shown: {definition.rule}
+              {byShare &&
+                applied !== null &&
+                ` (P(alive) at most ${formatPercent(applied * 100, 2)})`}
+              : {formatNumber(total)} customers, biggest spenders first; worth a win-back offer.
+            </p>
+            {customers.length === 0 ? (
+              <Empty>
+                No repeat customer is in this list.
+                {!byShare && ' Try a higher threshold or the default list.'}
+              </Empty>
+            ) : (
+              <ValuedCustomersTable
+                customers={customers}
+                currency={currency}
+                caption="Repeat customers at risk of lapsing"
+              />
+            )}
+          </>
+        )}
       </Loaded>
+      <AtRiskCompare notion="clv" />
     </Panel>
   );
 };

@@ -1,12 +1,16 @@
 import { formatNumber, formatPercent } from '../../shared/format';
 import { Empty } from '../ui';
+import { AtRiskCompare } from './at-risk-compare';
 import type { LifecycleFunnel, StageCount } from './types';
 
 const STAGES: Record<StageCount['stage'], { label: string; meaning: string }> = {
   prospect: { label: 'Prospects', meaning: 'Enrolled, never bought' },
   new: { label: 'New', meaning: 'First purchase recently (default: within 30 days)' },
   active: { label: 'Active', meaning: 'Bought recently (default: within 90 days)' },
-  at_risk: { label: 'At risk', meaning: 'Last purchase 91–180 days ago (default)' },
+  at_risk: {
+    label: 'At risk',
+    meaning: 'Last purchase longer ago than active (see the note below)',
+  },
   lapsed: { label: 'Lapsed', meaning: 'Last purchase 181–365 days ago (default)' },
   lost: { label: 'Lost', meaning: 'No purchase for over a year (default)' },
 };
@@ -48,6 +52,7 @@ export const LifecycleFunnelView = ({ funnel }: { funnel: LifecycleFunnel }) => 
           </li>
         ))}
       </ul>
+      <AtRiskCompare notion="lifecycle" />
     </>
   );
 };

@@ -36,6 +36,18 @@ const MemberCards = ({ now, before }: { now: Kpis; before: Kpis }) => (
         {formatMoneyShort(before.balances.outstandingValueMinor, before.currency)})
       </p>
     </KpiCard>
+    <KpiCard
+      title="Points issued"
+      value={`${formatNumber(now.points.issued.byOrderDate)} pts`}
+      previous={`${formatNumber(before.points.issued.byOrderDate)} pts`}
+      change={describeChange(now.points.issued.byOrderDate, before.points.issued.byOrderDate, more)}
+      definition="Points earned on the period's orders, dated by when the order was placed, pending ones included. By ledger date counts them when the ledger recorded them: for orders recorded after their return window (imports), when that window ended. Redemption rate and breakage divide by the ledger-date figure."
+    >
+      <p className="kpi-detail">
+        {formatNumber(now.points.issued.byOrderDatePending)} still pending ·{' '}
+        {formatNumber(now.points.issued.byLedgerDate)} by ledger date
+      </p>
+    </KpiCard>
   </>
 );
 

@@ -74,9 +74,16 @@ export const useClv = (limit: number) =>
     unwrap(client.GET('/v1/analytics/clv', { params: { query: { limit } }, signal })),
   );
 
-export const useClvAtRisk = (maxPAlive: number, limit: number) =>
+/** `maxPAlive` null: the API's default list (the lowest share of repeat buyers by P(alive)). */
+export const useClvAtRisk = (maxPAlive: number | null, limit: number) =>
   useGet(['clv-at-risk', maxPAlive, limit], (signal) =>
     unwrap(
-      client.GET('/v1/analytics/clv/at-risk', { params: { query: { maxPAlive, limit } }, signal }),
+      client.GET('/v1/analytics/clv/at-risk', {
+        params: { query: maxPAlive === null ? { limit } : { maxPAlive, limit } },
+        signal,
+      }),
     ),
   );
+
+export const useAtRiskComparison = () =>
+  useGet(['at-risk'], (signal) => unwrap(client.GET('/v1/analytics/at-risk', { signal })));

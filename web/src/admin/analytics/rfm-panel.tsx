@@ -1,5 +1,6 @@
 import { formatNumber, formatPercent } from '../../shared/format';
 import { Empty } from '../ui';
+import { AtRiskCompare } from './at-risk-compare';
 import { HeatLegend, heatClass } from './heat';
 import { formatDecimal, formatMoneyShort } from './numbers';
 import type { RfmSummary } from './types';
@@ -125,6 +126,7 @@ export const RfmPanelBody = ({ summary }: { summary: RfmSummary }) => {
         frequency (F) and spend (M) against each other; shares are of those customers. Last
         purchase, purchase days and spend are the segment&rsquo;s averages.
       </p>
+      <AtRiskCompare notion="rfm" />
       <SegmentTiles summary={summary} />
       <div className="rf-grid-wrap">
         <RecencyFrequencyGrid summary={summary} />

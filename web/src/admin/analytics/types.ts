@@ -19,6 +19,8 @@ export type ValuedCustomer = Schemas['ValuedCustomer'];
 /** The last fit; the view is null before the first. */
 export type ClvRun = NonNullable<Schemas['ClvRun']>;
 export type ClvOverview = Schemas['ClvOverview'];
+export type AtRiskComparison = Schemas['AtRiskComparison'];
+export type AtRiskNotion = AtRiskComparison['definitions'][number]['notion'];
 
 /** The cohort periods the dashboard offers (the API also counts weeks). */
 export type Granularity = Extract<CohortReport['granularity'], 'month' | 'quarter'>;
