@@ -15,7 +15,7 @@ import { purchasesOf } from '../src/db/analytics/purchases.sql.js';
 import type { Database } from '../src/db/dialect.js';
 import type { DB } from '../src/db/schema.js';
 import { expectDoubleEntryBalances } from './support/ledger-checks.js';
-import { openTestDatabase } from './support/database.js';
+import { openTestDatabase, tableRowCount } from './support/database.js';
 
 /**
  * Online Retail cancellations (`C…` invoices) become returns of the customer's earlier lines of
@@ -75,16 +75,6 @@ const fixture = (): string => {
   writeFileSync(path, `${FILE}\n`);
   return path;
 };
-
-const rowCount = async (db: Kysely<DB>, table: keyof DB) =>
-  Number(
-    (
-      await db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
 
 const returnsByOrder = (db: Kysely<DB>) =>
   db
@@ -215,9 +205,9 @@ describe.each([
 
   it('records nothing twice when the file is imported again', async () => {
     const before = {
-      returns: await rowCount(database.db, 'order_return'),
-      entries: await rowCount(database.db, 'ledger_entry'),
-      orders: await rowCount(database.db, 'sales_order'),
+      returns: await tableRowCount(database.db, 'order_return'),
+      entries: await tableRowCount(database.db, 'ledger_entry'),
+      orders: await tableRowCount(database.db, 'sales_order'),
     };
     const again = await run();
     expect(again).toMatchObject({
@@ -226,9 +216,9 @@ describe.each([
       returns: { linesMatched: 3, new: 0, alreadyPresent: 4, amountMinor: 0, pointsReversed: 0 },
     });
     expect({
-      returns: await rowCount(database.db, 'order_return'),
-      entries: await rowCount(database.db, 'ledger_entry'),
-      orders: await rowCount(database.db, 'sales_order'),
+      returns: await tableRowCount(database.db, 'order_return'),
+      entries: await tableRowCount(database.db, 'ledger_entry'),
+      orders: await tableRowCount(database.db, 'sales_order'),
     }).toEqual(before);
   });
 });

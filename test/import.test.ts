@@ -18,7 +18,7 @@ import {
 import { manualClock, systemClock } from '../src/core/shared/clock.js';
 import type { Database } from '../src/db/dialect.js';
 import type { DB } from '../src/db/schema.js';
-import { openTestDatabase } from './support/database.js';
+import { openTestDatabase, tableRowCount } from './support/database.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RETAIL = resolve(ROOT, '../shared/data/online-retail/online_retail_lines.csv.gz');
@@ -43,22 +43,12 @@ const tempFile = (name: string, content: string | Buffer): string => {
   return path;
 };
 
-const count = async (db: Kysely<DB>, table: keyof DB): Promise<number> =>
-  Number(
-    (
-      await db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-
 const tableCounts = async (db: Kysely<DB>) => ({
-  customers: await count(db, 'customer'),
-  orders: await count(db, 'sales_order'),
-  lines: await count(db, 'order_line'),
-  entries: await count(db, 'ledger_entry'),
-  lots: await count(db, 'points_lot'),
+  customers: await tableRowCount(db, 'customer'),
+  orders: await tableRowCount(db, 'sales_order'),
+  lines: await tableRowCount(db, 'order_line'),
+  entries: await tableRowCount(db, 'ledger_entry'),
+  lots: await tableRowCount(db, 'points_lot'),
 });
 
 const orderByExternalId = (db: Kysely<DB>, externalId: string) =>
@@ -120,7 +110,7 @@ describe.skipIf(!hasRetail)(skipped('online-retail import', hasRetail, RETAIL), 
     );
     expect(cut).toMatchObject({ linesRead: 5, truncated: true, linesTaken: 0, orders: { new: 0 } });
     expect(cut.rejected.byReason).toEqual({ 'order cut off by the line limit': 5 });
-    expect(await count(database.db, 'sales_order')).toBe(0);
+    expect(await tableRowCount(database.db, 'sales_order')).toBe(0);
   });
 
   it('imports the invoices of a slice that have a customer, as a plain reading of the slice counts them', async () => {
@@ -132,9 +122,9 @@ describe.skipIf(!hasRetail)(skipped('online-retail import', hasRetail, RETAIL), 
     const continues = lines.slice(LIMIT).find(takenRow)?.invoice === invoices.at(-1);
     const expected = continues ? invoices.slice(0, -1) : invoices;
     expect(first.orders.new).toBe(expected.length);
-    expect(await count(database.db, 'sales_order')).toBe(expected.length);
+    expect(await tableRowCount(database.db, 'sales_order')).toBe(expected.length);
     const expectedLines = slice.filter((r) => takenRow(r) && expected.includes(r.invoice)).length;
-    expect(await count(database.db, 'order_line')).toBe(expectedLines);
+    expect(await tableRowCount(database.db, 'order_line')).toBe(expectedLines);
     expect(first.linesRead).toBe(LIMIT);
     expect(first.linesTaken + first.rejected.total).toBe(first.linesRead);
     expect(first.rejected.byReason['missing customer id']).toBe(
@@ -222,7 +212,7 @@ const snapshot = async (db: Kysely<DB>): Promise<Snapshot> => {
   return {
     orders:
       await rows(`select external_id, ${owner('o')} as customer, total_minor, points_earned, placed_at,
-      (select count(*) from order_line l where l.order_id = o.id) as lines from sales_order o order by external_id`),
+      (select tableRowCount(*) from order_line l where l.order_id = o.id) as lines from sales_order o order by external_id`),
     entries:
       await rows(`select ${owner('e')} as customer, (select external_id from sales_order s where s.id = e.order_id) as ord,
       code, points, effective_at, release_at, pending_entry_id is not null as settles from ledger_entry e

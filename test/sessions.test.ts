@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashApiKey } from '../src/core/auth/auth.js';
 import { apiKeyRepository } from '../src/db/misc.repository.js';
 import { manualClock, startTestApp, type TestApp } from './support/app.js';
+import { tableRowCount } from './support/database.js';
 import { unique } from './support/fixtures.js';
 
 const clock = manualClock(new Date('2026-03-02T09:00:00.000Z'));
@@ -24,15 +25,7 @@ const signIn = async (body: unknown) => {
   return { ...res, setCookie, cookie: setCookie.split(';')[0]! };
 };
 
-const customerCount = async () =>
-  Number(
-    (
-      await t.database.db
-        .selectFrom('customer')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const customerCount = () => tableRowCount(t.database.db, 'customer');
 
 describe('dashboard sessions', () => {
   it('signs in with an admin key into an HTTP-only, SameSite=Strict cookie', async () => {

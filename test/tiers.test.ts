@@ -9,6 +9,7 @@ import { createJobRunner, type JobRunner } from '../src/jobs/job-runner.js';
 import { TIER_PLACEMENT_JOB, placeMembersInTiers } from '../src/jobs/tier-placement.job.js';
 import { reviewDueTiers, tierReviewJob } from '../src/jobs/tier-review.job.js';
 import { manualClock, startTestApp, type TestApp } from './support/app.js';
+import { tableRowCount } from './support/database.js';
 import { createCustomer, orderBody } from './support/fixtures.js';
 
 /**
@@ -58,15 +59,7 @@ const memberRow = (t: TestApp, customerId: string) =>
     .where('customer_id', '=', customerId)
     .executeTakeFirst();
 
-const allChanges = async (t: TestApp) =>
-  Number(
-    (
-      await t.database.db
-        .selectFrom('tier_change')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const allChanges = (t: TestApp) => tableRowCount(t.database.db, 'tier_change');
 
 const SPEND_TIERS = {
   policy: { metric: 'spend', window: { kind: 'calendarYear' }, graceDays: 30 },

@@ -19,6 +19,7 @@ import {
 } from '../src/jobs/webhook-delivery.job.js';
 import { httpSender } from '../src/jobs/webhook-sender.js';
 import { manualClock, startTestApp, type TestApp } from './support/app.js';
+import { tableRowCount } from './support/database.js';
 import { createCustomer, orderBody } from './support/fixtures.js';
 
 /**
@@ -115,15 +116,7 @@ const deliveries = async (webhookId: string, query = '') => {
   return res.body.deliveries as any[];
 };
 
-const count = async (table: 'webhook_message' | 'webhook_delivery') =>
-  Number(
-    (
-      await db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: 'webhook_message' | 'webhook_delivery') => tableRowCount(db, table);
 
 beforeAll(async () => {
   t = await startTestApp({ clock });

@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/dialect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import type { DB } from '../../src/db/schema.js';
 
 /** The server the postgres project uses; each test file gets its own fresh database on it. */
 export const TEST_POSTGRES_URL =
@@ -81,3 +82,14 @@ export const openTestDatabase = async (options: { poolSize?: number } = {}): Pro
     },
   };
 };
+
+/** How many rows one table holds. */
+export const tableRowCount = async (db: Kysely<DB>, table: keyof DB): Promise<number> =>
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
