@@ -117,6 +117,28 @@ describe.skipIf(skip)('programme settings, users and keys in Chromium', () => {
     await page.close();
   });
 
+  it('sets the public URL that member links start with, refusing one that is not http(s)', async () => {
+    const page = await openSettings();
+    const url = page.getByLabel(/Public URL/);
+    await url.fill('loyalty.shop.example');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.locator('#programme-publicUrl-error').filter({ hasText: 'http(s) URL' }).waitFor();
+    expect(await url.getAttribute('aria-invalid')).toBe('true');
+    expect((await server.api('GET', '/v1/programme')).publicUrl).toBeNull();
+
+    await url.fill('https://loyalty.shop.example');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Programme settings saved' }).waitFor();
+    expect((await server.api('GET', '/v1/referrals/settings')).linkBaseUrl).toBe(
+      'https://loyalty.shop.example',
+    );
+    // Blank again: links follow the server's own URL.
+    await url.fill('');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(async () => (await server.api('GET', '/v1/programme')).publicUrl).toBeNull();
+    await page.close();
+  });
+
   it('warns before a currency change that existing orders stay in their currency', async () => {
     const page = await openSettings();
     await page.getByLabel(/Currency/).fill('EUR');

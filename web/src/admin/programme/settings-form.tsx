@@ -54,6 +54,8 @@ export const ProgrammeSettingsForm = ({ settings }: { settings: Settings }) => {
     expiryDays: numberText(settings.expiryDays),
     pointValue: pointValueText(settings.pointValueMilliMinor, settings.currency),
     timeZone: settings.timeZone,
+    // Blank: links follow the server's own public URL.
+    publicUrl: settings.publicUrl ?? '',
   });
   const save = useMutation({
     mutationFn: () =>
@@ -67,6 +69,7 @@ export const ProgrammeSettingsForm = ({ settings }: { settings: Settings }) => {
             expiryDays: optionalNumber(text.expiryDays),
             pointValueMilliMinor: toMilliMinor(text.pointValue, text.currency.trim().toUpperCase()),
             timeZone: text.timeZone.trim(),
+            publicUrl: text.publicUrl.trim() === '' ? null : text.publicUrl.trim(),
           }),
         }),
       ),
@@ -105,6 +108,7 @@ export const ProgrammeSettingsForm = ({ settings }: { settings: Settings }) => {
   const expiry = field('expiryDays', 'expiryDays');
   const value = field('pointValue', 'pointValueMilliMinor');
   const zone = field('timeZone', 'timeZone');
+  const publicUrl = field('publicUrl', 'publicUrl');
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -117,7 +121,9 @@ export const ProgrammeSettingsForm = ({ settings }: { settings: Settings }) => {
         In force: {formatNumber(settings.pointsPerCurrencyUnit)} point(s) per{' '}
         {oneUnit(settings.currency)} spent, one point worth{' '}
         {formatPointValue(settings.pointValueMilliMinor, settings.currency)}, days counted in{' '}
-        {settings.timeZone}. Changes apply to orders recorded from now on.
+        {settings.timeZone}. Changes apply to orders recorded from now on. Links sent to members
+        (referral, survey, unsubscribe) start with{' '}
+        {settings.publicUrl ? <code>{settings.publicUrl}</code> : 'the server’s public URL'}.
       </p>
       <div className="prog-form-grid">
         <label>
@@ -155,6 +161,16 @@ export const ProgrammeSettingsForm = ({ settings }: { settings: Settings }) => {
           Time zone (IANA)
           <input type="text" list="programme-time-zones" autoComplete="off" {...zone.input} />
           {zone.error}
+        </label>
+        <label className="prog-wide">
+          Public URL members reach (blank = the server’s own)
+          <input
+            type="url"
+            placeholder="https://loyalty.shop.example"
+            autoComplete="off"
+            {...publicUrl.input}
+          />
+          {publicUrl.error}
         </label>
       </div>
       <datalist id="programme-currencies">
