@@ -20,6 +20,7 @@ describe('programme settings', () => {
       expiryDays: 365,
       pointValueMilliMinor: 1000,
       timeZone: 'Europe/London',
+      publicUrl: null,
     });
   });
 
@@ -62,6 +63,56 @@ describe('programme settings', () => {
     const negative = await t.call('PATCH', '/v1/programme', { returnWindowDays: -1 });
     expect(negative.status).toBe(400);
     expect((await t.call('GET', '/v1/programme')).body).toEqual(before);
+  });
+
+  it('a public URL set in the settings starts every link sent to members; null gives the server’s back', async () => {
+    const customer = await createCustomer(t);
+    await t.call('POST', '/v1/templates', {
+      key: 'links',
+      kind: 'marketing',
+      defaultLocale: 'en',
+      versions: [{ locale: 'en', subject: 'Hi', html: '<p>Hi</p>', text: 'Hi' }],
+    });
+    const survey = await t.call('POST', '/v1/surveys', {
+      key: 'links',
+      title: 'How did we do?',
+      questions: [{ id: 'nps', type: 'nps', prompt: 'Recommend us?' }],
+      status: 'active',
+    });
+    const links = async () => ({
+      survey: (await t.call('GET', `/v1/surveys/${survey.body.id}/link?customerId=${customer.id}`))
+        .body.url as string,
+      referral: (await t.call('GET', '/v1/referrals/settings')).body.linkBaseUrl as string,
+      unsubscribe: (await t.call('GET', `/v1/templates/links/preview?customerId=${customer.id}`))
+        .body.unsubscribeUrl as string,
+    });
+    // The test app has no REGULARS_PUBLIC_URL: links start with the default, localhost:3000.
+    const before = await links();
+    expect(before.survey).toMatch(/^http:\/\/localhost:3000\/s\//);
+    expect(before.referral).toBe('http://localhost:3000');
+    expect(before.unsubscribe).toMatch(/^http:\/\/localhost:3000\/u\//);
+
+    const set = await t.call('PATCH', '/v1/programme', {
+      publicUrl: 'https://loyalty.shop.example/',
+    });
+    expect(set.status).toBe(200);
+    expect(set.body.publicUrl).toBe('https://loyalty.shop.example/');
+    const after = await links();
+    expect(after.survey).toMatch(/^https:\/\/loyalty\.shop\.example\/s\/[^/]+$/);
+    expect(after.referral).toBe('https://loyalty.shop.example');
+    expect(after.unsubscribe).toMatch(/^https:\/\/loyalty\.shop\.example\/u\/[^/]+$/);
+
+    for (const bad of ['not a url', 'ftp://shop.example', 'javascript:alert(1)']) {
+      const refused = await t.call('PATCH', '/v1/programme', { publicUrl: bad });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors[0].path).toBe('publicUrl');
+    }
+    expect((await t.call('GET', '/v1/programme')).body.publicUrl).toBe(
+      'https://loyalty.shop.example/',
+    );
+
+    await t.call('PATCH', '/v1/programme', { publicUrl: null });
+    expect((await links()).referral).toBe('http://localhost:3000');
   });
 
   it('is for admins only', async () => {

@@ -9,7 +9,7 @@ import { getPointsSummary } from '../core/ledger/ledger.service.js';
 import type { Suggestion } from '../core/messaging/messaging.render.js';
 import type { MessagingDeps, RenderDeps } from '../core/messaging/messaging.service.js';
 import { signUnsubscribeToken, unsubscribeUrl } from '../core/messaging/unsubscribe-token.js';
-import type { ProgrammeSettings } from '../core/programme/programme.js';
+import { linkBase, type ProgrammeSettings } from '../core/programme/programme.js';
 import { memberRewards } from '../core/rewards/rewards.service.js';
 import type { Clock } from '../core/shared/clock.js';
 import type { Repositories } from '../db/repositories.js';
@@ -123,7 +123,7 @@ export const renderingDeps = (deps: Bound, env: MessagingEnv): MessagingDeps & R
   suggestions: (customerId) => env.suggestions(deps.db, customerId),
   unsubscribeUrl: async (customerId) =>
     unsubscribeUrl(
-      env.publicUrl,
+      linkBase(deps.programme, env.publicUrl),
       signUnsubscribeToken(await env.unsubscribeKey(deps.db, deps.clock), customerId),
     ),
   surveyLinks: async (customerId) => {
@@ -134,7 +134,7 @@ export const renderingDeps = (deps: Bound, env: MessagingEnv): MessagingDeps & R
       .execute();
     if (surveys.length === 0) return {};
     const key = await env.surveyKey(deps.db, deps.clock);
-    const base = env.publicUrl.replace(/\/+$/, '');
+    const base = linkBase(deps.programme, env.publicUrl);
     return Object.fromEntries(
       surveys.map((s) => [
         s.key,

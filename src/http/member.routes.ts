@@ -1,3 +1,4 @@
+import { linkBase } from '../core/programme/programme.js';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { DEFAULT_PUBLIC_URL } from '../config.js';
@@ -105,7 +106,11 @@ export const memberRoutes = (deps: Pick<AppDeps, 'clock' | 'cardSecret' | 'publi
     const referrals = withReferrals(uow);
     const terms = await getReferralSettings(referrals);
     const referral = terms.enabled
-      ? await getMemberReferral(referrals, customer.id, deps.publicUrl ?? DEFAULT_PUBLIC_URL)
+      ? await getMemberReferral(
+          referrals,
+          customer.id,
+          linkBase(uow.programme, deps.publicUrl ?? DEFAULT_PUBLIC_URL),
+        )
       : null;
     const history = await listLedgerEntries(uow, customer.id, HISTORY_LENGTH, null);
     const sender = await messagingRepository(uow.db).settings();

@@ -1,3 +1,4 @@
+import { linkBase, type ProgrammeSettings } from '../core/programme/programme.js';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import {
   AttributeReferralSchema,
@@ -138,18 +139,20 @@ const CustomerIdParam = IdParam('id', 'cus_01JD3Q4X5Y6Z7A8B9C0D1E2F3G');
 
 export const referralRoutes = (deps: ReferralRouteDeps) => {
   const { clock } = deps;
-  const defaultBase = deps.publicUrl ?? DEFAULT_PUBLIC_URL;
+  const serverBase = deps.publicUrl ?? DEFAULT_PUBLIC_URL;
+  // The programme's public URL, when set, is the default base of referral links.
+  const defaultBase = (programme: ProgrammeSettings) => linkBase(programme, serverBase);
   const app = new OpenAPIHono<AppEnv>();
 
   const referralDeps = async (c: AppContext) => withReferrals(await useCaseDeps(c, clock));
-  const presentSettings = (s: ReferralSettings, currency: string) => ({
+  const presentSettings = (s: ReferralSettings, programme: ProgrammeSettings) => ({
     enabled: s.enabled,
     referrerPoints: s.referrerPoints,
     friendPoints: s.friendPoints,
     minOrderMinor: s.minOrderMinor,
-    currency,
+    currency: programme.currency,
     maxConversionsPerReferrer: s.maxConversionsPerReferrer,
-    linkBaseUrl: s.linkBaseUrl ?? defaultBase,
+    linkBaseUrl: s.linkBaseUrl ?? defaultBase(programme),
     linkBaseUrlIsDefault: s.linkBaseUrl === null,
     updatedAt: iso(s.updatedAt),
   });
@@ -164,7 +167,7 @@ export const referralRoutes = (deps: ReferralRouteDeps) => {
     }),
     async (c) => {
       const d = await referralDeps(c);
-      return c.json(presentSettings(await getReferralSettings(d), d.programme.currency), 200);
+      return c.json(presentSettings(await getReferralSettings(d), d.programme), 200);
     },
   );
 
@@ -175,14 +178,14 @@ export const referralRoutes = (deps: ReferralRouteDeps) => {
       tags: ['Referrals'],
       summary: 'Replace the referral programme’s terms (admin)',
       description:
-        'Points for each side, the smallest order (in minor units of the programme currency) that converts, the yearly cap of paid conversions per referrer (null = none), and the base of referral links (null or absent = REGULARS_PUBLIC_URL).',
+        'Points for each side, the smallest order (in minor units of the programme currency) that converts, the yearly cap of paid conversions per referrer (null = none), and the base of referral links (null or absent = the programme’s publicUrl, else REGULARS_PUBLIC_URL).',
       request: { headers: IdempotencyHeader, body: jsonBody(ReferralSettingsSchema) },
       responses: { 200: json(ReferralSettingsView, 'Saved'), ...commonErrors },
     }),
     async (c) => {
       const d = await referralDeps(c);
       const saved = await updateReferralSettings(d, c.req.valid('json'));
-      return c.json(presentSettings(saved, d.programme.currency), 200);
+      return c.json(presentSettings(saved, d.programme), 200);
     },
   );
 
@@ -201,7 +204,11 @@ export const referralRoutes = (deps: ReferralRouteDeps) => {
     }),
     async (c) => {
       const d = await referralDeps(c);
-      const view = await getMemberReferral(d, c.req.valid('param').id as string, defaultBase);
+      const view = await getMemberReferral(
+        d,
+        c.req.valid('param').id as string,
+        defaultBase(d.programme),
+      );
       return c.json(view, 200);
     },
   );

@@ -54,7 +54,8 @@ export const adminRoutes = (clock: Clock) => {
       method: 'get',
       path: '/v1/programme',
       tags: ['Programme'],
-      summary: 'Programme settings: earn rate, return window, expiry, point value',
+      summary:
+        'Programme settings: earn rate, return window, expiry, point value, currency, time zone, public URL of links',
       responses: { 200: json(ProgrammeView, 'Current settings'), ...commonErrors },
     }),
     async (c) => c.json(await getProgramme(await useCaseDeps(c, clock)), 200),

@@ -11,8 +11,11 @@ export interface ProgrammeDeps {
   programmeStore: ProgrammeRepository;
 }
 
-export const getProgramme = async (deps: ProgrammeDeps): Promise<ProgrammeSettings> =>
-  (await deps.programmeStore.get()) ?? DEFAULT_PROGRAMME;
+/** Stored settings over the defaults: a setting added later (publicUrl) reads as its default. */
+export const getProgramme = async (deps: ProgrammeDeps): Promise<ProgrammeSettings> => ({
+  ...DEFAULT_PROGRAMME,
+  ...(await deps.programmeStore.get()),
+});
 
 const isKnownTimeZone = (zone: string): boolean => {
   try {

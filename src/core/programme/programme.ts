@@ -17,6 +17,19 @@ export const ProgrammeSettingsSchema = z.object({
   pointValueMilliMinor: z.number().int().min(0).max(1_000_000_000),
   /** IANA time zone for calendar logic (birthdays, periods). Storage is always UTC. */
   timeZone: z.string().min(1),
+  /**
+   * Where the members reach this server (https://loyalty.shop.example): the start of every link
+   * sent to them (referral, survey, unsubscribe). Null: the server's own public URL
+   * (REGULARS_PUBLIC_URL). A setting, not only an environment variable, so a manager who moves
+   * the programme to its own domain can change it without a restart.
+   */
+  publicUrl: z
+    .url({
+      protocol: /^https?$/,
+      error: 'must be an http(s) URL, e.g. https://loyalty.shop.example',
+    })
+    .max(500)
+    .nullable(),
 });
 
 export type ProgrammeSettings = z.infer<typeof ProgrammeSettingsSchema>;
@@ -31,7 +44,12 @@ export const DEFAULT_PROGRAMME: ProgrammeSettings = {
   expiryDays: 365,
   pointValueMilliMinor: 1000,
   timeZone: 'Europe/London',
+  publicUrl: null,
 };
+
+/** The base of a link sent to members: the programme's public URL, else the server's. */
+export const linkBase = (programme: Pick<ProgrammeSettings, 'publicUrl'>, serverUrl: string) =>
+  (programme.publicUrl ?? serverUrl).replace(/\/+$/, '');
 
 export interface ProgrammeRepository {
   get(): Promise<ProgrammeSettings | null>;

@@ -1,3 +1,4 @@
+import { linkBase } from '../../core/programme/programme.js';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import {
   SURVEY_STATUSES,
@@ -154,10 +155,11 @@ export const surveyRoutes = (ctx: FeedbackContext) => {
       },
     }),
     async (c) => {
-      const link = await surveyLink(await feedbackDeps(c), await linkKey(c.var.db), {
+      const deps = await feedbackDeps(c);
+      const link = await surveyLink(deps, await linkKey(c.var.db), {
         surveyId: c.req.valid('param').id as string,
         customerId: c.req.valid('query').customerId,
-        publicUrl: ctx.publicUrl,
+        publicUrl: linkBase(deps.programme, ctx.publicUrl),
       });
       return c.json(
         {

@@ -1947,7 +1947,7 @@ export interface paths {
     };
     /**
      * Replace the referral programme’s terms (admin)
-     * @description Points for each side, the smallest order (in minor units of the programme currency) that converts, the yearly cap of paid conversions per referrer (null = none), and the base of referral links (null or absent = REGULARS_PUBLIC_URL).
+     * @description Points for each side, the smallest order (in minor units of the programme currency) that converts, the yearly cap of paid conversions per referrer (null = none), and the base of referral links (null or absent = the programme’s publicUrl, else REGULARS_PUBLIC_URL).
      */
     put: {
       parameters: {
@@ -3314,7 +3314,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Programme settings: earn rate, return window, expiry, point value */
+    /** Programme settings: earn rate, return window, expiry, point value, currency, time zone, public URL of links */
     get: {
       parameters: {
         query?: never;
@@ -3396,6 +3396,8 @@ export interface paths {
             expiryDays?: number | null;
             pointValueMilliMinor?: number;
             timeZone?: string;
+            /** Format: uri */
+            publicUrl?: string | null;
           };
         };
       };
@@ -15444,6 +15446,8 @@ export interface components {
       expiryDays: number | null;
       pointValueMilliMinor: number;
       timeZone: string;
+      /** Format: uri */
+      publicUrl: string | null;
     };
     ApiKey: {
       id: string;

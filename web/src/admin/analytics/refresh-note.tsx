@@ -16,8 +16,8 @@ export const RefreshNote = ({
   if (!asOf) {
     return (
       <p className="refresh-note muted" role="note">
-        Analytics have not been refreshed yet. The refresh runs every night (or on demand with POST
-        /v1/analytics/refresh); until then segments, stages and customer value are empty.
+        Analytics have not been refreshed yet. The refresh runs every night (or now, with Refresh
+        now); until then segments, stages and customer value are empty.
       </p>
     );
   }

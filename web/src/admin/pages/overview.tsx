@@ -3,6 +3,7 @@ import { formatWindow } from '../analytics/dates';
 import { OverviewKpis } from '../analytics/overview-kpis';
 import { PeriodControls, useOverviewWindows } from '../analytics/period-controls';
 import { useAnalyticsRange } from '../analytics/queries';
+import { AnalyticsFreshness } from '../analytics/refresh-now';
 import { RetentionTrend } from '../analytics/retention-trend';
 import type { AnalyticsRange } from '../analytics/types';
 import { Empty, Loaded, PageTitle, Panel } from '../ui';
@@ -47,6 +48,7 @@ export const OverviewPage = () => {
   return (
     <>
       <PageTitle>Overview</PageTitle>
+      <AnalyticsFreshness />
       <Loaded query={range} what="the data range">
         {(r) => <Overview range={r} />}
       </Loaded>

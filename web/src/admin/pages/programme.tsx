@@ -1,5 +1,6 @@
 import { NavLink, Route, Routes } from 'react-router';
 import { PageTitle } from '../ui';
+import { ApiKeysSection } from '../programme/api-keys';
 import { CouponsSection } from '../programme/coupons';
 import { ReferralsSection } from '../programme/referrals';
 import { RewardsSection } from '../programme/rewards';
@@ -7,6 +8,7 @@ import { RuleEditorPage } from '../programme/rule-editor';
 import { RulesList } from '../programme/rules-list';
 import { ProgrammeSummary } from '../programme/summary';
 import { TiersSection } from '../programme/tiers';
+import { UsersSection } from '../programme/users';
 
 // Absolute paths: links relative to a splat route (programme/*) resolve against the whole URL.
 const SECTIONS = [
@@ -16,9 +18,13 @@ const SECTIONS = [
   { to: '/programme/rewards', label: 'Rewards', end: false },
   { to: '/programme/coupons', label: 'Coupons', end: false },
   { to: '/programme/referrals', label: 'Referrals', end: false },
+  { to: '/programme/access', label: 'Users and API keys', end: false },
 ];
 
-/** The loyalty programme's set-up: its settings, earning rules, tiers, rewards, coupons, referrals. */
+/**
+ * The loyalty programme's set-up: its settings, earning rules, tiers, rewards, coupons, referrals,
+ * and who may use the dashboard and the API.
+ */
 export const ProgrammePage = () => (
   <>
     <PageTitle>Programme</PageTitle>
@@ -38,6 +44,15 @@ export const ProgrammePage = () => (
       <Route path="rewards" element={<RewardsSection />} />
       <Route path="coupons" element={<CouponsSection />} />
       <Route path="referrals" element={<ReferralsSection />} />
+      <Route
+        path="access"
+        element={
+          <>
+            <UsersSection />
+            <ApiKeysSection />
+          </>
+        }
+      />
     </Routes>
   </>
 );

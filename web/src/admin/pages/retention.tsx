@@ -1,7 +1,7 @@
 import { CohortPanels } from '../analytics/cohort-panels';
 import { LifecycleFunnelView } from '../analytics/lifecycle-funnel';
 import { useAnalyticsRange, useLifecycle, useRfm } from '../analytics/queries';
-import { RefreshNote } from '../analytics/refresh-note';
+import { AnalyticsFreshness } from '../analytics/refresh-now';
 import { RfmPanelBody } from '../analytics/rfm-panel';
 import { Loaded, PageTitle, Panel } from '../ui';
 
@@ -16,11 +16,7 @@ export const RetentionPage = () => {
   return (
     <>
       <PageTitle>Retention</PageTitle>
-      <Loaded query={rfm} what="the refresh date">
-        {(s) => (
-          <RefreshNote asOf={s.asOf} computedAt={s.computedAt} notRefreshed={s.notRefreshed} />
-        )}
-      </Loaded>
+      <AnalyticsFreshness />
       <Loaded query={range} what="the data range">
         {(r) => <CohortPanels range={r} />}
       </Loaded>

@@ -7,6 +7,7 @@ import {
 import { ClvValidation } from '../analytics/clv-validation';
 import { combine } from '../analytics/combine';
 import { useAnalyticsRange, useClv } from '../analytics/queries';
+import { AnalyticsFreshness } from '../analytics/refresh-now';
 import type { AnalyticsRange, ClvOverview } from '../analytics/types';
 import { Empty, Loaded, PageTitle, Panel } from '../ui';
 
@@ -19,7 +20,7 @@ const Value = ({ overview, range }: { overview: ClvOverview; range: AnalyticsRan
     return (
       <Empty>
         Customer value has not been computed yet. It is predicted by the analytics refresh (every
-        night, or POST /v1/analytics/refresh), once customers have bought more than once.
+        night, or Refresh now above), once customers have bought more than once.
       </Empty>
     );
   }
@@ -43,6 +44,7 @@ export const ValuePage = () => {
   return (
     <>
       <PageTitle>Customer value</PageTitle>
+      <AnalyticsFreshness />
       <Loaded query={combine(clv, range)} what="customer value">
         {([overview, r]) => <Value overview={overview} range={r} />}
       </Loaded>

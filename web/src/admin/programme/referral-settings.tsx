@@ -75,7 +75,7 @@ export const ReferralSettingsForm = ({ settings }: { settings: ReferralSettings 
           <input type="number" min={1} {...field('maxConversions')} />
         </label>
         <label>
-          Link base URL (blank = the server’s public URL)
+          Link base URL (blank = the programme’s public URL)
           <input type="url" {...field('linkBaseUrl')} placeholder="https://shop.example" />
         </label>
       </div>

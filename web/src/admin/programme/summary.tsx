@@ -3,11 +3,11 @@ import { Link } from 'react-router';
 import { client, unwrap } from '../../shared/api';
 import { formatNumber } from '../../shared/format';
 import { Empty, Loaded, Panel } from '../ui';
-import { formatPointValue, oneUnit } from './forms';
+import { ProgrammeSettingsForm } from './settings-form';
 import { useProgramme } from './shared';
 import type { RuleStatus } from './types';
 
-/** The programme's terms at a glance (GET /v1/programme) and how many rules are in each state. */
+/** The programme's terms, editable (GET and PATCH /v1/programme), and how many rules are in each state. */
 export const ProgrammeSummary = () => {
   const programme = useProgramme();
   const rules = useQuery({
@@ -18,26 +18,7 @@ export const ProgrammeSummary = () => {
     <>
       <Panel title="Programme settings">
         <Loaded query={programme} what="programme settings">
-          {(p) => (
-            <dl className="prog-facts">
-              <dt>Currency</dt>
-              <dd>{p.currency}</dd>
-              <dt>Base earn rate</dt>
-              <dd>
-                {formatNumber(p.pointsPerCurrencyUnit)} point(s) per {oneUnit(p.currency)} spent
-              </dd>
-              <dt>Return window</dt>
-              <dd>{formatNumber(p.returnWindowDays)} days (points stay pending until it ends)</dd>
-              <dt>Points expire</dt>
-              <dd>
-                {p.expiryDays === null ? 'Never' : `After ${formatNumber(p.expiryDays)} days`}
-              </dd>
-              <dt>Value of one point</dt>
-              <dd>{formatPointValue(p.pointValueMilliMinor, p.currency)}</dd>
-              <dt>Time zone</dt>
-              <dd>{p.timeZone}</dd>
-            </dl>
-          )}
+          {(p) => <ProgrammeSettingsForm settings={p} />}
         </Loaded>
       </Panel>
       <Panel title="Earning rules">
