@@ -1,4 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { registerImportCommand } from '../src/cli/import/index.js';
+import { registerReportCommand } from '../src/cli/report/report.command.js';
+import { startTestApp, type TestApp } from './support/app.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
 
 /**
@@ -125,4 +132,110 @@ describe('first start with REGULARS_PUBLIC_URL', () => {
     const settings = await api(server, '/v1/referrals/settings');
     expect(settings.body.linkBaseUrl).toBe('https://loyalty.shop.example');
   }, 60_000);
+});
+
+/** Runs a `regulars` subcommand in-process on the test database, capturing what it prints. */
+const runCli = async (app: TestApp, args: string[]) => {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk, ...rest) => {
+    stdout += String(chunk);
+    (rest.find((r) => typeof r === 'function') as (() => void) | undefined)?.();
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  const program = new Command().exitOverride().configureOutput({
+    writeOut: (s) => (stdout += s),
+    writeErr: (s) => (stderr += s),
+  });
+  const open = async () => ({ db: app.database.db, close: async () => {} });
+  registerImportCommand(program, open);
+  registerReportCommand(program, open);
+  let exitCode = 0;
+  try {
+    await program.parseAsync(args, { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    exitCode = error.exitCode;
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+  return { stdout, stderr, exitCode };
+};
+
+describe('import --currency --time-zone, then report retention over the data’s range', () => {
+  let app: TestApp;
+  const dir = mkdtempSync(join(tmpdir(), 'regulars-first-'));
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a CDNOW file in USD and New York reports its own 18 months, in USD, from 1 January 1997', async () => {
+    // Customer 1 buys 1997-01-01 and 1998-06-30, customer 2 on 1997-02-10 (CDNOW layout: id, day,
+    // CDs, dollars). By hand: the window is 1997-01-01..1998-06-30 (18 months, not the last 12),
+    // January has 1 new customer and February 1 more; no customer falls on 1996-12-31 in New York.
+    const file = join(dir, 'cdnow.txt');
+    writeFileSync(
+      file,
+      [
+        ' customer_id  date number_of_cds  dollar_value',
+        ' 00001 19970101  1   11.77',
+        ' 00002 19970210  1   12.00',
+        ' 00001 19980630  1   10.00',
+        '',
+      ].join('\n'),
+    );
+    const bad = await runCli(app, [
+      'import',
+      'orders',
+      file,
+      '--format',
+      'cdnow',
+      '--time-zone',
+      'Mars/Olympus',
+    ]);
+    expect(bad.exitCode).not.toBe(0);
+    expect(bad.stderr).toContain('--time-zone: Unknown time zone Mars/Olympus');
+
+    const imported = await runCli(app, [
+      'import',
+      'orders',
+      file,
+      '--format',
+      'cdnow',
+      '--currency',
+      'USD',
+      '--time-zone',
+      'America/New_York',
+    ]);
+    expect(imported.exitCode, imported.stderr).toBe(0);
+    expect(imported.stderr).toContain(
+      'currency GBP → USD, time zone Europe/London → America/New_York',
+    );
+    const programme = await app.call('GET', '/v1/programme');
+    expect(programme.body).toMatchObject({ currency: 'USD', timeZone: 'America/New_York' });
+
+    const report = await runCli(app, ['report', 'retention', '--json']);
+    expect(report.exitCode, report.stderr).toBe(0);
+    const json = JSON.parse(report.stdout) as {
+      from: string;
+      to: string;
+      currency: string;
+      periods: { start: string; customers: { new: number } }[];
+    };
+    expect(json).toMatchObject({ from: '1997-01-01', to: '1998-06-30', currency: 'USD' });
+    expect(json.periods).toHaveLength(18);
+    expect(json.periods.slice(0, 2).map((p) => [p.start, p.customers.new])).toEqual([
+      ['1997-01-01', 1],
+      ['1997-02-01', 1],
+    ]);
+  });
 });
