@@ -41,13 +41,8 @@ const readCdnowFields =
     const [customerText = '', dateText = '', cdsText, dollarsText = ''] = fields;
     const customer = customerIdOf(customerText);
     if (!customer) return reject(CDNOW_REASONS.badCustomer);
-    // The file has days, not times: noon UTC is that same day from UTC−11 to UTC+11, so the
-    // programme's time zone (New York for CDNOW) keeps every purchase on its day; midnight UTC
-    // would put it on the evening before.
     const placedAt = /^\d{8}$/.test(dateText)
-      ? parseTimestamp(
-          `${dateText.slice(0, 4)}-${dateText.slice(4, 6)}-${dateText.slice(6)}T12:00:00Z`,
-        )
+      ? parseTimestamp(`${dateText.slice(0, 4)}-${dateText.slice(4, 6)}-${dateText.slice(6)}`)
       : null;
     if (!placedAt) return reject(CDNOW_REASONS.badDate);
     const cds = parseWholeNumber(cdsText);
