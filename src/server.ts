@@ -1,4 +1,4 @@
-import { serve, type ServerType } from '@hono/node-server';
+import { serve, type Http2Bindings, type HttpBindings, type ServerType } from '@hono/node-server';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
 import { ensureAdminKey } from './core/auth/auth.service.js';
@@ -32,6 +32,8 @@ export const openMigratedDatabase = async (config: Config): Promise<Database> =>
 
 export interface RunningServer {
   url: string;
+  /** Where links and the dashboard are reached: REGULARS_PUBLIC_URL, else this host and port. */
+  publicUrl: string;
   database: Database;
   log: Logger;
   /** The durable job queue; running unless startServer was told `{ jobs: false }`. */
@@ -45,6 +47,31 @@ export interface RunningServer {
 
 /** After the grace, how long abandoned work may take to give its claims back. */
 const RELEASE_SETTLE_MS = 2_000;
+
+type FetchHandler = (
+  request: Request,
+  env: HttpBindings | Http2Bindings,
+) => Response | Promise<Response>;
+
+/** While the server starts (jobs installing), before the app answers. */
+const starting = (): Response =>
+  new Response(
+    JSON.stringify({
+      type: 'https://regulars.dev/problems/starting',
+      title: 'Service unavailable',
+      status: 503,
+      detail: 'The server is starting; retry in a moment',
+      code: 'starting',
+    }),
+    { status: 503, headers: { 'content-type': 'application/problem+json', 'retry-after': '1' } },
+  );
+
+/**
+ * The links' base without REGULARS_PUBLIC_URL: this machine on the port the server took, so a
+ * link never points at a port nobody listens on. A wildcard or loopback bind reads as localhost.
+ */
+export const localPublicUrl = (host: string, port: number): string =>
+  `http://${['0.0.0.0', '::', '127.0.0.1', '::1'].includes(host) ? 'localhost' : host}:${port}`;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
@@ -67,10 +94,32 @@ export const startServer = async (
     // Printed once, on the first start only: the database keeps just its hash.
     process.stdout.write(`\nAdmin API key (shown once, keep it safe):\n  ${generatedSecret}\n\n`);
   }
+  // Listen first, so the links' default base is the port actually taken (PORT=0 picks one); until
+  // the app is ready every request gets a 503 "starting".
+  let handle: FetchHandler = starting;
+  const draining = drainingFetch((request: Request, env: HttpBindings | Http2Bindings) =>
+    handle(request, env),
+  );
+  let server: ServerType;
+  try {
+    server = await new Promise((resolve, reject) => {
+      const s = serve({ fetch: draining.fetch, port: config.port, hostname: config.host }, () =>
+        resolve(s),
+      );
+      s.once('error', reject);
+    });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  const publicUrl = config.publicUrl ?? localPublicUrl(config.host, port);
   const messaging = {
     mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : null,
     env: messagingEnv({
-      publicUrl: config.publicUrl,
+      publicUrl,
       suggestions: emailSuggestions,
       cardSecret: config.cardSecret,
     }),
@@ -97,7 +146,7 @@ export const startServer = async (
     bodyLimitBytes: config.bodyLimitBytes,
     publicBodyLimitBytes: config.publicBodyLimitBytes,
     cardSecret: config.cardSecret,
-    publicUrl: config.publicUrl,
+    publicUrl,
     webhooksAllowPrivate: config.webhooksAllowPrivate,
     orderBatching: config.orderBatching,
     maxFutureSkewMinutes: config.maxFutureSkewMinutes,
@@ -126,15 +175,7 @@ export const startServer = async (
           shutdown: shutdown.signals,
         })
       : null;
-  const draining = drainingFetch(app.fetch);
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: draining.fetch, port: config.port, hostname: config.host }, () =>
-      resolve(s),
-    );
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  handle = app.fetch;
   // The owner of the data directory says where it answers, for the CLI that finds it busy.
   database.dataDirLock?.describe({ url });
   log.info({ url, database: database.kind }, 'server.started');
@@ -179,6 +220,7 @@ export const startServer = async (
 
   return {
     url,
+    publicUrl,
     database,
     log,
     jobs,

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import type { Command } from 'commander';
 import { MS_PER_DAY, systemClock } from '../core/shared/clock.js';
+import { addDaysToDate } from '../core/shared/calendar-date.js';
 import { syntheticShop } from './demo-synthetic.js';
 import { ImportSetupError } from './import/format.js';
 import { importOrders, ingestDrafts, type ImportDeps } from './import/import-orders.js';
@@ -121,6 +122,17 @@ export const loadDemo = async (
     batchSize: options.batchSize,
   });
   return { ...summary, dataset: 'online-retail', dateOffsetDays: offsetDays };
+};
+
+/**
+ * When the refresh after a demo load computes as of: the start of the day after the last purchase
+ * (UTC), so the real data's last day counts in full; but never later than now, since the
+ * synthetic shop buys today and a refresh dated tomorrow is refused (as_of_in_future).
+ */
+export const demoRefreshAsOf = (lastPurchaseDay: string | null, now: Date): string | undefined => {
+  if (!lastPurchaseDay) return undefined;
+  const dayAfter = new Date(`${addDaysToDate(lastPurchaseDay, 1)}T00:00:00Z`);
+  return (dayAfter < now ? dayAfter : now).toISOString();
 };
 
 /** For server start: loads the demo only into a database without a single order. */

@@ -7,8 +7,7 @@ import { systemClock } from '../core/shared/clock.js';
 import { repositoriesFor } from '../app/database.js';
 import { purchaseDayRange } from '../app/analytics.js';
 import { openMigratedDatabase, startServer, type RunningServer } from '../server.js';
-import { loadDemoIfEmpty, registerDemoCommand } from './demo.js';
-import { addDaysToDate } from '../core/analytics/periods.js';
+import { demoRefreshAsOf, loadDemoIfEmpty, registerDemoCommand } from './demo.js';
 import { getProgramme } from '../core/programme/programme.service.js';
 import { ANALYTICS_REFRESH_JOB } from '../jobs/analytics-refresh.job.js';
 import { registerClvCommand } from './clv/clv.command.js';
@@ -30,11 +29,11 @@ const openFromConfig = () => openMigratedDatabase(loadConfig());
 const SHUTDOWN_OVERRUN_MS = 4_000;
 
 /** The API answers at once; the demo orders arrive batch by batch behind it. */
-const loadDemoInBackground = (server: RunningServer) => {
+const loadDemoInBackground = (server: RunningServer, options: { synthetic?: boolean }) => {
   const log = (line: string) => server.log.info(line);
   loadDemoIfEmpty(
     { db: server.database.db, clock: systemClock, progress: logProgress(log) },
-    { log, batchSize: 100 },
+    { log, batchSize: 50, synthetic: options.synthetic },
   )
     .then(async (summary) => {
       if (!summary) return;
@@ -43,15 +42,13 @@ const loadDemoInBackground = (server: RunningServer) => {
         'demo.loaded',
       );
       // The dashboard's RFM, lifecycle and CLV figures come from the refresh: run it now, not at night.
-      // The demo's orders are years old: compute as of the day after its last purchase.
+      // The real demo's orders may be years old: compute as of the day after its last purchase.
       const { last } = await purchaseDayRange(
         server.database.db,
         await getProgramme(repositoriesFor(server.database.db)),
       );
-      await server.jobs.enqueue(
-        ANALYTICS_REFRESH_JOB,
-        last ? { asOf: `${addDaysToDate(last, 1)}T00:00:00Z` } : {},
-      );
+      const asOf = demoRefreshAsOf(last, systemClock.now());
+      await server.jobs.enqueue(ANALYTICS_REFRESH_JOB, asOf ? { asOf } : {});
     })
     .catch((error: unknown) => server.log.error({ err: error }, 'demo.failed'));
 };
@@ -60,10 +57,16 @@ program
   .command('serve')
   .description('Serve the API, the dashboard (/admin) and member pages (/m/…); migrates first')
   .option('--demo', 'load demo data in the background when the database has no orders')
-  .action(async (options: { demo?: boolean }) => {
+  .option(
+    '--synthetic',
+    'with --demo: generate the synthetic shop even when the real data is there',
+  )
+  .action(async (options: { demo?: boolean; synthetic?: boolean }) => {
     const config = loadConfig();
     const server = await startServer(config);
-    if (options.demo) loadDemoInBackground(server);
+    // After the admin key (printed on a first start): where to go with it.
+    process.stdout.write(`Open the dashboard: ${server.publicUrl}/admin\n`);
+    if (options.demo) loadDemoInBackground(server, options);
     // The first signal stops gracefully within the grace; a second one, or a stop that overruns
     // the grace by more than SHUTDOWN_OVERRUN_MS, exits at once.
     let stopping = false;

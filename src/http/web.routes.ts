@@ -5,6 +5,9 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context.js';
 import { problemResponse } from './problem.js';
 
+/** Our icon (a star on the brand blue), kept beside the pages' sources; it needs no build. */
+const FAVICON = fileURLToPath(new URL('../../web/favicon.svg', import.meta.url));
+
 /** Where `vite build` (npm run build:web) puts the dashboard and the member page. */
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -55,6 +58,17 @@ export const webRoutes = (dist: string = WEB_DIST) => {
     if (found instanceof Response) found.headers.set('cache-control', ASSET_CACHE);
     return found;
   });
+  // A newcomer opens the bare address: the dashboard is what there is to see.
+  app.get('/', (c) => c.redirect('/admin', 302));
+  const favicon = (c: Context<AppEnv>) =>
+    c.body(readFileSync(FAVICON), 200, {
+      'content-type': 'image/svg+xml',
+      'cache-control': 'public, max-age=86400',
+      'x-content-type-options': 'nosniff',
+    });
+  app.get('/favicon.svg', favicon);
+  // Browsers ask for /favicon.ico on pages that link none (the API docs, a JSON answer).
+  app.get('/favicon.ico', favicon);
   app.get('/admin', page('admin'));
   app.get('/admin/*', page('admin'));
   app.get('/m/:token', page('member'));

@@ -9,6 +9,9 @@ import { createScratchPostgres, testDatabaseKind } from './database.js';
 /** The real server as a child process on a loopback port, on this project's kind of database. */
 export interface ServerProcess {
   url: string;
+  port: number;
+  /** The admin key it was started with (REGULARS_ADMIN_KEY). */
+  adminKey: string;
   output(): string;
   stop(): Promise<void>;
 }
@@ -33,7 +36,7 @@ export const freeLoopbackPort = (): Promise<number> =>
 
 const isHealthy = async (url: string) => {
   try {
-    return (await fetch(`${url}/health`, { signal: AbortSignal.timeout(1_000) })).status === 200;
+    return (await fetch(`${url}/health`, { signal: AbortSignal.timeout(3_000) })).status === 200;
   } catch {
     return false;
   }
@@ -73,18 +76,23 @@ export const baseProcessEnv = (port: number): Record<string, string | undefined>
   REGULARS_ORDER_BATCHING: process.env.REGULARS_ORDER_BATCHING,
 });
 
-/** Starts `regulars serve` with only the environment it needs; waits until /health answers. */
+/**
+ * Starts `regulars serve` (plus `args`, such as --demo) with only the environment it needs; waits
+ * until /health answers.
+ */
 export const startServerProcess = async (
   env: Record<string, string> = {},
+  args: string[] = [],
 ): Promise<ServerProcess> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'regulars-server-'));
   const scratch = testDatabaseKind() === 'postgres' ? await createScratchPostgres() : null;
   const port = await freeLoopbackPort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+  const adminKey = `server-admin-${port}-0123456789abcdef`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', ...args], {
     cwd: ROOT,
     env: {
       ...baseProcessEnv(port),
-      REGULARS_ADMIN_KEY: `server-admin-${port}-0123456789abcdef`,
+      REGULARS_ADMIN_KEY: adminKey,
       LOG_LEVEL: 'warn',
       ...(scratch ? { DATABASE_URL: scratch.url } : { REGULARS_DATA_DIR: dataDir }),
       ...env,
@@ -105,7 +113,7 @@ export const startServerProcess = async (
   };
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline && child.exitCode === null) {
-    if (await isHealthy(url)) return { url, output: () => output, stop };
+    if (await isHealthy(url)) return { url, port, adminKey, output: () => output, stop };
     await sleep(100);
   }
   await stop();

@@ -105,6 +105,9 @@ export const batchWriter = (
       );
       return;
     }
+    // PGlite runs in this thread and its promises settle without a turn of the event loop: without
+    // this pause a server loading the demo would answer no request, not even /health, until done.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     // The failure is kept, not left unhandled, and rethrown at the next flush or at the end.
     inFlight = writeBatch(ctx, drafts, returns).then(
       (result) => tally.addBatch(result, lines),

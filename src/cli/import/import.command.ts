@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Kysely } from 'kysely';
 import { systemClock } from '../../core/shared/clock.js';
-import type { DB } from '../../app/database.js';
+import { repositoriesFor, type DB } from '../../app/database.js';
+import { getProgramme, updateProgramme } from '../../core/programme/programme.service.js';
+import { DomainError } from '../../core/shared/errors.js';
 import { MAPPABLE_FIELDS } from './csv.format.js';
 import { ImportSetupError } from './format.js';
 import { importOrders } from './import-orders.js';
@@ -54,6 +56,7 @@ interface ImportCommandOptions {
   map?: string;
   source?: string;
   currency?: string;
+  timeZone?: string;
   limit?: number;
   batchSize?: number;
   dryRun?: boolean;
@@ -62,6 +65,33 @@ interface ImportCommandOptions {
 
 /** The configured settings an import obeys, read when the command runs (REGULARS_MAX_FUTURE_SKEW_MINUTES). */
 export type ImportSettings = () => { maxFutureSkewMinutes?: number };
+
+/**
+ * --currency and --time-zone set the programme's before the orders come in: a file of USD orders
+ * in New York (CDNOW) otherwise earns nothing and reports empty in the default GBP programme.
+ */
+const setProgrammeCalendar = async (
+  db: Kysely<DB>,
+  wanted: { currency?: string; timeZone?: string },
+): Promise<void> => {
+  const patch = {
+    ...(wanted.currency ? { currency: wanted.currency.toUpperCase() } : {}),
+    ...(wanted.timeZone ? { timeZone: wanted.timeZone } : {}),
+  };
+  if (Object.keys(patch).length === 0) return;
+  const deps = repositoriesFor(db);
+  const before = await getProgramme(deps);
+  try {
+    const after = await updateProgramme(deps, patch);
+    process.stderr.write(
+      `programme: currency ${before.currency} → ${after.currency}, time zone ${before.timeZone} → ${after.timeZone}\n`,
+    );
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const field = error.code === 'unknown_time_zone' ? '--time-zone' : '--currency';
+    throw new ImportSetupError(`${field}: ${error.message}`);
+  }
+};
 
 /** Adds `import orders <file> --format …` to the program; returns the `import` command. */
 export const registerImportCommand = (
@@ -85,7 +115,14 @@ export const registerImportCommand = (
       `csv: our field=the file's column, comma-separated; fields: ${MAPPABLE_FIELDS.join(', ')}`,
     )
     .option('--source <source>', 'source of the customers’ external ids (default: the format name)')
-    .option('--currency <code>', 'csv: currency of rows without a currency column, e.g. GBP')
+    .option(
+      '--currency <code>',
+      'the programme’s currency, set before the import (points and analytics count orders in it); csv: also the currency of rows without a currency column, e.g. USD',
+    )
+    .option(
+      '--time-zone <zone>',
+      'the programme’s time zone (IANA, e.g. America/New_York), set before the import: the calendar of days, cohorts and reports',
+    )
     .option(
       '--limit <lines>',
       'stop after this many data lines (an order the cut would split is left out)',
@@ -96,12 +133,13 @@ export const registerImportCommand = (
     .option('--json', 'print the summary as JSON on stdout')
     .action(async (file: string, options: ImportCommandOptions, command: Command) => {
       if (!existsSync(file)) command.error(`error: no such file ${file}`);
-      const { json, ...importOptions } = options;
+      const { json, timeZone, ...importOptions } = options;
       const print = (summary: ImportSummary) =>
         process.stdout.write(
           json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatSummary(summary)}\n`,
         );
       await runWithDatabase(open, command, async (db) => {
+        await setProgrammeCalendar(db, { currency: options.currency, timeZone });
         try {
           print(
             await importOrders(

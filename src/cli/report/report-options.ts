@@ -54,11 +54,17 @@ export interface ReportContext {
   programme: ProgrammeSettings;
 }
 
-/** Defaults that make sense on any data: the last twelve months that have purchases. */
+/**
+ * Defaults that make sense on any data: the whole range with purchases (as GET
+ * /v1/analytics/range tells it), so a history that ended years ago or spans 18 months is read in
+ * full. A --to alone reads the year before it.
+ */
 export const defaultWindow = async (ctx: ReportContext, options: FilterOptions) => {
   const range = await purchaseDayRange(ctx.db, ctx.programme);
   const to = options.to ?? range.last ?? localDate(systemClock.now(), ctx.programme.timeZone);
-  const from = options.from ?? addDaysToDate(to, -364);
+  const from =
+    options.from ??
+    (options.to === undefined && range.first !== null ? range.first : addDaysToDate(to, -364));
   return { from, to };
 };
 
@@ -70,7 +76,10 @@ export const filterInput = (options: FilterOptions) => ({
 
 export const withFilters = (command: Command, granular = true) => {
   command
-    .option('--from <date>', 'first day (YYYY-MM-DD); default a year before --to')
+    .option(
+      '--from <date>',
+      'first day (YYYY-MM-DD); default the first day with purchases (with --to: a year before it)',
+    )
     .option('--to <date>', 'last day (YYYY-MM-DD); default the last day with purchases')
     .option('--channel <channel>', 'only purchases in this channel (web, pos, app, other)')
     .option('--store <id>', 'only purchases in this store')
