@@ -47,17 +47,19 @@ export const ConsentForm = ({ customerId }: { customerId: string }) => {
           <option value="false">Withdrawn</option>
         </select>
       </label>
-      <label>
-        Source
-        <input
-          type="text"
-          placeholder="till, phone call, sign-up form"
-          value={source}
-          onChange={(e) => setSource(e.target.value)}
-          {...invalidProps('consent-source-error', message)}
-        />
+      <div>
+        <label>
+          Source
+          <input
+            type="text"
+            placeholder="till, phone call, sign-up form"
+            value={source}
+            onChange={(e) => setSource(e.target.value)}
+            {...invalidProps('consent-source-error', message)}
+          />
+        </label>
         <FieldMessage id="consent-source-error" message={message} />
-      </label>
+      </div>
       <div className="c360-form-actions">
         <button type="submit" disabled={patch.isPending}>
           {patch.isPending ? 'Recording…' : 'Record consent'}

@@ -74,17 +74,19 @@ export const CreateCustomerForm = ({ onCancel }: { onCancel: () => void }) => {
     label: string,
     extra: { type?: string; placeholder?: string } = {},
   ) => (
-    <label>
-      {label}
-      <input
-        type={extra.type ?? 'text'}
-        placeholder={extra.placeholder}
-        value={form[field]}
-        onChange={(e) => set(field)(e.target.value)}
-        {...invalidProps(`new-${field}-error`, msg[field])}
-      />
+    <div>
+      <label>
+        {label}
+        <input
+          type={extra.type ?? 'text'}
+          placeholder={extra.placeholder}
+          value={form[field]}
+          onChange={(e) => set(field)(e.target.value)}
+          {...invalidProps(`new-${field}-error`, msg[field])}
+        />
+      </label>
       <FieldMessage id={`new-${field}-error`} message={msg[field]} />
-    </label>
+    </div>
   );
 
   return (
@@ -106,17 +108,19 @@ export const CreateCustomerForm = ({ onCancel }: { onCancel: () => void }) => {
             Agreed to marketing e-mail
           </span>
         </label>
-        <label>
-          Consent source
-          <input
-            type="text"
-            value={form.consentSource}
-            disabled={!form.emailConsent}
-            onChange={(e) => set('consentSource')(e.target.value)}
-            {...invalidProps('new-consentSource-error', msg.consentSource)}
-          />
+        <div>
+          <label>
+            Consent source
+            <input
+              type="text"
+              value={form.consentSource}
+              disabled={!form.emailConsent}
+              onChange={(e) => set('consentSource')(e.target.value)}
+              {...invalidProps('new-consentSource-error', msg.consentSource)}
+            />
+          </label>
           <FieldMessage id="new-consentSource-error" message={msg.consentSource} />
-        </label>
+        </div>
         <div className="c360-form-actions">
           <button type="submit" disabled={create.isPending}>
             {create.isPending ? 'Creating…' : 'Create customer'}

@@ -104,48 +104,54 @@ export const EditCustomerForm = ({
         {FIELDS.map(([field, label]) => {
           const message = fieldMessage(error, field);
           return (
-            <label key={field}>
-              {label}
-              <input
-                type={field === 'email' ? 'email' : 'text'}
-                value={values[field]}
-                onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
-                {...invalidProps(`edit-${field}-error`, message)}
-              />
+            <div key={field}>
+              <label>
+                {label}
+                <input
+                  type={field === 'email' ? 'email' : 'text'}
+                  value={values[field]}
+                  onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
+                  {...invalidProps(`edit-${field}-error`, message)}
+                />
+              </label>
               <FieldMessage id={`edit-${field}-error`} message={message} />
-            </label>
+            </div>
           );
         })}
-        <label>
-          Add an external id: source
-          <input
-            type="text"
-            placeholder="shopify"
-            value={external.source}
-            onChange={(e) => setExternal((x) => ({ ...x, source: e.target.value }))}
-            {...invalidProps('edit-xsource-error', fieldMessage(error, 'externalIds.0.source'))}
-          />
+        <div>
+          <label>
+            Add an external id: source
+            <input
+              type="text"
+              placeholder="shopify"
+              value={external.source}
+              onChange={(e) => setExternal((x) => ({ ...x, source: e.target.value }))}
+              {...invalidProps('edit-xsource-error', fieldMessage(error, 'externalIds.0.source'))}
+            />
+          </label>
           <FieldMessage
             id="edit-xsource-error"
             message={fieldMessage(error, 'externalIds.0.source')}
           />
-        </label>
-        <label>
-          External id
-          <input
-            type="text"
-            value={external.id}
-            onChange={(e) => setExternal((x) => ({ ...x, id: e.target.value }))}
-            {...invalidProps(
-              'edit-xid-error',
-              fieldMessage(error, 'externalIds.0.id', 'externalIds'),
-            )}
-          />
+        </div>
+        <div>
+          <label>
+            External id
+            <input
+              type="text"
+              value={external.id}
+              onChange={(e) => setExternal((x) => ({ ...x, id: e.target.value }))}
+              {...invalidProps(
+                'edit-xid-error',
+                fieldMessage(error, 'externalIds.0.id', 'externalIds'),
+              )}
+            />
+          </label>
           <FieldMessage
             id="edit-xid-error"
             message={fieldMessage(error, 'externalIds.0.id', 'externalIds')}
           />
-        </label>
+        </div>
         <fieldset className="c360-form-actions">
           <legend>Attributes (empty value removes one)</legend>
           {attributes.map((a, i) => (
