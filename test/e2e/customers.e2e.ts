@@ -92,10 +92,13 @@ describe.skipIf(skip)('customers on the page, in Chromium', () => {
     );
 
     await page.getByRole('button', { name: 'Edit profile' }).click();
-    await page.getByRole('button', { name: 'Add attribute' }).click();
-    await page.getByLabel('Name', { exact: true }).fill('favouriteStore');
-    await page.getByLabel('Value').fill('Gothenburg');
-    await page.getByRole('button', { name: 'Save profile' }).click();
+    const edit = page.getByRole('region', { name: 'Edit profile' });
+    await edit.getByRole('button', { name: 'Add attribute' }).click();
+    await edit.getByLabel('Name', { exact: true }).fill('favouriteStore');
+    await edit.getByLabel('Value', { exact: true }).fill('Gothenburg');
+    await screenshot(page, 'customer-edit-form');
+    await expectAccessible(page);
+    await edit.getByRole('button', { name: 'Save profile' }).click();
     await page.getByRole('button', { name: 'Edit profile' }).waitFor();
     expect((await server.api('GET', `/v1/customers/${mara.id}`)).attributes).toEqual({
       favouriteStore: 'Gothenburg',
