@@ -139,7 +139,6 @@ describe('the customer list: sort, filter and page', () => {
     // The balance is the one the points endpoint gives.
     for (const name of ['ann', 'bob', 'cy'])
       expect(byName[name]!.pointsBalance, name).toBe(balances[name]);
-
   });
 
   it('sorts by spend, last order, name and points, both ways, paging one row at a time', async () => {
