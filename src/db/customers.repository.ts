@@ -1,16 +1,70 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type {
   Consent,
   Customer,
   CustomerPage,
   CustomerQuery,
   CustomerRepository,
+  CustomerSort,
+  CustomerSummary,
   ExternalId,
 } from '../core/customers/customers.js';
+import { encodeListCursor } from '../core/customers/list-cursor.js';
+import { pointsAccountOf } from '../core/ledger/ledger.js';
 import { consentRow, customerRow, externalIdRow } from './rows.js';
 import type { DB, CustomerTable } from './schema.js';
 
 type Row = Selectable<CustomerTable>;
+
+/**
+ * The SQL of each sort, without nulls so keyset paging can compare rows: no points account is 0
+ * points, no analytics row is 0 spend and a last order before any real one. Times are cut to the
+ * millisecond, the precision a cursor carries through JSON.
+ */
+const SORT_KEYS: Record<
+  CustomerSort,
+  { expr: RawBuilder<unknown>; kind: 'text' | 'number' | 'time' }
+> = {
+  id: { expr: sql`customer.id`, kind: 'text' },
+  name: {
+    expr: sql`lower(coalesce(nullif(concat_ws(' ', customer.first_name, customer.last_name), ''), customer.email, ''))`,
+    kind: 'text',
+  },
+  points: { expr: sql`coalesce(la.credits_posted - la.debits_posted, 0)::int8`, kind: 'number' },
+  spend: { expr: sql`coalesce(ca.monetary_minor, 0)::int8`, kind: 'number' },
+  lastOrder: {
+    expr: sql`date_trunc('milliseconds', coalesce(ca.last_purchase_at, timestamptz '1970-01-01T00:00:00Z'))`,
+    kind: 'time',
+  },
+  joined: { expr: sql`date_trunc('milliseconds', customer.created_at)`, kind: 'time' },
+};
+
+/** int8 arrives as a string from node-postgres, a time as a Date: both go into the cursor as JSON. */
+const cursorValue = (value: unknown, kind: 'text' | 'number' | 'time'): string | number =>
+  kind === 'number'
+    ? Number(value)
+    : kind === 'time'
+      ? new Date(value as Date | string).toISOString()
+      : String(value);
+
+interface SummaryColumns {
+  points_balance: string | number;
+  tier_code: string | null;
+  tier_name: string | null;
+  spend_minor: string | number | null;
+  last_order_at: Date | null;
+  lifecycle_stage: string | null;
+}
+
+const summaryOf = (r: SummaryColumns): CustomerSummary => ({
+  pointsBalance: Number(r.points_balance),
+  tier: r.tier_code && r.tier_name ? { code: r.tier_code, name: r.tier_name } : null,
+  spendMinor: r.spend_minor === null ? null : Number(r.spend_minor),
+  lastOrderAt: r.last_order_at,
+  lifecycleStage: r.lifecycle_stage,
+});
+
+const POINTS_ACCOUNT_SUFFIX = pointsAccountOf('');
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (m) => `\\${m}`);
 
@@ -116,7 +170,28 @@ export const customerRepository = (db: Kysely<DB>): CustomerRepository => {
         .where('erased_at', 'is', null)
         .executeTakeFirst()) !== undefined,
     search: async (q: CustomerQuery): Promise<CustomerPage> => {
-      let query = db.selectFrom('customer').selectAll('customer');
+      const sort = q.sort ?? 'id';
+      const desc = q.order === 'desc';
+      const key = SORT_KEYS[sort];
+      let query = db
+        .selectFrom('customer')
+        .leftJoin('customer_analytics as ca', 'ca.customer_id', 'customer.id')
+        // The member's points account, by the id pointsAccountOf gives it (its primary key).
+        .leftJoin('ledger_account as la', (j) =>
+          j.on('la.id', '=', sql<string>`customer.id || ${POINTS_ACCOUNT_SUFFIX}`),
+        )
+        .leftJoin('member_tier as mt', 'mt.customer_id', 'customer.id')
+        .leftJoin('tier_definition as td', 'td.code', 'mt.tier_code')
+        .selectAll('customer')
+        .select([
+          sql<string>`coalesce(la.credits_posted - la.debits_posted, 0)::int8`.as('points_balance'),
+          'td.code as tier_code',
+          'td.name as tier_name',
+          'ca.monetary_minor as spend_minor',
+          'ca.last_purchase_at as last_order_at',
+          'ca.lifecycle_stage as lifecycle_stage',
+          key.expr.as('sort_value'),
+        ]);
       if (q.email) query = query.where('email', '=', q.email);
       if (q.phone) query = query.where('phone', '=', q.phone);
       if (q.externalId) {
@@ -142,15 +217,33 @@ export const customerRepository = (db: Kysely<DB>): CustomerRepository => {
           ]),
         );
       }
-      if (q.cursor) query = query.where('id', '>', q.cursor);
+      if (q.stage) query = query.where('ca.lifecycle_stage', '=', q.stage);
+      if (q.tier === 'none') query = query.where('mt.tier_code', 'is', null);
+      else if (q.tier) query = query.where('mt.tier_code', '=', q.tier);
+      if (q.cursor) query = query.where('customer.id', desc ? '<' : '>', q.cursor);
+      if (q.after) {
+        const value = key.kind === 'time' ? new Date(q.after.value) : q.after.value;
+        const after = sql<boolean>`(${key.expr}, customer.id) ${sql.raw(desc ? '<' : '>')} (${value}, ${q.after.id})`;
+        query = query.where(after);
+      }
+      const direction = desc ? 'desc' : 'asc';
       const rows = await query
-        .orderBy('id')
+        .orderBy(key.expr, direction)
+        .orderBy('customer.id', direction)
         .limit(q.limit + 1)
         .execute();
       const page = rows.slice(0, q.limit);
+      const customers = await hydrate(page);
+      const last = page[page.length - 1];
+      const nextCursor =
+        rows.length > q.limit && last
+          ? sort === 'id'
+            ? last.id
+            : encodeListCursor({ value: cursorValue(last.sort_value, key.kind), id: last.id })
+          : null;
       return {
-        customers: await hydrate(page),
-        nextCursor: rows.length > q.limit ? (page[page.length - 1]?.id ?? null) : null,
+        customers: customers.map((c, i) => ({ ...c, summary: summaryOf(page[i]!) })),
+        nextCursor,
       };
     },
   };

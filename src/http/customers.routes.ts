@@ -1,5 +1,10 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { CreateCustomerSchema, UpdateCustomerSchema } from '../core/customers/customers.js';
+import { LIFECYCLE_STAGES, type LifecycleStage } from '../core/analytics/lifecycle.js';
+import {
+  CUSTOMER_SORTS,
+  CreateCustomerSchema,
+  UpdateCustomerSchema,
+} from '../core/customers/customers.js';
 import {
   createCustomer,
   getCustomer,
@@ -9,10 +14,29 @@ import {
 import type { Clock } from '../core/shared/clock.js';
 import { useCaseDeps, type AppEnv } from './context.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
-import { CustomerView, presentCustomer } from './presenters.js';
+import { CustomerView, iso, presentCustomer } from './presenters.js';
+
+const CustomerSummaryView = z
+  .object({
+    pointsBalance: z.number().int(),
+    tier: z.object({ code: z.string(), name: z.string() }).nullable(),
+    spendMinor: z.number().int().nullable().openapi({
+      description: 'Net spend (orders less returns), minor units, as of the last analytics refresh',
+    }),
+    lastOrderAt: z.string().nullable().openapi({ description: 'As of the last analytics refresh' }),
+    lifecycleStage: z
+      .enum(LIFECYCLE_STAGES)
+      .nullable()
+      .openapi({ description: 'As of the last analytics refresh; null before the first' }),
+  })
+  .openapi('CustomerSummary');
+
+const CustomerListItemView = CustomerView.extend({ summary: CustomerSummaryView }).openapi(
+  'CustomerListItem',
+);
 
 const CustomerPageView = z
-  .object({ customers: z.array(CustomerView), nextCursor: z.string().nullable() })
+  .object({ customers: z.array(CustomerListItemView), nextCursor: z.string().nullable() })
   .openapi('CustomerPage');
 
 const SearchQuery = z.object({
@@ -26,8 +50,20 @@ const SearchQuery = z.object({
     .max(200)
     .optional()
     .openapi({ description: 'Prefix of e-mail, first or last name' }),
+  stage: z
+    .enum(LIFECYCLE_STAGES)
+    .optional()
+    .openapi({ description: 'Lifecycle stage of the last analytics refresh' }),
+  tier: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .openapi({ description: 'A tier code, or none for members without a tier' }),
+  sort: z.enum(CUSTOMER_SORTS).default('id'),
+  order: z.enum(['asc', 'desc']).default('asc'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(100).optional(),
+  cursor: z.string().max(300).optional(),
 });
 
 const CustomerIdParam = IdParam('id', 'cus_01JD3Q4X5Y6Z7A8B9C0D1E2F3G');
@@ -112,17 +148,33 @@ export const customerRoutes = (clock: Clock) => {
       method: 'get',
       path: '/v1/customers',
       tags: ['Customers'],
-      summary: 'List and search customers',
+      summary: 'List, filter, sort and search customers',
+      description:
+        'Each customer comes with their points, tier, spend, last order and lifecycle stage. ' +
+        'Sorted by `sort` then id in the same `order`; pass `nextCursor` back as `cursor` with ' +
+        'the same query for the next page.',
       request: { query: SearchQuery },
       responses: {
-        200: json(CustomerPageView, 'A page of customers, ordered by id'),
+        200: json(CustomerPageView, 'A page of customers'),
         ...commonErrors,
       },
     }),
     async (c) => {
-      const page = await searchCustomers(await useCaseDeps(c, clock), c.req.valid('query'));
+      const deps = await useCaseDeps(c, clock);
+      const tierCodes = async () => ((await deps.tierConfig())?.tiers ?? []).map((t) => t.code);
+      const page = await searchCustomers({ ...deps, tierCodes }, c.req.valid('query'));
       return c.json(
-        { customers: page.customers.map(presentCustomer), nextCursor: page.nextCursor },
+        {
+          customers: page.customers.map((customer) => ({
+            ...presentCustomer(customer),
+            summary: {
+              ...customer.summary,
+              lastOrderAt: iso(customer.summary.lastOrderAt),
+              lifecycleStage: customer.summary.lifecycleStage as LifecycleStage | null,
+            },
+          })),
+          nextCursor: page.nextCursor,
+        },
         200,
       );
     },

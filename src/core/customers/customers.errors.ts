@@ -45,3 +45,14 @@ export const customerErased = (id: string) =>
     { customer: id },
     [{ path: 'id', message: 'this customer was erased' }],
   );
+
+export const unknownTier = (code: string, codes: string[]) =>
+  new DomainError('invalid', 'unknown_tier', `The programme has no tier ${code}`, { tier: code }, [
+    {
+      path: 'tier',
+      message:
+        codes.length === 0
+          ? 'the programme has no tiers: leave tier out or use none'
+          : `no tier ${code}; one of ${[...codes, 'none'].join(', ')}`,
+    },
+  ]);

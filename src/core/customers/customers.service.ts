@@ -8,6 +8,7 @@ import {
   emailTaken,
   externalIdTaken,
   unknownCustomerRef,
+  unknownTier,
 } from './customers.errors.js';
 import type {
   Consent,
@@ -17,9 +18,11 @@ import type {
   CustomerQuery,
   CustomerRepository,
   CustomerRow,
+  CustomerSort,
   ExternalId,
   UpdateCustomerInput,
 } from './customers.js';
+import { badCursor, decodeListCursor } from './list-cursor.js';
 
 export interface CustomerDeps {
   customers: CustomerRepository;
@@ -135,15 +138,52 @@ export const updateCustomer = async (
   return getCustomer(deps, id);
 };
 
-export const searchCustomers = (
-  deps: Pick<CustomerDeps, 'customers'>,
+/** The type a sort's cursor value must have: a number, an ISO time, or any text. */
+const CURSOR_VALUE: Record<CustomerSort, 'number' | 'time' | 'text'> = {
+  id: 'text',
+  name: 'text',
+  points: 'number',
+  spend: 'number',
+  lastOrder: 'time',
+  joined: 'time',
+};
+
+const positionOf = (sort: CustomerSort, cursor: string) => {
+  const position = decodeListCursor(cursor);
+  const kind = CURSOR_VALUE[sort];
+  const fits =
+    kind === 'number'
+      ? typeof position.value === 'number'
+      : typeof position.value === 'string' &&
+        (kind === 'text' || !Number.isNaN(Date.parse(position.value)));
+  if (!fits) throw badCursor();
+  return position;
+};
+
+/**
+ * The customer list: search filters, lifecycle stage and tier, sorted by a column with keyset
+ * paging. A tier code the programme does not have is refused rather than answered with an empty
+ * list, so a typo is not mistaken for "nobody".
+ */
+export const searchCustomers = async (
+  deps: Pick<CustomerDeps, 'customers'> & { tierCodes?: () => Promise<string[]> },
   query: CustomerQuery,
-): Promise<CustomerPage> =>
-  deps.customers.search({
+): Promise<CustomerPage> => {
+  const sort = query.sort ?? 'id';
+  if (query.tier && query.tier !== 'none' && deps.tierCodes) {
+    const codes = await deps.tierCodes();
+    if (!codes.includes(query.tier)) throw unknownTier(query.tier, codes);
+  }
+  const sorted = sort !== 'id' && query.cursor;
+  return deps.customers.search({
     ...query,
+    sort,
+    cursor: sorted ? undefined : query.cursor,
+    after: sorted ? positionOf(sort, query.cursor!) : undefined,
     email: normaliseEmail(query.email) ?? undefined,
     phone: normalisePhone(query.phone) ?? undefined,
   });
+};
 
 /**
  * Finds the customer another system means. `path` names the request field for the error, so a

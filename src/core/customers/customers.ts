@@ -93,7 +93,26 @@ export interface Customer {
 
 export type CustomerRow = Omit<Customer, 'externalIds' | 'consents' | 'erasedAt'>;
 
+/** What the customer list can be ordered by (docs/customers.md). */
+export const CUSTOMER_SORTS = ['id', 'name', 'points', 'spend', 'lastOrder', 'joined'] as const;
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+
+/** Where the last page ended in a sorted list: the sort value and id of its last row. */
+export interface ListPosition {
+  value: string | number;
+  id: string;
+}
+
 export interface CustomerQuery {
+  /** Default `id` ascending: the order a cursor of ids pages through. */
+  sort?: CustomerSort;
+  order?: 'asc' | 'desc';
+  /** A lifecycle stage of the last analytics refresh. */
+  stage?: string;
+  /** A tier code, or `none` for members without a tier. */
+  tier?: string;
+  /** Set by the service from `cursor` when the sort is not by id. */
+  after?: ListPosition;
   email?: string;
   phone?: string;
   externalId?: string;
@@ -104,8 +123,21 @@ export interface CustomerQuery {
   cursor?: string | null;
 }
 
+/**
+ * A customer's standing beside their record in the list: points and tier as they are now, spend,
+ * last order and lifecycle stage as of the last analytics refresh (one definition with the
+ * analytics pages; null before the first refresh).
+ */
+export interface CustomerSummary {
+  pointsBalance: number;
+  tier: { code: string; name: string } | null;
+  spendMinor: number | null;
+  lastOrderAt: Date | null;
+  lifecycleStage: string | null;
+}
+
 export interface CustomerPage {
-  customers: Customer[];
+  customers: (Customer & { summary: CustomerSummary })[];
   nextCursor: string | null;
 }
 

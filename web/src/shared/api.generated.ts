@@ -635,7 +635,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List and search customers */
+    /**
+     * List, filter, sort and search customers
+     * @description Each customer comes with their points, tier, spend, last order and lifecycle stage. Sorted by `sort` then id in the same `order`; pass `nextCursor` back as `cursor` with the same query for the next page.
+     */
     get: {
       parameters: {
         query?: {
@@ -645,6 +648,12 @@ export interface paths {
           source?: string;
           /** @description Prefix of e-mail, first or last name */
           q?: string;
+          /** @description Lifecycle stage of the last analytics refresh */
+          stage?: 'prospect' | 'new' | 'active' | 'at_risk' | 'lapsed' | 'lost';
+          /** @description A tier code, or none for members without a tier */
+          tier?: string;
+          sort?: 'id' | 'name' | 'points' | 'spend' | 'lastOrder' | 'joined';
+          order?: 'asc' | 'desc';
           limit?: number;
           cursor?: string;
         };
@@ -654,7 +663,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description A page of customers, ordered by id */
+        /** @description A page of customers */
         200: {
           headers: {
             [name: string]: unknown;
@@ -15024,8 +15033,27 @@ export interface components {
       erasedAt: string | null;
     };
     CustomerPage: {
-      customers: components['schemas']['Customer'][];
+      customers: components['schemas']['CustomerListItem'][];
       nextCursor: string | null;
+    };
+    CustomerListItem: components['schemas']['Customer'] & {
+      summary: components['schemas']['CustomerSummary'];
+    };
+    CustomerSummary: {
+      pointsBalance: number;
+      tier: {
+        code: string;
+        name: string;
+      } | null;
+      /** @description Net spend (orders less returns), minor units, as of the last analytics refresh */
+      spendMinor: number | null;
+      /** @description As of the last analytics refresh */
+      lastOrderAt: string | null;
+      /**
+       * @description As of the last analytics refresh; null before the first
+       * @enum {string|null}
+       */
+      lifecycleStage: 'prospect' | 'new' | 'active' | 'at_risk' | 'lapsed' | 'lost' | null;
     };
     OrderIngested: {
       order: components['schemas']['Order'];

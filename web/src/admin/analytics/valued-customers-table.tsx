@@ -1,10 +1,7 @@
-import { Link } from 'react-router';
+import { CustomerLink } from '../customer/customer-link';
 import { formatDate, formatNumber } from '../../shared/format';
 import { formatDecimal, formatMoneyOrDash, formatProbability } from './numbers';
 import type { ValuedCustomer } from './types';
-
-/** Imported customers often have neither name nor e-mail: the id still identifies them. */
-const customerLabel = (c: ValuedCustomer) => c.name ?? c.email ?? c.customerId;
 
 /** Customers with their model figures, each linking to their customer page. */
 export const ValuedCustomersTable = ({
@@ -43,12 +40,8 @@ export const ValuedCustomersTable = ({
       {customers.map((c) => (
         <tr key={c.customerId}>
           <td>
-            <Link
-              to={`/customers/${c.customerId}`}
-              className={(c.name ?? c.email) ? undefined : 'mono'}
-            >
-              {customerLabel(c)}
-            </Link>
+            {/* Imported customers often have no name: their external id names them. */}
+            <CustomerLink id={c.customerId} />
           </td>
           <td className="num">{formatMoneyOrDash(c.clvMinor, currency)}</td>
           <td className="num">{formatProbability(c.pAlive)}</td>

@@ -9,6 +9,21 @@ export const displayName = (c: Customer): string => {
   return external ? `${external.source} ${external.id}` : c.id;
 };
 
+/**
+ * The one way every page names a customer: their name (or e-mail) and their first external id,
+ * "Ann Lee · shopify 1001", so a manager can find them in the shop or till. The internal id only
+ * when the record has nothing else (an erased customer).
+ */
+export const customerLabel = (
+  c: Pick<Customer, 'id' | 'firstName' | 'lastName' | 'email' | 'externalIds'>,
+): string => {
+  const name = [c.firstName, c.lastName].filter(Boolean).join(' ') || c.email;
+  const external = c.externalIds[0];
+  const externalText = external ? `${external.source} ${external.id}` : null;
+  if (name && externalText) return `${name} · ${externalText}`;
+  return name ?? externalText ?? c.id;
+};
+
 /** Whether the customer has a real name (otherwise the table marks the fallback as such). */
 export const hasName = (c: Customer) => Boolean(c.firstName || c.lastName);
 

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { Empty, Panel } from '../ui';
 import { Facts, When } from './facts';
@@ -57,7 +58,13 @@ const CHANNELS: { channel: Consent['channel']; label: string }[] = [
 ];
 
 /** The latest consent per channel, as the customer record carries it. */
-export const ConsentsPanel = ({ consents }: { consents: Consent[] }) => (
+export const ConsentsPanel = ({
+  consents,
+  children,
+}: {
+  consents: Consent[];
+  children?: ReactNode;
+}) => (
   <Panel title="Marketing consent">
     <table>
       <thead>
@@ -94,5 +101,6 @@ export const ConsentsPanel = ({ consents }: { consents: Consent[] }) => (
         })}
       </tbody>
     </table>
+    {children}
   </Panel>
 );

@@ -1,9 +1,4 @@
-import {
-  keepPreviousData,
-  useInfiniteQuery,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, unwrap } from '../../shared/api';
 
 /**
@@ -82,23 +77,3 @@ export const useRefreshAfterAdjustment = (id: string) => {
       ),
     );
 };
-
-export type SearchField = 'q' | 'externalId' | 'phone';
-
-const SEARCH_PAGE = 25;
-
-export const useCustomerSearch = (field: SearchField, text: string) =>
-  useInfiniteQuery({
-    queryKey: ['customers', 'search', field, text],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam, signal }) =>
-      unwrap(
-        client.GET('/v1/customers', {
-          params: { query: { [field]: text, limit: SEARCH_PAGE, cursor: pageParam } },
-          signal,
-        }),
-      ),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    // Typing refines the list in place instead of flashing "Loading" at every key.
-    placeholderData: keepPreviousData,
-  });

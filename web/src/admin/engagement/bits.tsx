@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatNumber } from '../../shared/format';
-import { displayName } from '../customer/names';
-import { useCustomer } from '../customer/queries';
+import { customerLabel } from '../customer/names';
 
 /**
  * Small pieces shared by the Segments, Campaigns and Feedback pages. Meaning is always carried by
@@ -41,21 +40,20 @@ export const NamedCustomerLink = ({
   name: string | null;
   email: string | null;
   externalId: { source: string; id: string } | null;
-}) => (
-  <Link to={`/customers/${encodeURIComponent(id)}`}>
-    {name ?? email ?? (externalId ? `${externalId.source} ${externalId.id}` : id)}
-  </Link>
-);
-
-/** A link to the Customer 360, named once the customer's record is in (the id until then). */
-export const CustomerLink = ({ id }: { id: string }) => {
-  const customer = useCustomer(id);
-  return (
-    <Link to={`/customers/${encodeURIComponent(id)}`}>
-      {customer.data ? displayName(customer.data) : id}
-    </Link>
-  );
+}) => {
+  const [firstName, ...rest] = name ? [name] : [];
+  const label = customerLabel({
+    id,
+    firstName: firstName ?? null,
+    lastName: rest.join(' ') || null,
+    email,
+    externalIds: externalId ? [externalId] : [],
+  });
+  return <Link to={`/customers/${encodeURIComponent(id)}`}>{label}</Link>;
 };
+
+/** Named the one way every page names a customer (customer/customer-link.tsx). */
+export { CustomerLink } from '../customer/customer-link';
 
 /** A number with a bar whose length is its share of the largest; the number is the content. */
 export const SizeBar = ({ value, max }: { value: number; max: number }) => (

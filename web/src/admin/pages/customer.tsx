@@ -1,9 +1,12 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../shared/api';
 import { AdjustPointsForm } from '../customer/adjust-points-form';
 import { AnalyticsPanel } from '../customer/analytics-panel';
 import { CardPanel, CouponsPanel, ReferralPanel } from '../customer/holdings-panels';
-import { displayName } from '../customer/names';
+import { ConsentForm } from '../customer/consent-form';
+import { EditCustomerForm } from '../customer/edit-customer-form';
+import { customerLabel } from '../customer/names';
 import { PointsPanel } from '../customer/points-panel';
 import { ConsentsPanel, ProfilePanel } from '../customer/profile-panel';
 import { useCustomer } from '../customer/queries';
@@ -22,18 +25,35 @@ const BackLink = () => (
 /** Customer 360: the record on the left, what happened to them on the right. */
 const Customer360 = ({ customer }: { customer: Customer }) => {
   const { principal } = useSession();
+  const admin = principal.role === 'admin';
+  const [editing, setEditing] = useState(false);
   return (
     <>
       <BackLink />
-      <PageTitle>{displayName(customer)}</PageTitle>
+      <PageTitle>{customerLabel(customer)}</PageTitle>
       <div className="c360-grid">
         <div className="c360-main">
-          <ProfilePanel customer={customer} />
+          {editing ? (
+            <EditCustomerForm customer={customer} onDone={() => setEditing(false)} />
+          ) : (
+            <>
+              <ProfilePanel customer={customer} />
+              {admin && (
+                <p>
+                  <button type="button" onClick={() => setEditing(true)}>
+                    Edit profile
+                  </button>
+                </p>
+              )}
+            </>
+          )}
           <PointsPanel customerId={customer.id} />
-          {principal.role === 'admin' && <AdjustPointsForm customerId={customer.id} />}
+          {admin && <AdjustPointsForm customerId={customer.id} />}
           <TierPanel customerId={customer.id} />
           <AnalyticsPanel customerId={customer.id} />
-          <ConsentsPanel consents={customer.consents} />
+          <ConsentsPanel consents={customer.consents}>
+            {admin && <ConsentForm customerId={customer.id} />}
+          </ConsentsPanel>
           <CouponsPanel customerId={customer.id} />
           <ReferralPanel customerId={customer.id} />
           <CardPanel customerId={customer.id} />

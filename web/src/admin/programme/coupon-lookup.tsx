@@ -1,3 +1,4 @@
+import { CustomerLink } from '../customer/customer-link';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { client, unwrap } from '../../shared/api';
@@ -111,7 +112,13 @@ export const CouponLookup = ({
                 {coupon.validUntil ? formatDateTime(coupon.validUntil) : 'no end'}
               </dd>
               <dt>Belongs to</dt>
-              <dd>{coupon.customerId ?? 'Anyone (not bound to a member)'}</dd>
+              <dd>
+                {coupon.customerId ? (
+                  <CustomerLink id={coupon.customerId} />
+                ) : (
+                  'Anyone (not bound to a member)'
+                )}
+              </dd>
               <dt>From</dt>
               <dd>
                 {coupon.batchId

@@ -1,6 +1,6 @@
+import { CustomerLink } from '../customer/customer-link';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { Link } from 'react-router';
 import { client, unwrap } from '../../shared/api';
 import { formatNumber, formatPercent } from '../../shared/format';
 import { Empty, Loaded, Panel } from '../ui';
@@ -147,7 +147,7 @@ const TopReferrers = ({
         {rows.map((r) => (
           <tr key={r.customerId}>
             <td>
-              <Link to={`/customers/${r.customerId}`}>{r.name ?? r.customerId}</Link>
+              <CustomerLink id={r.customerId} />
             </td>
             <td>{r.email ?? '–'}</td>
             <td className="num">{formatNumber(r.converted)}</td>

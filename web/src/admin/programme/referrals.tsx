@@ -1,6 +1,6 @@
+import { CustomerLink } from '../customer/customer-link';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { client, unwrap } from '../../shared/api';
 import { formatDate, formatNumber } from '../../shared/format';
 import { Empty, ErrorNotice, Loaded, Panel } from '../ui';
@@ -27,8 +27,6 @@ export const ReferralsSection = () => {
     </>
   );
 };
-
-const CustomerLink = ({ id }: { id: string }) => <Link to={`/customers/${id}`}>{id}</Link>;
 
 /** Referrals newest first (GET /v1/referrals), a page at a time. */
 const ReferralList = () => {
