@@ -212,7 +212,7 @@ const snapshot = async (db: Kysely<DB>): Promise<Snapshot> => {
   return {
     orders:
       await rows(`select external_id, ${owner('o')} as customer, total_minor, points_earned, placed_at,
-      (select tableRowCount(*) from order_line l where l.order_id = o.id) as lines from sales_order o order by external_id`),
+      (select count(*) from order_line l where l.order_id = o.id) as lines from sales_order o order by external_id`),
     entries:
       await rows(`select ${owner('e')} as customer, (select external_id from sales_order s where s.id = e.order_id) as ord,
       code, points, effective_at, release_at, pending_entry_id is not null as settles from ledger_entry e

@@ -2,10 +2,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   hasChromium,
+  expectAccessible,
+  signInWithAdminKey,
   launchBrowser,
   openPage,
   screenshot,
-  seriousAccessibilityViolations,
   CHROMIUM,
 } from './support/browser.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
@@ -30,17 +31,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const expectAccessible = async (page: Page) => {
-  expect(await seriousAccessibilityViolations(page)).toEqual([]);
-};
-
-const signIn = async (page: Page) => {
-  await page.goto(`${server.url}/admin`);
-  await page.getByLabel('Admin API key').check();
-  await page.getByLabel('API key', { exact: true }).fill(server.adminKey);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Sections' }).waitFor();
-};
+const signIn = (page: Page) => signInWithAdminKey(page, server);
 
 const firstRowLink = (page: Page) =>
   page.locator('table.c360-customer-table tbody tr').first().getByRole('link');

@@ -2,10 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   hasChromium,
+  expectAccessible,
   launchBrowser,
   openPage,
   screenshot,
-  seriousAccessibilityViolations,
   CHROMIUM,
 } from './support/browser.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
@@ -69,10 +69,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-const expectAccessible = async (page: Page) => {
-  expect(await seriousAccessibilityViolations(page)).toEqual([]);
-};
 
 /** "5,404 pts" → 5404 */
 const points = (text: string | null) => Number((text ?? '').replace(/[^\d-]/g, ''));

@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CHROMIUM,
   hasChromium,
+  expectAccessible,
+  signInWithAdminKey,
   launchBrowser,
   openPage,
   screenshot,
-  seriousAccessibilityViolations,
 } from './support/browser.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
 
@@ -31,17 +32,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const expectAccessible = async (page: Page) => {
-  expect(await seriousAccessibilityViolations(page)).toEqual([]);
-};
-
-const signInWithKey = async (page: Page) => {
-  await page.goto(`${server.url}/admin`);
-  await page.getByLabel('Admin API key').check();
-  await page.getByLabel('API key', { exact: true }).fill(server.adminKey);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Sections' }).waitFor();
-};
+const signInWithKey = (page: Page) => signInWithAdminKey(page, server);
 
 const openSettings = async () => {
   const page = await openPage(browser, DESKTOP);

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Debian's Chromium (apt-get install chromium); test tools never download a browser here. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -71,4 +72,18 @@ export const seriousAccessibilityViolations = async (page: Page): Promise<AxeVio
   return (violations as AxeViolation[]).filter(
     (v) => v.impact === 'serious' || v.impact === 'critical',
   );
+};
+
+/** Fails the test on any serious or critical axe finding, listing them. */
+export const expectAccessible = async (page: Page) => {
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+};
+
+/** Signs in to the dashboard with the admin key and waits for its navigation. */
+export const signInWithAdminKey = async (page: Page, server: { url: string; adminKey: string }) => {
+  await page.goto(`${server.url}/admin`);
+  await page.getByLabel('Admin API key').check();
+  await page.getByLabel('API key', { exact: true }).fill(server.adminKey);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).waitFor();
 };
