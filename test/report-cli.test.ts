@@ -1,43 +1,17 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerReportCommand } from '../src/cli/report/report.command.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { createCustomer, orderBody } from './support/fixtures.js';
+import { runCli } from './support/run-cli.js';
 
-/** Runs `regulars report …` in-process against the test database, capturing what it prints. */
-const runReport = async (app: TestApp, args: string[]) => {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk, ...rest) => {
-    stdout += String(chunk);
-    const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
-    done?.();
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const program = new Command().exitOverride().configureOutput({
-    writeOut: (s) => (stdout += s),
-    writeErr: (s) => (stderr += s),
-  });
-  registerReportCommand(program, async () => ({ db: app.database.db, close: async () => {} }));
-  let exitCode = 0;
-  try {
-    await program.parseAsync(['report', ...args], { from: 'user' });
-  } catch (error) {
-    if (!(error instanceof CommanderError)) throw error;
-    exitCode = error.exitCode;
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  return { stdout, stderr, exitCode };
-};
+/** Runs `regulars report …` in-process against the test database. */
+const runReport = (app: TestApp, args: string[]) =>
+  runCli(['report', ...args], (program) =>
+    registerReportCommand(program, async () => ({ db: app.database.db, close: async () => {} })),
+  );
 
 describe('regulars report', () => {
   let app: TestApp;

@@ -1,27 +1,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
 import { registerClvCommand } from '../../src/cli/clv/clv.command.js';
+import { runCli } from './run-cli.js';
 
-/**
- * Runs `regulars clv fit …` in process (a fresh commander program whose exits become
- * exceptions): what it printed, or the exit code and message it failed with.
- */
+/** Runs `regulars clv fit …` in process: what it printed, or the exit code it failed with. */
 export const runClvFit = async (args: string[]) => {
-  let out = '';
-  let err = '';
-  const program = new Command()
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => (out += s), writeErr: (s) => (err += s) });
-  registerClvCommand(program, { out: (s) => (out += s) });
-  try {
-    await program.parseAsync(['clv', 'fit', ...args], { from: 'user' });
-    return { exitCode: 0, out, err };
-  } catch (error) {
-    if (error instanceof CommanderError) return { exitCode: error.exitCode, out, err };
-    throw error;
-  }
+  const { stdout, stderr, exitCode } = await runCli(['clv', 'fit', ...args], (program, out) =>
+    registerClvCommand(program, { out }),
+  );
+  return { exitCode, out: stdout, err: stderr };
 };
 
 /** Files written into one temporary folder, removed by `remove()` (call it in afterAll). */
