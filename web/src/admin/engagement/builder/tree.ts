@@ -269,6 +269,8 @@ export const numberNodes = (root: GroupNode) => {
       node.children.forEach(visit);
     } else numbers.set(node.id, (conditions += 1));
   };
-  visit(root);
+  // The root is "all conditions", not a numbered group.
+  numbers.set(root.id, 0);
+  root.children.forEach(visit);
   return numbers;
 };
