@@ -108,6 +108,21 @@ describe.skipIf(skip)('segments built with the visual builder, in Chromium', () 
     await tier.getByLabel('Gold').check();
     await sizeIs(page, 3); // + eve
 
+    // What only the server checks (a text compared with "more than") comes back at its row.
+    await form.getByRole('button', { name: 'Add condition', exact: true }).click();
+    const attribute = condition(form, 4);
+    await attribute.getByLabel('Field').selectOption('attribute');
+    await attribute.getByLabel('Operator').selectOption('gt');
+    await attribute.getByLabel('Attribute', { exact: true }).fill('score');
+    await attribute.getByLabel('Value', { exact: true }).fill('high');
+    await attribute.getByText('gt, gte, lt and lte compare numbers').waitFor();
+    await form.getByText('The size could not be counted').waitFor();
+    expect(await attribute.getByLabel('Value', { exact: true }).getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    await attribute.getByRole('button', { name: 'Remove condition 4' }).click();
+    await sizeIs(page, 3);
+
     // A bad value: the empty amount is named at its row, and nothing can be created.
     await spend.getByLabel(/At least/).fill('');
     await spend.getByText('At least: enter a value').waitFor();
