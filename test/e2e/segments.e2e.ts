@@ -187,6 +187,21 @@ describe.skipIf(skip)('segments built with the visual builder, in Chromium', () 
     await page.getByRole('link', { name: '← All segments' }).click();
     await page.getByRole('row', { name: /Big and recent/ }).waitFor();
     expect(await listedSize(page, 'Big and recent')).toBe('2');
+
+    // JSON typed under "Advanced" goes back into the builder once it parses.
+    await page.goto(`${server.url}/admin/segments/${segment.id}/edit`);
+    await sizeIs(page, 2);
+    await page.getByText('Advanced: JSON').click();
+    await page
+      .getByLabel('Definition (JSON)')
+      .fill(JSON.stringify({ schemaVersion: 1, filter: { field: 'orderCount', gte: 1 } }));
+    expect(await condition(page, 1).getByLabel('Field').inputValue()).toBe('orderCount');
+    expect(
+      await condition(page, 1)
+        .getByLabel(/At least/)
+        .inputValue(),
+    ).toBe('1');
+    await sizeIs(page, 5);
     await page.close();
   });
 });
