@@ -40,7 +40,7 @@ export default defineConfig({
     reporters: ['default', new SummaryLineReporter()],
     pool: 'forks',
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts'] } },
+      { test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'] } },
       integration('pglite'),
       integration('postgres'),
       unbatched('pglite'),

@@ -156,6 +156,7 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'POST /v1/segments': ADMIN,
   'GET /v1/segments': ADMIN,
   'POST /v1/segments/preview': ADMIN,
+  'GET /v1/segments/fields': ADMIN,
   'GET /v1/segments/{id}': ADMIN,
   'PATCH /v1/segments/{id}': ADMIN,
   'POST /v1/segments/{id}/archive': ADMIN,

@@ -22,6 +22,11 @@ import {
   type Segment,
 } from '../core/segments/segments.js';
 import { UploadJsonSchema } from '../core/segments/static-list.js';
+import {
+  FIELD_GROUPS,
+  FIELD_INPUT_TYPES,
+  SEGMENT_FIELDS,
+} from '../core/segments/segment-fields.js';
 import { segmentRepository } from '../app/segments.js';
 import { useCaseDeps, type AppContext, type AppEnv } from './context.js';
 import { IdParam, commonErrors, json, jsonBody, problem } from './openapi.js';
@@ -104,6 +109,39 @@ const MembersView = z
     nextCursor: z.string().nullable(),
   })
   .openapi('SegmentMembers');
+
+const ChoiceView = z.object({ value: z.union([z.string(), z.number()]), label: z.string() });
+
+const FieldsView = z
+  .object({
+    fields: z.array(
+      z.object({
+        field: z.string().openapi({ example: 'totalSpendMinor' }),
+        group: z.enum(FIELD_GROUPS),
+        label: z.string(),
+        description: z.string(),
+        operators: z.array(
+          z.object({
+            op: z.string(),
+            label: z.string(),
+            inputs: z.array(
+              z.object({
+                key: z.string().openapi({ description: 'The leaf property the input sets' }),
+                label: z.string(),
+                type: z.enum(FIELD_INPUT_TYPES).openapi({
+                  description:
+                    'money: minor units in the definition; tiers: tier codes (null: no tier); oneOf/someOf: from choices',
+                }),
+                choices: z.array(ChoiceView).optional(),
+              }),
+            ),
+            fixed: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .openapi('SegmentFields');
 
 const segmentDeps = async (c: AppContext, clock: Clock) => {
   const deps = await useCaseDeps(c, clock);
@@ -190,6 +228,19 @@ export const segmentRoutes = (clock: Clock) => {
       );
       return c.json(preview, 200);
     },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/segments/fields',
+      tags: ['Segments'],
+      summary: 'The conditions a definition can use: each leaf field, its operators and inputs',
+      description:
+        'Served from the same catalogue the definition schema is tested against, so a builder offers exactly what POST /v1/segments accepts.',
+      responses: { 200: json(FieldsView, 'The fields, grouped'), ...commonErrors },
+    }),
+    (c) => c.json({ fields: SEGMENT_FIELDS }, 200),
   );
 
   app.openapi(

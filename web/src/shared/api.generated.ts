@@ -8676,6 +8676,81 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/segments/fields': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The conditions a definition can use: each leaf field, its operators and inputs
+     * @description Served from the same catalogue the definition schema is tested against, so a builder offers exactly what POST /v1/segments accepts.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The fields, grouped */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SegmentFields'];
+          };
+        };
+        /** @description The request is malformed or a field is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key’s role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/segments/{id}': {
     parameters: {
       query?: never;
@@ -16383,6 +16458,48 @@ export interface components {
         email: string | null;
         firstName: string | null;
         lastName: string | null;
+      }[];
+    };
+    SegmentFields: {
+      fields: {
+        /** @example totalSpendMinor */
+        field: string;
+        /** @enum {string} */
+        group: 'Purchases' | 'Loyalty' | 'Predictions' | 'Profile' | 'Consent';
+        label: string;
+        description: string;
+        operators: {
+          op: string;
+          label: string;
+          inputs: {
+            /** @description The leaf property the input sets */
+            key: string;
+            label: string;
+            /**
+             * @description money: minor units in the definition; tiers: tier codes (null: no tier); oneOf/someOf: from choices
+             * @enum {string}
+             */
+            type:
+              | 'money'
+              | 'integer'
+              | 'probability'
+              | 'days'
+              | 'date'
+              | 'text'
+              | 'attributeValue'
+              | 'attributeValues'
+              | 'oneOf'
+              | 'someOf'
+              | 'tiers';
+            choices?: {
+              value: string | number;
+              label: string;
+            }[];
+          }[];
+          fixed?: {
+            [key: string]: string | number | boolean;
+          };
+        }[];
       }[];
     };
     SegmentRefresh: {

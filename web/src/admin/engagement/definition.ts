@@ -110,18 +110,3 @@ export const describeDefinition = (
   if (!definition) return 'A list of customers (uploaded)';
   return nodeText(definition.filter, currency, false) || 'Every customer';
 };
-
-/** A starting point for a new definition (docs/segments.md), valid as it stands. */
-export const EXAMPLE_DEFINITION = JSON.stringify(
-  {
-    schemaVersion: 1,
-    filter: {
-      all: [
-        { field: 'orderCount', gte: 5 },
-        { field: 'lastOrderDate', withinDays: 90 },
-      ],
-    },
-  },
-  null,
-  2,
-);

@@ -39,14 +39,21 @@ const DefinitionPanel = ({ segment: s }: { segment: Segment }) => {
       title="Definition"
       actions={
         canRefresh(s) && (
-          <button
-            type="button"
-            className="secondary"
-            disabled={refresh.isPending}
-            onClick={() => refresh.mutate(s)}
-          >
-            {refresh.isPending ? 'Refreshing…' : 'Refresh members now'}
-          </button>
+          <div className="eng-actions">
+            {s.definition && (
+              <Link className="button-link" to={`/segments/${s.id}/edit`}>
+                Edit conditions
+              </Link>
+            )}
+            <button
+              type="button"
+              className="secondary"
+              disabled={refresh.isPending}
+              onClick={() => refresh.mutate(s)}
+            >
+              {refresh.isPending ? 'Refreshing…' : 'Refresh members now'}
+            </button>
+          </div>
         )
       }
     >
