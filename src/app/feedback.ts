@@ -4,7 +4,7 @@
  * Adapters (src/http, src/jobs, src/cli) reach the database through src/app only (lint enforces
  * it), so src/db can change shape without touching them.
  */
-export { complaintRepository } from '../db/feedback/complaints.repository.js';
+export { complaintAssignees, complaintRepository } from '../db/feedback/complaints.repository.js';
 export { reviewRepository } from '../db/feedback/reviews.repository.js';
 export { scoresQueries } from '../db/feedback/scores.queries.js';
 export { surveyRepository } from '../db/feedback/surveys.repository.js';

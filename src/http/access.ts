@@ -187,6 +187,8 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'GET /v1/surveys/{id}': ADMIN,
   'PATCH /v1/surveys/{id}': ADMIN,
   'GET /v1/surveys/{id}/link': ADMIN,
+  'GET /v1/surveys/{id}/responses': ADMIN,
+  'GET /v1/surveys/{id}/score-distribution': ADMIN,
   'GET /v1/feedback/nps': ADMIN,
   'GET /v1/feedback/charts/nps.svg': ADMIN,
   'POST /v1/complaints': ADMIN,
@@ -195,6 +197,9 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'GET /v1/complaints/{id}': ADMIN,
   'PATCH /v1/complaints/{id}': ADMIN,
   'POST /v1/complaints/{id}/replies': ADMIN,
+  'PUT /v1/complaints/{id}/assignee': ADMIN,
+  'POST /v1/complaints/{id}/resolve': ADMIN,
+  'POST /v1/complaints/{id}/reopen': ADMIN,
 };
 
 /** Hono's `/v1/customers/:id` (a parameter may carry a `{regex}`) as OpenAPI's `/v1/customers/{id}`. */

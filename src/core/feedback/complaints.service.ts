@@ -2,14 +2,22 @@ import { getCustomer } from '../customers/customers.service.js';
 import type { CustomerRepository } from '../customers/customers.js';
 import type { Clock } from '../shared/clock.js';
 import type {
+  AssignInput,
   Complaint,
+  ComplaintAssignees,
   ComplaintEvent,
   ComplaintInput,
   ComplaintRepository,
   ComplaintStatus,
   ReplyInput,
+  ResolveInput,
 } from './feedback.js';
-import { complaintNotFound } from './feedback.errors.js';
+import {
+  complaintAlreadyResolved,
+  complaintNotFound,
+  complaintNotResolved,
+  unknownAssignee,
+} from './feedback.errors.js';
 import { feedbackId } from './feedback.ids.js';
 
 export interface ComplaintDeps {
@@ -40,10 +48,16 @@ export const afterReply = (c: Complaint, by: ReplyInput['by'], at: Date): Compla
   return { ...c, status: c.status === 'answered' ? 'open' : c.status, updatedAt: at };
 };
 
-export const afterStatus = (c: Complaint, status: ComplaintStatus, at: Date): Complaint => ({
+export const afterStatus = (
+  c: Complaint,
+  status: ComplaintStatus,
+  at: Date,
+  note: string | null = null,
+): Complaint => ({
   ...c,
   status,
   resolvedAt: status === 'resolved' ? at : null,
+  resolutionNote: status === 'resolved' ? note : null,
   updatedAt: at,
 });
 
@@ -69,6 +83,8 @@ export const openComplaint = async (
     firstResponseAt: null,
     resolvedAt: null,
     updatedAt: at,
+    assigneeId: null,
+    resolutionNote: null,
   };
   await deps.complaints.insert(complaint);
   await deps.complaints.appendEvent(complaint, { seq: 1, kind: 'opened', at, body: input.body });
@@ -114,23 +130,72 @@ export const replyToComplaint = async (
   return caseOf(deps, next);
 };
 
-/** Sets the status; the same status again changes nothing and records nothing. */
-export const setComplaintStatus = async (
+const changeStatus = async (
   deps: ComplaintDeps,
-  id: string,
+  { complaint, seq }: { complaint: Complaint; seq: number },
   status: ComplaintStatus,
+  note: string | null = null,
 ): Promise<ComplaintCase> => {
-  const { complaint, seq } = await locked(deps, id);
-  if (complaint.status === status) return caseOf(deps, complaint);
   const at = deps.clock.now();
-  const next = afterStatus(complaint, status, at);
+  const next = afterStatus(complaint, status, at, note);
   await deps.complaints.appendEvent(next, {
     seq,
     kind: 'status',
     at,
     from: complaint.status,
     to: status,
+    ...(note === null ? {} : { note }),
   });
+  await deps.complaints.update(next);
+  return caseOf(deps, next);
+};
+
+/** Sets the status; the same status again changes nothing and records nothing. */
+export const setComplaintStatus = async (
+  deps: ComplaintDeps,
+  id: string,
+  status: ComplaintStatus,
+): Promise<ComplaintCase> => {
+  const current = await locked(deps, id);
+  if (current.complaint.status === status) return caseOf(deps, current.complaint);
+  return changeStatus(deps, current, status);
+};
+
+/** Resolves a case with a note saying how; a resolved case cannot be resolved again. */
+export const resolveComplaint = async (
+  deps: ComplaintDeps,
+  id: string,
+  input: ResolveInput,
+): Promise<ComplaintCase> => {
+  const current = await locked(deps, id);
+  if (current.complaint.status === 'resolved') throw complaintAlreadyResolved(id);
+  return changeStatus(deps, current, 'resolved', input.note);
+};
+
+/**
+ * Reopens a resolved case: back to `answered` if staff had replied (the first response stands),
+ * else to `open`.
+ */
+export const reopenComplaint = async (deps: ComplaintDeps, id: string): Promise<ComplaintCase> => {
+  const current = await locked(deps, id);
+  const { complaint } = current;
+  if (complaint.status !== 'resolved') throw complaintNotResolved(id, complaint.status);
+  return changeStatus(deps, current, complaint.firstResponseAt ? 'answered' : 'open');
+};
+
+/** Gives the case to an active dashboard user, or to nobody; the same assignee records nothing. */
+export const assignComplaint = async (
+  deps: ComplaintDeps & { assignees: ComplaintAssignees },
+  id: string,
+  input: AssignInput,
+): Promise<ComplaintCase> => {
+  const { complaint, seq } = await locked(deps, id);
+  if (input.userId !== null && !(await deps.assignees.isActiveUser(input.userId)))
+    throw unknownAssignee(input.userId);
+  if (complaint.assigneeId === input.userId) return caseOf(deps, complaint);
+  const at = deps.clock.now();
+  const next: Complaint = { ...complaint, assigneeId: input.userId, updatedAt: at };
+  await deps.complaints.appendEvent(next, { seq, kind: 'assigned', at, assigneeId: input.userId });
   await deps.complaints.update(next);
   return caseOf(deps, next);
 };

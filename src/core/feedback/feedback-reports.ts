@@ -9,7 +9,7 @@ import { addDaysToDate } from '../shared/calendar-date.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { startOfLocalDay } from '../shared/zoned-time.js';
-import type { ComplaintRepository, ComplaintStats } from './feedback.js';
+import { TargetHoursSchema, type ComplaintRepository, type ComplaintStats } from './feedback.js';
 
 /**
  * Feedback over time. NPS (0–10 answers): promoters 9–10, passives 7–8, detractors 0–6;
@@ -90,12 +90,7 @@ export const npsOf = (promoters: number, detractors: number, responses: number):
 export const ComplaintStatsQuerySchema = z.object({
   from: isoDate().describe('First day cases were opened'),
   to: isoDate().describe('Last day cases were opened, inclusive'),
-  targetHours: z.coerce
-    .number()
-    .positive()
-    .max(24 * 365)
-    .default(24)
-    .describe('The first-response target'),
+  targetHours: TargetHoursSchema,
 });
 export type ComplaintStatsQuery = z.infer<typeof ComplaintStatsQuerySchema>;
 

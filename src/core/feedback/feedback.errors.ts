@@ -54,3 +54,25 @@ export const complaintNotFound = (id: string) =>
   new DomainError('not_found', 'complaint_not_found', `No complaint ${id}`, { complaintId: id }, [
     { path: 'id', message: `no complaint ${id}` },
   ]);
+
+export const unknownAssignee = (userId: string) =>
+  new DomainError(
+    'invalid',
+    'unknown_assignee',
+    `No active dashboard user ${userId} to give the case to`,
+    { userId },
+    [{ path: 'userId', message: `no active user ${userId}` }],
+  );
+
+export const complaintAlreadyResolved = (id: string) =>
+  new DomainError('conflict', 'complaint_already_resolved', `Complaint ${id} is resolved already`, {
+    complaintId: id,
+  });
+
+export const complaintNotResolved = (id: string, status: string) =>
+  new DomainError(
+    'conflict',
+    'complaint_not_resolved',
+    `Complaint ${id} is ${status}: only a resolved case can be reopened`,
+    { complaintId: id, status },
+  );

@@ -114,6 +114,8 @@ describe('complaint transitions', () => {
     firstResponseAt: null,
     resolvedAt: null,
     updatedAt: at(0),
+    assigneeId: null,
+    resolutionNote: null,
   };
 
   it('the first staff reply is the first response and answers the case; later ones do not move it', () => {
@@ -129,6 +131,12 @@ describe('complaint transitions', () => {
     const resolved = afterStatus(open, 'resolved', at(5));
     expect(resolved.resolvedAt).toEqual(at(5));
     expect(afterStatus(resolved, 'open', at(6)).resolvedAt).toBeNull();
+  });
+
+  it('a resolution keeps its note; reopening clears it', () => {
+    const resolved = afterStatus(open, 'resolved', at(5), 'Refunded the order');
+    expect(resolved.resolutionNote).toBe('Refunded the order');
+    expect(afterStatus(resolved, 'open', at(6)).resolutionNote).toBeNull();
   });
 });
 

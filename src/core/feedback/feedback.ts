@@ -122,7 +122,41 @@ export interface SurveyRepository {
   countResponses(surveyId: string): Promise<number>;
   /** Responses per survey (every one counts, whatever its questions), in one grouped query. */
   countResponsesBySurvey(surveyIds: readonly string[]): Promise<Map<string, number>>;
+  /** A page of a survey's responses, newest first, and how many match in all. */
+  listResponses(input: ResponseFilter & { surveyId: string }): Promise<{
+    responses: SurveyResponse[];
+    total: number;
+  }>;
+  /** How many answers each score has had, per nps or csat question (scores never given: absent). */
+  scoreCounts(
+    surveyId: string,
+  ): Promise<{ questionId: string; type: QuestionType; score: number; count: number }[]>;
 }
+
+export const ResponseFilterSchema = z.object({
+  score: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10)
+    .optional()
+    .describe('Only responses with this score on an NPS or CSAT question'),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Only responses whose text answers contain this (any case)'),
+  withText: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .describe('Only responses with a text answer'),
+  limit: z.coerce.number().int().min(1).max(200).default(25),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type ResponseFilter = z.infer<typeof ResponseFilterSchema>;
 
 /** A survey as the admin reads it: with the number of responses it has had. */
 export type SurveyWithResponses = Survey & { responses: number };
@@ -179,6 +213,28 @@ export const ReplyInputSchema = z.object({
 });
 export type ReplyInput = z.infer<typeof ReplyInputSchema>;
 
+export const AssignInputSchema = z.object({
+  userId: z.string().min(1).max(100).nullable().describe('The dashboard user; null unassigns'),
+});
+export type AssignInput = z.infer<typeof AssignInputSchema>;
+
+export const ResolveInputSchema = z.object({
+  note: z.string().trim().min(1).max(5000).describe('How the case was resolved'),
+});
+export type ResolveInput = z.infer<typeof ResolveInputSchema>;
+
+/**
+ * The service level of a case: the first staff reply is due `targetHours` after it was opened
+ * (the same target the response-time report judges by, 24 hours unless asked otherwise).
+ */
+export const DEFAULT_FIRST_RESPONSE_TARGET_HOURS = 24;
+export const TargetHoursSchema = z.coerce
+  .number()
+  .positive()
+  .max(24 * 365)
+  .default(DEFAULT_FIRST_RESPONSE_TARGET_HOURS)
+  .describe('The first-response target, in hours');
+
 export interface Complaint {
   id: string;
   customerId: string;
@@ -190,12 +246,24 @@ export interface Complaint {
   firstResponseAt: Date | null;
   resolvedAt: Date | null;
   updatedAt: Date;
+  /** The dashboard user the case is given to, if any. */
+  assigneeId: string | null;
+  /** The note of the last resolution; cleared when the case is reopened. */
+  resolutionNote: string | null;
 }
 
 export type ComplaintEvent =
   | { seq: number; kind: 'opened'; at: Date; body: string }
   | { seq: number; kind: 'reply'; at: Date; by: ReplyAuthor; body: string }
-  | { seq: number; kind: 'status'; at: Date; from: ComplaintStatus; to: ComplaintStatus };
+  | {
+      seq: number;
+      kind: 'status';
+      at: Date;
+      from: ComplaintStatus;
+      to: ComplaintStatus;
+      note?: string;
+    }
+  | { seq: number; kind: 'assigned'; at: Date; assigneeId: string | null };
 
 export interface ComplaintStats {
   cases: number;
@@ -222,7 +290,15 @@ export interface ComplaintRepository {
   list(input: {
     status?: ComplaintStatus;
     customerId?: string;
+    assigneeId?: string;
+    /** Only cases still unanswered after the target (by `now`), resolved ones excluded. */
+    overdue?: { now: Date; targetHours: number };
     limit: number;
   }): Promise<{ complaints: Complaint[]; total: number }>;
   stats(input: { from: Date; to: Date; targetHours: number; now: Date }): Promise<ComplaintStats>;
+}
+
+/** Who a case may be given to: the dashboard users who are not disabled. */
+export interface ComplaintAssignees {
+  isActiveUser(userId: string): Promise<boolean>;
 }

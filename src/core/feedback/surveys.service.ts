@@ -3,7 +3,9 @@ import type { CustomerRepository } from '../customers/customers.js';
 import { recordActivity, type ActivityDeps } from '../rules/activities.js';
 import type { Clock } from '../shared/clock.js';
 import type {
+  QuestionType,
   RawAnswers,
+  ResponseFilter,
   Survey,
   SurveyInput,
   SurveyPatch,
@@ -169,3 +171,36 @@ const rewardAnswer = (deps: AnswerDeps, survey: Survey, response: SurveyResponse
     occurredAt: response.submittedAt,
     payload: { surveyId: survey.id, responseId: response.id },
   });
+
+/** A page of a survey's responses, newest first (404 for an unknown survey). */
+export const listSurveyResponses = async (
+  deps: Pick<SurveyDeps, 'surveys'>,
+  id: string,
+  filter: ResponseFilter,
+) => {
+  const survey = await getSurvey(deps, id);
+  return { survey, ...(await deps.surveys.listResponses({ ...filter, surveyId: id })) };
+};
+
+const SCALES: Partial<Record<QuestionType, [number, number]>> = { nps: [0, 10], csat: [1, 5] };
+
+/**
+ * For each NPS and CSAT question of the survey, in its order, how many answers each score of its
+ * scale had (zeros included, so a chart of it has every bar).
+ */
+export const scoreDistribution = async (deps: Pick<SurveyDeps, 'surveys'>, id: string) => {
+  const survey = await getSurvey(deps, id);
+  const counted = await deps.surveys.scoreCounts(id);
+  return survey.questions.flatMap((q) => {
+    const scale = SCALES[q.type];
+    if (!scale) return [];
+    const scores = [];
+    for (let score = scale[0]; score <= scale[1]; score++)
+      scores.push({
+        score,
+        count: counted.find((c) => c.questionId === q.id && c.score === score)?.count ?? 0,
+      });
+    const answers = scores.reduce((sum, s) => sum + s.count, 0);
+    return [{ questionId: q.id, type: q.type, prompt: q.prompt, answers, scores }];
+  });
+};

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type {
   Complaint,
+  ComplaintAssignees,
   ComplaintEvent,
   ComplaintRepository,
   ComplaintStatus,
@@ -19,18 +20,23 @@ const toComplaint = (r: Selectable<ComplaintTable>): Complaint => ({
   firstResponseAt: r.first_response_at,
   resolvedAt: r.resolved_at,
   updatedAt: r.updated_at,
+  assigneeId: r.assignee_id,
+  resolutionNote: r.resolution_note,
 });
 
 const toEvent = (r: Selectable<ComplaintEventTable>): ComplaintEvent => {
   if (r.kind === 'opened') return { seq: r.seq, kind: 'opened', at: r.at, body: r.body ?? '' };
   if (r.kind === 'reply')
     return { seq: r.seq, kind: 'reply', at: r.at, by: r.author as ReplyAuthor, body: r.body ?? '' };
+  if (r.kind === 'assigned')
+    return { seq: r.seq, kind: 'assigned', at: r.at, assigneeId: r.assignee_id };
   return {
     seq: r.seq,
     kind: 'status',
     at: r.at,
     from: r.from_status as ComplaintStatus,
     to: r.to_status as ComplaintStatus,
+    ...(r.body === null ? {} : { note: r.body }),
   };
 };
 
@@ -63,6 +69,8 @@ export const complaintRepository = (db: Kysely<DB>): ComplaintRepository => ({
         first_response_at: c.firstResponseAt,
         resolved_at: c.resolvedAt,
         updated_at: c.updatedAt,
+        assignee_id: c.assigneeId,
+        resolution_note: c.resolutionNote,
       })
       .execute();
   },
@@ -91,6 +99,8 @@ export const complaintRepository = (db: Kysely<DB>): ComplaintRepository => ({
         first_response_at: c.firstResponseAt,
         resolved_at: c.resolvedAt,
         updated_at: c.updatedAt,
+        assignee_id: c.assigneeId,
+        resolution_note: c.resolutionNote,
       })
       .where('id', '=', c.id)
       .execute();
@@ -104,7 +114,9 @@ export const complaintRepository = (db: Kysely<DB>): ComplaintRepository => ({
         customer_id: c.customerId,
         kind: e.kind,
         author: e.kind === 'reply' ? e.by : null,
-        body: e.kind === 'status' ? null : e.body,
+        // A status event's body is its note (a resolution's), if any.
+        body: e.kind === 'status' ? (e.note ?? null) : e.kind === 'assigned' ? null : e.body,
+        assignee_id: e.kind === 'assigned' ? e.assigneeId : null,
         from_status: e.kind === 'status' ? e.from : null,
         to_status: e.kind === 'status' ? e.to : null,
         at: e.at,
@@ -128,10 +140,18 @@ export const complaintRepository = (db: Kysely<DB>): ComplaintRepository => ({
       .executeTakeFirst();
     return Number(row?.seq ?? 0);
   },
-  list: async ({ status, customerId, limit }) => {
+  list: async ({ status, customerId, assigneeId, overdue, limit }) => {
     let matching = db.selectFrom('complaint');
     if (status) matching = matching.where('status', '=', status);
     if (customerId) matching = matching.where('customer_id', '=', customerId);
+    if (assigneeId) matching = matching.where('assignee_id', '=', assigneeId);
+    if (overdue)
+      matching = matching
+        .where('first_response_at', 'is', null)
+        .where('status', '<>', 'resolved')
+        .where(
+          sql<boolean>`opened_at + make_interval(secs => ${overdue.targetHours * 3600}::float8) < ${overdue.now}::timestamptz`,
+        );
     // The window count runs over every matching row before LIMIT, in the same statement; the
     // limit is at least 1, so a page without rows means that nothing matches.
     const rows = await matching
@@ -176,4 +196,15 @@ export const complaintRepository = (db: Kysely<DB>): ComplaintRepository => ({
       medianResolutionHours: hours(r.median_resolution_s),
     };
   },
+});
+
+/** Dashboard users a case may be given to: those not disabled. */
+export const complaintAssignees = (db: Kysely<DB>): ComplaintAssignees => ({
+  isActiveUser: async (userId) =>
+    (await db
+      .selectFrom('app_user')
+      .select('id')
+      .where('id', '=', userId)
+      .where('disabled_at', 'is', null)
+      .executeTakeFirst()) !== undefined,
 });

@@ -125,7 +125,16 @@ export const feedbackPrivacy = (db: Kysely<DB>): PersonalDataHolder => ({
         .executeTakeFirst(),
       await db
         .updateTable('complaint')
-        .set({ subject: ERASED, body: ERASED })
+        .set((eb) => ({
+          subject: ERASED,
+          body: ERASED,
+          resolution_note: eb
+            .case()
+            .when('resolution_note', 'is', null)
+            .then(null)
+            .else(ERASED)
+            .end(),
+        }))
         .where('customer_id', '=', customerId)
         .executeTakeFirst(),
       await db

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type {
   Answer,
   Question,
@@ -7,6 +7,8 @@ import type {
   SurveyResponse,
 } from '../../core/feedback/feedback.js';
 import type { DB, SurveyResponseTable, SurveyTable } from '../schema.js';
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 const toSurvey = (r: Selectable<SurveyTable>): Survey => ({
   id: r.id,
@@ -130,5 +132,73 @@ export const surveyRepository = (db: Kysely<DB>): SurveyRepository => ({
       .groupBy('survey_id')
       .execute();
     return new Map(rows.map((r) => [r.survey_id, Number(r.n)]));
+  },
+  listResponses: async ({ surveyId, score, q, withText, limit, offset }) => {
+    let matching = db.selectFrom('survey_response as r').where('r.survey_id', '=', surveyId);
+    const answer = () =>
+      db
+        .selectFrom('survey_answer as a')
+        .select(sql`1`.as('one'))
+        .where('a.response_id', '=', sql<string>`r.id`);
+    if (score !== undefined)
+      matching = matching.where(({ exists }) =>
+        exists(
+          answer().where('a.question_type', 'in', ['nps', 'csat']).where('a.score', '=', score),
+        ),
+      );
+    if (withText)
+      matching = matching.where(({ exists }) =>
+        exists(answer().where('a.question_type', '=', 'text').where('a.value', '<>', '')),
+      );
+    if (q) {
+      const pattern = `%${escapeLike(q.toLowerCase())}%`;
+      matching = matching.where(({ exists }) =>
+        exists(
+          answer()
+            .where('a.question_type', '=', 'text')
+            .where(sql`lower(a.value)`, 'like', pattern),
+        ),
+      );
+    }
+    const rows = await matching
+      .selectAll('r')
+      .select(sql<string>`count(*) over ()`.as('total'))
+      .orderBy('r.submitted_at', 'desc')
+      .orderBy('r.id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    // Past the last page there are no rows to carry the window count: count on its own then.
+    const total =
+      rows[0]?.total ??
+      (offset === 0
+        ? 0
+        : (
+            await matching
+              .select((eb) => eb.fn.countAll<string>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n);
+    return {
+      responses: rows.map(({ total: _total, ...row }) => toResponse(row)),
+      total: Number(total),
+    };
+  },
+  scoreCounts: async (surveyId) => {
+    const rows = await db
+      .selectFrom('survey_answer')
+      .select(['question_id', 'question_type', 'score', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('survey_id', '=', surveyId)
+      .where('question_type', 'in', ['nps', 'csat'])
+      .where('score', 'is not', null)
+      .groupBy(['question_id', 'question_type', 'score'])
+      .orderBy('question_id')
+      .orderBy('score')
+      .execute();
+    return rows.map((r) => ({
+      questionId: r.question_id,
+      type: r.question_type,
+      score: Number(r.score),
+      count: Number(r.n),
+    }));
   },
 });

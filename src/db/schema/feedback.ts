@@ -63,14 +63,17 @@ export interface ComplaintTable {
   first_response_at: NullableTimestamp;
   resolved_at: NullableTimestamp;
   updated_at: Timestamp;
+  assignee_id: string | null;
+  resolution_note: string | null;
 }
 
 export interface ComplaintEventTable {
   complaint_id: string;
   seq: number;
   customer_id: string;
-  kind: 'opened' | 'reply' | 'status';
+  kind: 'opened' | 'reply' | 'status' | 'assigned';
   author: string | null;
+  assignee_id: string | null;
   body: string | null;
   from_status: string | null;
   to_status: string | null;

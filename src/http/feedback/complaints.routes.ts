@@ -1,14 +1,23 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { complaintSla } from '../../core/feedback/complaint-sla.js';
 import {
+  AssignInputSchema,
   COMPLAINT_STATUSES,
   ComplaintInputSchema,
   ReplyInputSchema,
+  ResolveInputSchema,
+  DEFAULT_FIRST_RESPONSE_TARGET_HOURS,
+  TargetHoursSchema,
+  type Complaint,
 } from '../../core/feedback/feedback.js';
 import { ComplaintStatsQuerySchema, complaintStats } from '../../core/feedback/feedback-reports.js';
 import {
+  assignComplaint,
   getComplaint,
   openComplaint,
+  reopenComplaint,
   replyToComplaint,
+  resolveComplaint,
   setComplaintStatus,
   type ComplaintCase,
 } from '../../core/feedback/complaints.service.js';
@@ -19,7 +28,19 @@ import type { FeedbackContext } from './feedback.context.js';
 
 const ComplaintIdParam = IdParam('id', 'cmp_01JD3Q4X5Y6Z7A8B9C0D1E2F3G');
 
-const ComplaintView = z
+const SlaView = z
+  .object({
+    targetHours: z.number(),
+    dueAt: z.string().openapi({ description: 'When the first staff reply is due' }),
+    state: z.enum(['running', 'overdue', 'met', 'missed']).openapi({
+      description:
+        'running/overdue: no staff reply yet, due in the future/past; met/missed: the clock stopped (first staff reply, else resolution) on time/late',
+    }),
+    stoppedAt: z.string().nullable(),
+  })
+  .openapi('ComplaintSla');
+
+const ComplaintSummaryView = z
   .object({
     id: z.string(),
     customerId: z.string(),
@@ -30,20 +51,45 @@ const ComplaintView = z
     openedAt: z.string(),
     firstResponseAt: z.string().nullable(),
     resolvedAt: z.string().nullable(),
-    events: z.array(z.record(z.string(), z.unknown())),
+    assigneeId: z.string().nullable(),
+    resolutionNote: z.string().nullable(),
+    dueAt: z.string().openapi({ description: 'When the first staff reply is due (sla.dueAt)' }),
+    sla: SlaView,
   })
-  .openapi('Complaint');
+  .openapi('ComplaintSummary');
 
-const presentComplaint = ({ complaint: c, events }: ComplaintCase) => ({
-  id: c.id,
-  customerId: c.customerId,
-  subject: c.subject,
-  body: c.body,
-  channel: c.channel,
-  status: c.status,
-  openedAt: c.openedAt.toISOString(),
-  firstResponseAt: iso(c.firstResponseAt),
-  resolvedAt: iso(c.resolvedAt),
+const ComplaintView = ComplaintSummaryView.extend({
+  events: z.array(z.record(z.string(), z.unknown())),
+}).openapi('Complaint');
+
+/** The SLA target of a read: `?targetHours=` (24 unless given), as the stats report takes it. */
+const TargetQuery = z.object({ targetHours: TargetHoursSchema });
+
+const presentSummary = (c: Complaint, targetHours: number, now: Date) => {
+  const sla = complaintSla(c, targetHours, now);
+  return {
+    id: c.id,
+    customerId: c.customerId,
+    subject: c.subject,
+    body: c.body,
+    channel: c.channel,
+    status: c.status,
+    openedAt: c.openedAt.toISOString(),
+    firstResponseAt: iso(c.firstResponseAt),
+    resolvedAt: iso(c.resolvedAt),
+    assigneeId: c.assigneeId,
+    resolutionNote: c.resolutionNote,
+    dueAt: sla.dueAt.toISOString(),
+    sla: { ...sla, dueAt: sla.dueAt.toISOString(), stoppedAt: iso(sla.stoppedAt) },
+  };
+};
+
+const presentComplaint = (
+  { complaint, events }: ComplaintCase,
+  now: Date,
+  targetHours: number = DEFAULT_FIRST_RESPONSE_TARGET_HOURS,
+) => ({
+  ...presentSummary(complaint, targetHours, now),
   events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
 });
 
@@ -65,7 +111,7 @@ const StatsView = z
 
 /** Complaint cases, their replies and status, and their response times. */
 export const complaintRoutes = (ctx: FeedbackContext) => {
-  const { feedbackDeps } = ctx;
+  const { feedbackDeps, clock } = ctx;
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(
@@ -83,7 +129,10 @@ export const complaintRoutes = (ctx: FeedbackContext) => {
     }),
     async (c) =>
       c.json(
-        presentComplaint(await openComplaint(await feedbackDeps(c), c.req.valid('json'))),
+        presentComplaint(
+          await openComplaint(await feedbackDeps(c), c.req.valid('json')),
+          clock.now(),
+        ),
         201,
       ),
   );
@@ -109,16 +158,21 @@ export const complaintRoutes = (ctx: FeedbackContext) => {
       tags: ['Feedback'],
       summary: 'Complaints, newest first; `total` counts every case that matches the filters',
       request: {
-        query: z.object({
+        query: TargetQuery.extend({
           status: z.enum(COMPLAINT_STATUSES).optional(),
           customerId: z.string().min(1).max(100).optional(),
+          assigneeId: z.string().min(1).max(100).optional(),
+          overdue: z
+            .enum(['true', 'false'])
+            .optional()
+            .openapi({ description: 'true: only cases unanswered past their due time' }),
           limit: z.coerce.number().int().min(1).max(500).default(100),
         }),
       },
       responses: {
         200: json(
           z.object({
-            complaints: z.array(ComplaintView.omit({ events: true }).openapi('ComplaintSummary')),
+            complaints: z.array(ComplaintSummaryView),
             total: z
               .number()
               .int()
@@ -131,21 +185,18 @@ export const complaintRoutes = (ctx: FeedbackContext) => {
     }),
     async (c) => {
       const q = c.req.valid('query');
+      const now = clock.now();
       const { complaints, total } = await (
         await feedbackDeps(c)
       ).complaints.list({
         limit: q.limit,
         ...(q.status ? { status: q.status } : {}),
         ...(q.customerId ? { customerId: q.customerId } : {}),
+        ...(q.assigneeId ? { assigneeId: q.assigneeId } : {}),
+        ...(q.overdue === 'true' ? { overdue: { now, targetHours: q.targetHours } } : {}),
       });
       return c.json(
-        {
-          complaints: complaints.map((complaint) => {
-            const { events: _events, ...rest } = presentComplaint({ complaint, events: [] });
-            return rest;
-          }),
-          total,
-        },
+        { complaints: complaints.map((x) => presentSummary(x, q.targetHours, now)), total },
         200,
       );
     },
@@ -156,8 +207,8 @@ export const complaintRoutes = (ctx: FeedbackContext) => {
       method: 'get',
       path: '/v1/complaints/{id}',
       tags: ['Feedback'],
-      summary: 'A complaint with its whole history',
-      request: { params: ComplaintIdParam },
+      summary: 'A complaint with its whole history and its SLA clock',
+      request: { params: ComplaintIdParam, query: TargetQuery },
       responses: {
         200: json(ComplaintView, 'The case'),
         ...commonErrors,
@@ -168,6 +219,8 @@ export const complaintRoutes = (ctx: FeedbackContext) => {
       c.json(
         presentComplaint(
           await getComplaint(await feedbackDeps(c), c.req.valid('param').id as string),
+          clock.now(),
+          c.req.valid('query').targetHours,
         ),
         200,
       ),
@@ -196,7 +249,7 @@ export const complaintRoutes = (ctx: FeedbackContext) => {
         c.req.valid('param').id as string,
         c.req.valid('json'),
       );
-      return c.json(presentComplaint(result), 201);
+      return c.json(presentComplaint(result, clock.now()), 201);
     },
   );
 
@@ -223,7 +276,85 @@ export const complaintRoutes = (ctx: FeedbackContext) => {
         c.req.valid('param').id as string,
         c.req.valid('json').status,
       );
-      return c.json(presentComplaint(result), 200);
+      return c.json(presentComplaint(result, clock.now()), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/v1/complaints/{id}/assignee',
+      tags: ['Feedback'],
+      summary: 'Give the case to an active dashboard user (GET /v1/users), or to nobody (null)',
+      request: {
+        params: ComplaintIdParam,
+        headers: IdempotencyHeader,
+        body: jsonBody(AssignInputSchema),
+      },
+      responses: {
+        200: json(ComplaintView, 'The case'),
+        ...commonErrors,
+        404: problem('No such complaint'),
+      },
+    }),
+    async (c) => {
+      const result = await assignComplaint(
+        await feedbackDeps(c),
+        c.req.valid('param').id as string,
+        c.req.valid('json'),
+      );
+      return c.json(presentComplaint(result, clock.now()), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/complaints/{id}/resolve',
+      tags: ['Feedback'],
+      summary: 'Resolve the case with a note saying how',
+      request: {
+        params: ComplaintIdParam,
+        headers: IdempotencyHeader,
+        body: jsonBody(ResolveInputSchema),
+      },
+      responses: {
+        200: json(ComplaintView, 'Resolved'),
+        ...commonErrors,
+        404: problem('No such complaint'),
+        409: problem('Resolved already'),
+      },
+    }),
+    async (c) => {
+      const result = await resolveComplaint(
+        await feedbackDeps(c),
+        c.req.valid('param').id as string,
+        c.req.valid('json'),
+      );
+      return c.json(presentComplaint(result, clock.now()), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/complaints/{id}/reopen',
+      tags: ['Feedback'],
+      summary: 'Reopen a resolved case: answered if staff had replied, else open',
+      request: { params: ComplaintIdParam, headers: IdempotencyHeader },
+      responses: {
+        200: json(ComplaintView, 'Reopened'),
+        ...commonErrors,
+        404: problem('No such complaint'),
+        409: problem('The case is not resolved'),
+      },
+    }),
+    async (c) => {
+      const result = await reopenComplaint(
+        await feedbackDeps(c),
+        c.req.valid('param').id as string,
+      );
+      return c.json(presentComplaint(result, clock.now()), 200);
     },
   );
 

@@ -12,7 +12,12 @@ import { surveyLinkKey } from '../../core/feedback/survey-token.js';
 import type { AnswerResult } from '../../core/feedback/surveys.service.js';
 import { isDomainError } from '../../core/shared/errors.js';
 import { cardSecretStore } from '../../app/customers.js';
-import { complaintRepository, reviewRepository, surveyRepository } from '../../app/feedback.js';
+import {
+  complaintAssignees,
+  complaintRepository,
+  reviewRepository,
+  surveyRepository,
+} from '../../app/feedback.js';
 import type { DB } from '../../app/database.js';
 import { useCaseDeps, type AppContext, type AppDeps } from '../context.js';
 import { IdParam } from '../openapi.js';
@@ -75,6 +80,7 @@ export const repos = (db: Kysely<DB>) => ({
   surveys: surveyRepository(db),
   reviews: reviewRepository(db),
   complaints: complaintRepository(db),
+  assignees: complaintAssignees(db),
 });
 
 /** Answers that do not fit their questions are a 400 naming each question, as bad input. */

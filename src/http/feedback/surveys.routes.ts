@@ -1,6 +1,7 @@
 import { linkBase } from '../../core/programme/programme.js';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import {
+  ResponseFilterSchema,
   SURVEY_STATUSES,
   SurveyInputSchema,
   SurveyPatchSchema,
@@ -10,7 +11,9 @@ import {
   answerSurvey,
   createSurvey,
   getSurveyWithResponses,
+  listSurveyResponses,
   listSurveys,
+  scoreDistribution,
   surveyLink,
   updateSurvey,
 } from '../../core/feedback/surveys.service.js';
@@ -171,6 +174,88 @@ export const surveyRoutes = (ctx: FeedbackContext) => {
         200,
       );
     },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/surveys/{id}/responses',
+      tags: ['Feedback'],
+      summary:
+        'A survey’s responses with every answer (text too), newest first, page by page; filter by score or text',
+      request: { params: SurveyIdParam, query: ResponseFilterSchema },
+      responses: {
+        200: json(
+          z.object({
+            responses: z.array(ResponseView.omit({ points: true, created: true })),
+            total: z.number().int().openapi({ description: 'Responses matching the filters' }),
+            limit: z.number().int(),
+            offset: z.number().int(),
+          }),
+          'Newest first',
+        ),
+        ...commonErrors,
+        404: problem('No such survey'),
+      },
+    }),
+    async (c) => {
+      const filter = c.req.valid('query');
+      const page = await listSurveyResponses(
+        await feedbackDeps(c),
+        c.req.valid('param').id as string,
+        filter,
+      );
+      return c.json(
+        {
+          responses: page.responses.map((r) => ({
+            ...r,
+            submittedAt: r.submittedAt.toISOString(),
+          })),
+          total: page.total,
+          limit: filter.limit,
+          offset: filter.offset,
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/surveys/{id}/score-distribution',
+      tags: ['Feedback'],
+      summary: 'For each NPS and CSAT question, how many answers each score had',
+      request: { params: SurveyIdParam },
+      responses: {
+        200: json(
+          z.object({
+            questions: z.array(
+              z.object({
+                questionId: z.string(),
+                type: z.string(),
+                prompt: z.string(),
+                answers: z.number().int(),
+                scores: z.array(z.object({ score: z.number().int(), count: z.number().int() })),
+              }),
+            ),
+          }),
+          'Per question, every score of its scale',
+        ),
+        ...commonErrors,
+        404: problem('No such survey'),
+      },
+    }),
+    async (c) =>
+      c.json(
+        {
+          questions: await scoreDistribution(
+            await feedbackDeps(c),
+            c.req.valid('param').id as string,
+          ),
+        },
+        200,
+      ),
   );
 
   app.openapi(

@@ -33,7 +33,7 @@ createRoot(document.getElementById('root')!).render(
               <Route path="customers/:id" element={<CustomerPage />} />
               <Route path="segments/*" element={<SegmentsPage />} />
               <Route path="campaigns" element={<CampaignsPage />} />
-              <Route path="feedback" element={<FeedbackPage />} />
+              <Route path="feedback/*" element={<FeedbackPage />} />
               <Route path="programme/*" element={<ProgrammePage />} />
             </Route>
           </Routes>

@@ -13491,6 +13491,202 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/surveys/{id}/responses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A survey’s responses with every answer (text too), newest first, page by page; filter by score or text */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only responses with this score on an NPS or CSAT question */
+          score?: number | null;
+          /** @description Only responses whose text answers contain this (any case) */
+          q?: string;
+          /** @description Only responses with a text answer */
+          withText?: 'true' | 'false';
+          limit?: number;
+          offset?: number | null;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Newest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              responses: {
+                id: string;
+                surveyId: string;
+                customerId: string;
+                /** @enum {string} */
+                source: 'link' | 'api';
+                answers: {
+                  questionId: string;
+                  type: string;
+                  score: number | null;
+                  value: string | null;
+                }[];
+                submittedAt: string;
+              }[];
+              /** @description Responses matching the filters */
+              total: number;
+              limit: number;
+              offset: number;
+            };
+          };
+        };
+        /** @description The request is malformed or a field is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key’s role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such survey */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Well-formed but cannot be applied (such as a window that ends before it starts), or the Idempotency-Key was used with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/surveys/{id}/score-distribution': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** For each NPS and CSAT question, how many answers each score had */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Per question, every score of its scale */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              questions: {
+                questionId: string;
+                type: string;
+                prompt: string;
+                answers: number;
+                scores: {
+                  score: number;
+                  count: number;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description The request is malformed or a field is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key’s role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such survey */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/customers/{id}/survey-responses': {
     parameters: {
       query?: never;
@@ -14104,8 +14300,13 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** @description The first-response target, in hours */
+          targetHours?: number;
           status?: 'open' | 'answered' | 'resolved';
           customerId?: string;
+          assigneeId?: string;
+          /** @description true: only cases unanswered past their due time */
+          overdue?: 'true' | 'false';
           limit?: number;
         };
         header?: never;
@@ -14302,7 +14503,7 @@ export interface paths {
           from: string;
           /** @description Last day cases were opened, inclusive */
           to: string;
-          /** @description The first-response target */
+          /** @description The first-response target, in hours */
           targetHours?: number;
         };
         header?: never;
@@ -14382,10 +14583,13 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A complaint with its whole history */
+    /** A complaint with its whole history and its SLA clock */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description The first-response target, in hours */
+          targetHours?: number;
+        };
         header?: never;
         path: {
           id: string;
@@ -14432,6 +14636,15 @@ export interface paths {
         };
         /** @description No such complaint */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Well-formed but cannot be applied (such as a window that ends before it starts), or the Idempotency-Key was used with another body */
+        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -14650,6 +14863,350 @@ export interface paths {
         };
         /** @description The request body is not application/json */
         415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Well-formed but cannot be applied (such as a window that ends before it starts), or the Idempotency-Key was used with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/complaints/{id}/assignee': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Give the case to an active dashboard user (GET /v1/users), or to nobody (null) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Retrying with the same key and body returns the first response */
+          'idempotency-key'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The dashboard user; null unassigns */
+            userId: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The case */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Complaint'];
+          };
+        };
+        /** @description The request is malformed or a field is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key’s role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such complaint */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The request body is over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The request body is not application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Well-formed but cannot be applied (such as a window that ends before it starts), or the Idempotency-Key was used with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/complaints/{id}/resolve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Resolve the case with a note saying how */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Retrying with the same key and body returns the first response */
+          'idempotency-key'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description How the case was resolved */
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Resolved */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Complaint'];
+          };
+        };
+        /** @description The request is malformed or a field is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key’s role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such complaint */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Resolved already */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The request body is over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The request body is not application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Well-formed but cannot be applied (such as a window that ends before it starts), or the Idempotency-Key was used with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/complaints/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reopen a resolved case: answered if staff had replied, else open */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Retrying with the same key and body returns the first response */
+          'idempotency-key'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Reopened */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Complaint'];
+          };
+        };
+        /** @description The request is malformed or a field is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key’s role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such complaint */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The case is not resolved */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The request body is over the size limit */
+        413: {
           headers: {
             [name: string]: unknown;
           };
@@ -17029,7 +17586,23 @@ export interface components {
         };
       };
     };
-    Complaint: {
+    Complaint: components['schemas']['ComplaintSummary'] & {
+      events: {
+        [key: string]: unknown;
+      }[];
+    };
+    ComplaintSla: {
+      targetHours: number;
+      /** @description When the first staff reply is due */
+      dueAt: string;
+      /**
+       * @description running/overdue: no staff reply yet, due in the future/past; met/missed: the clock stopped (first staff reply, else resolution) on time/late
+       * @enum {string}
+       */
+      state: 'running' | 'overdue' | 'met' | 'missed';
+      stoppedAt: string | null;
+    };
+    ComplaintSummary: {
       id: string;
       customerId: string;
       subject: string;
@@ -17040,9 +17613,11 @@ export interface components {
       openedAt: string;
       firstResponseAt: string | null;
       resolvedAt: string | null;
-      events: {
-        [key: string]: unknown;
-      }[];
+      assigneeId: string | null;
+      resolutionNote: string | null;
+      /** @description When the first staff reply is due (sla.dueAt) */
+      dueAt: string;
+      sla: components['schemas']['ComplaintSla'];
     };
     ComplaintStats: {
       from: string;
@@ -17056,18 +17631,6 @@ export interface components {
       withinTargetPct: number | null;
       medianFirstResponseHours: number | null;
       medianResolutionHours: number | null;
-    };
-    ComplaintSummary: {
-      id: string;
-      customerId: string;
-      subject: string;
-      body: string;
-      channel: string;
-      /** @enum {string} */
-      status: 'open' | 'answered' | 'resolved';
-      openedAt: string;
-      firstResponseAt: string | null;
-      resolvedAt: string | null;
     };
     CustomerTimeline: {
       items: {

@@ -1,10 +1,13 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { formatDateTime, formatNumber, formatPercent } from '../../shared/format';
-import { Empty, Loaded, Panel } from '../ui';
+import { Empty, ErrorNotice, Loaded, Panel } from '../ui';
 import { Badge, CustomerLink, Figures, formatHours, ScrollBox, words } from './bits';
 import { formatDay } from './feedback-window';
+import { useComplaintList, useUsers, type ComplaintFilter } from './feedback-queries';
 import { useComplaintStats, useComplaints } from './queries';
-import { COMPLAINT_STATUSES, type Complaint, type ComplaintStatus } from './types';
+import { SlaClock } from './sla-clock';
+import { COMPLAINT_STATUSES, type ComplaintStatus } from './types';
 
 /** Response times of the cases opened in the window (GET /v1/complaints/stats). */
 export const ComplaintStatsPanel = ({
@@ -79,24 +82,30 @@ export const ComplaintStatsPanel = ({
   );
 };
 
-/** Whether an unanswered case has passed the first-response target, in words. */
-const targetState = (c: Complaint, targetHours: number, now: number) => {
-  if (c.firstResponseAt) return 'Answered';
-  const hours = (now - new Date(c.openedAt).getTime()) / 3_600_000;
-  return hours > targetHours ? 'Over target' : 'Within target';
-};
-
-/** The cases by status (GET /v1/complaints), newest first, with a link to each customer. */
+/**
+ * The cases (GET /v1/complaints), newest first, filtered by status, assignee and overdue, each
+ * with its SLA clock against the target chosen above, and a link to the case.
+ */
 export const ComplaintListPanel = ({ targetHours }: { targetHours: number }) => {
-  const [status, setStatus] = useState<ComplaintStatus>('open');
-  const complaints = useComplaints(status);
-  const [now] = useState(() => Date.now());
+  const [filter, setFilter] = useState<ComplaintFilter>({
+    status: 'open',
+    assigneeId: '',
+    overdue: false,
+  });
+  const complaints = useComplaintList(filter, targetHours);
+  const users = useUsers();
+  const set = (patch: Partial<ComplaintFilter>) => setFilter((f) => ({ ...f, ...patch }));
+  const named = filter.status ? `${filter.status} ` : '';
   return (
-    <Panel title="Complaints">
-      <div className="toolbar">
+    <Panel title="Complaints" actions={<Link to="/feedback/complaints/new">New complaint</Link>}>
+      <form className="toolbar" aria-label="Filter complaints" onSubmit={(e) => e.preventDefault()}>
         <label>
           Status
-          <select value={status} onChange={(e) => setStatus(e.target.value as ComplaintStatus)}>
+          <select
+            value={filter.status}
+            onChange={(e) => set({ status: e.target.value as ComplaintStatus | '' })}
+          >
+            <option value="">Any status</option>
             {COMPLAINT_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {words(s)}
@@ -104,56 +113,71 @@ export const ComplaintListPanel = ({ targetHours }: { targetHours: number }) => 
             ))}
           </select>
         </label>
-      </div>
+        <label>
+          Assigned to
+          <select value={filter.assigneeId} onChange={(e) => set({ assigneeId: e.target.value })}>
+            <option value="">Anyone or nobody</option>
+            {(users.data?.items ?? []).map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="eng-check">
+          <input
+            type="checkbox"
+            checked={filter.overdue}
+            onChange={(e) => set({ overdue: e.target.checked })}
+          />
+          Only overdue (unanswered past {formatHours(targetHours)})
+        </label>
+      </form>
+      {users.error ? <ErrorNotice error={users.error} /> : null}
       <Loaded query={complaints} what="complaints">
         {({ complaints: list, total }) =>
           list.length === 0 ? (
-            <Empty>No {status} complaints.</Empty>
+            <Empty>No {named}complaints match.</Empty>
           ) : (
             <>
               <p className="muted">
                 {list.length < total
-                  ? `The newest ${formatNumber(list.length)} of ${formatNumber(total)} ${status} complaints.`
-                  : `All ${formatNumber(total)} ${status} complaints, newest first.`}
+                  ? `The newest ${formatNumber(list.length)} of ${formatNumber(total)} ${named}complaints.`
+                  : `All ${formatNumber(total)} ${named}complaints that match, newest first.`}
               </p>
               <ScrollBox label="Complaints table">
                 <table className="eng-complaints">
                   <thead>
                     <tr>
                       <th scope="col">Opened</th>
-                      <th scope="col">Customer</th>
                       <th scope="col">Subject</th>
+                      <th scope="col">Customer</th>
                       <th scope="col">Channel</th>
                       <th scope="col">Status</th>
                       <th scope="col">First response</th>
                     </tr>
                   </thead>
                   <tbody>
-                    {list.map((c) => {
-                      const state = targetState(c, targetHours, now);
-                      return (
-                        <tr key={c.id}>
-                          <td>{formatDateTime(c.openedAt)}</td>
-                          <td>
-                            <CustomerLink id={c.customerId} />
-                          </td>
-                          <td>{c.subject}</td>
-                          <td>{words(c.channel)}</td>
-                          <td>
-                            <Badge status={c.status} />
-                          </td>
-                          <td>
-                            {c.firstResponseAt ? (
-                              formatDateTime(c.firstResponseAt)
-                            ) : (
-                              <span className={state === 'Over target' ? 'bad' : undefined}>
-                                {state}
-                              </span>
-                            )}
-                          </td>
-                        </tr>
-                      );
-                    })}
+                    {list.map((c) => (
+                      <tr key={c.id}>
+                        <td>{formatDateTime(c.openedAt)}</td>
+                        <td>
+                          <Link to={`/feedback/complaints/${encodeURIComponent(c.id)}`}>
+                            {c.subject}
+                          </Link>
+                        </td>
+                        <td>
+                          <CustomerLink id={c.customerId} />
+                        </td>
+                        <td>{words(c.channel)}</td>
+                        <td>
+                          <Badge status={c.status} />
+                        </td>
+                        <td>
+                          <SlaClock sla={c.sla} />
+                        </td>
+                      </tr>
+                    ))}
                   </tbody>
                 </table>
               </ScrollBox>

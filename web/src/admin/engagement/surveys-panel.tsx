@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { formatDate, formatNumber, formatPercent } from '../../shared/format';
 import { Empty, ErrorNotice, Loaded, Panel } from '../ui';
 import { Badge, formatNps, ScrollBox, words } from './bits';
@@ -31,7 +32,7 @@ export const SurveysPanel = ({
   query: ReturnType<typeof useSurveys>;
   today: string;
 }) => (
-  <Panel title="Surveys">
+  <Panel title="Surveys" actions={<Link to="/feedback/surveys/new">New survey</Link>}>
     <Loaded query={query} what="surveys">
       {({ surveys }) => <SurveysTable surveys={surveys} today={today} />}
     </Loaded>
@@ -86,7 +87,7 @@ const SurveysTable = ({ surveys, today }: { surveys: Survey[]; today: string }) 
                 return (
                   <tr key={s.id}>
                     <td>
-                      {s.title}
+                      <Link to={`/feedback/surveys/${encodeURIComponent(s.id)}`}>{s.title}</Link>
                       <div className="muted mono">{s.key}</div>
                     </td>
                     <td>

@@ -1,3 +1,8 @@
+import { Route, Routes } from 'react-router';
+import { ComplaintDetail } from '../engagement/complaint-detail';
+import { ComplaintForm } from '../engagement/complaint-form';
+import { SurveyDetail } from '../engagement/survey-detail';
+import { SurveyForm } from '../engagement/survey-form';
 import { ComplaintListPanel, ComplaintStatsPanel } from '../engagement/complaints-panels';
 import { WINDOWS, useFeedbackSettings } from '../engagement/feedback-window';
 import { useCalendar, useSurveys } from '../engagement/queries';
@@ -6,11 +11,30 @@ import { SurveysPanel } from '../engagement/surveys-panel';
 import { GRANULARITIES, type Survey } from '../engagement/types';
 import { Loaded, PageTitle } from '../ui';
 
+/** Feedback: the reports at /admin/feedback; a survey and a complaint case each have a page. */
+export const FeedbackPage = () => (
+  <Routes>
+    <Route index element={<FeedbackOverview />} />
+    <Route
+      path="surveys/new"
+      element={
+        <>
+          <PageTitle>New survey</PageTitle>
+          <SurveyForm />
+        </>
+      }
+    />
+    <Route path="surveys/:id" element={<SurveyDetail />} />
+    <Route path="complaints/new" element={<ComplaintForm />} />
+    <Route path="complaints/:id" element={<ComplaintDetail />} />
+  </Routes>
+);
+
 /**
  * /admin/feedback: NPS and CSAT over time, the surveys, and how complaints are handled. The
  * reports end at the programme's today (GET /v1/analytics/range), in its time zone.
  */
-export const FeedbackPage = () => {
+const FeedbackOverview = () => {
   const calendar = useCalendar();
   return (
     <>
