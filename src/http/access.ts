@@ -171,6 +171,8 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'PUT /v1/templates/{key}': ADMIN,
   'DELETE /v1/templates/{key}': ADMIN,
   'GET /v1/templates/{key}/preview': ADMIN,
+  'POST /v1/templates/preview': ADMIN,
+  'GET /v1/template-variables': ADMIN,
   'POST /v1/messages': ADMIN,
   'GET /v1/messages': ADMIN,
   'GET /v1/messages/{id}': ADMIN,
@@ -178,7 +180,9 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'PUT /v1/messaging/settings': ADMIN,
   'GET /v1/journeys': ADMIN,
   'PUT /v1/journeys': ADMIN,
+  'PATCH /v1/journeys/{key}': ADMIN,
   'POST /v1/campaigns': ADMIN,
+  'POST /v1/campaigns/reach': ADMIN,
   'GET /v1/campaigns': ADMIN,
   'GET /v1/campaigns/{id}': ADMIN,
 

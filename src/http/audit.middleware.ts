@@ -88,6 +88,7 @@ export const AUDITED_ACTIONS: AuditedAction[] = [
   },
   { method: 'POST', path: '/v1/campaigns', action: 'campaign.created', target: 'campaign' },
   { method: 'PUT', path: '/v1/journeys', action: 'journeys.updated', target: 'journeys' },
+  { method: 'PATCH', path: '/v1/journeys/:key', action: 'journey.updated', target: 'journey' },
   {
     method: 'PUT',
     path: '/v1/messaging/settings',
@@ -108,7 +109,20 @@ export const AUDITED_ACTIONS: AuditedAction[] = [
 ];
 
 /** Request fields whose values the summary may repeat; every other field is named, not shown. */
-const SHOWN_FIELDS = ['status', 'points', 'name', 'key', 'role', 'active', 'kind', 'trigger'];
+const SHOWN_FIELDS = [
+  'status',
+  'points',
+  'name',
+  'key',
+  'role',
+  'active',
+  'kind',
+  'trigger',
+  'enabled',
+  'templateKey',
+  'delayDays',
+  'delayHours',
+];
 
 const matchAction = (method: string, path: string) => {
   const parts = path.split('/');

@@ -42,7 +42,7 @@ afterAll(async () => {
 
 /** Picks Ingrid Berg in a customer picker: typed, then chosen among the matches. */
 const pickIngrid = async (page: Page) => {
-  await page.getByLabel('Find by name or e-mail').fill('Ingrid');
+  await page.getByLabel('Find a customer').fill('Ingrid');
   await page.locator('option', { hasText: 'Ingrid Berg' }).waitFor({ state: 'attached' });
   await page.getByLabel('Choose the customer').selectOption({ label: 'Ingrid Berg' });
 };

@@ -28,7 +28,9 @@ const runJourney = async (
     dedupeKey: `journey:${journey}:${occasion}`,
     journey,
     data,
-    scheduledAt: settings.delayDays > 0 ? addDays(now, settings.delayDays) : now,
+    scheduledAt: new Date(
+      addDays(now, settings.delayDays).getTime() + settings.delayHours * 3_600_000,
+    ),
   });
 };
 

@@ -32,3 +32,12 @@ export const segmentNotFound = (id: string) =>
 
 export const unsubscribeTokenInvalid = () =>
   new DomainError('not_found', 'unsubscribe_token_invalid', 'This unsubscribe link is not valid');
+
+export const journeyInvalid = (issues: FieldIssue[]) =>
+  new DomainError(
+    'invalid',
+    'journey_invalid',
+    'The journey cannot be saved: see errors',
+    {},
+    issues,
+  );

@@ -112,3 +112,155 @@ export const chooseLocale = (
     available.find((l) => l.toLowerCase().split('-')[0] === language);
   return sameLanguage ?? fallback;
 };
+
+// ---- checking a draft ----------------------------------------------------------------------
+
+type Node = hbs.AST.Node;
+type Scope = Record<string, unknown> | null;
+
+const BUILT_IN_HELPERS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log', 'eq']);
+/** Values a template may read any key of: the trigger's facts and the survey links by key. */
+const OPEN_RECORDS = new Set(['event', 'surveys']);
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The unknown part of a path in the scope, or null when the path is known (or not checkable). */
+const unknownPart = (path: hbs.AST.PathExpression, scope: Scope): string | null => {
+  if (scope === null || path.data || path.depth > 0 || path.original.startsWith('this')) {
+    return null;
+  }
+  let value: unknown = scope;
+  for (const part of path.parts) {
+    if (Array.isArray(value)) return part === 'length' ? null : part;
+    if (!isRecord(value)) return null;
+    if (!Object.hasOwn(value, part)) return part;
+    if (value === scope && OPEN_RECORDS.has(part)) return null;
+    value = value[part];
+  }
+  return null;
+};
+
+/** The scope inside `{{#each x}}` / `{{#with x}}`: an element of x, when the sample shows one. */
+const innerScope = (path: hbs.AST.PathExpression, scope: Scope, each: boolean): Scope => {
+  if (scope === null || unknownPart(path, scope) !== null) return null;
+  let value: unknown = scope;
+  for (const part of path.parts) value = isRecord(value) ? value[part] : undefined;
+  const inner = each && Array.isArray(value) ? value[0] : value;
+  return isRecord(inner) ? inner : null;
+};
+
+/** `line L, column C`, as an editor counts them (both from 1). */
+const at = (node: Node) => `line ${node.loc.start.line}, column ${node.loc.start.column + 1}`;
+
+const walk = (node: Node | undefined | null, scope: Scope, found: string[]): void => {
+  if (!node) return;
+  const check = (expr: Node) => {
+    if (expr.type === 'PathExpression') {
+      const path = expr as hbs.AST.PathExpression;
+      const part = unknownPart(path, scope);
+      if (part !== null) found.push(`${at(path)}: unknown variable "${path.original}"`);
+    } else if (expr.type === 'SubExpression') {
+      walk(expr, scope, found);
+    }
+  };
+  switch (node.type) {
+    case 'Program':
+      for (const statement of (node as hbs.AST.Program).body) walk(statement, scope, found);
+      return;
+    case 'MustacheStatement':
+    case 'SubExpression': {
+      const m = node as hbs.AST.MustacheStatement;
+      const name =
+        m.path.type === 'PathExpression' ? (m.path as hbs.AST.PathExpression).original : '';
+      if (m.params.length === 0 && !BUILT_IN_HELPERS.has(name)) check(m.path);
+      else if (m.path.type === 'PathExpression' && !BUILT_IN_HELPERS.has(name)) {
+        found.push(`${at(m.path)}: unknown helper "${name}"`);
+      }
+      m.params.forEach(check);
+      return;
+    }
+    case 'BlockStatement': {
+      const b = node as hbs.AST.BlockStatement;
+      const name =
+        b.path.type === 'PathExpression' ? (b.path as hbs.AST.PathExpression).original : '';
+      b.params.forEach(check);
+      const subject = b.params[0];
+      const changesScope = name === 'each' || name === 'with';
+      const inner =
+        changesScope && subject?.type === 'PathExpression'
+          ? innerScope(subject as hbs.AST.PathExpression, scope, name === 'each')
+          : changesScope
+            ? null
+            : scope;
+      if (!BUILT_IN_HELPERS.has(name)) {
+        // `{{#points}}…{{/points}}` is a section over a value: check it as a variable.
+        check(b.path);
+      }
+      walk(b.program, inner, found);
+      walk(b.inverse, scope, found);
+      return;
+    }
+    default:
+      return;
+  }
+};
+
+/** The first line of a parse error, with what the parser met instead (`got 'EOF'`). */
+const parseErrorMessage = (error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  const lines = message.split('\n');
+  const got = /got '([^']+)'/.exec(lines[lines.length - 1] ?? '')?.[1];
+  return `${lines[0]!.replace(/:$/, '')}${got ? `: unexpected ${got === 'EOF' ? 'end of template' : got}` : ''}`.slice(
+    0,
+    300,
+  );
+};
+
+/**
+ * A draft part's faults for an editor: a syntax error with its line, or each variable the
+ * customer's data does not have, with line and column. The data's shape is SAMPLE_DATA's.
+ */
+export const draftPartIssues = (source: string): string[] => {
+  let ast: hbs.AST.Program;
+  try {
+    ast = handlebars.parse(source);
+  } catch (error) {
+    return [parseErrorMessage(error)];
+  }
+  const found: string[] = [];
+  walk(ast, SAMPLE_DATA as unknown as Record<string, unknown>, found);
+  return found;
+};
+
+/** Every fault of every part of every version, named `versions.<i>.<part>`. */
+export const draftIssues = (versions: readonly TemplateVersion[]): FieldIssue[] =>
+  versions.flatMap((version, i) =>
+    (['subject', 'html', 'text'] as const).flatMap((part) =>
+      draftPartIssues(version[part]).map((message) => ({
+        path: `versions.${i}.${part}`,
+        message,
+      })),
+    ),
+  );
+
+/** The names a template can use, for an editor's list (from the data's shape). */
+export const TEMPLATE_VARIABLES: readonly { name: string; description: string }[] = [
+  { name: 'firstName', description: 'First name (may be empty)' },
+  { name: 'lastName', description: 'Last name (may be empty)' },
+  { name: 'email', description: 'E-mail address' },
+  { name: 'points.balance', description: 'Points available now' },
+  { name: 'points.pending', description: 'Points not yet available' },
+  {
+    name: 'points.expiring.points',
+    description: 'Points expiring next (inside #if points.expiring)',
+  },
+  { name: 'points.expiring.expiresOn', description: 'Date they expire (YYYY-MM-DD)' },
+  { name: 'tier.name', description: 'Tier name (inside #if tier)' },
+  { name: 'tier.code', description: 'Tier code' },
+  { name: '#each rewards', description: 'Redeemable rewards: name, description, pointsCost' },
+  { name: '#each suggestions', description: 'Product suggestions: sku, name, category' },
+  { name: 'surveys.<key>', description: 'The customer’s link to an active survey' },
+  { name: 'unsubscribeUrl', description: 'One-click unsubscribe link (marketing only)' },
+  { name: 'event.<fact>', description: 'The triggering event’s facts (journeys)' },
+];

@@ -4,6 +4,7 @@ import type { Customer, CustomerRepository } from '../customers/customers.js';
 import { addDays, type Clock } from '../shared/clock.js';
 import {
   campaignNotFound,
+  journeyInvalid,
   messageNotFound,
   segmentNotFound,
   templateInvalid,
@@ -13,17 +14,21 @@ import {
 } from './messaging.errors.js';
 import {
   chooseLocale,
+  draftIssues,
   renderVersion,
   templateIssues,
   type Suggestion,
   type TemplateData,
 } from './messaging.render.js';
 import {
+  JourneysSchema,
   newMessagingId,
   type Campaign,
   type CampaignCounts,
   type CampaignQuery,
   type ClaimedMessage,
+  type Journey,
+  type JourneyPatch,
   type Journeys,
   type ListedCampaign,
   type Message,
@@ -33,6 +38,7 @@ import {
   type RenderedMessage,
   type SuppressionReason,
   type Template,
+  type TemplateDraft,
   type TemplateInput,
 } from './messaging.js';
 import { verifyUnsubscribeToken } from './unsubscribe-token.js';
@@ -133,6 +139,29 @@ export const saveJourneys = async (deps: MessagingDeps, journeys: Journeys) => {
   return journeys;
 };
 
+/** Changes one journey (on/off, template, delay), checked like a whole PUT of the journeys. */
+export const updateJourney = async (deps: MessagingDeps, name: Journey, patch: JourneyPatch) => {
+  const current = await deps.messaging.journeys();
+  const merged = { ...current, [name]: { ...current[name], ...patch } };
+  const parsed = JourneysSchema.safeParse(merged);
+  if (!parsed.success) {
+    throw journeyInvalid(
+      parsed.error.issues.map((i) => ({
+        // The journey's own field, as the PATCH body names it.
+        path: i.path.slice(1).join('.') || String(i.path[0] ?? name),
+        message: i.message,
+      })),
+    );
+  }
+  if (parsed.data[name].enabled && parsed.data[name].templateKey) {
+    if (!(await deps.messaging.findTemplate(parsed.data[name].templateKey))) {
+      throw templateNotFound(parsed.data[name].templateKey);
+    }
+  }
+  await deps.messaging.saveJourneys(parsed.data, deps.clock.now());
+  return parsed.data;
+};
+
 // ---- enqueue --------------------------------------------------------------------------------
 
 export interface EnqueueInput {
@@ -153,7 +182,7 @@ export const hasEmailConsent = (customer: Customer): boolean =>
  * Why a message to this customer must not go, or null. Marketing needs e-mail consent and room
  * under the frequency cap; every message needs an address.
  */
-const suppression = async (
+export const suppressionReason = async (
   deps: MessagingDeps,
   customer: Customer,
   template: Template,
@@ -187,7 +216,7 @@ export const enqueueMessage = async (
     const raced = await deps.messaging.findByDedupeKey(customer.id, input.dedupeKey);
     if (raced) return { message: raced, created: false };
   }
-  const reason = await suppression(deps, customer, template);
+  const reason = await suppressionReason(deps, customer, template);
   const now = deps.clock.now();
   return deps.messaging.insertMessage({
     id: newMessagingId('message'),
@@ -254,6 +283,38 @@ export const previewMessage = async (
   const customer = await deps.customers.findById(input.customerId);
   if (!customer) throw customerNotFound(input.customerId);
   return render(deps, template, customer, {}, input.locale);
+};
+
+/**
+ * Renders an unsaved draft for a customer, in their language unless `locale` is given. A part
+ * with a syntax error or an unknown variable is a template_invalid naming it, with its line.
+ */
+export const previewDraft = async (
+  deps: MessagingDeps & RenderDeps,
+  input: { draft: TemplateDraft; customerId: string; locale?: string },
+) => {
+  const issues = draftIssues(input.draft.versions);
+  if (issues.length > 0) throw templateInvalid(issues);
+  const customer = await deps.customers.findById(input.customerId);
+  if (!customer) throw customerNotFound(input.customerId);
+  const now = deps.clock.now();
+  const template: Template = {
+    id: 'draft',
+    key: 'draft',
+    kind: input.draft.kind,
+    defaultLocale: input.draft.defaultLocale,
+    description: null,
+    versions: input.draft.versions,
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    return await render(deps, template, customer, {}, input.locale);
+  } catch (error) {
+    // A draft that parses can still fail at render time (a helper given the wrong value).
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    throw templateInvalid([{ path: 'versions', message: message.slice(0, 300) }]);
+  }
 };
 
 export type Prepared =

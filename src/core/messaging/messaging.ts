@@ -70,6 +70,24 @@ const checkLocales = (
   }
 };
 
+/** An unsaved template shown to an editor: parts may be empty while being written. */
+export const TemplateDraftSchema = z.object({
+  kind: z.enum(MESSAGE_KINDS),
+  defaultLocale: Locale,
+  versions: z
+    .array(
+      z.object({
+        locale: Locale,
+        subject: z.string().max(500),
+        html: z.string().max(200_000),
+        text: z.string().max(100_000),
+      }),
+    )
+    .min(1)
+    .max(50),
+});
+export type TemplateDraft = z.infer<typeof TemplateDraftSchema>;
+
 /** A template's content as PUT replaces it. */
 export const TemplateBodySchema = TemplateFieldsSchema.superRefine(checkLocales);
 export const TemplateInputSchema = TemplateFieldsSchema.extend({
@@ -113,7 +131,21 @@ const JourneySchema = z.object({
   templateKey: TemplateKeySchema.nullable().default(null),
   /** Wait after the triggering event before sending (the review request's delay). */
   delayDays: z.number().int().min(0).max(365).default(0),
+  /** Hours added to delayDays (a welcome an hour after joining). */
+  delayHours: z.number().int().min(0).max(23).default(0),
 });
+
+/** What PATCH /v1/journeys/{key} may change in one journey; absent fields stay as they are. */
+export const JourneyPatchSchema = z
+  .object({
+    enabled: z.boolean(),
+    templateKey: TemplateKeySchema.nullable(),
+    delayDays: z.number().int().min(0).max(365),
+    delayHours: z.number().int().min(0).max(23),
+  })
+  .partial()
+  .strict();
+export type JourneyPatch = z.infer<typeof JourneyPatchSchema>;
 export type JourneySettings = z.infer<typeof JourneySchema>;
 
 export const JourneysSchema = z

@@ -6,6 +6,7 @@ import {
   type CampaignCounts,
   type ListedCampaign,
 } from '../../core/messaging/messaging.js';
+import { campaignReach } from '../../core/messaging/messaging.reach.js';
 import {
   createCampaign,
   getCampaign,
@@ -64,6 +65,18 @@ const presentListedCampaign = (
   c: ListedCampaign & { counts: CampaignCounts },
 ): z.infer<typeof ListedCampaignView> => ({ ...presentCampaign(c), segment: c.segment });
 
+const ReachView = z
+  .object({
+    segmentSize: z.number().int(),
+    willReceive: z.number().int(),
+    excluded: z.object({
+      no_consent: z.number().int().openapi({ description: 'Marketing without e-mail consent' }),
+      no_email: z.number().int().openapi({ description: 'No e-mail address' }),
+      frequency_cap: z.number().int().openapi({ description: 'Frequency cap reached' }),
+    }),
+  })
+  .openapi('CampaignReach');
+
 const CampaignListQuery = z.object({
   status: z.enum(CAMPAIGN_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -97,6 +110,27 @@ export const campaignRoutes = (clock: Clock) => {
         ...(body.scheduledAt ? { scheduledAt: new Date(body.scheduledAt) } : {}),
       });
       return c.json(presentCampaign(await getCampaign(d, campaign.id)), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/campaigns/reach',
+      tags: ['Messaging'],
+      summary: 'Who a campaign would reach if sent now, and why the other members would not',
+      description:
+        'Reads the segment’s members as the send does and applies the very checks the send applies (e-mail address; for marketing, consent and the frequency cap). Nothing is written.',
+      request: { body: jsonBody(CampaignBody.omit({ scheduledAt: true })) },
+      responses: {
+        200: json(ReachView, 'The breakdown'),
+        ...commonErrors,
+        404: problem('No such template or segment'),
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      return c.json(await campaignReach(await deps(c), body), 200);
     },
   );
 

@@ -1,6 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { JourneysSchema } from '../../core/messaging/messaging.js';
-import { saveJourneys } from '../../core/messaging/messaging.service.js';
+import { JOURNEYS, JourneyPatchSchema, JourneysSchema } from '../../core/messaging/messaging.js';
+import { saveJourneys, updateJourney } from '../../core/messaging/messaging.service.js';
 import type { Clock } from '../../core/shared/clock.js';
 import { messagingRepository } from '../../app/messaging.js';
 import type { AppEnv } from '../context.js';
@@ -40,6 +40,34 @@ export const journeyRoutes = (clock: Clock) => {
       },
     }),
     async (c) => c.json(await saveJourneys(await deps(c), c.req.valid('json')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/v1/journeys/{key}',
+      tags: ['Messaging'],
+      summary: 'Switch one journey on or off, or change its template or delay',
+      description:
+        'Absent fields stay as they are; an enabled journey needs an existing template (422/404 naming templateKey).',
+      request: {
+        params: z.object({
+          key: z.enum(JOURNEYS).openapi({ param: { name: 'key', in: 'path' }, example: 'welcome' }),
+        }),
+        body: jsonBody(JourneyPatchSchema),
+      },
+      responses: {
+        200: json(JourneysView, 'Saved; all journeys as they are now'),
+        ...commonErrors,
+        404: problem('The template is missing'),
+        422: problem('journey_invalid'),
+      },
+    }),
+    async (c) =>
+      c.json(
+        await updateJourney(await deps(c), c.req.valid('param').key, c.req.valid('json')),
+        200,
+      ),
   );
 
   return app;

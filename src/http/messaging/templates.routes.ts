@@ -2,6 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import {
   MESSAGE_KINDS,
   TemplateBodySchema,
+  TemplateDraftSchema,
   TemplateInputSchema,
   TemplateVersionSchema,
   type Template,
@@ -10,9 +11,11 @@ import {
   createTemplate,
   deleteTemplate,
   getTemplate,
+  previewDraft,
   previewMessage,
   replaceTemplate,
 } from '../../core/messaging/messaging.service.js';
+import { TEMPLATE_VARIABLES } from '../../core/messaging/messaging.render.js';
 import type { Clock } from '../../core/shared/clock.js';
 import { renderingDeps, type MessagingEnv } from '../../app/messaging-deps.js';
 import { messagingRepository } from '../../app/messaging.js';
@@ -191,6 +194,62 @@ export const templateRoutes = (clock: Clock, env: MessagingEnv) => {
       );
       return c.json({ ...preview, data: preview.data as unknown as Record<string, unknown> }, 200);
     },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/templates/preview',
+      tags: ['Messaging'],
+      summary: 'Render an unsaved template draft for a customer (nothing is stored or sent)',
+      description:
+        'The version is the customer’s language unless `locale` is given. A part with a syntax error or an unknown variable is a 422 naming it (`versions.<i>.<part>`) with line and column.',
+      request: {
+        body: jsonBody(
+          z.object({
+            customerId: z.string().min(1).max(100),
+            locale: z.string().max(35).optional(),
+            draft: TemplateDraftSchema,
+          }),
+        ),
+      },
+      responses: {
+        200: json(PreviewView, 'The rendered message and the data it used'),
+        ...commonErrors,
+        404: problem('No such customer'),
+        422: problem('template_invalid'),
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const preview = await inRequestTransaction(c, clock, (uow) =>
+        previewDraft(renderingDeps(uow, env), {
+          draft: body.draft,
+          customerId: body.customerId,
+          ...(body.locale ? { locale: body.locale } : {}),
+        }),
+      );
+      return c.json({ ...preview, data: preview.data as unknown as Record<string, unknown> }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/template-variables',
+      tags: ['Messaging'],
+      summary: 'The variables a template can use',
+      responses: {
+        200: json(
+          z.object({
+            variables: z.array(z.object({ name: z.string(), description: z.string() })),
+          }),
+          'Names and what they hold',
+        ),
+        ...commonErrors,
+      },
+    }),
+    (c) => c.json({ variables: [...TEMPLATE_VARIABLES] }, 200),
   );
 
   return app;

@@ -11906,6 +11906,222 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/templates/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Render an unsaved template draft for a customer (nothing is stored or sent)
+     * @description The version is the customer’s language unless `locale` is given. A part with a syntax error or an unknown variable is a 422 naming it (`versions.<i>.<part>`) with line and column.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            customerId: string;
+            locale?: string;
+            draft: {
+              /** @enum {string} */
+              kind: 'marketing' | 'transactional';
+              defaultLocale: string;
+              versions: {
+                locale: string;
+                subject: string;
+                html: string;
+                text: string;
+              }[];
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description The rendered message and the data it used */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              locale: string;
+              to: string;
+              subject: string;
+              html: string;
+              text: string;
+              unsubscribeUrl: string | null;
+              data: {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or a field is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key’s role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such customer */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The request body is over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The request body is not application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description template_invalid */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/template-variables': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The variables a template can use */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Names and what they hold */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              variables: {
+                name: string;
+                description: string;
+              }[];
+            };
+          };
+        };
+        /** @description The request is malformed or a field is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key’s role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/messages': {
     parameters: {
       query?: never;
@@ -12541,6 +12757,8 @@ export interface paths {
               templateKey?: string | null;
               /** @default 0 */
               delayDays?: number;
+              /** @default 0 */
+              delayHours?: number;
             };
             /** @default {} */
             birthday?: {
@@ -12550,6 +12768,8 @@ export interface paths {
               templateKey?: string | null;
               /** @default 0 */
               delayDays?: number;
+              /** @default 0 */
+              delayHours?: number;
             };
             /** @default {} */
             pointsExpiring?: {
@@ -12559,6 +12779,8 @@ export interface paths {
               templateKey?: string | null;
               /** @default 0 */
               delayDays?: number;
+              /** @default 0 */
+              delayHours?: number;
             };
             /** @default {} */
             tierChanged?: {
@@ -12568,6 +12790,8 @@ export interface paths {
               templateKey?: string | null;
               /** @default 0 */
               delayDays?: number;
+              /** @default 0 */
+              delayHours?: number;
             };
             /** @default {} */
             winBack?: {
@@ -12577,6 +12801,8 @@ export interface paths {
               templateKey?: string | null;
               /** @default 0 */
               delayDays?: number;
+              /** @default 0 */
+              delayHours?: number;
             };
             /**
              * @default {
@@ -12590,6 +12816,8 @@ export interface paths {
               templateKey?: string | null;
               /** @default 0 */
               delayDays?: number;
+              /** @default 0 */
+              delayHours?: number;
             };
           };
         };
@@ -12683,6 +12911,129 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/v1/journeys/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Switch one journey on or off, or change its template or delay
+     * @description Absent fields stay as they are; an enabled journey needs an existing template (422/404 naming templateKey).
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          key:
+            'welcome' | 'birthday' | 'pointsExpiring' | 'tierChanged' | 'winBack' | 'reviewRequest';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            enabled?: boolean;
+            templateKey?: string | null;
+            delayDays?: number;
+            delayHours?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Saved; all journeys as they are now */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Journeys'];
+          };
+        };
+        /** @description The request is malformed or a field is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key’s role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The template is missing */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The request body is over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The request body is not application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description journey_invalid */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
     trace?: never;
   };
   '/v1/campaigns': {
@@ -12798,6 +13149,124 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['Campaign'];
+          };
+        };
+        /** @description The request is malformed or a field is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key’s role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such template or segment */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The request body is over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The request body is not application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Well-formed but cannot be applied (such as a window that ends before it starts), or the Idempotency-Key was used with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/campaigns/reach': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Who a campaign would reach if sent now, and why the other members would not
+     * @description Reads the segment’s members as the send does and applies the very checks the send applies (e-mail address; for marketing, consent and the frequency cap). Nothing is written.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            templateKey: string;
+            segmentId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The breakdown */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CampaignReach'];
           };
         };
         /** @description The request is malformed or a field is invalid */
@@ -17407,6 +17876,8 @@ export interface components {
         templateKey: string | null;
         /** @default 0 */
         delayDays: number;
+        /** @default 0 */
+        delayHours: number;
       };
       /** @default {} */
       birthday: {
@@ -17416,6 +17887,8 @@ export interface components {
         templateKey: string | null;
         /** @default 0 */
         delayDays: number;
+        /** @default 0 */
+        delayHours: number;
       };
       /** @default {} */
       pointsExpiring: {
@@ -17425,6 +17898,8 @@ export interface components {
         templateKey: string | null;
         /** @default 0 */
         delayDays: number;
+        /** @default 0 */
+        delayHours: number;
       };
       /** @default {} */
       tierChanged: {
@@ -17434,6 +17909,8 @@ export interface components {
         templateKey: string | null;
         /** @default 0 */
         delayDays: number;
+        /** @default 0 */
+        delayHours: number;
       };
       /** @default {} */
       winBack: {
@@ -17443,6 +17920,8 @@ export interface components {
         templateKey: string | null;
         /** @default 0 */
         delayDays: number;
+        /** @default 0 */
+        delayHours: number;
       };
       /**
        * @default {
@@ -17456,6 +17935,8 @@ export interface components {
         templateKey: string | null;
         /** @default 0 */
         delayDays: number;
+        /** @default 0 */
+        delayHours: number;
       };
     };
     Campaign: {
@@ -17477,6 +17958,18 @@ export interface components {
         suppressedByReason: {
           [key: string]: number;
         };
+      };
+    };
+    CampaignReach: {
+      segmentSize: number;
+      willReceive: number;
+      excluded: {
+        /** @description Marketing without e-mail consent */
+        no_consent: number;
+        /** @description No e-mail address */
+        no_email: number;
+        /** @description Frequency cap reached */
+        frequency_cap: number;
       };
     };
     ListedCampaign: components['schemas']['Campaign'] & {

@@ -1,8 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { client, newIdempotencyKey, unwrap } from '../../shared/api';
 import { formatDateTime, formatNumber } from '../../shared/format';
 import { Empty, ErrorNotice, Loading, Panel } from '../ui';
+import { reasonWords } from './bits';
 import { useMessagingSettings, useSegments, useTemplates } from './queries';
 
 interface Draft {
@@ -43,6 +44,25 @@ export const CampaignForm = () => {
       await queries.invalidateQueries({ queryKey: ['eng', 'campaigns'] });
       await queries.invalidateQueries({ queryKey: ['eng', 'messages'] });
     },
+  });
+
+  // Who the campaign reaches, computed by the server with the send's own checks, per review.
+  const reach = useQuery({
+    queryKey: [
+      'eng',
+      'campaign-reach',
+      draft?.templateKey,
+      draft?.segmentId,
+      draft?.idempotencyKey,
+    ],
+    enabled: draft !== null,
+    queryFn: ({ signal }) =>
+      unwrap(
+        client.POST('/v1/campaigns/reach', {
+          body: { templateKey: draft!.templateKey, segmentId: draft!.segmentId },
+          signal,
+        }),
+      ),
   });
 
   const error = templates.error ?? segments.error ?? settings.error;
@@ -163,14 +183,39 @@ export const CampaignForm = () => {
             <strong>{segment.name}</strong>{' '}
             {draft.scheduledAt ? `at ${formatDateTime(draft.scheduledAt)}` : 'now'}.
           </p>
+          {reach.error ? (
+            <ErrorNotice error={reach.error} />
+          ) : !reach.data ? (
+            <Loading what="who it will reach" />
+          ) : (
+            <dl className="eng-reach" aria-label="Reach">
+              <div>
+                <dt>Will receive it</dt>
+                <dd data-testid="reach-will-receive">
+                  <strong>{formatNumber(reach.data.willReceive)}</strong> of{' '}
+                  {formatNumber(reach.data.segmentSize)}
+                </dd>
+              </div>
+              {(['no_consent', 'no_email', 'frequency_cap'] as const).map((reason) => (
+                <div key={reason}>
+                  <dt>{reasonWords(reason)}</dt>
+                  <dd>{formatNumber(reach.data.excluded[reason])}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
           <p className="muted">
-            Members are read when the campaign starts, so the count may change
+            Counted now; members are read again when the campaign starts, so the count may change
             {segment.refreshedAt ? ` (last refreshed ${formatDateTime(segment.refreshedAt)})` : ''}.
             {template.kind === 'marketing' &&
               ` E-mail consent applies to each member, and no one gets more than ${formatNumber(cap.maxMarketingPerWindow)} marketing e-mails in ${formatNumber(cap.windowDays)} days.`}
           </p>
           <div className="eng-actions">
-            <button type="button" disabled={send.isPending} onClick={() => send.mutate(draft)}>
+            <button
+              type="button"
+              disabled={send.isPending || !reach.data}
+              onClick={() => send.mutate(draft)}
+            >
               {send.isPending
                 ? 'Sending…'
                 : draft.scheduledAt

@@ -2,39 +2,44 @@ import { useId, useState } from 'react';
 import { customerLabel } from '../customer/names';
 import { ErrorNotice } from '../ui';
 import { useCustomerSearch } from './feedback-queries';
+import { useDebounced } from './use-debounced';
 
 /**
- * Choosing one customer: type the start of a name or e-mail, then pick from the matches (named as
- * every page names a customer). `value` is the chosen customer's id, '' for none.
+ * Choosing one customer: type the start of a name, e-mail or id, then pick from the matches
+ * (named as every page names a customer). `value` is the chosen customer's id, '' for none;
+ * `chooseLabel` says what the choice is for ("Preview for", "Choose the customer").
  */
 export const CustomerPicker = ({
   value,
   onChange,
+  chooseLabel = 'Choose the customer',
   invalid,
 }: {
   value: string;
   onChange: (customerId: string) => void;
+  chooseLabel?: string;
   invalid?: { id: string; message: string | undefined };
 }) => {
   const [text, setText] = useState('');
-  const search = useCustomerSearch(text);
+  const search = useCustomerSearch(useDebounced(text.trim(), 250));
   const found = search.data?.customers ?? [];
   const id = useId();
   return (
     <fieldset className="eng-picker">
       <legend>Customer</legend>
       <label>
-        Find by name or e-mail
+        Find a customer
         <input
           type="search"
           value={text}
           maxLength={200}
+          placeholder="Name, e-mail or id"
           onChange={(e) => setText(e.target.value)}
           aria-describedby={`${id}-status`}
         />
       </label>
       <label>
-        Choose the customer
+        {chooseLabel}
         <select
           value={value}
           required
