@@ -58,7 +58,7 @@ describe('POST /v1/rules/simulate', () => {
       pointsIssued: 300,
       currency: 'GBP',
       costMinor: 300,
-      skippedReasons: [{ reason: 'not order number 1', orders: 2 }],
+      skippedReasons: [{ reason: 'not the 1st order', orders: 2 }],
     });
     expect(res.body.pointsByDay.map((d: { day: string }) => d.day)).toEqual([
       '2026-06-16',
@@ -81,7 +81,10 @@ describe('POST /v1/rules/simulate', () => {
       pointsIssued: 25 + 8 + 40,
       pointsBeforeCaps: 25 + 8 + 50,
     });
-    expect(res.body.skippedReasons).toEqual([{ reason: 'eligible amount below 500', orders: 1 }]);
+    expect(res.body.skippedReasons).toEqual([
+      { reason: 'cap of 40 points per member per month reached', orders: 1 },
+      { reason: 'eligible amount below 5.00', orders: 1 },
+    ]);
   });
 
   it('writes nothing', async () => {

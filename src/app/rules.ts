@@ -6,3 +6,5 @@
  */
 export { withReferrals } from '../db/referrals.repository.js';
 export { customerAwards } from '../db/rules.repository.js';
+export { ruleCatalogue, ruleVocabulary } from '../db/rules-catalogue.queries.js';
+export type { RuleCatalogue } from '../db/rules-catalogue.queries.js';

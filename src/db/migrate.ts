@@ -18,6 +18,7 @@ import * as createUsersAndSessions from './migrations/20261205_0900_create_users
 import * as createSignInFailure from './migrations/20261205_1000_create_sign_in_failure.js';
 import * as createAuditLogAndErasure from './migrations/20261206_2010_create_audit_log_and_erasure.js';
 import * as numberSignInAttempts from './migrations/20261206_2031_number_sign_in_attempts.js';
+import * as indexOrderLineCategorySku from './migrations/20261207_0700_index_order_line_category_sku.js';
 import * as complaintAssigneeAndResolution from './migrations/20261207_0900_complaint_assignee_and_resolution.js';
 
 /** Migrations are listed here by name; the name's timestamp orders them. */
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261205_1000_create_sign_in_failure': createSignInFailure,
   '20261206_2010_create_audit_log_and_erasure': createAuditLogAndErasure,
   '20261206_2031_number_sign_in_attempts': numberSignInAttempts,
+  '20261207_0700_index_order_line_category_sku': indexOrderLineCategorySku,
   '20261207_0900_complaint_assignee_and_resolution': complaintAssigneeAndResolution,
 };
 

@@ -13,6 +13,8 @@ const page = (db: Kysely<DB>, from: Date, to: Date, after: Cursor | null) =>
   db
     .selectFrom('sales_order as o')
     .innerJoin('customer as c', 'c.id', 'o.customer_id')
+    .leftJoin('member_tier as mt', 'mt.customer_id', 'c.id')
+    .leftJoin('customer_analytics as ca', 'ca.customer_id', 'c.id')
     .select([
       'o.id',
       'o.customer_id',
@@ -21,6 +23,11 @@ const page = (db: Kysely<DB>, from: Date, to: Date, after: Cursor | null) =>
       'o.store_id',
       'o.placed_at',
       'c.attributes',
+      'mt.tier_code',
+      'ca.rfm_segment',
+      'ca.lifecycle_stage',
+      sql<string[]>`array(select s.key from segment_member m join segment s on s.id = m.segment_id
+        where m.customer_id = c.id and s.archived_at is null order by s.key)`.as('segment_keys'),
       // The customer's order number counts every earlier order, also those before the period.
       sql<number>`(select count(*) from sales_order p where p.customer_id = o.customer_id
         and (p.placed_at, p.id) <= (o.placed_at, o.id))::int`.as('order_number'),
@@ -44,7 +51,8 @@ const linesOf = (db: Kysely<DB>, orderIds: string[]) =>
 
 /**
  * Past orders for rule simulation, oldest first, a page at a time so a year of orders never sits
- * in memory at once. Tiers and segments do not exist yet, so every customer replays without them.
+ * in memory at once. Members replay with the tier and segments they have today (their history is
+ * not kept), as the live rules would see them now.
  */
 export const orderHistorySource = (db: Kysely<DB>): SimulationSource => ({
   ordersBetween: async function* (from, to): AsyncIterable<SimulationOrder> {
@@ -72,7 +80,13 @@ export const orderHistorySource = (db: Kysely<DB>): SimulationSource => ({
           orderId: r.id,
           customerId: r.customer_id,
           placedAt: r.placed_at,
-          customer: { tier: null, segments: [], attributes: r.attributes ?? {} },
+          customer: {
+            tier: r.tier_code,
+            segments: [r.rfm_segment, r.lifecycle_stage, ...(r.segment_keys ?? [])].filter(
+              (k): k is string => Boolean(k),
+            ),
+            attributes: r.attributes ?? {},
+          },
           order: {
             currency: r.currency,
             channel: r.channel,

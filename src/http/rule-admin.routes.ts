@@ -16,7 +16,10 @@ import { orderHistorySource } from '../app/orders.js';
 import { customerAwards } from '../app/rules.js';
 import { useCaseDeps, type AppEnv } from './context.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
-import { SimulationView, presentSimulation } from './rules.routes.js';
+import { PeriodFields, SimulationView, presentSimulation } from './rules.routes.js';
+import { describeContextOf } from './rule-describe.js';
+import { describeRule, type DescribeContext } from '../core/rules/rules.describe.js';
+import { simulationPeriod } from '../core/rules/rules.simulation-period.js';
 
 const RuleIdParam = IdParam('id', 'rul_01JD3Q4X5Y6Z7A8B9C0D1E2F3G');
 const CustomerIdParam = IdParam('id', 'cus_01JD3Q4X5Y6Z7A8B9C0D1E2F3G');
@@ -28,18 +31,21 @@ const RuleView = z
     name: z.string(),
     trigger: z.enum(RULE_TRIGGERS),
     status: z.enum(RULE_STATUSES),
+    /** What the rule does in plain language, e.g. "Double points on Home at weekends". */
+    description: z.string(),
     document: z.record(z.string(), z.unknown()),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
   .openapi('Rule');
 
-const presentRule = (r: StoredRule): z.infer<typeof RuleView> => ({
+const presentRule = (r: StoredRule, context: DescribeContext): z.infer<typeof RuleView> => ({
   id: r.id,
   version: r.version,
   name: r.name,
   trigger: r.trigger,
   status: r.status,
+  description: describeRule(r.document, context),
   document: r.document as unknown as Record<string, unknown>,
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
@@ -131,11 +137,7 @@ const AwardView = z.object({
   awardedAt: z.string(),
 });
 
-const PeriodBody = z.object({
-  days: z.number().int().min(1).max(3650).default(90),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-});
+const PeriodBody = z.object(PeriodFields);
 
 /** Stored rules (versioned, draft → active → archived), their history and what they cost. */
 export const ruleAdminRoutes = (clock: Clock) => {
@@ -153,12 +155,9 @@ export const ruleAdminRoutes = (clock: Clock) => {
       responses: { 201: json(RuleView, 'Saved as version 1'), ...commonErrors },
     }),
     async (c) => {
-      const rule = await createRule(
-        await useCaseDeps(c, clock),
-        c.req.valid('json'),
-        c.var.principal.keyId,
-      );
-      return c.json(presentRule(rule), 201);
+      const deps = await useCaseDeps(c, clock);
+      const rule = await createRule(deps, c.req.valid('json'), c.var.principal.keyId);
+      return c.json(presentRule(rule, await describeContextOf(c, deps.programme)), 201);
     },
   );
 
@@ -180,8 +179,10 @@ export const ruleAdminRoutes = (clock: Clock) => {
       },
     }),
     async (c) => {
-      const rules = await listRules(await useCaseDeps(c, clock), c.req.valid('query'));
-      return c.json({ rules: rules.map(presentRule) }, 200);
+      const deps = await useCaseDeps(c, clock);
+      const rules = await listRules(deps, c.req.valid('query'));
+      const context = await describeContextOf(c, deps.programme);
+      return c.json({ rules: rules.map((r) => presentRule(r, context)) }, 200);
     },
   );
 
@@ -194,11 +195,11 @@ export const ruleAdminRoutes = (clock: Clock) => {
       request: { params: RuleIdParam },
       responses: { 200: json(RuleView, 'The rule'), ...commonErrors, 404: problem('No such rule') },
     }),
-    async (c) =>
-      c.json(
-        presentRule(await getRule(await useCaseDeps(c, clock), c.req.valid('param').id as string)),
-        200,
-      ),
+    async (c) => {
+      const deps = await useCaseDeps(c, clock);
+      const rule = await getRule(deps, c.req.valid('param').id as string);
+      return c.json(presentRule(rule, await describeContextOf(c, deps.programme)), 200);
+    },
   );
 
   app.openapi(
@@ -215,13 +216,14 @@ export const ruleAdminRoutes = (clock: Clock) => {
       },
     }),
     async (c) => {
+      const deps = await useCaseDeps(c, clock);
       const rule = await reviseRule(
-        await useCaseDeps(c, clock),
+        deps,
         c.req.valid('param').id as string,
         c.req.valid('json'),
         c.var.principal.keyId,
       );
-      return c.json(presentRule(rule), 200);
+      return c.json(presentRule(rule, await describeContextOf(c, deps.programme)), 200);
     },
   );
 
@@ -280,17 +282,12 @@ export const ruleAdminRoutes = (clock: Clock) => {
     async (c) => {
       const deps = await useCaseDeps(c, clock);
       const rule = await getRule(deps, c.req.valid('param').id as string);
-      const body = c.req.valid('json');
-      const to = body.to ? new Date(body.to) : clock.now();
-      const from = body.from ? new Date(body.from) : addDays(to, -body.days);
+      const period = simulationPeriod(c.req.valid('json'), clock.now(), deps.programme.timeZone);
       const report = await simulateRule(
         orderHistorySource(c.var.db),
         deps.programme,
         rule.document,
-        {
-          from,
-          to,
-        },
+        period,
       );
       return c.json(presentSimulation(report), 200);
     },

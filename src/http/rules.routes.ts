@@ -1,18 +1,55 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { describeRule } from '../core/rules/rules.describe.js';
 import { simulateRule, type SimulationReport } from '../core/rules/rules.simulate.js';
+import { simulationPeriod } from '../core/rules/rules.simulation-period.js';
 import { RuleDocumentSchema } from '../core/rules/rules.js';
-import { addDays, type Clock } from '../core/shared/clock.js';
+import type { Clock } from '../core/shared/clock.js';
 import { orderHistorySource } from '../app/orders.js';
+import { ruleCatalogue } from '../app/rules.js';
 import { useCaseDeps, type AppEnv } from './context.js';
 import { commonErrors, json, jsonBody, problem } from './openapi.js';
+import { describeContextOf } from './rule-describe.js';
 
-const SimulateBody = z.object({
-  rule: RuleDocumentSchema,
+const periodEnd = z.string().max(40).optional();
+
+/** The period a simulation replays; the dates are checked by the domain, which names the field. */
+export const PeriodFields = {
   /** How far back to replay when `from` is not given. */
   days: z.number().int().min(1).max(3650).default(90),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: periodEnd.openapi({
+    description:
+      'First day (YYYY-MM-DD, programme time zone) or an instant with an offset; default `to` less `days`',
+    example: '2026-11-01',
+  }),
+  to: periodEnd.openapi({
+    description:
+      'Last day, included (YYYY-MM-DD), or an instant with an offset (excluded); default now',
+    example: '2026-11-30',
+  }),
+};
+
+const SimulateBody = z.object({ rule: RuleDocumentSchema, ...PeriodFields });
+
+const CatalogueQuery = z.object({
+  q: z.string().max(100).optional().openapi({ description: 'Part of a category, SKU or name' }),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+const CatalogueView = z
+  .object({
+    categories: z.array(z.object({ name: z.string(), lines: z.number().int() })),
+    skus: z.array(
+      z.object({
+        sku: z.string(),
+        name: z.string().nullable(),
+        category: z.string().nullable(),
+        lines: z.number().int(),
+      }),
+    ),
+    stores: z.array(z.object({ id: z.string(), orders: z.number().int() })),
+    channels: z.array(z.object({ channel: z.string(), orders: z.number().int() })),
+  })
+  .openapi('RuleCatalogue');
 
 export const SimulationView = z
   .object({
@@ -57,14 +94,50 @@ export const ruleRoutes = (clock: Clock) => {
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const to = body.to ? new Date(body.to) : clock.now();
-      const from = body.from ? new Date(body.from) : addDays(to, -body.days);
       const deps = await useCaseDeps(c, clock);
-      const report = await simulateRule(orderHistorySource(c.var.db), deps.programme, body.rule, {
-        from,
-        to,
-      });
+      const period = simulationPeriod(body, clock.now(), deps.programme.timeZone);
+      const report = await simulateRule(
+        orderHistorySource(c.var.db),
+        deps.programme,
+        body.rule,
+        period,
+      );
       return c.json(presentSimulation(report), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/rules/catalogue',
+      tags: ['Rules'],
+      summary: 'Categories, SKUs, stores and channels seen in orders, for rule conditions',
+      description:
+        'Most used first. `q` searches categories, SKUs and product names; `limit` bounds categories and SKUs each.',
+      request: { query: CatalogueQuery },
+      responses: { 200: json(CatalogueView, 'What orders contain'), ...commonErrors },
+    }),
+    async (c) => c.json(await ruleCatalogue(c.var.db, c.req.valid('query')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/rules/describe',
+      tags: ['Rules'],
+      summary: 'The plain-language sentence of a draft rule',
+      description:
+        'E.g. "Double points on Home at weekends, at most 500 points per member per month". Nothing is written.',
+      request: { body: jsonBody(z.object({ rule: RuleDocumentSchema })) },
+      responses: {
+        200: json(z.object({ description: z.string() }), 'What the rule does'),
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const deps = await useCaseDeps(c, clock);
+      const context = await describeContextOf(c, deps.programme);
+      return c.json({ description: describeRule(c.req.valid('json').rule, context) }, 200);
     },
   );
   return app;

@@ -122,6 +122,8 @@ describe.skipIf(skip)('admin dashboard in Chromium', () => {
     await page.getByRole('link', { name: 'Earning rules' }).click();
     await page.getByRole('link', { name: 'New rule' }).click();
     await page.getByLabel('Name', { exact: true }).fill('Double points on big baskets');
+    // The builder is the everyday path; the JSON of the document is under Advanced.
+    await page.getByRole('button', { name: 'Advanced: edit as JSON' }).click();
     const json = page.getByLabel('Rule JSON (lines, conditions, effects, caps)');
     const document = (points: number) =>
       JSON.stringify({

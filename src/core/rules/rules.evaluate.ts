@@ -1,4 +1,5 @@
 import { zonedParts } from '../shared/zoned-time.js';
+import { dayGroup, dayNames, orList, ordinal } from './rules.words.js';
 import type { Condition, Effect, LineFilter, Rule, RuleTrigger } from './rules.js';
 
 /** What the engine knows of an order when it evaluates rules. */
@@ -101,37 +102,57 @@ const localTimeOf = (at: Date, timeZone: string): (() => LocalTime) => {
   return () => (parts ??= zonedParts(at, timeZone));
 };
 
-/** Null when the condition holds, else a reason a person can read. */
+/** "not a weekend", "not a weekday" or "not on Mon or Fri". */
+const notOnDays = (days: readonly number[]) => {
+  const group = dayGroup(days);
+  if (group === 'weekend' || group === 'weekday') return `not a ${group}`;
+  return `not on ${orList(dayNames(days, true))}`;
+};
+
+/** Minor units as a plain decimal in major units: 1250 → "12.50". */
+const major = (minorUnits: number, exponent: number) =>
+  exponent === 0 ? String(minorUnits) : (minorUnits / 10 ** exponent).toFixed(exponent);
+
+/** Null when the condition holds, else a reason a person can read, naming what was found. */
 const failedCondition = (
   c: Condition,
   event: RuleEvent,
   amounts: Amounts,
   local: () => LocalTime,
+  exponent: number,
 ): string | null => {
   const order = event.order;
   switch (c.type) {
     case 'order.amount':
       if (c.minMinor !== undefined && amounts.amountMinor < c.minMinor)
-        return `eligible amount below ${c.minMinor}`;
+        return `eligible amount below ${major(c.minMinor, exponent)}`;
       return c.maxMinor !== undefined && amounts.amountMinor > c.maxMinor
-        ? `eligible amount above ${c.maxMinor}`
+        ? `eligible amount above ${major(c.maxMinor, exponent)}`
         : null;
     case 'order.quantity':
       return amounts.quantity >= c.min ? null : `fewer than ${c.min} eligible items`;
     case 'order.channel':
-      return order && c.in.includes(order.channel as never) ? null : 'channel not included';
+      return order && c.in.includes(order.channel as never)
+        ? null
+        : `channel ${order?.channel ?? 'unknown'}, not ${orList(c.in)}`;
     case 'order.store':
-      return order?.storeId && c.in.includes(order.storeId) ? null : 'store not included';
+      if (order?.storeId && c.in.includes(order.storeId)) return null;
+      return order?.storeId
+        ? `store ${order.storeId}, not ${orList(c.in)}`
+        : `no store, not ${orList(c.in)}`;
     case 'time.dayOfWeek':
-      return c.days.includes(local().isoWeekday) ? null : 'not on an included day';
+      return c.days.includes(local().isoWeekday) ? null : notOnDays(c.days);
     case 'time.window':
       return inWindow(local().minutesOfDay, c.from, c.to) ? null : `outside ${c.from}–${c.to}`;
     case 'customer.tier':
-      return event.customer.tier && c.in.includes(event.customer.tier) ? null : 'tier not included';
+      if (event.customer.tier && c.in.includes(event.customer.tier)) return null;
+      return event.customer.tier
+        ? `tier is ${event.customer.tier}, not ${orList(c.in)}`
+        : `no tier, not ${orList(c.in)}`;
     case 'customer.segment':
       return event.customer.segments.some((s) => c.in.includes(s))
         ? null
-        : 'not in an included segment';
+        : `not in segment ${orList(c.in)}`;
     case 'customer.attribute':
       return compare(event.customer.attributes[c.key], c.op, c.value)
         ? null
@@ -142,10 +163,42 @@ const failedCondition = (
       return holds
         ? null
         : c.nth !== undefined
-          ? `not order number ${c.nth}`
-          : `not a multiple of ${c.every}`;
+          ? `not the ${ordinal(c.nth)} order`
+          : `not an every-${ordinal(c.every!)} order`;
     }
   }
+};
+
+/** Why the order has no lines the rule counts: "category not Home", "SKU not TEA-1". */
+const noEligibleLines = (filter: LineFilter) => {
+  const wanted = [
+    ...(filter.categories?.length ? [`category not ${orList(filter.categories)}`] : []),
+    ...(filter.skus?.length ? [`SKU not ${orList(filter.skus)}`] : []),
+  ];
+  return wanted.length > 0 ? wanted.join(' and ') : 'only excluded items';
+};
+
+/**
+ * Why a rule whose conditions hold still gives nothing, so that a simulation explains every
+ * order: the cap used up, no lines the rule counts, another currency or too little to earn a point.
+ */
+const whyNothing = (
+  rule: Rule,
+  event: RuleEvent,
+  amounts: Amounts,
+  uncapped: number,
+  ctx: EvaluationContext,
+): string => {
+  const caps = rule.document.caps;
+  if (uncapped > 0 && caps?.perCustomer)
+    return `cap of ${caps.perCustomer.points} points per member per ${caps.perCustomer.period} reached`;
+  const order = event.order;
+  if (!order) return 'earns no points';
+  if (order.currency !== ctx.currency) return `order in ${order.currency}, not ${ctx.currency}`;
+  const total = order.lines.reduce((s, l) => s + l.quantity * l.unitPriceMinor, 0);
+  if (order.lines.length === 0 || total <= 0) return 'order has no value';
+  if (amounts.amountMinor === 0 && rule.document.lines) return noEligibleLines(rule.document.lines);
+  return 'eligible amount too small to earn a point';
 };
 
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
@@ -225,7 +278,9 @@ export const evaluateRules = (
     const amounts = eligible(event.order, rule.document.lines);
     const reason =
       inactive ??
-      rule.document.conditions.map((c) => failedCondition(c, event, amounts, local)).find(Boolean);
+      rule.document.conditions
+        .map((c) => failedCondition(c, event, amounts, local, ctx.currencyExponent))
+        .find(Boolean);
     if (reason) {
       result.skipped.push({ ruleId: rule.id, reason });
       continue;
@@ -235,6 +290,12 @@ export const evaluateRules = (
       0,
     );
     const points = capped(rule, uncapped, ctx);
+    const issues = rule.document.effects.some((e) => e.type.startsWith('issue.'));
+    if (points === 0 && !issues)
+      result.skipped.push({
+        ruleId: rule.id,
+        reason: whyNothing(rule, event, amounts, uncapped, ctx),
+      });
     if (points > 0)
       result.points.push({
         ruleId: rule.id,

@@ -31,7 +31,7 @@ export interface SimulationReport {
   currency: string;
   /** The money value of the points issued, in minor units of the programme currency. */
   costMinor: number;
-  /** Why orders did not qualify, most frequent first. */
+  /** Why orders did not qualify, most frequent first: with ordersMatched they add up to ordersEvaluated. */
   skippedReasons: { reason: string; orders: number }[];
   /** Points by day (UTC date), for a chart of what the rule would have cost over time. */
   pointsByDay: { day: string; points: number; orders: number }[];
@@ -144,9 +144,14 @@ export const simulateRule = async (
     const awardedInPeriod = { [rule.id]: awardedSoFar(tally, rule, o, ctx.timeZone) };
     const result = evaluateRules([rule], event, { ...ctx, awardedInPeriod });
     const proposal = result.points[0];
-    if (proposal) record(tally, rule, o, proposal.points, proposal.uncappedPoints, ctx.timeZone);
-    for (const s of result.skipped)
-      tally.reasons.set(s.reason, (tally.reasons.get(s.reason) ?? 0) + 1);
+    // An order qualifies when the rule gives points or issues something; every other order
+    // carries the evaluator's reason, so matched + reasons always adds up to the orders replayed.
+    if (proposal || result.issues.length > 0)
+      record(tally, rule, o, proposal?.points ?? 0, proposal?.uncappedPoints ?? 0, ctx.timeZone);
+    else {
+      const reason = result.skipped[0]?.reason ?? 'rule gave nothing';
+      tally.reasons.set(reason, (tally.reasons.get(reason) ?? 0) + 1);
+    }
   }
   return finish(tally, programme);
 };

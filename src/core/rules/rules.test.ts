@@ -136,7 +136,7 @@ describe('evaluateRules', () => {
     expect(pointsAt(3)).toEqual([]);
     expect(pointsAt(10)).toEqual([20]);
     const skipped = evaluateRules([first], orderEvent({ orderNumber: 2 }), ctx).skipped;
-    expect(skipped).toEqual([{ ruleId: first.id, reason: 'not order number 1' }]);
+    expect(skipped).toEqual([{ ruleId: first.id, reason: 'not the 1st order' }]);
   });
 
   it('day of week and time window are read in the programme time zone', () => {
@@ -324,6 +324,86 @@ describe('evaluateRules', () => {
         },
       ),
     );
+  });
+});
+
+describe('reasons a rule did not apply', () => {
+  const reasonOf = (doc: Record<string, unknown>, event = orderEvent(), context = ctx) => {
+    const r = rule({ trigger: 'order.placed', ...doc });
+    const result = evaluateRules([r], event, context);
+    return result.skipped.map((s) => s.reason);
+  };
+  const fixed = { effects: [{ type: 'points.fixed', points: 5 }] };
+  const when = (condition: Record<string, unknown>, event = orderEvent()) =>
+    reasonOf({ ...fixed, conditions: [condition] }, event);
+
+  it('names what each failing condition found', () => {
+    expect(when({ type: 'order.amount', minMinor: 10_000 })).toEqual([
+      'eligible amount below 100.00',
+    ]);
+    expect(when({ type: 'order.amount', maxMinor: 100 })).toEqual(['eligible amount above 1.00']);
+    expect(when({ type: 'order.quantity', min: 9 })).toEqual(['fewer than 9 eligible items']);
+    expect(when({ type: 'order.channel', in: ['pos', 'app'] })).toEqual([
+      'channel web, not pos or app',
+    ]);
+    expect(when({ type: 'order.store', in: ['S1'] })).toEqual(['no store, not S1']);
+    expect(when({ type: 'order.store', in: ['S1'] }, orderEvent({ storeId: 'S2' }))).toEqual([
+      'store S2, not S1',
+    ]);
+    // 2026-06-03 is a Wednesday.
+    expect(when({ type: 'time.dayOfWeek', days: [6, 7] })).toEqual(['not a weekend']);
+    expect(when({ type: 'time.dayOfWeek', days: [5, 1] })).toEqual(['not on Mon or Fri']);
+    expect(
+      when(
+        { type: 'time.dayOfWeek', days: [1, 2, 3, 4, 5] },
+        orderEvent({}, '2026-06-06T10:00:00Z'),
+      ),
+    ).toEqual(['not a weekday']);
+    expect(when({ type: 'time.window', from: '18:00', to: '20:00' })).toEqual([
+      'outside 18:00–20:00',
+    ]);
+    expect(when({ type: 'customer.tier', in: ['gold'] })).toEqual(['no tier, not gold']);
+    const silver = { ...orderEvent(), customer: { ...customer, tier: 'silver' } };
+    expect(when({ type: 'customer.tier', in: ['gold'] }, silver)).toEqual([
+      'tier is silver, not gold',
+    ]);
+    expect(when({ type: 'customer.segment', in: ['vip'] })).toEqual(['not in segment vip']);
+    expect(when({ type: 'customer.attribute', key: 'plan', op: 'exists' })).toEqual([
+      'attribute plan does not match',
+    ]);
+    expect(when({ type: 'customer.orderNumber', nth: 2 })).toEqual(['not the 2nd order']);
+    expect(when({ type: 'customer.orderNumber', every: 5 })).toEqual(['not an every-5th order']);
+  });
+
+  it('explains a rule whose conditions hold but that gives nothing', () => {
+    const double = { effects: [{ type: 'points.multiplier', percent: 200 }] };
+    expect(reasonOf({ ...double, lines: { categories: ['Home'] } })).toEqual(['category not Home']);
+    expect(reasonOf({ ...double, lines: { skus: ['LAMP'] } })).toEqual(['SKU not LAMP']);
+    expect(
+      reasonOf({
+        ...double,
+        lines: { excludeCategories: ['food', 'giftcard', 'kitchen'] },
+      }),
+    ).toEqual(['only excluded items']);
+    expect(reasonOf(double, orderEvent({ lines: [] }))).toEqual(['order has no value']);
+    expect(reasonOf(double, orderEvent({ currency: 'EUR' }))).toEqual(['order in EUR, not GBP']);
+    expect(
+      reasonOf(
+        double,
+        orderEvent({ lines: [{ sku: 'X', category: null, quantity: 1, unitPriceMinor: 50 }] }),
+      ),
+    ).toEqual(['eligible amount too small to earn a point']);
+    const capped = { ...fixed, caps: { perCustomer: { points: 10, period: 'month' } } };
+    const used = { ...ctx, awardedInPeriod: { rul_cap: 10 } };
+    const r = rule({ trigger: 'order.placed', ...capped }, 'rul_cap');
+    expect(evaluateRules([r], orderEvent(), used).skipped).toEqual([
+      { ruleId: 'rul_cap', reason: 'cap of 10 points per member per month reached' },
+    ]);
+  });
+
+  it('gives no reason when the rule only issues something', () => {
+    const reward = { effects: [{ type: 'issue.reward', rewardId: 'rwd_1' }] };
+    expect(reasonOf(reward)).toEqual([]);
   });
 });
 

@@ -3932,9 +3932,15 @@ export interface paths {
             };
             /** @default 90 */
             days?: number;
-            /** Format: date-time */
+            /**
+             * @description First day (YYYY-MM-DD, programme time zone) or an instant with an offset; default `to` less `days`
+             * @example 2026-11-01
+             */
             from?: string;
-            /** Format: date-time */
+            /**
+             * @description Last day, included (YYYY-MM-DD), or an instant with an offset (excluded); default now
+             * @example 2026-11-30
+             */
             to?: string;
           };
         };
@@ -4013,6 +4019,336 @@ export interface paths {
           };
         };
         /** @description A rule that cannot be replayed over orders, or an empty period */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/rules/catalogue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Categories, SKUs, stores and channels seen in orders, for rule conditions
+     * @description Most used first. `q` searches categories, SKUs and product names; `limit` bounds categories and SKUs each.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Part of a category, SKU or name */
+          q?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description What orders contain */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RuleCatalogue'];
+          };
+        };
+        /** @description The request is malformed or a field is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key’s role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Well-formed but cannot be applied (such as a window that ends before it starts), or the Idempotency-Key was used with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/rules/describe': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The plain-language sentence of a draft rule
+     * @description E.g. "Double points on Home at weekends, at most 500 points per member per month". Nothing is written.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            rule: {
+              /** @enum {number} */
+              schemaVersion: 1;
+              name: string;
+              description?: string;
+              /** @enum {string} */
+              trigger:
+                | 'order.placed'
+                | 'customer.enrolled'
+                | 'customer.birthday'
+                | 'review.submitted'
+                | 'survey.answered'
+                | 'referral.converted'
+                | 'custom';
+              customEvent?: string;
+              /** @default 0 */
+              priority?: number;
+              /** Format: date-time */
+              startsAt?: string;
+              /** Format: date-time */
+              endsAt?: string;
+              lines?: {
+                skus?: string[];
+                categories?: string[];
+                excludeSkus?: string[];
+                excludeCategories?: string[];
+              };
+              /** @default [] */
+              conditions?: (
+                | {
+                    /** @enum {string} */
+                    type: 'order.amount';
+                    minMinor?: number;
+                    maxMinor?: number;
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'order.quantity';
+                    min: number;
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'order.channel';
+                    in: ('web' | 'pos' | 'app' | 'other')[];
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'order.store';
+                    in: string[];
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'time.dayOfWeek';
+                    days: number[];
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'time.window';
+                    from: string;
+                    to: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'customer.tier';
+                    in: string[];
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'customer.segment';
+                    in: string[];
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'customer.attribute';
+                    key: string;
+                    /** @enum {string} */
+                    op: 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'exists';
+                    value?: string | number | boolean | (string | number | boolean)[];
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'customer.orderNumber';
+                    nth?: number;
+                    every?: number;
+                  }
+              )[];
+              effects: (
+                | {
+                    /** @enum {string} */
+                    type: 'points.perCurrencyUnit';
+                    points: number;
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'points.fixed';
+                    points: number;
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'points.multiplier';
+                    percent: number;
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'issue.coupon';
+                    couponBatchId: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'issue.reward';
+                    rewardId: string;
+                  }
+              )[];
+              caps?: {
+                perOrder?: number;
+                perCustomer?: {
+                  points: number;
+                  /** @enum {string} */
+                  period: 'day' | 'week' | 'month' | 'year';
+                };
+              };
+              /** @default false */
+              stopsLowerPriority?: boolean;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description What the rule does */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              description: string;
+            };
+          };
+        };
+        /** @description The request is malformed or a field is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key’s role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The request body is over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The request body is not application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Well-formed but cannot be applied (such as a window that ends before it starts), or the Idempotency-Key was used with another body */
         422: {
           headers: {
             [name: string]: unknown;
@@ -4756,9 +5092,15 @@ export interface paths {
           'application/json': {
             /** @default 90 */
             days?: number;
-            /** Format: date-time */
+            /**
+             * @description First day (YYYY-MM-DD, programme time zone) or an instant with an offset; default `to` less `days`
+             * @example 2026-11-01
+             */
             from?: string;
-            /** Format: date-time */
+            /**
+             * @description Last day, included (YYYY-MM-DD), or an instant with an offset (excluded); default now
+             * @example 2026-11-30
+             */
             to?: string;
           };
         };
@@ -16608,6 +16950,26 @@ export interface components {
         orders: number;
       }[];
     };
+    RuleCatalogue: {
+      categories: {
+        name: string;
+        lines: number;
+      }[];
+      skus: {
+        sku: string;
+        name: string | null;
+        category: string | null;
+        lines: number;
+      }[];
+      stores: {
+        id: string;
+        orders: number;
+      }[];
+      channels: {
+        channel: string;
+        orders: number;
+      }[];
+    };
     Rule: {
       id: string;
       version: number;
@@ -16623,6 +16985,7 @@ export interface components {
         | 'custom';
       /** @enum {string} */
       status: 'draft' | 'active' | 'archived';
+      description: string;
       document: {
         [key: string]: unknown;
       };

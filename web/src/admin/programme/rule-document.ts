@@ -1,5 +1,6 @@
 import type { BodyOf } from '../../shared/api';
 import { toInstant, toLocalInput } from './forms';
+import { NEW_PARTS, cleanParts, partsOf, type RuleParts } from './rule-builder-model';
 import type { RuleDocument, RuleTrigger } from './types';
 
 /** A rule document as POST /v1/rules and /v1/rules/simulate take it. */
@@ -7,8 +8,8 @@ export type RuleDocumentInput = BodyOf<'/v1/rules', 'post'>['document'];
 
 /**
  * A rule document is edited in two parts: its top-level settings as labelled inputs, and its
- * lines, conditions, effects and caps as JSON (their shapes vary too much for a generic form).
- * These functions split a document into the two and put them back together.
+ * lines, conditions, effects and caps in the builder (or, under Advanced, as JSON). These
+ * functions split a document into the two and put them back together.
  */
 
 export interface RuleFields {
@@ -35,10 +36,10 @@ const FIELD_KEYS = [
   'stopsLowerPriority',
 ];
 
-/** A new rule's starting point: a bonus on bigger orders with a monthly cap, as an example to edit. */
-export const NEW_RULE: { fields: RuleFields; json: string } = {
+/** A new rule's starting point: double points, to be narrowed with items, conditions and caps. */
+export const NEW_RULE: { fields: RuleFields; parts: RuleParts } = {
   fields: {
-    name: '100 bonus points on orders of 50 or more',
+    name: '',
     description: '',
     trigger: 'order.placed',
     customEvent: '',
@@ -47,21 +48,12 @@ export const NEW_RULE: { fields: RuleFields; json: string } = {
     endsAt: '',
     stopsLowerPriority: false,
   },
-  json: JSON.stringify(
-    {
-      lines: { excludeCategories: ['giftcard'] },
-      conditions: [{ type: 'order.amount', minMinor: 5000 }],
-      effects: [{ type: 'points.fixed', points: 100 }],
-      caps: { perCustomer: { points: 500, period: 'month' } },
-    },
-    null,
-    2,
-  ),
+  parts: NEW_PARTS,
 };
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
-export const splitDocument = (doc: RuleDocument): { fields: RuleFields; json: string } => {
+export const splitDocument = (doc: RuleDocument): { fields: RuleFields; parts: RuleParts } => {
   const rest = Object.fromEntries(Object.entries(doc).filter(([k]) => !FIELD_KEYS.includes(k)));
   return {
     fields: {
@@ -74,15 +66,17 @@ export const splitDocument = (doc: RuleDocument): { fields: RuleFields; json: st
       endsAt: toLocalInput(text(doc.endsAt) || null),
       stopsLowerPriority: doc.stopsLowerPriority === true,
     },
-    json: JSON.stringify(rest, null, 2),
+    parts: partsOf(rest),
   };
 };
 
-export type BuildResult =
-  { ok: true; document: RuleDocumentInput } | { ok: false; message: string };
+/** The builder's parts as the Advanced view shows them. */
+export const partsJson = (parts: RuleParts) => JSON.stringify(cleanParts(parts), null, 2);
 
-/** The whole document, or why the JSON part cannot be read. The server checks the rest. */
-export const buildDocument = (fields: RuleFields, json: string): BuildResult => {
+/** The builder's parts read back from the Advanced JSON, or why they cannot be read. */
+export const parsePartsJson = (
+  json: string,
+): { ok: true; parts: RuleParts } | { ok: false; message: string } => {
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
@@ -102,19 +96,23 @@ export const buildDocument = (fields: RuleFields, json: string): BuildResult => 
       message: `Set ${repeated.join(', ')} with the fields above, not in the Rule JSON.`,
     };
   }
+  return { ok: true, parts: partsOf(parsed as Record<string, unknown>) };
+};
+
+/** The whole document from the inputs and the builder. The server checks it and names faults. */
+export const buildDocument = (fields: RuleFields, parts: RuleParts): RuleDocumentInput => {
   const document: RuleDocument = {
     schemaVersion: 1,
     name: fields.name,
     trigger: fields.trigger,
     priority: fields.priority.trim() === '' ? 0 : Number(fields.priority),
     stopsLowerPriority: fields.stopsLowerPriority,
-    ...parsed,
+    ...cleanParts(parts),
   };
   if (fields.description.trim() !== '') document.description = fields.description;
   // The input shows only for trigger custom; a value left from before is not sent.
   if (fields.trigger === 'custom') document.customEvent = fields.customEvent.trim();
   if (fields.startsAt) document.startsAt = toInstant(fields.startsAt);
   if (fields.endsAt) document.endsAt = toInstant(fields.endsAt);
-  // The JSON part is whatever the admin typed: the server checks the whole and names each fault.
-  return { ok: true, document: document as RuleDocumentInput };
+  return document as RuleDocumentInput;
 };

@@ -1,17 +1,21 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, client, newIdempotencyKey, unwrap } from '../../shared/api';
 import { ErrorNotice } from '../ui';
+import { RuleBuilder } from './rule-builder';
+import type { RuleParts } from './rule-builder-model';
 import {
   NEW_RULE,
   buildDocument,
+  parsePartsJson,
+  partsJson,
   splitDocument,
   type RuleDocumentInput,
   type RuleFields,
 } from './rule-document';
 import { RuleJsonHelp } from './rule-json-help';
-import { Saved } from './shared';
+import { Saved, useProgramme } from './shared';
 import { SimulationResult } from './simulation-result';
 import { RULE_TRIGGERS, type Rule } from './types';
 
@@ -35,9 +39,13 @@ export const RuleForm = ({
   const navigate = useNavigate();
   const start = rule ? splitDocument(rule.document) : NEW_RULE;
   const [fields, setFields] = useState<RuleFields>(start.fields);
-  const [json, setJson] = useState(start.json);
+  const [parts, setParts] = useState<RuleParts>(start.parts);
+  // The Advanced view's JSON while it is open; null while the builder is in charge.
+  const [json, setJson] = useState<string | null>(null);
   const [saveAs, setSaveAs] = useState<'draft' | 'active'>('draft');
-  const [days, setDays] = useState('90');
+  const [period, setPeriod] = useState(defaultPeriod);
+  const programme = useProgramme();
+  const currency = programme.data?.currency ?? '';
   const [clientError, setClientError] = useState<string | null>(null);
   // A confirmation belongs to the version it saved: it goes once the rule moves on (activated…).
   const [savedNote, setSavedNote] = useState(saved ?? null);
@@ -48,7 +56,11 @@ export const RuleForm = ({
 
   const simulate = useMutation({
     mutationFn: (document: RuleDocumentInput) =>
-      unwrap(client.POST('/v1/rules/simulate', { body: { rule: document, days: Number(days) } })),
+      unwrap(
+        client.POST('/v1/rules/simulate', {
+          body: { rule: document, from: period.from, to: period.to },
+        }),
+      ),
   });
   const save = useMutation({
     mutationFn: (document: RuleDocumentInput) =>
@@ -78,12 +90,27 @@ export const RuleForm = ({
     },
   });
 
+  /** The builder's parts, read back from the Advanced JSON if it is open; null if unreadable. */
+  const currentParts = () => {
+    if (json === null) return parts;
+    const read = parsePartsJson(json);
+    setClientError(read.ok ? null : read.message);
+    if (!read.ok) return null;
+    setParts(read.parts);
+    return read.parts;
+  };
   /** The document from the form, or null after showing why the JSON cannot be read. */
   const documentFromForm = () => {
     setSavedNote(null);
-    const built = buildDocument(fields, json);
-    setClientError(built.ok ? null : built.message);
-    return built.ok ? built.document : null;
+    const current = currentParts();
+    return current ? buildDocument(fields, current) : null;
+  };
+  const toggleAdvanced = () => {
+    if (json === null) {
+      setJson(partsJson(parts));
+      return;
+    }
+    if (currentParts()) setJson(null);
   };
   const onSimulate = () => {
     setLastAction('simulate');
@@ -176,17 +203,32 @@ export const RuleForm = ({
         />
         Stop lower-priority rules when this one applies
       </label>
-      <label>
-        Rule JSON (lines, conditions, effects, caps)
-        <textarea
-          value={json}
-          onChange={(e) => setJson(e.target.value)}
-          rows={16}
-          spellCheck={false}
-          aria-invalid={clientError !== null}
+      {json === null ? (
+        <RuleBuilder
+          parts={parts}
+          currency={currency}
+          orderRule={fields.trigger === 'order.placed'}
+          onChange={setParts}
         />
-      </label>
-      <RuleJsonHelp />
+      ) : (
+        <>
+          <label>
+            Rule JSON (lines, conditions, effects, caps)
+            <textarea
+              value={json}
+              onChange={(e) => setJson(e.target.value)}
+              rows={16}
+              spellCheck={false}
+              aria-invalid={clientError !== null}
+            />
+          </label>
+          <RuleJsonHelp />
+        </>
+      )}
+      <button type="button" className="link" onClick={toggleAdvanced} aria-expanded={json !== null}>
+        {json === null ? 'Advanced: edit as JSON' : 'Back to the builder'}
+      </button>
+      <RuleSentence document={json === null ? buildDocument(fields, parts) : null} />
       {clientError && (
         <div className="error" role="alert">
           {clientError}
@@ -196,13 +238,19 @@ export const RuleForm = ({
       {savedNote && savedNote.version === rule?.version && <Saved>{savedNote.note}</Saved>}
       <div className="toolbar">
         <label>
-          Simulate over the last (days)
+          Simulate from
           <input
-            type="number"
-            min={1}
-            max={3650}
-            value={days}
-            onChange={(e) => setDays(e.target.value)}
+            type="date"
+            value={period.from}
+            onChange={(e) => setPeriod((p) => ({ ...p, from: e.target.value }))}
+          />
+        </label>
+        <label>
+          to (included)
+          <input
+            type="date"
+            value={period.to}
+            onChange={(e) => setPeriod((p) => ({ ...p, to: e.target.value }))}
           />
         </label>
         <button
@@ -241,5 +289,60 @@ export const RuleForm = ({
       )}
       {simulate.data && <SimulationResult result={simulate.data} />}
     </form>
+  );
+};
+
+const isoDay = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/** The last 90 days, today included, until the admin picks other dates. */
+const defaultPeriod = () => {
+  const today = new Date();
+  const from = new Date(today);
+  from.setDate(from.getDate() - 89);
+  return { from: isoDay(from), to: isoDay(today) };
+};
+
+/** The value after it has stopped changing for a moment, so typing does not flood the server. */
+const useSettled = <T,>(value: T, ms: number): T => {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+};
+
+/** What the rule does in plain language (POST /v1/rules/describe), as it is being built. */
+const RuleSentence = ({ document }: { document: RuleDocumentInput | null }) => {
+  const settled = useSettled(document && { ...document, name: document.name || 'draft' }, 300);
+  const sentence = useQuery({
+    queryKey: ['rule-sentence', settled],
+    queryFn: ({ signal }) =>
+      unwrap(client.POST('/v1/rules/describe', { body: { rule: settled! }, signal })),
+    enabled: settled !== null,
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+  return (
+    <section className="rule-sentence" aria-label="What this rule does" aria-live="polite">
+      <h3>What this rule does</h3>
+      {settled === null ? (
+        <p className="muted">Back to the builder to see the sentence.</p>
+      ) : sentence.error ? (
+        <p className="muted">
+          Not a complete rule yet:{' '}
+          {sentence.error instanceof ApiError && sentence.error.issues.length > 0
+            ? sentence.error.issues
+                .map((i) => `${i.path.replace(/^rule\./, '')}: ${i.message}`)
+                .join('; ')
+            : 'the server could not read it.'}
+        </p>
+      ) : sentence.data ? (
+        <p className="rule-sentence-text">{sentence.data.description}</p>
+      ) : (
+        <p className="muted">Writing the sentence…</p>
+      )}
+    </section>
   );
 };

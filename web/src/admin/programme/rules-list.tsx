@@ -47,6 +47,7 @@ export const RulesList = () => {
               <thead>
                 <tr>
                   <th>Name</th>
+                  <th>What it does</th>
                   <th>Trigger</th>
                   <th>Status</th>
                   <th className="num">Priority</th>
@@ -62,6 +63,7 @@ export const RulesList = () => {
                       <td>
                         <Link to={`/programme/rules/${rule.id}`}>{rule.name}</Link>
                       </td>
+                      <td>{rule.description}</td>
                       <td>
                         <code>{rule.trigger}</code>
                       </td>

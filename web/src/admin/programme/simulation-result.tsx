@@ -2,11 +2,14 @@ import { formatDate, formatMoney, formatNumber, formatPercent } from '../../shar
 import { Empty } from '../ui';
 import type { RuleSimulation } from './types';
 
+/** The period's end is exclusive: its last moment is on the day the admin chose as the end. */
+const lastMoment = (end: string) => new Date(Date.parse(end) - 1).toISOString();
+
 /** What a draft rule would have done over past orders (POST /v1/rules/simulate). */
 export const SimulationResult = ({ result }: { result: RuleSimulation }) => (
   <section aria-label="Simulation result" className="prog-simulation">
     <h3>
-      Simulation: {formatDate(result.from)} to {formatDate(result.to)}
+      Simulation: {formatDate(result.from)} to {formatDate(lastMoment(result.to))}
     </h3>
     {result.ordersEvaluated === 0 ? (
       <Empty>No orders were placed in this period, so there was nothing to replay.</Empty>
@@ -54,6 +57,16 @@ export const SimulationResult = ({ result }: { result: RuleSimulation }) => (
                 </tr>
               ))}
             </tbody>
+            <tfoot>
+              <tr>
+                <td>Orders that qualified</td>
+                <td className="num">{formatNumber(result.ordersMatched)}</td>
+              </tr>
+              <tr>
+                <th scope="row">All orders in the period</th>
+                <td className="num">{formatNumber(result.ordersEvaluated)}</td>
+              </tr>
+            </tfoot>
           </table>
         )}
         <PointsByDay days={result.pointsByDay} />
