@@ -18,6 +18,7 @@ import * as createUsersAndSessions from './migrations/20261205_0900_create_users
 import * as createSignInFailure from './migrations/20261205_1000_create_sign_in_failure.js';
 import * as createAuditLogAndErasure from './migrations/20261206_2010_create_audit_log_and_erasure.js';
 import * as numberSignInAttempts from './migrations/20261206_2031_number_sign_in_attempts.js';
+import * as addContentTranslations from './migrations/20261207_1010_add_content_translations.js';
 
 /** Migrations are listed here by name; the name's timestamp orders them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261205_1000_create_sign_in_failure': createSignInFailure,
   '20261206_2010_create_audit_log_and_erasure': createAuditLogAndErasure,
   '20261206_2031_number_sign_in_attempts': numberSignInAttempts,
+  '20261207_1010_add_content_translations': addContentTranslations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -7919,6 +7919,13 @@ export interface paths {
               earnMultiplierPercent?: number;
               /** @default [] */
               benefits?: string[];
+              /** @default {} */
+              translations?: {
+                [key: string]: {
+                  name?: string;
+                  benefits?: string[];
+                };
+              };
             }[];
           };
         };
@@ -9447,6 +9454,13 @@ export interface paths {
                 minBasketMinor?: number | null;
                 /** @default true */
                 active?: boolean;
+                /** @default {} */
+                translations?: {
+                  [key: string]: {
+                    name?: string;
+                    description?: string;
+                  };
+                };
                 /** @enum {string} */
                 kind: 'percent_discount';
                 value: number;
@@ -9480,6 +9494,13 @@ export interface paths {
                 minBasketMinor?: number | null;
                 /** @default true */
                 active?: boolean;
+                /** @default {} */
+                translations?: {
+                  [key: string]: {
+                    name?: string;
+                    description?: string;
+                  };
+                };
                 /** @enum {string} */
                 kind: 'fixed_discount';
                 valueMinor: number;
@@ -9514,6 +9535,13 @@ export interface paths {
                 minBasketMinor?: number | null;
                 /** @default true */
                 active?: boolean;
+                /** @default {} */
+                translations?: {
+                  [key: string]: {
+                    name?: string;
+                    description?: string;
+                  };
+                };
                 /** @enum {string} */
                 kind: 'free_product';
                 sku: string;
@@ -9547,6 +9575,13 @@ export interface paths {
                 minBasketMinor?: number | null;
                 /** @default true */
                 active?: boolean;
+                /** @default {} */
+                translations?: {
+                  [key: string]: {
+                    name?: string;
+                    description?: string;
+                  };
+                };
                 /** @enum {string} */
                 kind: 'sample';
                 sku: string;
@@ -9579,6 +9614,13 @@ export interface paths {
                 minBasketMinor?: number | null;
                 /** @default true */
                 active?: boolean;
+                /** @default {} */
+                translations?: {
+                  [key: string]: {
+                    name?: string;
+                    description?: string;
+                  };
+                };
                 /** @enum {string} */
                 kind: 'gift';
               };
@@ -9775,6 +9817,12 @@ export interface paths {
             usesPerCoupon?: number;
             minBasketMinor?: number | null;
             active?: boolean;
+            translations?: {
+              [key: string]: {
+                name?: string;
+                description?: string;
+              };
+            };
             /** @enum {string} */
             kind?: 'percent_discount' | 'fixed_discount' | 'free_product' | 'sample' | 'gift';
             value?: number;
@@ -16289,6 +16337,13 @@ export interface components {
       threshold: number;
       earnMultiplierPercent: number;
       benefits: string[];
+      /** @description Per locale code: the name and benefits members of it read */
+      translations: {
+        [key: string]: {
+          name?: string;
+          benefits?: string[];
+        };
+      };
     };
     TierPlacement: {
       membersMeasured: number;
@@ -16447,6 +16502,13 @@ export interface components {
       archivedAt: string | null;
       /** @description Coupons given so far */
       issuedCount: number;
+      /** @description Per locale code: the name and description members of it read */
+      translations: {
+        [key: string]: {
+          name?: string;
+          description?: string;
+        };
+      };
       createdAt: string;
       updatedAt: string;
     };
