@@ -10,8 +10,10 @@ import { getCustomer } from '../core/customers/customers.service.js';
 import { getPointsSummary, listLedgerEntries } from '../core/ledger/ledger.service.js';
 import { getMemberReferral, getReferralSettings } from '../core/referrals/referrals.service.js';
 import { customerCoupons } from '../core/rewards/coupons.service.js';
+import { localizeReward } from '../core/rewards/rewards.js';
 import { memberRewards, redeemReward } from '../core/rewards/rewards.service.js';
 import { DomainError } from '../core/shared/errors.js';
+import { localizeTier } from '../core/tiers/tiers.js';
 import { tierProgress } from '../core/tiers/tiers.service.js';
 import { cardRepository, cardSecretStore } from '../app/customers.js';
 import { messagingRepository } from '../app/messaging.js';
@@ -95,14 +97,24 @@ export const memberRoutes = (deps: Pick<AppDeps, 'clock' | 'cardSecret' | 'publi
     const rewardDeps = withRewardRepositories(uow);
     const catalogue = await memberRewards(rewardDeps, customer.id);
     const everReward = await rewardDeps.rewards.list({ includeArchived: true, activeOnly: false });
+    // Programme texts in the member's language where translated, the default text elsewhere.
+    const locale = customer.locale;
     const coupons = usableCoupons(
       await customerCoupons(rewardDeps, customer.id),
-      new Map(everReward.map((r) => [r.id, r.name])),
+      new Map(everReward.map((r) => [r.id, localizeReward(r, locale).name])),
       uow.clock.now(),
     );
+    const tiers = tierRepository(uow.db);
     const progress = (await uow.tiersConfigured())
-      ? await tierProgress({ ...uow, tiers: tierRepository(uow.db) }, customer.id)
+      ? await tierProgress({ ...uow, tiers }, customer.id)
       : null;
+    const tierNames = new Map(
+      ((progress && (await tiers.config())?.tiers) ?? []).map((t) => [
+        t.code,
+        localizeTier(t, locale).name,
+      ]),
+    );
+    const currentTier = progress?.tier ? localizeTier(progress.tier, locale) : null;
     const referrals = withReferrals(uow);
     const terms = await getReferralSettings(referrals);
     const referral = terms.enabled
@@ -133,16 +145,21 @@ export const memberRoutes = (deps: Pick<AppDeps, 'clock' | 'cardSecret' | 'publi
         expiring: expiringOf(await uow.ledger.openLots(customer.id), uow.programme.timeZone),
       },
       tier: progress && {
-        current: progress.tier && {
-          code: progress.tier.code,
-          name: progress.tier.name,
-          benefits: progress.tier.benefits,
+        current: currentTier && {
+          code: currentTier.code,
+          name: currentTier.name,
+          benefits: currentTier.benefits,
         },
         metric: progress.metric,
         value: progress.value,
-        next: progress.next,
+        next: progress.next && {
+          ...progress.next,
+          name: tierNames.get(progress.next.code) ?? progress.next.name,
+        },
       },
-      rewards: catalogue.rewards.map(({ reward, reasons }) => presentReward(reward, reasons)),
+      rewards: catalogue.rewards.map(({ reward, reasons }) =>
+        presentReward(localizeReward(reward, locale), reasons),
+      ),
       coupons,
       referral: referral && {
         code: referral.code,
@@ -238,8 +255,10 @@ export const memberRoutes = (deps: Pick<AppDeps, 'clock' | 'cardSecret' | 'publi
           throw inMemberTerms(error);
         });
         const reward = await rewardDeps.rewards.findById(redeemed.redemption.rewardId);
+        const { locale } = await getCustomer(uow, card.customerId);
+        const name = reward ? localizeReward(reward, locale).name : '';
         const { balance } = await getPointsSummary(uow, uow.programme, card.customerId);
-        return { redeemed, reward: { id: rewardId, name: reward?.name ?? '' }, balance };
+        return { redeemed, reward: { id: rewardId, name }, balance };
       });
       const { redeemed } = result;
       if (!redeemed.created) c.header('idempotent-replayed', 'true');

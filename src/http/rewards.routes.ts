@@ -43,6 +43,12 @@ const RewardView = z
     active: z.boolean(),
     archivedAt: z.string().nullable(),
     issuedCount: z.number().int().openapi({ description: 'Coupons given so far' }),
+    translations: z
+      .record(
+        z.string(),
+        z.object({ name: z.string().optional(), description: z.string().optional() }),
+      )
+      .openapi({ description: 'Per locale code: the name and description members of it read' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -68,6 +74,7 @@ const presentReward = (r: Reward): z.infer<typeof RewardView> => {
     couponValidityDays: r.couponValidityDays,
     usesPerCoupon: r.usesPerCoupon,
     minBasketMinor: r.minBasketMinor,
+    translations: r.translations,
     active: r.active,
     archivedAt: iso(r.archivedAt),
     issuedCount: r.issuedCount,

@@ -45,6 +45,12 @@ const TierView = z
     threshold: z.number().int(),
     earnMultiplierPercent: z.number().int(),
     benefits: z.array(z.string()),
+    translations: z
+      .record(
+        z.string(),
+        z.object({ name: z.string().optional(), benefits: z.array(z.string()).optional() }),
+      )
+      .openapi({ description: 'Per locale code: the name and benefits members of it read' }),
   })
   .openapi('Tier');
 

@@ -1,5 +1,6 @@
 import type { FieldIssue } from '../shared/errors.js';
 import type { Question, Survey } from './feedback.js';
+import { surveyFormTexts, type SurveyFormTexts } from './survey-form.texts.js';
 
 /**
  * The survey as a minimal, accessible HTML page: one form, each question a fieldset with a
@@ -19,20 +20,20 @@ const radios = (q: Question, values: string[], labels: string[], checked: string
 const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
 
-const control = (q: Question, value: string | undefined): string => {
+const control = (q: Question, value: string | undefined, t: SurveyFormTexts): string => {
   switch (q.type) {
     case 'nps': {
       const v = range(0, 10);
-      return `<p class="hint">0 = not at all likely, 10 = extremely likely</p>\n${radios(q, v, v, value)}`;
+      return `<p class="hint">${esc(t.npsHint)}</p>\n${radios(q, v, v, value)}`;
     }
     case 'csat': {
       const v = range(1, 5);
-      return `<p class="hint">1 = very unsatisfied, 5 = very satisfied</p>\n${radios(q, v, v, value)}`;
+      return `<p class="hint">${esc(t.csatHint)}</p>\n${radios(q, v, v, value)}`;
     }
     case 'choice':
       return radios(q, q.options, q.options, value);
     case 'text':
-      return `<label for="q-${esc(q.id)}">Your answer</label>\n<textarea id="q-${esc(q.id)}" name="${esc(q.id)}" maxlength="${q.maxLength}" rows="4"${q.required ? ' required' : ''}>${esc(value ?? '')}</textarea>`;
+      return `<label for="q-${esc(q.id)}">${esc(t.yourAnswer)}</label>\n<textarea id="q-${esc(q.id)}" name="${esc(q.id)}" maxlength="${q.maxLength}" rows="4"${q.required ? ' required' : ''}>${esc(value ?? '')}</textarea>`;
   }
 };
 
@@ -43,11 +44,14 @@ export const renderSurveyForm = (
     answered: boolean;
     issues?: FieldIssue[];
     values?: Record<string, string>;
+    /** The customer's locale: the page's own words follow it (English when we lack it). */
+    locale?: string | null;
   },
 ): string => {
+  const { language, texts: t } = surveyFormTexts(state.locale);
   const issueOf = (q: Question) => state.issues?.find((i) => i.path === `answers.${q.id}`);
   const body = state.answered
-    ? `<p role="status">Thank you: your answers are recorded.</p>`
+    ? `<p role="status">${esc(t.thanks)}</p>`
     : `<form method="post" action="${esc(state.action)}">
 ${survey.questions
   .map((q) => {
@@ -56,15 +60,15 @@ ${survey.questions
       ? `<p id="err-${esc(q.id)}" class="error" role="alert">${esc(issue.message)}</p>\n`
       : '';
     return `<fieldset${issue ? ` aria-invalid="true" aria-describedby="err-${esc(q.id)}"` : ''}>
-<legend>${esc(q.prompt)}${q.required ? ' <span aria-hidden="true">*</span><span class="sr">(required)</span>' : ''}</legend>
-${error}${control(q, state.values?.[q.id])}
+<legend>${esc(q.prompt)}${q.required ? ' <span aria-hidden="true">*</span><span class="sr">${esc(t.required)}</span>' : ''}</legend>
+${error}${control(q, state.values?.[q.id], t)}
 </fieldset>`;
   })
   .join('\n')}
-<button type="submit">Send my answers</button>
+<button type="submit">${esc(t.submit)}</button>
 </form>`;
   return `<!doctype html>
-<html lang="en">
+<html lang="${language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

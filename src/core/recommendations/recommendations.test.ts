@@ -23,6 +23,7 @@ const reward = (id: string, pointsCost: number): Reward => ({
   usesPerCoupon: 1,
   minBasketMinor: null,
   active: true,
+  translations: {},
   archivedAt: null,
   issuedCount: 0,
   createdAt: new Date(0),

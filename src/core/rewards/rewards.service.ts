@@ -70,6 +70,7 @@ const catalogueOf = (def: RewardDefinition, currency: string) => ({
   usesPerCoupon: def.usesPerCoupon,
   minBasketMinor: def.minBasketMinor,
   active: def.active,
+  translations: def.translations,
 });
 
 const KIND_FIELDS = ['value', 'valueMinor', 'currency', 'sku'] as const;
@@ -90,6 +91,7 @@ const definitionOf = (r: Reward): Record<string, unknown> => {
     usesPerCoupon: r.usesPerCoupon,
     minBasketMinor: r.minBasketMinor,
     active: r.active,
+    translations: r.translations,
     kind: b.kind,
     ...(b.kind === 'percent_discount' ? { value: b.value } : {}),
     ...(b.kind === 'fixed_discount' ? { valueMinor: b.valueMinor, currency: b.currency } : {}),

@@ -63,6 +63,7 @@ const reward = (fields: Partial<Reward> = {}): Reward => ({
   usesPerCoupon: 1,
   minBasketMinor: null,
   active: true,
+  translations: {},
   archivedAt: null,
   issuedCount: 0,
   createdAt: NOW,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { translated, translationsSchema, type Translations } from '../shared/translations.js';
 
 /**
  * The rewards catalogue: what a member can exchange points for. Redeeming a reward issues a
@@ -52,6 +53,16 @@ export const BenefitSchema = z.discriminatedUnion('kind', [
 
 const instant = z.iso.datetime({ offset: true });
 
+/** A reward's name and description in one language; either may be left to the default. */
+export const RewardTranslationSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    description: z.string().trim().min(1).max(2000).optional(),
+  })
+  .strict();
+export type RewardTranslation = z.infer<typeof RewardTranslationSchema>;
+export const RewardTranslationsSchema = translationsSchema(RewardTranslationSchema);
+
 /** The fields every reward has, as a patch may give them (no defaults). */
 const catalogueShape = {
   name: z.string().trim().min(1).max(200),
@@ -68,6 +79,8 @@ const catalogueShape = {
   usesPerCoupon: z.number().int().min(1).max(1000),
   minBasketMinor: minorAmount.nullable(),
   active: z.boolean(),
+  /** Per locale code (de, et…): the texts members of that language see. */
+  translations: RewardTranslationsSchema,
 };
 
 const catalogueFields = {
@@ -82,6 +95,7 @@ const catalogueFields = {
   usesPerCoupon: catalogueShape.usesPerCoupon.default(1),
   minBasketMinor: catalogueShape.minBasketMinor.default(null),
   active: catalogueShape.active.default(true),
+  translations: catalogueShape.translations.default({}),
 };
 
 /** A catalogue entry as an admin writes it: the common fields and those of its kind. */
@@ -155,6 +169,7 @@ export interface Reward {
   usesPerCoupon: number;
   minBasketMinor: number | null;
   active: boolean;
+  translations: Translations<RewardTranslation>;
   archivedAt: Date | null;
   /** Coupons given so far, for points or by rules. */
   issuedCount: number;
@@ -190,3 +205,13 @@ export interface RewardRepository {
   /** The member's tier code, or null (read from the tiers module's member_tier). */
   tierOf(customerId: string): Promise<string | null>;
 }
+
+/** The reward as a member of `locale` reads it: translated name and description where given. */
+export const localizeReward = (reward: Reward, locale: string | null): Reward => ({
+  ...reward,
+  ...translated(
+    { name: reward.name, description: reward.description },
+    reward.translations,
+    locale,
+  ),
+});

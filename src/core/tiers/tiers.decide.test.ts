@@ -16,6 +16,7 @@ const tier = (code: string, rank: number, threshold: number, earnMultiplierPerce
   threshold,
   earnMultiplierPercent,
   benefits: [],
+  translations: {},
 });
 
 const config: TierConfig = {

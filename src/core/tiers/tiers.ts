@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { translated, translationsSchema, type Translations } from '../shared/translations.js';
 
 /**
  * VIP tiers: levels a member reaches by points, spend or orders in a qualification window. A
@@ -36,6 +37,16 @@ export type TierPolicy = z.infer<typeof TierPolicySchema>;
 /** What members of a tier are told they get, as short texts ("Free delivery"). */
 export const TierBenefitsSchema = z.array(z.string().trim().min(1).max(200)).max(50);
 
+/** A tier's name and benefits in one language; benefits, when given, replace the whole list. */
+export const TierTranslationSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100).optional(),
+    benefits: TierBenefitsSchema.optional(),
+  })
+  .strict();
+export type TierTranslation = z.infer<typeof TierTranslationSchema>;
+export const TierTranslationsSchema = translationsSchema(TierTranslationSchema);
+
 export const TierInputSchema = z.object({
   code: z
     .string()
@@ -46,6 +57,8 @@ export const TierInputSchema = z.object({
   /** 150 = half as many points again on orders (100 = no bonus). */
   earnMultiplierPercent: z.number().int().min(100).max(10_000).default(100),
   benefits: TierBenefitsSchema.default([]),
+  /** Per locale code (de, et…): the name and benefits members of that language see. */
+  translations: TierTranslationsSchema.default({}),
 });
 
 /** The whole configuration, as an admin sends it: tiers from lowest to highest. */
@@ -86,7 +99,14 @@ export interface TierDefinition {
   threshold: number;
   earnMultiplierPercent: number;
   benefits: string[];
+  translations: Translations<TierTranslation>;
 }
+
+/** The tier as a member of `locale` reads it: translated name and benefits where given. */
+export const localizeTier = (tier: TierDefinition, locale: string | null): TierDefinition => ({
+  ...tier,
+  ...translated({ name: tier.name, benefits: tier.benefits }, tier.translations, locale),
+});
 
 export interface TierConfig {
   policy: TierPolicy;

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import {
   flatBenefit,
+  RewardTranslationsSchema,
   type Benefit,
   type Reward,
   type RewardRedemption,
@@ -22,6 +23,12 @@ const benefitOf = (row: Selectable<RewardTable>): Benefit => {
   }
 };
 
+// Stored JSON is checked on the way out: anything unexpected reads as untranslated.
+const translationsOf = (stored: unknown) => {
+  const parsed = RewardTranslationsSchema.safeParse(stored);
+  return parsed.success ? parsed.data : {};
+};
+
 const toReward = (row: Selectable<RewardTable>): Reward => ({
   id: row.id,
   name: row.name,
@@ -37,6 +44,7 @@ const toReward = (row: Selectable<RewardTable>): Reward => ({
   usesPerCoupon: row.uses_per_coupon,
   minBasketMinor: row.min_basket_minor,
   active: row.active,
+  translations: translationsOf(row.translations),
   archivedAt: row.archived_at,
   issuedCount: row.issued_count,
   createdAt: row.created_at,
@@ -64,6 +72,7 @@ const rewardRow = (r: Reward): Insertable<RewardTable> => {
     uses_per_coupon: r.usesPerCoupon,
     min_basket_minor: r.minBasketMinor,
     active: r.active,
+    translations: JSON.stringify(r.translations),
     archived_at: r.archivedAt,
     issued_count: r.issuedCount,
     created_at: r.createdAt,

@@ -30,6 +30,7 @@ export interface RewardTable {
   uses_per_coupon: number;
   min_basket_minor: number | null;
   active: boolean;
+  translations: ColumnType<unknown, string | undefined, string>;
   archived_at: NullableTimestamp;
   issued_count: Generated<number>;
   created_at: Timestamp;

@@ -1,4 +1,4 @@
-import type { Generated, GeneratedAlways } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 import type { Timestamp, NullableTimestamp, Json } from './column-types.js';
 
 /** VIP tiers, the policy that assigns them, and each member's tier and its history. */
@@ -16,6 +16,7 @@ export interface TierDefinitionTable {
   threshold: number;
   earn_multiplier_percent: Generated<number>;
   benefits: Json<unknown>;
+  translations: ColumnType<unknown, string | undefined, string>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

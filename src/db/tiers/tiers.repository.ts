@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { instantOfWallClock } from '../zoned-time.sql.js';
 import {
   TierBenefitsSchema,
+  TierTranslationsSchema,
   type MemberTier,
   type TierChange,
   type TierChangeReason,
@@ -33,11 +34,13 @@ interface DefinitionJson {
   threshold: number | string;
   earn_multiplier_percent: number;
   benefits: unknown;
+  translations: unknown;
 }
 
 const toDefinition = (row: DefinitionJson): TierDefinition => {
   // Stored JSON is checked on the way out: anything unexpected reads as no benefits.
   const benefits = TierBenefitsSchema.safeParse(row.benefits);
+  const translations = TierTranslationsSchema.safeParse(row.translations);
   return {
     code: row.code,
     name: row.name,
@@ -45,6 +48,7 @@ const toDefinition = (row: DefinitionJson): TierDefinition => {
     threshold: Number(row.threshold),
     earnMultiplierPercent: row.earn_multiplier_percent,
     benefits: benefits.success ? benefits.data : [],
+    translations: translations.success ? translations.data : {},
   };
 };
 
@@ -90,7 +94,8 @@ export const tierRepository = (db: Kysely<DB>): TierRepository => ({
       .select(
         sql<DefinitionJson[]>`(select coalesce(json_agg(json_build_object(
             'code', d.code, 'name', d.name, 'rank', d.rank, 'threshold', d.threshold,
-            'earn_multiplier_percent', d.earn_multiplier_percent, 'benefits', d.benefits
+            'earn_multiplier_percent', d.earn_multiplier_percent, 'benefits', d.benefits,
+            'translations', d.translations
           ) order by d.rank), '[]'::json) from tier_definition d)`.as('tiers'),
       )
       .executeTakeFirst();
@@ -133,6 +138,7 @@ export const tierRepository = (db: Kysely<DB>): TierRepository => ({
           threshold: t.threshold,
           earn_multiplier_percent: t.earnMultiplierPercent,
           benefits: JSON.stringify(t.benefits),
+          translations: JSON.stringify(t.translations),
           created_at: at,
           updated_at: at,
         })),
@@ -144,6 +150,7 @@ export const tierRepository = (db: Kysely<DB>): TierRepository => ({
           threshold: eb.ref('excluded.threshold'),
           earn_multiplier_percent: eb.ref('excluded.earn_multiplier_percent'),
           benefits: eb.ref('excluded.benefits'),
+          translations: eb.ref('excluded.translations'),
           updated_at: eb.ref('excluded.updated_at'),
         })),
       )

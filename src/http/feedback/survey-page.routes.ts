@@ -2,6 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { answersFromForm } from '../../core/feedback/survey-answers.js';
 import { renderSurveyForm } from '../../core/feedback/survey-form.js';
 import { answerSurvey, openSurveyLink } from '../../core/feedback/surveys.service.js';
+import { getCustomer, type CustomerDeps } from '../../core/customers/customers.service.js';
 import { isDomainError } from '../../core/shared/errors.js';
 import { inRequestTransaction, type AppContext, type AppEnv } from '../context.js';
 import { json, problem } from '../openapi.js';
@@ -48,6 +49,10 @@ const isForm = (c: AppContext) =>
     c.req.header('content-type') ?? '',
   );
 
+/** The page speaks the customer's language: the link names them, their profile names it. */
+const localeOf = async (deps: Pick<CustomerDeps, 'customers'>, customerId: string) =>
+  (await getCustomer(deps, customerId)).locale;
+
 /** The public answer pages `/s/{token}`: no API key, the signed token is the credential. */
 export const surveyPageRoutes = (ctx: FeedbackContext) => {
   const { clock, feedbackDeps, linkKey } = ctx;
@@ -74,11 +79,13 @@ export const surveyPageRoutes = (ctx: FeedbackContext) => {
     }),
     async (c) => {
       const token = c.req.valid('param').token;
-      const link = await openSurveyLink(await feedbackDeps(c), await linkKey(c.var.db), token);
+      const deps = await feedbackDeps(c);
+      const link = await openSurveyLink(deps, await linkKey(c.var.db), token);
       if (wantsHtml(c)) {
         const page = renderSurveyForm(link.survey, {
           action: `/s/${token}`,
           answered: link.response !== null,
+          locale: await localeOf(deps, link.customerId),
         });
         return c.html(page, 200, HTML_HEADERS) as never;
       }
@@ -130,6 +137,7 @@ export const surveyPageRoutes = (ctx: FeedbackContext) => {
             : (c.req.valid('json') as z.infer<typeof AnswerBody> | undefined)?.answers;
           return {
             survey: link.survey,
+            locale: form ? await localeOf(d, link.customerId) : null,
             result: await answerSurvey(d, {
               surveyId: link.survey.id,
               customerId: link.customerId,
@@ -140,7 +148,11 @@ export const surveyPageRoutes = (ctx: FeedbackContext) => {
         });
         if (form)
           return c.html(
-            renderSurveyForm(result.survey, { action: `/s/${token}`, answered: true }),
+            renderSurveyForm(result.survey, {
+              action: `/s/${token}`,
+              answered: true,
+              locale: result.locale,
+            }),
             result.result.created ? 201 : 200,
             HTML_HEADERS,
           ) as never;
@@ -159,7 +171,8 @@ export const surveyPageRoutes = (ctx: FeedbackContext) => {
     token: string,
     issues: { path: string; message: string }[],
   ) => {
-    const link = await openSurveyLink(await feedbackDeps(c), await linkKey(c.var.db), token);
+    const deps = await feedbackDeps(c);
+    const link = await openSurveyLink(deps, await linkKey(c.var.db), token);
     const body = await c.req.parseBody();
     const values = Object.fromEntries(
       Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'),
@@ -169,6 +182,7 @@ export const surveyPageRoutes = (ctx: FeedbackContext) => {
       answered: false,
       issues,
       values,
+      locale: await localeOf(deps, link.customerId),
     });
     return c.html(page, 400, HTML_HEADERS) as never;
   };

@@ -49,6 +49,7 @@ const MemberView = ({ summary, token }: { summary: MemberSummary; token: string 
           <RewardsSection
             token={token}
             rewards={summary.rewards}
+            balance={summary.points.balance}
             currency={summary.programme.currency}
             fresh={fresh}
             onRedeemed={(redemption) => setFresh((list) => [redemption, ...list])}

@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
-import { ApiError } from '../shared/api';
-import { fill, type RedeemErrorCode, type RedeemErrorText } from './i18n/messages';
 import { useI18n, type I18n } from './i18n';
 import { benefitText } from './benefit';
 import { FreshCoupon } from './coupons-section';
+import { RedeemAction } from './redeem-action';
 import { useRedeem, type MemberReward, type Redemption } from './member-api';
 
 const reasonText = (reason: MemberReward['reasons'][number], i18n: I18n) => {
@@ -13,39 +12,19 @@ const reasonText = (reason: MemberReward['reasons'][number], i18n: I18n) => {
   return Object.hasOwn(i18n.t.reasons, reason.code) ? i18n.t.reasons[reason.code] : reason.message;
 };
 
-// Each code the redeem route documents needs a text here: a new one is a type error until told.
-const REDEEM_ERROR_TEXT: Record<RedeemErrorCode, RedeemErrorText> = {
-  insufficient_points: 'insufficient_points',
-  out_of_stock: 'out_of_stock',
-  reward_limit_reached: 'reward_limit_reached',
-  tier_required: 'tier_required',
-  reward_not_available: 'reward_not_available',
-  reward_not_found: 'reward_not_available',
-  card_not_found: 'card_not_found',
-  customer_not_found: 'card_not_found',
-  // Keys are drawn fresh per reward, so a reused one is the page's fault, not the member's.
-  idempotency_key_reused: 'generic',
-};
-
-const redeemErrorText = (error: unknown, i18n: I18n) => {
-  const code = error instanceof ApiError ? error.code : null;
-  const text =
-    code !== null && Object.hasOwn(REDEEM_ERROR_TEXT, code)
-      ? REDEEM_ERROR_TEXT[code as RedeemErrorCode]
-      : 'generic';
-  return i18n.t.redeemErrors[text];
-};
-
 /** What the member can redeem now (a button each) and what is still out of reach, and why. */
 export const RewardsSection = ({
   token,
   rewards,
+  balance,
   currency,
   fresh,
   onRedeemed,
 }: {
   token: string;
   rewards: MemberReward[];
+  /** Spendable points now: the confirm question tells what is left after spending. */
+  balance: number;
   currency: string;
   /** Coupons redeemed on this visit, newest first. */
   fresh: Redemption[];
@@ -91,32 +70,17 @@ export const RewardsSection = ({
           {ready.length > 0 && (
             <ul className="member-rewards">
               {ready.map((reward) => {
-                const busy = redeem.isPending && redeem.variables === reward.id;
-                const failed = redeem.isError && redeem.variables === reward.id;
+                const mine = redeem.variables === reward.id;
                 return item(
                   reward,
-                  <div className="member-reward-action">
-                    <button
-                      type="button"
-                      disabled={redeem.isPending}
-                      aria-label={
-                        busy
-                          ? undefined
-                          : fill(t.redeemFor, {
-                              reward: reward.name,
-                              points: i18n.points(reward.pointsPrice),
-                            })
-                      }
-                      onClick={() => onRedeem(reward.id)}
-                    >
-                      {busy ? t.redeeming : t.redeem}
-                    </button>
-                    {failed && (
-                      <p className="error" role="alert">
-                        {redeemErrorText(redeem.error, i18n)}
-                      </p>
-                    )}
-                  </div>,
+                  <RedeemAction
+                    reward={reward}
+                    balance={balance}
+                    busy={redeem.isPending && mine}
+                    blocked={redeem.isPending}
+                    error={redeem.isError && mine ? redeem.error : null}
+                    onConfirm={() => onRedeem(reward.id)}
+                  />,
                 );
               })}
             </ul>

@@ -8261,6 +8261,13 @@ export interface paths {
               earnMultiplierPercent?: number;
               /** @default [] */
               benefits?: string[];
+              /** @default {} */
+              translations?: {
+                [key: string]: {
+                  name?: string;
+                  benefits?: string[];
+                };
+              };
             }[];
           };
         };
@@ -9864,6 +9871,13 @@ export interface paths {
                 minBasketMinor?: number | null;
                 /** @default true */
                 active?: boolean;
+                /** @default {} */
+                translations?: {
+                  [key: string]: {
+                    name?: string;
+                    description?: string;
+                  };
+                };
                 /** @enum {string} */
                 kind: 'percent_discount';
                 value: number;
@@ -9897,6 +9911,13 @@ export interface paths {
                 minBasketMinor?: number | null;
                 /** @default true */
                 active?: boolean;
+                /** @default {} */
+                translations?: {
+                  [key: string]: {
+                    name?: string;
+                    description?: string;
+                  };
+                };
                 /** @enum {string} */
                 kind: 'fixed_discount';
                 valueMinor: number;
@@ -9931,6 +9952,13 @@ export interface paths {
                 minBasketMinor?: number | null;
                 /** @default true */
                 active?: boolean;
+                /** @default {} */
+                translations?: {
+                  [key: string]: {
+                    name?: string;
+                    description?: string;
+                  };
+                };
                 /** @enum {string} */
                 kind: 'free_product';
                 sku: string;
@@ -9964,6 +9992,13 @@ export interface paths {
                 minBasketMinor?: number | null;
                 /** @default true */
                 active?: boolean;
+                /** @default {} */
+                translations?: {
+                  [key: string]: {
+                    name?: string;
+                    description?: string;
+                  };
+                };
                 /** @enum {string} */
                 kind: 'sample';
                 sku: string;
@@ -9996,6 +10031,13 @@ export interface paths {
                 minBasketMinor?: number | null;
                 /** @default true */
                 active?: boolean;
+                /** @default {} */
+                translations?: {
+                  [key: string]: {
+                    name?: string;
+                    description?: string;
+                  };
+                };
                 /** @enum {string} */
                 kind: 'gift';
               };
@@ -10192,6 +10234,12 @@ export interface paths {
             usesPerCoupon?: number;
             minBasketMinor?: number | null;
             active?: boolean;
+            translations?: {
+              [key: string]: {
+                name?: string;
+                description?: string;
+              };
+            };
             /** @enum {string} */
             kind?: 'percent_discount' | 'fixed_discount' | 'free_product' | 'sample' | 'gift';
             value?: number;
@@ -17753,6 +17801,13 @@ export interface components {
       threshold: number;
       earnMultiplierPercent: number;
       benefits: string[];
+      /** @description Per locale code: the name and benefits members of it read */
+      translations: {
+        [key: string]: {
+          name?: string;
+          benefits?: string[];
+        };
+      };
     };
     TierPlacement: {
       membersMeasured: number;
@@ -17953,6 +18008,13 @@ export interface components {
       archivedAt: string | null;
       /** @description Coupons given so far */
       issuedCount: number;
+      /** @description Per locale code: the name and description members of it read */
+      translations: {
+        [key: string]: {
+          name?: string;
+          description?: string;
+        };
+      };
       createdAt: string;
       updatedAt: string;
     };

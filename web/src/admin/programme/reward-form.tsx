@@ -13,6 +13,18 @@ import {
   toMinor,
 } from './forms';
 import { DiscountValueInput, Saved } from './shared';
+import {
+  TranslationsEditor,
+  translationTexts,
+  translationsBody,
+  type TranslatedField,
+  type TranslationTexts,
+} from './translations-editor';
+
+const TRANSLATED: TranslatedField[] = [
+  { key: 'name', label: 'Name' },
+  { key: 'description', label: 'Description' },
+];
 import { REWARD_KINDS, type Reward, type RewardKind } from './types';
 
 type Text = Record<
@@ -67,6 +79,9 @@ export const RewardForm = ({
   const [kind, setKind] = useState<RewardKind>(reward?.kind ?? 'percent_discount');
   const [tierCodes, setTierCodes] = useState<string[]>(reward?.tierCodes ?? []);
   const [active, setActive] = useState(reward?.active ?? true);
+  const [translations, setTranslations] = useState<TranslationTexts>(() =>
+    translationTexts(reward?.translations),
+  );
   const field = (key: keyof Text) => ({
     value: text[key],
     onChange: (e: { target: { value: string } }) =>
@@ -101,6 +116,7 @@ export const RewardForm = ({
     usesPerCoupon: optionalNumber(text.usesPerCoupon) ?? 1,
     minBasketMinor: toMinor(text.minBasket, currency),
     active,
+    translations: translationsBody(translations),
   });
   const save = useMutation({
     mutationFn: () =>
@@ -124,6 +140,7 @@ export const RewardForm = ({
         setText(textOf(null, currency));
         setTierCodes([]);
         setActive(true);
+        setTranslations({});
       }
     },
   });
@@ -221,6 +238,12 @@ export const RewardForm = ({
             </label>
           ))}
         </fieldset>
+        <TranslationsEditor
+          subject="the reward"
+          fields={TRANSLATED}
+          value={translations}
+          onChange={setTranslations}
+        />
         <label className="prog-inline">
           <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
           Active (offered to members now)

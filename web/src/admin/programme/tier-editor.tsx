@@ -4,6 +4,13 @@ import { asTyped, client, unwrap, type BodyOf } from '../../shared/api';
 import { ErrorNotice, Panel } from '../ui';
 import { METRIC_LABELS, fromMinor, moneyStep, optionalNumber, toMinor } from './forms';
 import { Saved } from './shared';
+import {
+  TranslationsEditor,
+  translationTexts,
+  translationsBody,
+  type TranslatedField,
+  type TranslationTexts,
+} from './translations-editor';
 import type { TierConfig, TierMetric } from './types';
 
 interface TierRow {
@@ -12,7 +19,13 @@ interface TierRow {
   threshold: string;
   multiplier: string;
   benefits: string;
+  translations: TranslationTexts;
 }
+
+const TRANSLATED: TranslatedField[] = [
+  { key: 'name', label: 'Name' },
+  { key: 'benefits', label: 'Benefits (one per line)', multiline: true },
+];
 
 const emptyRow = (): TierRow => ({
   code: '',
@@ -20,6 +33,7 @@ const emptyRow = (): TierRow => ({
   threshold: '',
   multiplier: '100',
   benefits: '',
+  translations: {},
 });
 
 /** Replaces the whole tier configuration (PUT /v1/tiers); the server checks order and codes. */
@@ -49,6 +63,7 @@ export const TierEditor = ({
           threshold: metric === 'spend' ? fromMinor(t.threshold, currency) : String(t.threshold),
           multiplier: String(t.earnMultiplierPercent),
           benefits: t.benefits.join('\n'),
+          translations: translationTexts(t.translations),
         })),
   );
   const setRow = (index: number, change: Partial<TierRow>) =>
@@ -77,6 +92,7 @@ export const TierEditor = ({
                 .split('\n')
                 .map((b) => b.trim())
                 .filter((b) => b !== ''),
+              translations: translationsBody(r.translations, ['benefits']),
             })),
           }),
         }),
@@ -176,6 +192,12 @@ export const TierEditor = ({
                 onChange={(e) => setRow(i, { benefits: e.target.value })}
               />
             </label>
+            <TranslationsEditor
+              subject={`tier ${i + 1}`}
+              fields={TRANSLATED}
+              value={row.translations}
+              onChange={(translations) => setRow(i, { translations })}
+            />
             <button
               type="button"
               className="secondary"

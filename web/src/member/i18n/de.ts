@@ -48,6 +48,9 @@ export const de: Messages = {
   redeem: 'Einlösen',
   redeemFor: '{reward} für {points} einlösen',
   redeeming: 'Wird eingelöst …',
+  confirmSpend: '{points} für {reward} einlösen? Danach haben Sie noch {left}.',
+  confirmRedeem: 'Bestätigen',
+  cancelRedeem: 'Abbrechen',
   benefit: {
     percent_discount: '{value} % Rabatt',
     fixed_discount: '{amount} Rabatt',

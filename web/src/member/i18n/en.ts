@@ -45,6 +45,9 @@ export const en: Messages = {
   redeem: 'Redeem',
   redeemFor: 'Redeem {reward} for {points}',
   redeeming: 'Redeeming…',
+  confirmSpend: 'Spend {points} on {reward}? You will have {left} left.',
+  confirmRedeem: 'Confirm',
+  cancelRedeem: 'Cancel',
   benefit: {
     percent_discount: '{value}% off',
     fixed_discount: '{amount} off',

@@ -53,6 +53,9 @@ export const et: Messages = {
   redeem: 'Lunasta',
   redeemFor: 'Lunasta: {reward} ({points})',
   redeeming: 'Lunastamine…',
+  confirmSpend: 'Kas kasutada {points} preemia {reward} jaoks? Teile jääb {left}.',
+  confirmRedeem: 'Kinnita',
+  cancelRedeem: 'Loobu',
   benefit: {
     percent_discount: '{value}% allahindlust',
     fixed_discount: '{amount} allahindlust',

@@ -55,6 +55,9 @@ export const kk: Messages = {
   redeem: 'Айырбастау',
   redeemFor: 'Айырбастау: {reward} ({points})',
   redeeming: 'Айырбасталуда…',
+  confirmSpend: '«{reward}» үшін {points} жұмсайсыз ба? Сізде {left} қалады.',
+  confirmRedeem: 'Растау',
+  cancelRedeem: 'Болдырмау',
   benefit: {
     percent_discount: '{value} % жеңілдік',
     fixed_discount: '{amount} жеңілдік',

@@ -72,6 +72,10 @@ export interface Messages {
   redeem: string;
   redeemFor: string;
   redeeming: string;
+  /** Asked before any point is spent: {points}, {reward} and {left} (points after spending). */
+  confirmSpend: string;
+  confirmRedeem: string;
+  cancelRedeem: string;
   benefit: Record<BenefitKind, string>;
   pointsMissing: Plural;
   reasons: Record<ReasonCode, string>;

@@ -63,6 +63,9 @@ export const ru: Messages = {
   redeem: 'Обменять',
   redeemFor: 'Обменять: {reward} ({points})',
   redeeming: 'Обмениваем…',
+  confirmSpend: 'Потратить {points} на «{reward}»? У вас останется {left}.',
+  confirmRedeem: 'Подтвердить',
+  cancelRedeem: 'Отмена',
   benefit: {
     percent_discount: 'Скидка {value} %',
     fixed_discount: 'Скидка {amount}',

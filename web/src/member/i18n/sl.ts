@@ -64,6 +64,9 @@ export const sl: Messages = {
   redeem: 'Unovči',
   redeemFor: 'Unovči: {reward} ({points})',
   redeeming: 'Unovčujemo …',
+  confirmSpend: 'Porabite {points} za {reward}? Ostalo vam bo {left}.',
+  confirmRedeem: 'Potrdi',
+  cancelRedeem: 'Prekliči',
   benefit: {
     percent_discount: '{value} % popusta',
     fixed_discount: '{amount} popusta',
