@@ -113,6 +113,8 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'GET /v1/rules/{id}/versions': ADMIN,
   'POST /v1/rules/{id}/simulate': ADMIN,
   'GET /v1/rules/{id}/performance': ADMIN,
+  'GET /v1/rules/catalogue': ADMIN,
+  'POST /v1/rules/describe': ADMIN,
   'GET /v1/tiers': ADMIN,
   'PUT /v1/tiers': ADMIN,
   'POST /v1/tiers/placement': ADMIN,
