@@ -358,6 +358,7 @@ describe.skipIf(skip)('member page in Chromium, on a phone', () => {
     await expectAccessible(page);
 
     await page.getByRole('button', { name: `${reward.name} für 300 Punkte einlösen` }).click();
+    await page.getByRole('button', { name: 'Bestätigen' }).click();
     const coupon = page.getByRole('status').filter({ hasText: 'Gutscheincode' });
     await coupon.waitFor();
     const held = await server.api('GET', `/v1/customers/${greta.id}/coupons`);

@@ -186,7 +186,8 @@ describe.skipIf(skip)('segments built with the visual builder, in Chromium', () 
     });
     await page.getByRole('link', { name: '← All segments' }).click();
     await page.getByRole('row', { name: /Big and recent/ }).waitFor();
-    expect(await listedSize(page, 'Big and recent')).toBe('2');
+    // The list shows its cached size until its refetch after the edit lands.
+    await expect.poll(() => listedSize(page, 'Big and recent')).toBe('2');
 
     // JSON typed under "Advanced" goes back into the builder once it parses.
     await page.goto(`${server.url}/admin/segments/${segment.id}/edit`);

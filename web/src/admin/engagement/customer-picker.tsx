@@ -49,7 +49,7 @@ export const CustomerPicker = ({
             : {})}
         >
           <option value="">
-            {text.trim() ? `${found.length} found: choose one` : 'Type to find a customer'}
+            {text.trim() ? `${found.length} found: choose one` : 'Search first, then choose'}
           </option>
           {found.map((c) => (
             <option key={c.id} value={c.id}>
