@@ -108,7 +108,10 @@ export const startE2eServer = async (options: E2eServerOptions = {}): Promise<E2
     dataset,
     api,
     close: async () => {
-      await new Promise((done) => server.close(() => done(undefined)));
+      const closed = new Promise((done) => server.close(() => done(undefined)));
+      // A page the browser keeps open (keep-alive, a progress stream) would hold close() forever.
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await closed;
       if (!options.database) await database.close();
     },
   };
