@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Request } from 'playwright-core';
 import { openPage } from '../test/e2e/support/browser.js';
+import type { EngagementFixtures } from './dashboard-engagement.js';
 
 /**
  * The pages the dashboard benchmark loads, what says each has drawn its data, and the timing of
@@ -16,7 +17,11 @@ export interface PageSpec {
   phone?: boolean;
 }
 
-export const dashboardPages = (customerId: string, cardToken: string): PageSpec[] => [
+export const dashboardPages = (
+  customerId: string,
+  cardToken: string,
+  made: EngagementFixtures,
+): PageSpec[] => [
   {
     name: 'Overview',
     path: '/admin',
@@ -62,6 +67,65 @@ export const dashboardPages = (customerId: string, cardToken: string): PageSpec[
     name: 'Programme rules (50)',
     path: '/admin/programme/rules',
     ready: ['section[aria-label="Earning rules"] tbody tr'],
+  },
+  {
+    name: 'Rule in the builder',
+    path: `/admin/programme/rules/${made.ruleId}`,
+    ready: ['.rule-sentence-text', '[role="group"][aria-label="Effect 1"]'],
+  },
+  {
+    name: 'Programme settings',
+    path: '/admin/programme',
+    ready: ['section[aria-label="Programme settings"] form', 'section[aria-label="Earning rules"]'],
+  },
+  {
+    name: 'Users and API keys',
+    path: '/admin/programme/access',
+    ready: [
+      'section[aria-label="API keys"] tbody tr',
+      'section[aria-label="Dashboard users"] form',
+    ],
+  },
+  {
+    name: 'Segments',
+    path: '/admin/segments',
+    ready: ['section[aria-label="All segments"] tbody tr'],
+  },
+  {
+    name: 'Segment in the builder (live size)',
+    path: `/admin/segments/${made.segmentId}/edit`,
+    ready: ['.builder-size:text("Matches")'],
+  },
+  {
+    name: 'Campaigns, templates, journeys',
+    path: '/admin/campaigns',
+    ready: [
+      'section[aria-label="Send a campaign"] form select',
+      'section[aria-label="Templates"] :is(tbody tr, .empty)',
+      'section[aria-label="Journeys and sending rules"] input',
+    ],
+  },
+  {
+    name: 'Feedback',
+    path: '/admin/feedback',
+    ready: [
+      'section[aria-label="NPS and CSAT"] :is(figure, .empty)',
+      'section[aria-label="Surveys"] tbody tr',
+      'section[aria-label="Complaints"] tbody tr',
+    ],
+  },
+  {
+    name: 'Survey (200 answers)',
+    path: `/admin/feedback/surveys/${made.surveyId}`,
+    ready: [
+      'section[aria-label="Score distribution"] :is(figure, table, dl)',
+      'section[aria-label="Responses"] :is(tbody tr, li)',
+    ],
+  },
+  {
+    name: 'Complaint case',
+    path: `/admin/feedback/complaints/${made.complaintId}`,
+    ready: ['section[aria-label="Case"] .sla', 'section[aria-label="Thread"] :is(li, article)'],
   },
   {
     name: 'Member page (phone)',

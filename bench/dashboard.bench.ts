@@ -19,6 +19,7 @@ import {
   type Load,
   type PageSpec,
 } from './dashboard-pages.js';
+import { installEngagement } from './dashboard-engagement.js';
 import { installRuleSets } from './ingest-rules.js';
 import { withScratchPglite, withScratchPostgres } from './scratch-database.js';
 
@@ -151,13 +152,22 @@ const benchOn = async (database: Database, options: { lines: number | 'all'; run
       `/v1/customers/${customer.id}/card`,
     );
     say(`customer with the most orders: ${customer.id} (${customer.orders} orders)`);
+    const { rows: buyers } = await sql<{ customer_id: string }>`
+      select customer_id from sales_order group by customer_id
+       order by count(*) desc, customer_id limit 200`.execute(database.db);
+    started = performance.now();
+    const made = await installEngagement(
+      server,
+      buyers.map((b) => b.customer_id),
+    );
+    say(`a segment, a survey with 200 answers and a complaint made in ${secondsSince(started)} s`);
 
     const browser = await launchBrowser();
     try {
       const admin = await signedInContext(browser, server.url, server.adminKey);
       const phone = await newContext(browser, { width: 390, height: 844 });
       const anonymous = await newContext(browser);
-      const specs = [BASELINE_PAGE, ...dashboardPages(customer.id, token)];
+      const specs = [BASELINE_PAGE, ...dashboardPages(customer.id, token, made)];
       const contextOf = (s: PageSpec) =>
         s === BASELINE_PAGE ? anonymous : s.phone ? phone : admin;
       const loads = new Map<PageSpec, Load[]>(specs.map((s) => [s, []]));

@@ -101,6 +101,26 @@ describe('customers', () => {
     ).toEqual([a.id, b.id].sort());
   });
 
+  it('lists exactly the customers asked for by id, and says what is wrong with a bad list', async () => {
+    const a = await createCustomer(t, { firstName: 'Ida' });
+    const b = await createCustomer(t, { firstName: 'Ivo' });
+    const both = await t.call('GET', `/v1/customers?ids=${a.id},cus_unknown,${b.id}&limit=10`);
+    expect(both.status).toBe(200);
+    expect(both.body.customers.map((c: { id: string }) => c.id).sort()).toEqual(
+      [a.id, b.id].sort(),
+    );
+    expect(both.body.customers.find((c: { id: string }) => c.id === a.id).firstName).toBe('Ida');
+    for (const ids of [
+      '',
+      `${a.id},,${b.id}`,
+      Array.from({ length: 201 }, (_, i) => `c${i}`).join(','),
+    ]) {
+      const bad = await t.call('GET', `/v1/customers?ids=${ids}`);
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors[0].path).toBe('ids');
+    }
+  });
+
   it('refuses a second customer with the same e-mail or external id, naming the field', async () => {
     const a = await createCustomer(t, { externalIds: [{ source: 'shop', id: unique('dup') }] });
     const sameEmail = await t.call('POST', '/v1/customers', { email: a.email });

@@ -152,6 +152,18 @@ describe('e-mail administration: templates per locale, draft preview, journeys, 
     });
     expect(saved.status).toBe(422);
     expect(saved.body.errors[0].path).toBe('versions.0.html');
+    // Saving is held to what the preview says: a misspelt variable is refused, not sent empty.
+    const misspelt = await app.call('POST', '/v1/templates', {
+      key: 'misspelt',
+      kind: 'marketing',
+      defaultLocale: 'en',
+      versions: [version('en', 'Hi {{frstName}}', '<p>ok</p>')],
+    });
+    expect(misspelt.status).toBe(422);
+    expect(misspelt.body.errors).toEqual([
+      { path: 'versions.0.subject', message: 'line 1, column 6: unknown variable "frstName"' },
+    ]);
+    expect((await app.call('GET', '/v1/templates/misspelt')).status).toBe(404);
   });
 
   it('switches a journey off and on, sets its delay and template, audited; bad input is a 4xx', async () => {

@@ -186,6 +186,15 @@ describe('complaint cases', () => {
     expect(again.body.events).toHaveLength(assigned.body.events.length);
     const mine = await t.call('GET', `/v1/complaints?assigneeId=${userId}`);
     expect(mine.body.complaints.map((x: { id: string }) => x.id)).toEqual([c.id]);
+    const untaken = await open(customer.id);
+    const nobody = await t.call('GET', `/v1/complaints?assigneeId=none&limit=500`);
+    const nobodyIds = nobody.body.complaints.map((x: { id: string; assigneeId: string | null }) => {
+      expect(x.assigneeId).toBeNull();
+      return x.id;
+    });
+    expect(nobodyIds).toContain(untaken.id);
+    expect(nobodyIds).not.toContain(c.id);
+    expect(nobody.body.total).toBe(nobodyIds.length);
 
     expect((await t.call('POST', `/v1/users/${userId}/disable`)).status).toBe(200);
     const other = await open(customer.id);

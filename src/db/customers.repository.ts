@@ -193,6 +193,7 @@ export const customerRepository = (db: Kysely<DB>): CustomerRepository => {
           key.expr.as('sort_value'),
         ]);
       if (q.email) query = query.where('email', '=', q.email);
+      if (q.ids) query = query.where('customer.id', 'in', q.ids);
       if (q.phone) query = query.where('phone', '=', q.phone);
       if (q.externalId) {
         const externalId = q.externalId;

@@ -39,7 +39,25 @@ const CustomerPageView = z
   .object({ customers: z.array(CustomerListItemView), nextCursor: z.string().nullable() })
   .openapi('CustomerPage');
 
+const MAX_IDS_PER_QUERY = 200;
+
+const IdList = z
+  .string()
+  .max(MAX_IDS_PER_QUERY * 101)
+  .transform((text) => text.split(',').map((id) => id.trim()))
+  .refine((ids) => ids.every((id) => id.length > 0 && id.length <= 100), {
+    message: 'a comma-separated list of customer ids, none empty or longer than 100 characters',
+  })
+  .refine((ids) => ids.length <= MAX_IDS_PER_QUERY, {
+    message: `at most ${MAX_IDS_PER_QUERY} ids`,
+  })
+  .openapi({
+    type: 'string',
+    description: `Only these customers (comma-separated ids, at most ${MAX_IDS_PER_QUERY}); unknown ids are left out`,
+  });
+
 const SearchQuery = z.object({
+  ids: IdList.optional(),
   email: z.string().max(320).optional(),
   phone: z.string().max(40).optional(),
   externalId: z.string().max(200).optional(),

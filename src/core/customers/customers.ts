@@ -119,6 +119,8 @@ export interface CustomerQuery {
   source?: string;
   /** Free text: matches the start of the e-mail, first or last name. */
   q?: string;
+  /** Only these customers: how a page names the customers it lists in one request. */
+  ids?: string[];
   limit: number;
   cursor?: string | null;
 }

@@ -290,7 +290,8 @@ export interface ComplaintRepository {
   list(input: {
     status?: ComplaintStatus;
     customerId?: string;
-    assigneeId?: string;
+    /** A user's cases, or `null` for the cases nobody has taken yet. */
+    assigneeId?: string | null;
     /** Only cases still unanswered after the target (by `now`), resolved ones excluded. */
     overdue?: { now: Date; targetHours: number };
     limit: number;

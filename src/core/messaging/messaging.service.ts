@@ -66,7 +66,13 @@ export interface RenderDeps {
 
 // ---- templates ------------------------------------------------------------------------------
 
+/**
+ * A saved template must be what the editor's preview accepts: it parses, names only variables the
+ * customer's data has (a typo would otherwise send an empty greeting to every member), and renders.
+ */
 const assertCompiles = (input: TemplateInput) => {
+  const faults = draftIssues(input.versions);
+  if (faults.length > 0) throw templateInvalid(faults);
   const issues = templateIssues(input.versions);
   if (issues.length > 0) throw templateInvalid(issues);
 };

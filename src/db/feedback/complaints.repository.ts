@@ -144,7 +144,8 @@ export const complaintRepository = (db: Kysely<DB>): ComplaintRepository => ({
     let matching = db.selectFrom('complaint');
     if (status) matching = matching.where('status', '=', status);
     if (customerId) matching = matching.where('customer_id', '=', customerId);
-    if (assigneeId) matching = matching.where('assignee_id', '=', assigneeId);
+    if (assigneeId === null) matching = matching.where('assignee_id', 'is', null);
+    else if (assigneeId) matching = matching.where('assignee_id', '=', assigneeId);
     if (overdue)
       matching = matching
         .where('first_response_at', 'is', null)

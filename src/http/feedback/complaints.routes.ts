@@ -161,7 +161,12 @@ export const complaintRoutes = (ctx: FeedbackContext) => {
         query: TargetQuery.extend({
           status: z.enum(COMPLAINT_STATUSES).optional(),
           customerId: z.string().min(1).max(100).optional(),
-          assigneeId: z.string().min(1).max(100).optional(),
+          assigneeId: z
+            .string()
+            .min(1)
+            .max(100)
+            .optional()
+            .openapi({ description: 'A user id, or `none` for the cases nobody has taken yet' }),
           overdue: z
             .enum(['true', 'false'])
             .optional()
@@ -192,7 +197,7 @@ export const complaintRoutes = (ctx: FeedbackContext) => {
         limit: q.limit,
         ...(q.status ? { status: q.status } : {}),
         ...(q.customerId ? { customerId: q.customerId } : {}),
-        ...(q.assigneeId ? { assigneeId: q.assigneeId } : {}),
+        ...(q.assigneeId ? { assigneeId: q.assigneeId === 'none' ? null : q.assigneeId } : {}),
         ...(q.overdue === 'true' ? { overdue: { now, targetHours: q.targetHours } } : {}),
       });
       return c.json(

@@ -642,6 +642,8 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** @description Only these customers (comma-separated ids, at most 200); unknown ids are left out */
+          ids?: string;
           email?: string;
           phone?: string;
           externalId?: string;
@@ -15163,6 +15165,7 @@ export interface paths {
           targetHours?: number;
           status?: 'open' | 'answered' | 'resolved';
           customerId?: string;
+          /** @description A user id, or `none` for the cases nobody has taken yet */
           assigneeId?: string;
           /** @description true: only cases unanswered past their due time */
           overdue?: 'true' | 'false';

@@ -117,6 +117,7 @@ export const ComplaintListPanel = ({ targetHours }: { targetHours: number }) => 
           Assigned to
           <select value={filter.assigneeId} onChange={(e) => set({ assigneeId: e.target.value })}>
             <option value="">Anyone or nobody</option>
+            <option value="none">Nobody yet</option>
             {(users.data?.items ?? []).map((u) => (
               <option key={u.id} value={u.id}>
                 {u.name}
