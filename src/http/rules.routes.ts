@@ -6,6 +6,7 @@ import { RuleDocumentSchema } from '../core/rules/rules.js';
 import type { Clock } from '../core/shared/clock.js';
 import { orderHistorySource } from '../app/orders.js';
 import { ruleCatalogue } from '../app/rules.js';
+import { ttlCache } from '../core/shared/ttl-cache.js';
 import { useCaseDeps, type AppEnv } from './context.js';
 import { commonErrors, json, jsonBody, problem } from './openapi.js';
 import { describeContextOf } from './rule-describe.js';
@@ -75,8 +76,16 @@ export const presentSimulation = (r: SimulationReport): z.infer<typeof Simulatio
   to: r.to.toISOString(),
 });
 
+// Grouping every order line by SKU costs a scan of the table; a picker a minute behind the orders
+// is still right for writing a rule, and opening the builder again costs nothing.
+const CATALOGUE_TTL_MS = 60_000;
+
 export const ruleRoutes = (clock: Clock) => {
   const app = new OpenAPIHono<AppEnv>();
+  const catalogues = ttlCache<Awaited<ReturnType<typeof ruleCatalogue>>>({
+    ttlMs: CATALOGUE_TTL_MS,
+    maxEntries: 100,
+  });
   app.openapi(
     createRoute({
       method: 'post',
@@ -113,11 +122,20 @@ export const ruleRoutes = (clock: Clock) => {
       tags: ['Rules'],
       summary: 'Categories, SKUs, stores and channels seen in orders, for rule conditions',
       description:
-        'Most used first. `q` searches categories, SKUs and product names; `limit` bounds categories and SKUs each.',
+        'Most used first. `q` searches categories, SKUs and product names; `limit` bounds categories and SKUs each. Counted at most a minute ago.',
       request: { query: CatalogueQuery },
       responses: { 200: json(CatalogueView, 'What orders contain'), ...commonErrors },
     }),
-    async (c) => c.json(await ruleCatalogue(c.var.db, c.req.valid('query')), 200),
+    async (c) => {
+      const query = c.req.valid('query');
+      const key = JSON.stringify([query.q?.trim() ?? '', query.limit]);
+      let catalogue = catalogues.get(key);
+      if (!catalogue) {
+        catalogue = await ruleCatalogue(c.var.db, query);
+        catalogues.set(key, catalogue);
+      }
+      return c.json(catalogue, 200);
+    },
   );
 
   app.openapi(
