@@ -15,8 +15,10 @@ import {
   type ImportSummary,
   type WriteMode,
 } from '../src/cli/import/index.js';
+import { updateProgramme } from '../src/core/programme/programme.service.js';
 import { manualClock, systemClock } from '../src/core/shared/clock.js';
 import type { Database } from '../src/db/dialect.js';
+import { repositoriesFor } from '../src/db/repositories.js';
 import type { DB } from '../src/db/schema.js';
 import { openTestDatabase, tableRowCount } from './support/database.js';
 
@@ -331,6 +333,10 @@ describe('generic csv import with a column mapping', () => {
       total_minor: 360,
       points_earned: 3,
     });
+    // Without an offset, the time is the shop's (Europe/London, the default programme's): winter = UTC.
+    expect((await orderByExternalId(database.db, 'A-1')).placed_at.toISOString()).toBe(
+      '2026-01-05T10:00:00.000Z',
+    );
     // 5.555 rounds half away from zero to 5.56; the offset moves the time to UTC.
     const sock = await orderByExternalId(database.db, 'A-6');
     expect(sock).toMatchObject({ total_minor: 1112, channel: 'app' });
@@ -523,6 +529,32 @@ describe('cdnow import', () => {
           quantity: 1,
           unit_price_minor: 0,
         },
+      ]);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it("reads a date without a time as that day in the programme's time zone, not the evening before", async () => {
+    const database = await openTestDatabase();
+    try {
+      await updateProgramme(repositoriesFor(database.db), {
+        currency: 'USD',
+        timeZone: 'America/New_York',
+      });
+      await importOrders(
+        { db: database.db, clock: systemClock },
+        { file: tempFile('cdnow-ny.txt', CDNOW_SNIPPET), format: 'cdnow' },
+      );
+      const { rows } = await sql<{ external_id: string; placed_at: Date; day: string }>`
+        select external_id, placed_at,
+               to_char((placed_at at time zone 'America/New_York')::date, 'YYYY-MM-DD') as day
+          from sales_order order by external_id`.execute(database.db);
+      expect(rows.map((r) => [r.external_id, r.placed_at.toISOString(), r.day])).toEqual([
+        ['cdnow-1-19970101-1', '1997-01-01T05:00:00.000Z', '1997-01-01'],
+        ['cdnow-2-19970112-2', '1997-01-12T05:00:00.000Z', '1997-01-12'],
+        ['cdnow-2-19970112-3', '1997-01-12T05:00:00.000Z', '1997-01-12'],
+        ['cdnow-455-19970102-4', '1997-01-02T05:00:00.000Z', '1997-01-02'],
       ]);
     } finally {
       await database.close();

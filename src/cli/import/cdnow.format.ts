@@ -1,5 +1,11 @@
 import { decimalToMinor } from '../../core/shared/money.js';
-import { ImportSetupError, reject, type ImportFormat, type RowReader } from './format.js';
+import {
+  ImportSetupError,
+  reject,
+  type ImportFormat,
+  type ReadContext,
+  type RowReader,
+} from './format.js';
 import { lineProblem, parseTimestamp, parseWholeNumber } from './field-checks.js';
 import type { LineDraft } from './import.types.js';
 
@@ -31,7 +37,7 @@ const customerIdOf = (text: string): string | null =>
 
 /** The 1/10th sample adds the sample's own customer number as a second column; the master id stays. */
 const readCdnowFields =
-  (width: 4 | 5): RowReader =>
+  (width: 4 | 5, { timeZone }: ReadContext): RowReader =>
   (record, rowNumber) => {
     // Columns are padded with runs of spaces, which the parser splits into empty fields.
     const all = record.filter((f) => f !== '');
@@ -42,7 +48,10 @@ const readCdnowFields =
     const customer = customerIdOf(customerText);
     if (!customer) return reject(CDNOW_REASONS.badCustomer);
     const placedAt = /^\d{8}$/.test(dateText)
-      ? parseTimestamp(`${dateText.slice(0, 4)}-${dateText.slice(4, 6)}-${dateText.slice(6)}`)
+      ? parseTimestamp(
+          `${dateText.slice(0, 4)}-${dateText.slice(4, 6)}-${dateText.slice(6)}`,
+          timeZone,
+        )
       : null;
     if (!placedAt) return reject(CDNOW_REASONS.badDate);
     const cds = parseWholeNumber(cdsText);
@@ -84,14 +93,16 @@ export const cdnowFormat: ImportFormat = {
   singleRowOrders: true,
   // Columns are separated by runs of spaces, so a record's field count varies.
   uniformColumns: false,
-  start: (header) => {
-    if (looksLikeSampleRow(header)) return { reader: readCdnowFields(5), firstRecordIsData: true };
+  start: (header, context) => {
+    if (looksLikeSampleRow(header)) {
+      return { reader: readCdnowFields(5, context), firstRecordIsData: true };
+    }
     const names = header.filter((f) => f !== '').map((f) => f.trim());
     if (names.join(' ') !== HEADER.join(' ')) {
       throw new ImportSetupError(
         `cdnow: expected the header "${HEADER.join(' ')}", found "${names.join(' ')}"`,
       );
     }
-    return readCdnowFields(4);
+    return readCdnowFields(4, context);
   },
 };

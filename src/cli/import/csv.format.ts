@@ -1,6 +1,12 @@
 import { ORDER_CHANNELS, type OrderChannel } from '../../core/orders/orders.js';
 import { currencyExponent, decimalToMinor, isKnownCurrency } from '../../core/shared/money.js';
-import { ImportSetupError, reject, type ImportFormat, type RowReader } from './format.js';
+import {
+  ImportSetupError,
+  reject,
+  type ImportFormat,
+  type ReadContext,
+  type RowReader,
+} from './format.js';
 import { lineProblem, optionalText, parseTimestamp, parseWholeNumber } from './field-checks.js';
 import type { OrderHeader, RowOutcome } from './import.types.js';
 
@@ -54,7 +60,11 @@ export const parseFieldMap = (text: string): FieldMap => {
 
 type Cells = (field: MappableField) => string | undefined;
 
-const orderHeader = (cell: Cells, defaultCurrency: string | undefined): OrderHeader | string => {
+const orderHeader = (
+  cell: Cells,
+  defaultCurrency: string | undefined,
+  timeZone: string,
+): OrderHeader | string => {
   const externalId = optionalText(cell('externalId'));
   const customerExternalId = optionalText(cell('customerExternalId'));
   if (!externalId || externalId.length > 200) return 'missing or too long externalId';
@@ -66,7 +76,7 @@ const orderHeader = (cell: Cells, defaultCurrency: string | undefined): OrderHea
   if (!(ORDER_CHANNELS as readonly string[]).includes(channel)) return 'unknown channel';
   const storeId = optionalText(cell('storeId'));
   if (storeId && storeId.length > 100) return 'storeId longer than 100 characters';
-  const placedAt = parseTimestamp(cell('placedAt'));
+  const placedAt = parseTimestamp(cell('placedAt'), timeZone);
   if (!placedAt) return 'unparsable placedAt';
   return {
     externalId,
@@ -78,8 +88,12 @@ const orderHeader = (cell: Cells, defaultCurrency: string | undefined): OrderHea
   };
 };
 
-const readMappedRow = (cell: Cells, defaultCurrency: string | undefined): RowOutcome => {
-  const header = orderHeader(cell, defaultCurrency);
+const readMappedRow = (
+  cell: Cells,
+  defaultCurrency: string | undefined,
+  timeZone: string,
+): RowOutcome => {
+  const header = orderHeader(cell, defaultCurrency, timeZone);
   if (typeof header === 'string') return reject(header);
   const sku = optionalText(cell('sku'));
   if (!sku) return reject('missing sku');
@@ -104,7 +118,7 @@ const readMappedRow = (cell: Cells, defaultCurrency: string | undefined): RowOut
 
 const startMapped =
   (map: FieldMap, defaultCurrency: string | undefined) =>
-  (header: string[]): RowReader => {
+  (header: string[], { timeZone }: ReadContext): RowReader => {
     const columns = header.map((h) => h.trim());
     const missing = Object.entries(map).filter(([, column]) => !columns.includes(column));
     if (missing.length > 0) {
@@ -123,6 +137,7 @@ const startMapped =
       return readMappedRow(
         (field) => (index[field] === undefined ? undefined : record[index[field]!]),
         defaultCurrency,
+        timeZone,
       );
     };
   };

@@ -4,6 +4,12 @@ import type { FormatName, RowOutcome } from './import.types.js';
 /** Reads one data record; `rowNumber` counts data records from 1 (the header is not one). */
 export type RowReader = (record: string[], rowNumber: number) => RowOutcome;
 
+/** What reading a row needs to know of the programme. */
+export interface ReadContext {
+  /** Timestamps without an offset are the shop's own time, in this zone. */
+  timeZone: string;
+}
+
 export interface ImportFormat {
   name: FormatName;
   parseOptions: ParseOptions;
@@ -15,7 +21,10 @@ export interface ImportFormat {
    * Checks the first record and returns the reader for the data records; a headerless file's
    * first record is data and says so.
    */
-  start(first: string[]): RowReader | { reader: RowReader; firstRecordIsData: true };
+  start(
+    first: string[],
+    context: ReadContext,
+  ): RowReader | { reader: RowReader; firstRecordIsData: true };
 }
 
 /** A problem with the command's options or the file's header: nothing was imported. */

@@ -120,6 +120,7 @@ const readUntilBroken = async (
 const readOrders = async (
   stream: CheckedRecordStream,
   format: ImportFormat,
+  timeZone: string,
   options: ImportOptions,
   tally: ImportTally,
   writer: BatchWriter,
@@ -128,7 +129,7 @@ const readOrders = async (
   const grouper = orderGrouper(tally);
   const held = heldCancellations(writer);
   const result = await readUntilBroken(
-    () => readRecords(stream, format, options, tally, writer, progress, grouper, held),
+    () => readRecords(stream, format, timeZone, options, tally, writer, progress, grouper, held),
     tally,
     grouper,
   );
@@ -185,6 +186,7 @@ const takeOutcome = async (
 const readRecords = async (
   stream: CheckedRecordStream,
   format: ImportFormat,
+  timeZone: string,
   options: ImportOptions,
   tally: ImportTally,
   writer: BatchWriter,
@@ -198,7 +200,7 @@ const readRecords = async (
   let truncated = false;
   for await (const { record, line } of stream.records) {
     if (!reader) {
-      const started = format.start(record);
+      const started = format.start(record, { timeZone });
       if (typeof started === 'function') {
         reader = started;
         continue;
@@ -292,6 +294,7 @@ export const importOrders = async (
     const { truncated, broken } = await readOrders(
       stream,
       format,
+      ctx.programme.timeZone,
       options,
       tally,
       writer,

@@ -1,5 +1,11 @@
 import { decimalToMinor } from '../../core/shared/money.js';
-import { columnIndexes, reject, type ImportFormat, type RowReader } from './format.js';
+import {
+  columnIndexes,
+  reject,
+  type ImportFormat,
+  type ReadContext,
+  type RowReader,
+} from './format.js';
 import { UNMATCHED } from './match-returns.js';
 import { lineProblem, optionalText, parseTimestamp, parseWholeNumber } from './field-checks.js';
 
@@ -37,7 +43,7 @@ const customerIdOf = (text: string): string | null => /^(\d+)(?:\.0*)?$/.exec(te
  * (match-returns.ts). Lines that name no customer are rejected.
  */
 const readRetailRow =
-  (col: Record<(typeof COLUMNS)[number], number>): RowReader =>
+  (col: Record<(typeof COLUMNS)[number], number>, { timeZone }: ReadContext): RowReader =>
   (record) => {
     const cell = (name: keyof typeof col) => record[col[name]]?.trim() ?? '';
     const customerText = cell('CustomerID');
@@ -57,8 +63,8 @@ const readRetailRow =
     if (unitPriceMinor === null) return reject(RETAIL_REASONS.badPrice);
     if (unitPriceMinor < 0) return reject(RETAIL_REASONS.negativePrice);
     if (unitPriceMinor === 0) return reject(RETAIL_REASONS.zeroPrice);
-    // Shop time in the UK, read as UTC: at most an hour off in summer, and identical on re-import.
-    const placedAt = parseTimestamp(cell('InvoiceDate'));
+    // Shop time, without an offset: read in the programme's time zone (Europe/London for this shop).
+    const placedAt = parseTimestamp(cell('InvoiceDate'), timeZone);
     if (!placedAt) return reject(RETAIL_REASONS.badDate);
     if (cancellation) {
       return {
@@ -93,8 +99,11 @@ const readRetailRow =
   };
 
 /** A rejected line of a cancellation says so, for the summary's count of cancellations. */
-const readRetailRecord = (col: Record<(typeof COLUMNS)[number], number>): RowReader => {
-  const read = readRetailRow(col);
+const readRetailRecord = (
+  col: Record<(typeof COLUMNS)[number], number>,
+  context: ReadContext,
+): RowReader => {
+  const read = readRetailRow(col, context);
   return (record, rowNumber) => {
     const outcome = read(record, rowNumber);
     if (outcome.kind !== 'reject') return outcome;
@@ -108,5 +117,6 @@ export const onlineRetailFormat: ImportFormat = {
   parseOptions: { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true },
   singleRowOrders: false,
   uniformColumns: true,
-  start: (header) => readRetailRecord(columnIndexes(header, COLUMNS, 'online-retail')),
+  start: (header, context) =>
+    readRetailRecord(columnIndexes(header, COLUMNS, 'online-retail'), context),
 };

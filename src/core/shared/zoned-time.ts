@@ -145,3 +145,35 @@ export const localDay = (at: Date, timeZone: string): string => {
   const p = zonedParts(at, timeZone);
   return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 };
+
+/**
+ * The instant a clock in the zone shows this date and time (month from 1): how a timestamp
+ * written without an offset, in the programme's own time, is read. A reading the clocks skip
+ * moves on by the gap; one they show twice is the earlier.
+ */
+export const instantOfLocalTime = (
+  local: {
+    year: number;
+    month: number;
+    day: number;
+    hour: number;
+    minute: number;
+    second: number;
+    ms: number;
+  },
+  timeZone: string,
+): Date =>
+  new Date(
+    instantOfWallClock(
+      Date.UTC(
+        local.year,
+        local.month - 1,
+        local.day,
+        local.hour,
+        local.minute,
+        local.second,
+        local.ms,
+      ),
+      timeZone,
+    ),
+  );
