@@ -45,8 +45,8 @@ export const JourneysPanel = () => {
                 { label: 'Sender', value: `${s.fromName} <${s.fromAddress}>` },
               ]}
             />
-            {/* Keyed by the saved values, so the form starts from them again after a save. */}
-            <SendingRulesForm key={JSON.stringify(s)} settings={s} />
+            {/* Not keyed by the values: a remount after the save's refetch would lose "saved". */}
+            <SendingRulesForm settings={s} />
           </>
         )}
       </Loaded>
