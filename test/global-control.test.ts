@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messagingEnv } from '../src/app/messaging-deps.js';
 import { controlPosition, inGlobalControl } from '../src/core/messaging/global-control.js';
+import { MessagingSettingsSchema } from '../src/core/messaging/messaging.js';
+import { messagingRepository } from '../src/db/messaging/messaging.repository.js';
 import { sweepMessages } from '../src/jobs/message-send.job.js';
 import { manualClock, startTestApp, type TestApp } from './support/app.js';
 
@@ -74,6 +76,19 @@ describe('global control group: held back from marketing, counted by reach, kept
       globalControlSalt: salt,
       maxMarketingPerWindow: 3,
     });
+  });
+
+  it('keeps a stored salt even when a write carries another (two first saves racing)', async () => {
+    const repository = messagingRepository(app.database.db);
+    const stored = await repository.saveSettings(
+      MessagingSettingsSchema.parse({
+        globalControlPercent: 30,
+        globalControlSalt: 'a-later-salt',
+      }),
+      clock.now(),
+    );
+    expect(stored).toMatchObject({ globalControlPercent: 30, globalControlSalt: salt });
+    expect(await repository.settings()).toMatchObject({ globalControlSalt: salt });
   });
 
   it('a campaign skips the group, recording global_control, and reach counted it first', async () => {

@@ -137,8 +137,7 @@ export const saveSettings = async (
     ...input,
     globalControlSalt: current.globalControlSalt ?? newGlobalControlSalt(),
   };
-  await deps.messaging.saveSettings(settings, deps.clock.now());
-  return settings;
+  return deps.messaging.saveSettings(settings, deps.clock.now());
 };
 
 export const saveJourneys = async (deps: MessagingDeps, journeys: Journeys) => {

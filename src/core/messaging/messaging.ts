@@ -295,7 +295,11 @@ export interface MessagingRepository {
   findTemplate(key: string): Promise<Template | null>;
   listTemplates(): Promise<Template[]>;
   settings(): Promise<MessagingSettings>;
-  saveSettings(settings: MessagingSettings, at: Date): Promise<void>;
+  /**
+   * Stores the settings and returns what was stored: a salt already stored is kept whatever
+   * `settings` says, so two first saves racing cannot both define the control group.
+   */
+  saveSettings(settings: MessagingSettings, at: Date): Promise<MessagingSettings>;
   journeys(): Promise<Journeys>;
   saveJourneys(journeys: Journeys, at: Date): Promise<void>;
   /** Serialises enqueues per customer until the caller's transaction ends. */
