@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messagingEnv } from '../../src/app/messaging-deps.js';
+import { inGlobalControl } from '../../src/core/messaging/global-control.js';
 import { systemClock } from '../../src/core/shared/clock.js';
 import { sweepMessages } from '../../src/jobs/message-send.job.js';
 import {
@@ -20,6 +21,7 @@ if (skip) console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install
 const DESKTOP = { width: 1440, height: 900 };
 let server: E2eServer;
 let browser: Browser;
+let ids: string[];
 
 const consent = [{ channel: 'email', granted: true, source: 'signup' }];
 
@@ -32,7 +34,7 @@ beforeAll(async () => {
     { firstName: 'Nina', email: 'nina@example.com', consents: [] },
     { firstName: 'Paul', consents: consent },
   ];
-  const ids: string[] = [];
+  ids = [];
   for (const p of people) ids.push((await server.api('POST', '/v1/customers', p)).id);
   const segment = await server.api('POST', '/v1/segments', {
     name: 'Newsletter test',
@@ -152,6 +154,41 @@ describe.skipIf(skip)('e-mail templates, journeys and campaign reach in Chromium
       suppressed: 2,
       suppressedByReason: { no_consent: 1, no_email: 1 },
     });
+    await page.close();
+  });
+
+  it('sets the global control share with checked fields, and the reach line counts who it holds back', async () => {
+    const page = await openPage(browser, DESKTOP);
+    await openCampaigns(page);
+    const rules = page.getByRole('form', { name: 'Sending rules' });
+    const share = rules.getByLabel('Global control group (%)');
+    await share.fill('60');
+    await rules.getByRole('button', { name: 'Save sending rules' }).click();
+    await rules.getByText('Between 0 and 50 percent.').waitFor();
+    expect(await share.getAttribute('aria-invalid')).toBe('true');
+    expect((await server.api('GET', '/v1/messaging/settings')).globalControlPercent).toBe(0);
+
+    await share.fill('50');
+    await rules.getByRole('button', { name: 'Save sending rules' }).click();
+    await rules.getByRole('status').filter({ hasText: 'saved' }).waitFor();
+    const settings = await server.api('GET', '/v1/messaging/settings');
+    expect(settings).toMatchObject({ globalControlPercent: 50, maxMarketingPerWindow: 3 });
+    await page.getByText('50% of members get no marketing').waitFor();
+    // Paul has no address, which is counted first (no_email); the other three can be held back.
+    const held = ids.slice(0, 3).filter((id) => inGlobalControl(settings, id)).length;
+
+    const form = page.getByRole('region', { name: 'Send a campaign' });
+    await form.getByLabel('Template').selectOption('newsletter');
+    await form.getByLabel('Segment').selectOption({ label: 'Newsletter test (4 members)' });
+    await form.getByRole('button', { name: 'Review campaign' }).click();
+    await expect
+      .poll(() => form.getByTestId('reach-global_control').textContent())
+      .toBe(String(held));
+    await form.getByText('The global control group (50% of members)').waitFor();
+    await screenshot(page, 'email-campaign-reach-control');
+    await expectAccessible(page);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await server.api('PUT', '/v1/messaging/settings', { globalControlPercent: 0 });
     await page.close();
   });
 });

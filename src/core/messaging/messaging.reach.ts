@@ -7,7 +7,8 @@ import type { SuppressionReason } from './messaging.js';
 export interface CampaignReach {
   segmentSize: number;
   willReceive: number;
-  /** Members suppressed, by the reason the send would record (no_consent, no_email, frequency_cap). */
+  /** Members suppressed, by the reason the send would record (no_email, global_control,
+   * no_consent, frequency_cap). */
   excluded: Record<Exclude<SuppressionReason, 'template_missing'>, number>;
 }
 
@@ -29,7 +30,7 @@ export const campaignReach = async (
   const reach: CampaignReach = {
     segmentSize: 0,
     willReceive: 0,
-    excluded: { no_consent: 0, no_email: 0, frequency_cap: 0 },
+    excluded: { no_consent: 0, no_email: 0, frequency_cap: 0, global_control: 0 },
   };
   let after: string | null = null;
   for (;;) {

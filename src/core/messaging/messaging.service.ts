@@ -35,12 +35,14 @@ import {
   type MessageQuery,
   type MessagingRepository,
   type MessagingSettings,
+  type MessagingSettingsInput,
   type RenderedMessage,
   type SuppressionReason,
   type Template,
   type TemplateDraft,
   type TemplateInput,
 } from './messaging.js';
+import { inGlobalControl, newGlobalControlSalt } from './global-control.js';
 import { verifyUnsubscribeToken } from './unsubscribe-token.js';
 
 export interface MessagingDeps {
@@ -128,9 +130,20 @@ export const deleteTemplate = async (deps: MessagingDeps, key: string) => {
 
 // ---- settings -------------------------------------------------------------------------------
 
-export const saveSettings = async (deps: MessagingDeps, settings: MessagingSettings) => {
-  await deps.messaging.saveSettings(settings, deps.clock.now());
-  return settings;
+/**
+ * Replaces the settings but keeps the control group's salt (making it on the first save), so a
+ * changed share moves only the members between the old and the new threshold.
+ */
+export const saveSettings = async (
+  deps: MessagingDeps,
+  input: MessagingSettingsInput,
+): Promise<MessagingSettings> => {
+  const current = await deps.messaging.settings();
+  const settings: MessagingSettings = {
+    ...input,
+    globalControlSalt: current.globalControlSalt ?? newGlobalControlSalt(),
+  };
+  return deps.messaging.saveSettings(settings, deps.clock.now());
 };
 
 export const saveJourneys = async (deps: MessagingDeps, journeys: Journeys) => {
@@ -185,8 +198,9 @@ export const hasEmailConsent = (customer: Customer): boolean =>
   customer.consents.some((c) => c.channel === 'email' && c.granted);
 
 /**
- * Why a message to this customer must not go, or null. Marketing needs e-mail consent and room
- * under the frequency cap; every message needs an address.
+ * Why a message to this customer must not go, or null. Every message needs an address; marketing
+ * also skips the global control group (checked before consent, so the group's count does not
+ * depend on who consented) and needs e-mail consent and room under the frequency cap.
  */
 export const suppressionReason = async (
   deps: MessagingDeps,
@@ -195,8 +209,9 @@ export const suppressionReason = async (
 ): Promise<SuppressionReason | null> => {
   if (!customer.email) return 'no_email';
   if (template.kind === 'transactional') return null;
-  if (!hasEmailConsent(customer)) return 'no_consent';
   const settings = await deps.messaging.settings();
+  if (inGlobalControl(settings, customer.id)) return 'global_control';
+  if (!hasEmailConsent(customer)) return 'no_consent';
   const since = addDays(deps.clock.now(), -settings.windowDays);
   const recent = await deps.messaging.countMarketingSince(customer.id, since);
   return recent >= settings.maxMarketingPerWindow ? 'frequency_cap' : null;
@@ -329,7 +344,7 @@ export type Prepared =
 
 /**
  * At send time: checks again that the message may go (consent can be withdrawn, an address
- * removed, after it was queued), renders it with the data of now and records the rendering.
+ * removed, the control share raised, after it was queued), renders it with the data of now and records the rendering.
  */
 export const prepareMessage = async (
   deps: MessagingDeps & RenderDeps,
@@ -337,8 +352,12 @@ export const prepareMessage = async (
 ): Promise<Prepared> => {
   const customer = await deps.customers.findById(claim.customerId);
   if (!customer?.email) return { ok: false, reason: 'no_email', final: 'suppressed' };
-  if (claim.kind === 'marketing' && !hasEmailConsent(customer)) {
-    return { ok: false, reason: 'no_consent', final: 'suppressed' };
+  if (claim.kind === 'marketing') {
+    // The share may have been raised since the message was queued.
+    if (inGlobalControl(await deps.messaging.settings(), customer.id)) {
+      return { ok: false, reason: 'global_control', final: 'suppressed' };
+    }
+    if (!hasEmailConsent(customer)) return { ok: false, reason: 'no_consent', final: 'suppressed' };
   }
   const template = await deps.messaging.findTemplate(claim.templateKey);
   if (!template) return { ok: false, reason: 'template_missing', final: 'failed' };

@@ -14,6 +14,7 @@ export const SUPPRESSION_REASONS = [
   'no_email',
   'no_consent',
   'frequency_cap',
+  'global_control',
   'template_missing',
 ] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
@@ -113,8 +114,21 @@ export const MessagingSettingsSchema = z.object({
   // A placeholder that passes its own check, so the settings read can be written back unchanged.
   fromAddress: z.email().default('no-reply@example.com'),
   fromName: z.string().trim().max(200).default('Regulars'),
+  /** Share of members held back from all marketing e-mail, to measure the programme against. */
+  globalControlPercent: z.number().min(0).max(50).multipleOf(0.1).default(0),
+  /**
+   * Fixes who is in the control group. Made once, on the first save, and kept by every later one:
+   * changing it would silently move members in and out. Null until settings were first saved.
+   */
+  globalControlSalt: z.string().min(1).max(200).nullable().default(null),
 });
 export type MessagingSettings = z.infer<typeof MessagingSettingsSchema>;
+
+/** What an editor may set: everything but the salt, which only the service makes. */
+export const MessagingSettingsInputSchema = MessagingSettingsSchema.omit({
+  globalControlSalt: true,
+});
+export type MessagingSettingsInput = z.infer<typeof MessagingSettingsInputSchema>;
 
 export const JOURNEYS = [
   'welcome',
@@ -281,7 +295,11 @@ export interface MessagingRepository {
   findTemplate(key: string): Promise<Template | null>;
   listTemplates(): Promise<Template[]>;
   settings(): Promise<MessagingSettings>;
-  saveSettings(settings: MessagingSettings, at: Date): Promise<void>;
+  /**
+   * Stores the settings and returns what was stored: a salt already stored is kept whatever
+   * `settings` says, so two first saves racing cannot both define the control group.
+   */
+  saveSettings(settings: MessagingSettings, at: Date): Promise<MessagingSettings>;
   journeys(): Promise<Journeys>;
   saveJourneys(journeys: Journeys, at: Date): Promise<void>;
   /** Serialises enqueues per customer until the caller's transaction ends. */

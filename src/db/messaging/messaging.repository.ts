@@ -230,7 +230,25 @@ export const messagingRepository = (db: Kysely<DB>): MessagingRepository => ({
       await db.selectFrom('message_template').selectAll().orderBy('key').execute(),
     ),
   settings: async () => MessagingSettingsSchema.parse(await readConfig(db, SETTINGS)),
-  saveSettings: (settings, at) => writeConfig(db, SETTINGS, settings, at),
+  saveSettings: async (settings, at) => {
+    const value = JSON.stringify(settings);
+    // A stored salt wins in the same statement: a concurrent first save waits on the row, then
+    // keeps the salt the first one committed (the group must never change silently).
+    const row = await db
+      .insertInto('messaging_config')
+      .values({ name: SETTINGS, value, updated_at: at })
+      .onConflict((oc) =>
+        oc.column('name').doUpdateSet({
+          value: sql`case when jsonb_typeof(messaging_config.value -> 'globalControlSalt') = 'string'
+            then excluded.value || jsonb_build_object('globalControlSalt', messaging_config.value -> 'globalControlSalt')
+            else excluded.value end`,
+          updated_at: at,
+        }),
+      )
+      .returning('value')
+      .executeTakeFirstOrThrow();
+    return MessagingSettingsSchema.parse(row.value);
+  },
   journeys: async () => JourneysSchema.parse(await readConfig(db, JOURNEYS)),
   saveJourneys: (journeys, at) => writeConfig(db, JOURNEYS, journeys, at),
   lockCustomer: async (customerId) => {

@@ -73,6 +73,10 @@ const ReachView = z
       no_consent: z.number().int().openapi({ description: 'Marketing without e-mail consent' }),
       no_email: z.number().int().openapi({ description: 'No e-mail address' }),
       frequency_cap: z.number().int().openapi({ description: 'Frequency cap reached' }),
+      global_control: z
+        .number()
+        .int()
+        .openapi({ description: 'Held back from marketing as the global control group' }),
     }),
   })
   .openapi('CampaignReach');
@@ -120,7 +124,7 @@ export const campaignRoutes = (clock: Clock) => {
       tags: ['Messaging'],
       summary: 'Who a campaign would reach if sent now, and why the other members would not',
       description:
-        'Reads the segment’s members as the send does and applies the very checks the send applies (e-mail address; for marketing, consent and the frequency cap). Nothing is written.',
+        'Reads the segment’s members as the send does and applies the very checks the send applies (e-mail address; for marketing, the global control group, consent and the frequency cap). Nothing is written.',
       request: { body: jsonBody(CampaignBody.omit({ scheduledAt: true })) },
       responses: {
         200: json(ReachView, 'The breakdown'),

@@ -2,6 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import {
   MESSAGE_KINDS,
   MESSAGE_STATUSES,
+  MessagingSettingsInputSchema,
   MessagingSettingsSchema,
   TemplateKeySchema,
   newMessagingId,
@@ -84,7 +85,7 @@ export const messageRoutes = (clock: Clock) => {
       tags: ['Messaging'],
       summary: 'Queue one message to a customer (consent and the frequency cap apply to marketing)',
       description:
-        'Answers 201 with the message — `queued`, or `suppressed` with its reason (no_email, no_consent, frequency_cap) — or 200 with the earlier message of the same dedupeKey.',
+        'Answers 201 with the message — `queued`, or `suppressed` with its reason (no_email, global_control, no_consent, frequency_cap) — or 200 with the earlier message of the same dedupeKey.',
       request: { headers: IdempotencyHeader, body: jsonBody(SendBody) },
       responses: {
         201: json(MessageView, 'Queued or suppressed'),
@@ -173,7 +174,9 @@ export const messageRoutes = (clock: Clock) => {
       method: 'get',
       path: '/v1/messaging/settings',
       tags: ['Messaging'],
-      summary: 'Frequency cap and sender',
+      summary: 'Frequency cap, sender and global control group',
+      description:
+        '`globalControlSalt` fixes who is in the global control group; it is null until the settings are first saved.',
       responses: { 200: json(SettingsView, 'The settings'), ...commonErrors },
     }),
     async (c) => c.json(await messagingRepository(c.var.db).settings(), 200),
@@ -184,8 +187,11 @@ export const messageRoutes = (clock: Clock) => {
       method: 'put',
       path: '/v1/messaging/settings',
       tags: ['Messaging'],
-      summary: 'Replace the frequency cap and sender (absent fields take their defaults)',
-      request: { body: jsonBody(MessagingSettingsSchema) },
+      summary:
+        'Replace the frequency cap, sender and global control share (absent fields take their defaults)',
+      description:
+        '`globalControlPercent` (0–50, in steps of 0.1) holds that share of members back from all marketing e-mail, campaigns and journeys alike; transactional mail still goes. Who is held back is a hash of the customer id and `globalControlSalt`, which is read-only: the first save makes it and every later one keeps it (a salt in the body is ignored), so a member stays in or out while the share is unchanged and raising the share only adds members.',
+      request: { body: jsonBody(MessagingSettingsInputSchema) },
       responses: { 200: json(SettingsView, 'Saved'), ...commonErrors },
     }),
     async (c) => c.json(await saveSettings(await deps(c), c.req.valid('json')), 200),

@@ -12597,7 +12597,7 @@ export interface paths {
     put?: never;
     /**
      * Queue one message to a customer (consent and the frequency cap apply to marketing)
-     * @description Answers 201 with the message — `queued`, or `suppressed` with its reason (no_email, no_consent, frequency_cap) — or 200 with the earlier message of the same dedupeKey.
+     * @description Answers 201 with the message — `queued`, or `suppressed` with its reason (no_email, global_control, no_consent, frequency_cap) — or 200 with the earlier message of the same dedupeKey.
      */
     post: {
       parameters: {
@@ -12893,7 +12893,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Frequency cap and sender */
+    /**
+     * Frequency cap, sender and global control group
+     * @description `globalControlSalt` fixes who is in the global control group; it is null until the settings are first saved.
+     */
     get: {
       parameters: {
         query?: never;
@@ -12950,7 +12953,10 @@ export interface paths {
         };
       };
     };
-    /** Replace the frequency cap and sender (absent fields take their defaults) */
+    /**
+     * Replace the frequency cap, sender and global control share (absent fields take their defaults)
+     * @description `globalControlPercent` (0–50, in steps of 0.1) holds that share of members back from all marketing e-mail, campaigns and journeys alike; transactional mail still goes. Who is held back is a hash of the customer id and `globalControlSalt`, which is read-only: the first save makes it and every later one keeps it (a salt in the body is ignored), so a member stays in or out while the share is unchanged and raising the share only adds members.
+     */
     put: {
       parameters: {
         query?: never;
@@ -12972,6 +12978,8 @@ export interface paths {
             fromAddress?: string;
             /** @default Regulars */
             fromName?: string;
+            /** @default 0 */
+            globalControlPercent?: number;
           };
         };
       };
@@ -13634,7 +13642,7 @@ export interface paths {
     put?: never;
     /**
      * Who a campaign would reach if sent now, and why the other members would not
-     * @description Reads the segment’s members as the send does and applies the very checks the send applies (e-mail address; for marketing, consent and the frequency cap). Nothing is written.
+     * @description Reads the segment’s members as the send does and applies the very checks the send applies (e-mail address; for marketing, the global control group, consent and the frequency cap). Nothing is written.
      */
     post: {
       parameters: {
@@ -18294,6 +18302,10 @@ export interface components {
       fromAddress: string;
       /** @default Regulars */
       fromName: string;
+      /** @default 0 */
+      globalControlPercent: number;
+      /** @default null */
+      globalControlSalt: string | null;
     };
     Journeys: {
       /** @default {} */
@@ -18398,6 +18410,8 @@ export interface components {
         no_email: number;
         /** @description Frequency cap reached */
         frequency_cap: number;
+        /** @description Held back from marketing as the global control group */
+        global_control: number;
       };
     };
     ListedCampaign: components['schemas']['Campaign'] & {

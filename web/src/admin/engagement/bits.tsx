@@ -19,6 +19,7 @@ const REASONS: Record<string, string> = {
   no_email: 'No e-mail address',
   no_consent: 'No e-mail consent',
   frequency_cap: 'Frequency cap reached',
+  global_control: 'Global control group',
   template_missing: 'Template missing',
   smtp_not_configured: 'Waiting for a mail server',
 };

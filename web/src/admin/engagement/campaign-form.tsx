@@ -196,12 +196,16 @@ export const CampaignForm = () => {
                   {formatNumber(reach.data.segmentSize)}
                 </dd>
               </div>
-              {(['no_consent', 'no_email', 'frequency_cap'] as const).map((reason) => (
-                <div key={reason}>
-                  <dt>{reasonWords(reason)}</dt>
-                  <dd>{formatNumber(reach.data.excluded[reason])}</dd>
-                </div>
-              ))}
+              {(['global_control', 'no_consent', 'no_email', 'frequency_cap'] as const).map(
+                (reason) => (
+                  <div key={reason}>
+                    <dt>{reasonWords(reason)}</dt>
+                    <dd data-testid={`reach-${reason}`}>
+                      {formatNumber(reach.data.excluded[reason])}
+                    </dd>
+                  </div>
+                ),
+              )}
             </dl>
           )}
           <p className="muted">
@@ -209,6 +213,9 @@ export const CampaignForm = () => {
             {segment.refreshedAt ? ` (last refreshed ${formatDateTime(segment.refreshedAt)})` : ''}.
             {template.kind === 'marketing' &&
               ` E-mail consent applies to each member, and no one gets more than ${formatNumber(cap.maxMarketingPerWindow)} marketing e-mails in ${formatNumber(cap.windowDays)} days.`}
+            {template.kind === 'marketing' &&
+              cap.globalControlPercent > 0 &&
+              ` The global control group (${formatNumber(cap.globalControlPercent)}% of members) gets no marketing e-mail, so the programme's effect can be measured against it.`}
           </p>
           <div className="eng-actions">
             <button

@@ -92,8 +92,8 @@ export const CampaignList = () => {
       )}
       <p className="muted eng-note">
         Sent means accepted by the mail server; the outbox holds messages waiting for a mail server
-        to be configured. Suppressed messages were recorded but not sent (no address, no consent, or
-        the frequency cap).
+        to be configured. Suppressed messages were recorded but not sent (no address, the global
+        control group, no consent, or the frequency cap).
       </p>
     </Panel>
   );

@@ -4,6 +4,7 @@ import { ApiError, client, unwrap, type Schemas } from '../../shared/api';
 import { formatDateTime, formatNumber } from '../../shared/format';
 import { Empty, Loaded, Panel } from '../ui';
 import { Figures, ScrollBox, words } from './bits';
+import { SendingRulesForm } from './sending-rules-form';
 import { TemplateEditor } from './template-editor';
 import { useJourneys, useMessagingSettings, useTemplates } from './queries';
 
@@ -27,15 +28,26 @@ export const JourneysPanel = () => {
     <Panel title="Journeys and sending rules">
       <Loaded query={settings} what="sending rules">
         {(s) => (
-          <Figures
-            items={[
-              {
-                label: 'Frequency cap (marketing)',
-                value: `${formatNumber(s.maxMarketingPerWindow)} per ${formatNumber(s.windowDays)} days`,
-              },
-              { label: 'Sender', value: `${s.fromName} <${s.fromAddress}>` },
-            ]}
-          />
+          <>
+            <Figures
+              items={[
+                {
+                  label: 'Frequency cap (marketing)',
+                  value: `${formatNumber(s.maxMarketingPerWindow)} per ${formatNumber(s.windowDays)} days`,
+                },
+                {
+                  label: 'Global control group',
+                  value:
+                    s.globalControlPercent > 0
+                      ? `${formatNumber(s.globalControlPercent)}% of members get no marketing`
+                      : 'Off',
+                },
+                { label: 'Sender', value: `${s.fromName} <${s.fromAddress}>` },
+              ]}
+            />
+            {/* Not keyed by the values: a remount after the save's refetch would lose "saved". */}
+            <SendingRulesForm settings={s} />
+          </>
         )}
       </Loaded>
       <Loaded query={journeys} what="journeys">

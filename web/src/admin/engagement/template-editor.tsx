@@ -191,7 +191,9 @@ export const TemplateEditor = ({
             <label>
               Kind
               <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-                <option value="marketing">Marketing (consent and frequency cap apply)</option>
+                <option value="marketing">
+                  Marketing (consent, frequency cap and control group apply)
+                </option>
                 <option value="transactional">Transactional</option>
               </select>
             </label>
