@@ -290,4 +290,30 @@ describe('segments naming segments (membership conditions)', () => {
     const done = await ok('POST', `/v1/segments/${seg.a}/archive`);
     expect(done.archivedAt).not.toBeNull();
   });
+
+  it('refuses a cycle stored anyway (two edits at once) rather than compiling it', async () => {
+    const x = await create('x', { field: 'orderCount', gte: 1 });
+    const y = await create('y', { field: 'segment', in: [x] });
+    // What two concurrent PATCHes (x names y, y names x) could leave behind.
+    await t.database.db
+      .updateTable('segment')
+      .set({ definition: JSON.stringify(def({ field: 'segment', in: [y] })) })
+      .where('id', '=', x)
+      .execute();
+    const refresh = await refused(
+      'POST',
+      `/v1/segments/${y}/refresh`,
+      undefined,
+      422,
+      'segment_reference_cycle',
+    );
+    expect(refresh.detail).toContain('x → y → x');
+    await refused(
+      'POST',
+      '/v1/segments/preview',
+      { definition: def({ field: 'segment', notIn: [y] }) },
+      422,
+      'segment_reference_cycle',
+    );
+  });
 });
