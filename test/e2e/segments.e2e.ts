@@ -247,6 +247,15 @@ describe.skipIf(skip)('segments built with the visual builder, in Chromium', () 
     await condition(page, 2).getByLabel('Field').selectOption('segment');
     await condition(page, 2).getByLabel('Not big', { exact: true }).waitFor();
     expect(await condition(page, 2).getByLabel('Big spenders', { exact: true }).count()).toBe(0);
+
+    // The rules builder's segment condition is the same picker (segments by name).
+    await page.goto(`${server.url}/admin/programme/rules/new`);
+    await page.getByLabel('New condition').selectOption('customer.segment');
+    await page.getByRole('button', { name: 'Add condition' }).click();
+    const rulePicker = page.getByRole('group', { name: 'For members in these segments' });
+    await rulePicker.getByLabel('Big spenders', { exact: true }).check();
+    expect(await rulePicker.getAttribute('class')).toBe('builder-choices');
+    await screenshot(page, 'rules-segment-picker');
     await page.close();
   });
 });

@@ -54,8 +54,10 @@ interface Words {
   names: ReadonlyMap<string, string>;
 }
 
-const segmentNames = (value: unknown, names: Words['names']) =>
-  list(value, (id) => `“${names.get(String(id)) ?? String(id)}”`);
+const segmentNames = (value: unknown, names: Words['names'], joiner: string) =>
+  (Array.isArray(value) ? value : [value])
+    .map((id) => `“${names.get(String(id)) ?? String(id)}”`)
+    .join(joiner);
 
 const leafText = (leaf: Node, { currency, names }: Words): string => {
   const money = (n: number) => (currency ? formatMoney(n, currency) : `${formatNumber(n)} (minor)`);
@@ -92,8 +94,8 @@ const leafText = (leaf: Node, { currency, names }: Words): string => {
       return `birthday in ${list(leaf.in, (v) => MONTHS[Number(v) - 1] ?? String(v))}`;
     case 'segment':
       return leaf.in
-        ? `in segment ${segmentNames(leaf.in, names).replace(/, /g, ' or ')}`
-        : `in none of segments ${segmentNames(leaf.notIn, names)}`;
+        ? `in segment ${segmentNames(leaf.in, names, ' or ')}`
+        : `in none of segments ${segmentNames(leaf.notIn, names, ', ')}`;
     default:
       return JSON.stringify(leaf);
   }
