@@ -6,6 +6,9 @@ import { createCustomer, orderBody } from './support/fixtures.js';
 const DAY_MS = 86_400_000;
 const def = (filter: unknown) => ({ schemaVersion: 1, filter });
 
+/** A segment the `segments` inputs can name (created before the catalogue is tried). */
+let someSegmentId = '';
+
 /** An input value the builder could send for this type. */
 const valueFor = (input: FieldInput): unknown => {
   if (input.choices)
@@ -20,6 +23,7 @@ const valueFor = (input: FieldInput): unknown => {
     attributeValue: 1,
     attributeValues: ['France'],
     tiers: [null],
+    segments: [someSegmentId],
   };
   return samples[input.type];
 };
@@ -49,6 +53,9 @@ describe('the segment builder’s API: the field catalogue, preview and editing 
     await spend(20, 25_000); // £250, recent
     await spend(200, 30_000); // £300, long ago
     await spend(5, 2_000); // £20, recent
+    someSegmentId = (
+      await ok('POST', '/v1/segments', { key: 'a-list', name: 'A list', kind: 'static' }, 201)
+    ).id;
   });
   afterAll(() => t.close());
 

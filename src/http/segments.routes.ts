@@ -130,7 +130,7 @@ const FieldsView = z
                 label: z.string(),
                 type: z.enum(FIELD_INPUT_TYPES).openapi({
                   description:
-                    'money: minor units in the definition; tiers: tier codes (null: no tier); oneOf/someOf: from choices',
+                    'money: minor units in the definition; tiers: tier codes (null: no tier); segments: segment ids, picked from GET /v1/segments; oneOf/someOf: from choices',
                 }),
                 choices: z.array(ChoiceView).optional(),
               }),
@@ -183,6 +183,7 @@ export const segmentRoutes = (clock: Clock) => {
         201: json(SegmentView, 'Created'),
         ...commonErrors,
         409: problem('The key is taken'),
+        422: problem('The definition names an unknown or archived segment'),
       },
     }),
     async (c) => {
@@ -219,7 +220,11 @@ export const segmentRoutes = (clock: Clock) => {
       tags: ['Segments'],
       summary: 'Size and a sample of 10 customers of a definition, without saving anything',
       request: { body: jsonBody(z.object({ definition: SegmentDefinitionSchema })) },
-      responses: { 200: json(PreviewView, 'Size and sample (by id)'), ...commonErrors },
+      responses: {
+        200: json(PreviewView, 'Size and sample (by id)'),
+        ...commonErrors,
+        422: problem('The definition names an unknown or archived segment'),
+      },
     }),
     async (c) => {
       const preview = await previewSegment(
@@ -270,7 +275,9 @@ export const segmentRoutes = (clock: Clock) => {
         ...commonErrors,
         ...notFound,
         409: problem('The segment is archived'),
-        422: problem('A definition given to a static segment'),
+        422: problem(
+          'A definition given to a static segment, or naming an unknown or archived segment, or one leading back to this segment',
+        ),
       },
     }),
     async (c) => {
@@ -289,8 +296,15 @@ export const segmentRoutes = (clock: Clock) => {
       path: '/v1/segments/{id}/archive',
       tags: ['Segments'],
       summary: 'Archive a segment: no more refreshes; rules and analytics stop matching it',
+      description:
+        'Refused (409 `segment_in_use`, its detail naming them by key and id) while live segments name it in their definitions.',
       request: { params: SegmentIdParam },
-      responses: { 200: json(SegmentView, 'The archived segment'), ...commonErrors, ...notFound },
+      responses: {
+        200: json(SegmentView, 'The archived segment'),
+        ...commonErrors,
+        ...notFound,
+        409: problem('Live segments name this one in their definitions'),
+      },
     }),
     async (c) => {
       const segment = await archiveSegment(await segmentDeps(c, clock), c.req.valid('param').id!);
@@ -310,7 +324,7 @@ export const segmentRoutes = (clock: Clock) => {
         ...commonErrors,
         ...notFound,
         409: problem('The segment is archived'),
-        422: problem('A static segment'),
+        422: problem('A static segment, or segments naming each other'),
       },
     }),
     async (c) => {

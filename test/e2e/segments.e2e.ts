@@ -205,4 +205,57 @@ describe.skipIf(skip)('segments built with the visual builder, in Chromium', () 
     await sizeIs(page, 5);
     await page.close();
   });
+
+  it('builds “in segment” by picking segments by name, and sees the live size', async () => {
+    const big = await server.api('POST', '/v1/segments', {
+      key: 'big-spenders',
+      name: 'Big spenders',
+      kind: 'dynamic',
+      definition: { schemaVersion: 1, filter: { field: 'totalSpendMinor', gte: 20_000 } },
+    });
+    const page = await openPage(browser, DESKTOP);
+    await signInWithAdminKey(page, server);
+    await page.goto(`${server.url}/admin/segments`);
+    const form = page.getByRole('region', { name: 'New dynamic segment' });
+    await form.getByLabel('Name', { exact: true }).fill('Not big');
+    await form.getByRole('button', { name: 'Add condition', exact: true }).click();
+    const member = condition(form, 1);
+    await member.getByLabel('Field').selectOption('segment');
+    await member.getByText('Whether the customer is in other segments now').waitFor();
+    expect(await member.getByLabel('Operator').inputValue()).toBe('in');
+    await member.getByLabel('Big spenders', { exact: true }).check();
+    await sizeIs(page, 3); // bob, cat, eve: Big spenders evaluated now
+    await member.getByLabel('Operator').selectOption('notIn');
+    await member.getByText('Segments: choose at least one').waitFor();
+    await member.getByLabel('Big spenders', { exact: true }).check();
+    await sizeIs(page, 2); // ann, dan
+    await form.getByText('Advanced: JSON').click();
+    expect(JSON.parse(await form.getByLabel('Definition (JSON)').inputValue())).toEqual({
+      schemaVersion: 1,
+      filter: { all: [{ field: 'segment', notIn: [big.id] }] },
+    });
+    await screenshot(page, 'segments-in-segment');
+    await expectAccessible(page);
+    await form.getByRole('button', { name: 'Create segment' }).click();
+    await page.getByRole('heading', { name: 'Segment: Not big' }).waitFor();
+    await page.getByText('in none of segments “Big spenders”').waitFor();
+
+    // Editing Big spenders: the picker offers the others, never the segment itself.
+    await page.goto(`${server.url}/admin/segments/${big.id}/edit`);
+    await sizeIs(page, 3);
+    await page.getByRole('button', { name: 'Add condition', exact: true }).click();
+    await condition(page, 2).getByLabel('Field').selectOption('segment');
+    await condition(page, 2).getByLabel('Not big', { exact: true }).waitFor();
+    expect(await condition(page, 2).getByLabel('Big spenders', { exact: true }).count()).toBe(0);
+
+    // The rules builder's segment condition is the same picker (segments by name).
+    await page.goto(`${server.url}/admin/programme/rules/new`);
+    await page.getByLabel('New condition').selectOption('customer.segment');
+    await page.getByRole('button', { name: 'Add condition' }).click();
+    const rulePicker = page.getByRole('group', { name: 'For members in these segments' });
+    await rulePicker.getByLabel('Big spenders', { exact: true }).check();
+    expect(await rulePicker.getAttribute('class')).toBe('builder-choices');
+    await screenshot(page, 'rules-segment-picker');
+    await page.close();
+  });
 });

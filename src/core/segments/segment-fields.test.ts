@@ -33,6 +33,8 @@ const sample = (input: FieldInput): unknown => {
       return input.choices!.map((c) => c.value);
     case 'tiers':
       return ['gold', null];
+    case 'segments':
+      return ['seg_01JD3Q4X5Y6Z7A8B9C0D1E2F3G'];
   }
 };
 

@@ -11,7 +11,11 @@ import type { SegmentField } from './segments.js';
  * to SegmentLeafSchema, so a field or property added there without a catalogue entry fails.
  */
 
-/** How a property's value is entered. Money is minor units in the definition, major on screen. */
+/**
+ * How a property's value is entered. Money is minor units in the definition, major on screen;
+ * tiers and segments are picked from the programme's own (tier codes, segment ids), so their
+ * choices are not in the catalogue but read by the builder.
+ */
 export const FIELD_INPUT_TYPES = [
   'money',
   'integer',
@@ -24,6 +28,7 @@ export const FIELD_INPUT_TYPES = [
   'oneOf',
   'someOf',
   'tiers',
+  'segments',
 ] as const;
 export type FieldInputType = (typeof FIELD_INPUT_TYPES)[number];
 
@@ -49,7 +54,14 @@ export interface FieldOperator {
   fixed?: Record<string, string | number | boolean>;
 }
 
-export const FIELD_GROUPS = ['Purchases', 'Loyalty', 'Predictions', 'Profile', 'Consent'] as const;
+export const FIELD_GROUPS = [
+  'Purchases',
+  'Loyalty',
+  'Predictions',
+  'Profile',
+  'Consent',
+  'Segments',
+] as const;
 export type FieldGroup = (typeof FIELD_GROUPS)[number];
 
 export interface SegmentFieldInfo {
@@ -258,5 +270,24 @@ export const SEGMENT_FIELDS: SegmentFieldInfo[] = [
         },
       ],
     })),
+  },
+  {
+    field: 'segment',
+    group: 'Segments',
+    label: 'Segment membership',
+    description:
+      'Whether the customer is in other segments now: a dynamic segment by its current definition, a static list by its members.',
+    operators: [
+      {
+        op: 'in',
+        label: 'is in any of',
+        inputs: [{ key: 'in', label: 'Segments', type: 'segments' }],
+      },
+      {
+        op: 'notIn',
+        label: 'is in none of',
+        inputs: [{ key: 'notIn', label: 'Segments', type: 'segments' }],
+      },
+    ],
   },
 ];

@@ -1,4 +1,4 @@
-import { DomainError } from '../shared/errors.js';
+import { DomainError, type FieldIssue } from '../shared/errors.js';
 
 export const segmentNotFound = (id: string) =>
   new DomainError('not_found', 'segment_not_found', `No segment ${id}`, { id });
@@ -30,4 +30,26 @@ export const badCsv = (line: number, message: string) =>
       line,
     },
     [{ path: `body.line.${line}`, message }],
+  );
+
+/** A definition names segments (`{field: 'segment'}`) that it may not: each fault with its path. */
+export const badSegmentReferences = (
+  code: 'segment_reference_not_found' | 'segment_reference_archived' | 'segment_reference_cycle',
+  issues: FieldIssue[],
+) =>
+  new DomainError(
+    'invalid',
+    code,
+    `The definition refers to segments it cannot use: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+    { paths: issues.map((i) => i.path) },
+    issues,
+  );
+
+/** Archiving a segment that live definitions read would change their members silently. */
+export const segmentInUse = (id: string, dependants: { id: string; key: string }[]) =>
+  new DomainError(
+    'conflict',
+    'segment_in_use',
+    `Segment ${id} is used by ${dependants.map((d) => `${d.key} (${d.id})`).join(', ')}: remove it from their definitions first`,
+    { id, dependants },
   );

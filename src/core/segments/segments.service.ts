@@ -1,7 +1,9 @@
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
+import { checkReferences, dependantsOf, referencedIds } from './segment-references.js';
 import {
   segmentArchived,
+  segmentInUse,
   segmentKeyTaken,
   segmentNotFound,
   wrongSegmentKind,
@@ -82,6 +84,20 @@ const activeSegment = async (deps: Pick<SegmentDeps, 'segments'>, id: string) =>
   return segment;
 };
 
+/** Every segment (archived too) by id: reference checks read the whole graph, which is small. */
+const segmentGraph = async (deps: Pick<SegmentDeps, 'segments'>) =>
+  new Map((await deps.segments.list({ includeArchived: true })).map((s) => [s.id, s]));
+
+/** Refuses a definition naming unknown or archived segments, or leading back to `self`. */
+const assertReferences = async (
+  deps: Pick<SegmentDeps, 'segments'>,
+  definition: SegmentDefinition,
+  self: Segment | null,
+) => {
+  if (referencedIds(definition).length === 0) return;
+  checkReferences(await segmentGraph(deps), definition, self);
+};
+
 export const listSegments = (deps: Pick<SegmentDeps, 'segments'>, includeArchived = false) =>
   deps.segments.list({ includeArchived });
 
@@ -90,6 +106,7 @@ export const createSegment = async (
   input: CreateSegmentInput,
 ): Promise<Segment> => {
   if (await deps.segments.byKey(input.key)) throw segmentKeyTaken(input.key);
+  if (input.definition) await assertReferences(deps, input.definition, null);
   const now = deps.clock.now();
   const segment: Segment = {
     id: newId('segment'),
@@ -116,6 +133,7 @@ export const updateSegment = async (
   const segment = await activeSegment(deps, id);
   if (input.definition && segment.kind !== 'dynamic')
     throw wrongSegmentKind(id, 'dynamic', 'definition');
+  if (input.definition) await assertReferences(deps, input.definition, segment);
   const updated: Segment = {
     ...segment,
     ...(input.name !== undefined ? { name: input.name } : {}),
@@ -126,18 +144,26 @@ export const updateSegment = async (
   return updated;
 };
 
-/** Archived segments keep their members for history but leave rules, analytics and refreshes. */
+/**
+ * Archived segments keep their members for history but leave rules, analytics and refreshes. A
+ * segment other live definitions name is refused (409 naming them) rather than archived under
+ * them: they would otherwise change members at their next refresh without anyone deciding it.
+ */
 export const archiveSegment = async (deps: SegmentDeps, id: string): Promise<Segment> => {
   const segment = await getSegment(deps, id);
   if (segment.archivedAt) return segment;
+  const dependants = dependantsOf((await segmentGraph(deps)).values(), id);
+  if (dependants.length > 0) throw segmentInUse(id, dependants);
   const now = deps.clock.now();
   const archived = { ...segment, archivedAt: now, updatedAt: now };
   await deps.segments.update(archived);
   return archived;
 };
 
-export const previewSegment = (deps: SegmentDeps, definition: SegmentDefinition) =>
-  deps.segments.preview(definition, scopeOf(deps), PREVIEW_SAMPLE_SIZE);
+export const previewSegment = async (deps: SegmentDeps, definition: SegmentDefinition) => {
+  await assertReferences(deps, definition, null);
+  return deps.segments.preview(definition, scopeOf(deps), PREVIEW_SAMPLE_SIZE);
+};
 
 export const refreshSegment = async (
   deps: SegmentDeps,

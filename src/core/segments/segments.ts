@@ -26,6 +26,11 @@ const isoDate = z.iso.date().describe('A calendar date, YYYY-MM-DD, in the progr
 const minor = z.number().int().min(-1_000_000_000_000).max(1_000_000_000_000);
 const count = z.number().int().min(0).max(1_000_000_000);
 const days = z.number().int().min(0).max(36_500);
+const segmentIds = z
+  .array(z.string().min(1).max(100))
+  .min(1)
+  .max(100)
+  .describe('Segment ids: in matches members of any of them, notIn members of none');
 const AttributeValue = z.union([z.string().max(1000), z.number(), z.boolean()]);
 
 const atLeastOne =
@@ -101,6 +106,16 @@ export const SegmentLeafSchema = z.discriminatedUnion('field', [
     })
     .strict(),
   dateWindow('createdAt').strict().refine(atLeastOne('before', 'after'), oneOf('before', 'after')),
+  z
+    .object({
+      field: z.literal('segment'),
+      in: segmentIds.optional(),
+      notIn: segmentIds.optional(),
+    })
+    .strict()
+    .refine((l) => (l.in === undefined) !== (l.notIn === undefined), {
+      message: 'give exactly one of in, notIn',
+    }),
   z
     .object({
       field: z.literal('birthdayMonth'),

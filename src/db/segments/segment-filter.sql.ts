@@ -1,7 +1,10 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { ORDER_CHANNELS } from '../../core/orders/orders.js';
+import { referencedIds } from '../../core/segments/segment-references.js';
+import { badSegmentReferences } from '../../core/segments/segments.errors.js';
 import {
   walkNodes,
+  type SegmentKind,
   type SegmentDefinition,
   type SegmentLeaf,
   type SegmentNode,
@@ -15,7 +18,35 @@ import { purchasesOf } from '../analytics/purchases.sql.js';
  * reads is left-joined once (set-based, so a million customers are a few hash joins, never a
  * per-customer lookup), and each leaf becomes a boolean on the joined columns. A leaf whose fact
  * is unknown (no analytics row, no order) is false, never null, so `not` is the exact complement.
+ *
+ * A leaf naming other segments (`{field: 'segment'}`) reads their membership as it is now:
+ * - a dynamic segment is evaluated from its definition, compiled once into a CTE of this query
+ *   (`seg_0`, …; dependencies first) and tested with `c.id in (select id from seg_N)`. Not its
+ *   stored `segment_member` rows, which are only as fresh as its last refresh, so a preview or a
+ *   refresh never depends on the order segments were refreshed in. A CTE rather than pasting the
+ *   referenced tree into this WHERE: a segment named by several others (A and B both name C, D
+ *   names A and B…) is compiled once instead of once per path, so the SQL grows with the number of
+ *   segments, not exponentially with the depth, and each tree keeps its own joins.
+ * - a static list has no definition: its members are `segment_member`, read with EXISTS.
+ * Cycles are refused when a definition is saved; one met here anyway (two concurrent edits) is
+ * refused again rather than compiled forever.
  */
+
+/** What a definition's segment leaves need to know about the segments they name. */
+export interface ReferencedSegment {
+  id: string;
+  key: string;
+  kind: SegmentKind;
+  definition: SegmentDefinition | null;
+}
+export type SegmentReferences = ReadonlyMap<string, ReferencedSegment>;
+
+/** How one tree is compiled: the scope, and the CTE name of each dynamic segment it may name. */
+interface Context {
+  scope: SegmentScope;
+  ctes: ReadonlyMap<string, string>;
+  references: SegmentReferences;
+}
 
 type Source = 'analytics' | 'tier' | 'points' | 'orders' | 'consent:email' | 'consent:sms';
 
@@ -119,8 +150,27 @@ const attributeLeaf = (leaf: Extract<SegmentLeaf, { field: 'attribute' }>): RawB
   }
 };
 
-const leafCondition = (leaf: SegmentLeaf, scope: SegmentScope): RawBuilder<SqlBool> => {
+/** Member of any of the ids now; an id no longer stored names nobody. */
+const inSegments = (ids: string[], context: Context): RawBuilder<SqlBool> => {
+  const parts: RawBuilder<SqlBool>[] = [];
+  const lists = ids.filter((id) => context.references.get(id)?.kind === 'static');
+  if (lists.length > 0)
+    parts.push(sql`exists (select 1 from segment_member sm
+      where sm.segment_id in (${values(lists)}) and sm.customer_id = c.id)`);
+  for (const id of ids) {
+    const cte = context.ctes.get(id);
+    if (cte) parts.push(sql`c.id in (select id from ${sql.table(cte)})`);
+  }
+  return parts.length > 0 ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
+};
+
+const leafCondition = (leaf: SegmentLeaf, context: Context): RawBuilder<SqlBool> => {
+  const { scope } = context;
   switch (leaf.field) {
+    case 'segment':
+      return leaf.in
+        ? inSegments(leaf.in, context)
+        : sql`(not ${inSegments(leaf.notIn ?? [], context)})`;
     case 'attribute':
       return attributeLeaf(leaf);
     case 'rfmSegment':
@@ -166,20 +216,20 @@ const leafCondition = (leaf: SegmentLeaf, scope: SegmentScope): RawBuilder<SqlBo
   }
 };
 
-const nodeCondition = (node: SegmentNode, scope: SegmentScope): RawBuilder<SqlBool> => {
+const nodeCondition = (node: SegmentNode, context: Context): RawBuilder<SqlBool> => {
   if ('all' in node)
     return sql`(${sql.join(
-      node.all.map((n) => nodeCondition(n, scope)),
+      node.all.map((n) => nodeCondition(n, context)),
       sql` and `,
     )})`;
   if ('any' in node)
     return sql`(${sql.join(
-      node.any.map((n) => nodeCondition(n, scope)),
+      node.any.map((n) => nodeCondition(n, context)),
       sql` or `,
     )})`;
-  if ('not' in node) return sql`(not ${nodeCondition(node.not, scope)})`;
+  if ('not' in node) return sql`(not ${nodeCondition(node.not, context)})`;
   // Unknown facts make a leaf null; coalesce keeps `not` an exact complement.
-  return sql`coalesce(${leafCondition(node, scope)}, false)`;
+  return sql`coalesce(${leafCondition(node, context)}, false)`;
 };
 
 const sourcesOf = (definition: SegmentDefinition): Source[] => {
@@ -193,13 +243,50 @@ const sourcesOf = (definition: SegmentDefinition): Source[] => {
   return [...sources].sort();
 };
 
-/** `select c.id from customer c … where …`: the definition's customers, as one query. */
+const selectCustomers = (definition: SegmentDefinition, context: Context) => {
+  const joins = sourcesOf(definition).map((s) => JOINS[s](context.scope));
+  return sql`select c.id from customer c ${sql.join(joins, sql` `)} where ${nodeCondition(definition.filter, context)}`;
+};
+
+/** The dynamic segments a definition reaches, each after those it names itself. */
+const dependencyOrder = (definition: SegmentDefinition, references: SegmentReferences) => {
+  const order: ReferencedSegment[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (id: string, trail: string[]) => {
+    const segment = references.get(id);
+    if (!segment?.definition || state.get(id) === 'done') return;
+    if (state.get(id) === 'visiting') {
+      const chain = [...trail.slice(trail.indexOf(id)), id].map((x) => references.get(x)?.key);
+      throw badSegmentReferences('segment_reference_cycle', [
+        { path: 'definition', message: `segments refer to each other: ${chain.join(' → ')}` },
+      ]);
+    }
+    state.set(id, 'visiting');
+    for (const next of referencedIds(segment.definition)) visit(next, [...trail, id]);
+    state.set(id, 'done');
+    order.push(segment);
+  };
+  for (const id of referencedIds(definition)) visit(id, []);
+  return order;
+};
+
+/**
+ * `[with seg_0 as (…), …] select c.id from customer c … where …`: the definition's customers, as
+ * one query. `references` holds every segment the definition reaches (segmentReferences loads
+ * them); without it, a segment leaf names nobody.
+ */
 export const segmentCustomers = (
   definition: SegmentDefinition,
   scope: SegmentScope,
+  references: SegmentReferences = new Map(),
 ): RawBuilder<{ id: string }> => {
-  const joins = sourcesOf(definition).map((s) => JOINS[s](scope));
-  return sql<{
-    id: string;
-  }>`select c.id from customer c ${sql.join(joins, sql` `)} where ${nodeCondition(definition.filter, scope)}`;
+  const ordered = dependencyOrder(definition, references);
+  const ctes = new Map(ordered.map((s, i) => [s.id, `seg_${i}`]));
+  const context: Context = { scope, ctes, references };
+  const main = selectCustomers(definition, context);
+  if (ordered.length === 0) return sql<{ id: string }>`${main}`;
+  const withs = ordered.map(
+    (s) => sql`${sql.table(ctes.get(s.id)!)} as (${selectCustomers(s.definition!, context)})`,
+  );
+  return sql<{ id: string }>`with ${sql.join(withs)} ${main}`;
 };

@@ -10,7 +10,8 @@ import {
 } from '../../core/segments/segments.js';
 import type { MemberRef } from '../../core/segments/static-list.js';
 import type { DB, SegmentTable } from '../schema.js';
-import { segmentCustomers } from './segment-filter.sql.js';
+import { referencedIds } from '../../core/segments/segment-references.js';
+import { segmentCustomers, type SegmentReferences } from './segment-filter.sql.js';
 
 // Values per statement when resolving or inserting lists (well under PostgreSQL's 65,535 params).
 const CHUNK = 5_000;
@@ -52,6 +53,25 @@ const toRow = (s: Segment) => ({
   archived_at: s.archivedAt,
 });
 
+/**
+ * Every segment a definition reaches through its segment leaves, theirs, and so on: one query per
+ * level of naming, so a definition that names none costs nothing.
+ */
+export const segmentReferences = async (
+  db: Kysely<DB>,
+  definition: SegmentDefinition,
+): Promise<SegmentReferences> => {
+  const found = new Map<string, Segment>();
+  let next = referencedIds(definition);
+  while (next.length > 0) {
+    const rows = await db.selectFrom('segment').selectAll().where('id', 'in', next).execute();
+    for (const row of rows) found.set(row.id, toSegment(row));
+    const named = rows.flatMap((r) => referencedIds(found.get(r.id)!.definition));
+    next = [...new Set(named)].filter((id) => !found.has(id));
+  }
+  return found;
+};
+
 /** Evaluates a definition: its size and the first customers by id, in one statement. */
 export const previewDefinition = async (
   db: Kysely<DB>,
@@ -59,6 +79,8 @@ export const previewDefinition = async (
   scope: SegmentScope,
   sample: number,
 ): Promise<SegmentPreview> => {
+  const references = await segmentReferences(db, definition);
+  const customers = () => segmentCustomers(definition, scope, references);
   const { rows } = await sql<{
     id: string;
     email: string | null;
@@ -66,7 +88,7 @@ export const previewDefinition = async (
     last_name: string | null;
     size: string | number;
   }>`
-    with m as materialized (${segmentCustomers(definition, scope)})
+    with m as materialized (${customers()})
     select c.id, c.email, c.first_name, c.last_name, (select count(*) from m) as size
       from (select id from m order by id limit ${sample}) s
       join customer c on c.id = s.id
@@ -79,7 +101,7 @@ export const previewDefinition = async (
           (
             await sql<{
               n: string;
-            }>`select count(*) as n from (${segmentCustomers(definition, scope)}) m`.execute(db)
+            }>`select count(*) as n from (${customers()}) m`.execute(db)
           ).rows[0]!.n,
         );
   return {
@@ -102,8 +124,9 @@ const refreshMembers = async (
   segment: Segment,
   scope: SegmentScope,
 ): Promise<RefreshResult> => {
+  const references = await segmentReferences(db, segment.definition!);
   const { rows } = await sql<{ size: string; added: string; removed: string }>`
-    with m as materialized (${segmentCustomers(segment.definition!, scope)}),
+    with m as materialized (${segmentCustomers(segment.definition!, scope, references)}),
     removed as (
       delete from segment_member sm
        where sm.segment_id = ${segment.id}

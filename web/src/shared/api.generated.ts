@@ -8891,7 +8891,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description Well-formed but cannot be applied (such as a window that ends before it starts), or the Idempotency-Key was used with another body */
+        /** @description The definition names an unknown or archived segment */
         422: {
           headers: {
             [name: string]: unknown;
@@ -9010,7 +9010,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description Well-formed but cannot be applied (such as a window that ends before it starts), or the Idempotency-Key was used with another body */
+        /** @description The definition names an unknown or archived segment */
         422: {
           headers: {
             [name: string]: unknown;
@@ -9269,7 +9269,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description A definition given to a static segment */
+        /** @description A definition given to a static segment, or naming an unknown or archived segment, or one leading back to this segment */
         422: {
           headers: {
             [name: string]: unknown;
@@ -9291,7 +9291,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Archive a segment: no more refreshes; rules and analytics stop matching it */
+    /**
+     * Archive a segment: no more refreshes; rules and analytics stop matching it
+     * @description Refused (409 `segment_in_use`, its detail naming them by key and id) while live segments name it in their definitions.
+     */
     post: {
       parameters: {
         query?: never;
@@ -9348,7 +9351,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description Conflicts with the current state */
+        /** @description Live segments name this one in their definitions */
         409: {
           headers: {
             [name: string]: unknown;
@@ -9467,7 +9470,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description A static segment */
+        /** @description A static segment, or segments naming each other */
         422: {
           headers: {
             [name: string]: unknown;
@@ -17920,7 +17923,7 @@ export interface components {
         /** @example totalSpendMinor */
         field: string;
         /** @enum {string} */
-        group: 'Purchases' | 'Loyalty' | 'Predictions' | 'Profile' | 'Consent';
+        group: 'Purchases' | 'Loyalty' | 'Predictions' | 'Profile' | 'Consent' | 'Segments';
         label: string;
         description: string;
         operators: {
@@ -17931,7 +17934,7 @@ export interface components {
             key: string;
             label: string;
             /**
-             * @description money: minor units in the definition; tiers: tier codes (null: no tier); oneOf/someOf: from choices
+             * @description money: minor units in the definition; tiers: tier codes (null: no tier); segments: segment ids, picked from GET /v1/segments; oneOf/someOf: from choices
              * @enum {string}
              */
             type:
@@ -17945,7 +17948,8 @@ export interface components {
               | 'attributeValues'
               | 'oneOf'
               | 'someOf'
-              | 'tiers';
+              | 'tiers'
+              | 'segments';
             choices?: {
               value: string | number;
               label: string;

@@ -48,7 +48,18 @@ const dates = (leaf: Node, name: string) => {
   return parts.join(' and ');
 };
 
-const leafText = (leaf: Node, currency: string | undefined): string => {
+interface Words {
+  currency: string | undefined;
+  /** Segment names by id, for segment leaves (an id not in it is shown as it is). */
+  names: ReadonlyMap<string, string>;
+}
+
+const segmentNames = (value: unknown, names: Words['names'], joiner: string) =>
+  (Array.isArray(value) ? value : [value])
+    .map((id) => `“${names.get(String(id)) ?? String(id)}”`)
+    .join(joiner);
+
+const leafText = (leaf: Node, { currency, names }: Words): string => {
   const money = (n: number) => (currency ? formatMoney(n, currency) : `${formatNumber(n)} (minor)`);
   switch (leaf.field) {
     case 'attribute':
@@ -81,32 +92,37 @@ const leafText = (leaf: Node, currency: string | undefined): string => {
       return dates(leaf, 'joined');
     case 'birthdayMonth':
       return `birthday in ${list(leaf.in, (v) => MONTHS[Number(v) - 1] ?? String(v))}`;
+    case 'segment':
+      return leaf.in
+        ? `in segment ${segmentNames(leaf.in, names, ' or ')}`
+        : `in none of segments ${segmentNames(leaf.notIn, names, ', ')}`;
     default:
       return JSON.stringify(leaf);
   }
 };
 
-const nodeText = (node: unknown, currency: string | undefined, nested: boolean): string => {
+const nodeText = (node: unknown, words: Words, nested: boolean): string => {
   if (!isNode(node)) return JSON.stringify(node);
   const group = (children: unknown, joiner: string) => {
-    const parts = Array.isArray(children) ? children.map((c) => nodeText(c, currency, true)) : [];
+    const parts = Array.isArray(children) ? children.map((c) => nodeText(c, words, true)) : [];
     const text = parts.join(joiner);
     return nested && parts.length > 1 ? `(${text})` : text;
   };
   if ('all' in node) return group(node.all, ' and ');
   if ('any' in node) return group(node.any, ' or ');
   if ('not' in node) {
-    const inner = nodeText(node.not, currency, true);
+    const inner = nodeText(node.not, words, true);
     return `not ${inner.startsWith('(') ? inner : `(${inner})`}`;
   }
-  return leafText(node, currency);
+  return leafText(node, words);
 };
 
 /** The definition in words; a static segment has none. */
 export const describeDefinition = (
   definition: Record<string, unknown> | null,
   currency?: string,
+  names: ReadonlyMap<string, string> = new Map(),
 ): string => {
   if (!definition) return 'A list of customers (uploaded)';
-  return nodeText(definition.filter, currency, false) || 'Every customer';
+  return nodeText(definition.filter, { currency, names }, false) || 'Every customer';
 };

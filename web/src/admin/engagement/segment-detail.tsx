@@ -5,7 +5,7 @@ import { useProgramme } from '../customer/queries';
 import { Empty, Loaded, PageTitle, Panel } from '../ui';
 import { Badge, Figures, NamedCustomerLink, ScrollBox } from './bits';
 import { describeDefinition } from './definition';
-import { MEMBERS_PAGE, useSegment, useSegmentMembers } from './queries';
+import { MEMBERS_PAGE, useSegment, useSegmentMembers, useSegments } from './queries';
 import { RefreshOutcome, canRefresh, useRefreshSegment } from './segment-refresh';
 import type { Segment } from './types';
 
@@ -34,6 +34,9 @@ export const SegmentDetail = () => {
 const DefinitionPanel = ({ segment: s }: { segment: Segment }) => {
   const refresh = useRefreshSegment();
   const currency = useProgramme().data?.currency;
+  // Segment leaves name ids; the list (archived too) gives their names, ids until it arrives.
+  const all = useSegments(true).data?.segments;
+  const names = new Map(all?.map((x) => [x.id, x.name]));
   return (
     <Panel
       title="Definition"
@@ -78,7 +81,7 @@ const DefinitionPanel = ({ segment: s }: { segment: Segment }) => {
           { label: 'Key', value: <span className="mono">{s.key}</span> },
         ]}
       />
-      <p className="eng-definition-text">{describeDefinition(s.definition, currency)}</p>
+      <p className="eng-definition-text">{describeDefinition(s.definition, currency, names)}</p>
       {s.definition && (
         <details className="eng-json">
           <summary>Definition as JSON</summary>

@@ -25,7 +25,7 @@ export const SegmentEdit = () => {
             {s.kind !== 'dynamic' || !s.definition || s.archivedAt ? (
               <p className="muted">Only an active dynamic segment has conditions to edit.</p>
             ) : (
-              <WithBuilderData>
+              <WithBuilderData editingId={s.id}>
                 {(data) => (
                   <EditDefinition segment={s} filter={s.definition!.filter as Filter} data={data} />
                 )}

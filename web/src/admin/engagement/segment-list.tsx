@@ -36,6 +36,7 @@ export const SegmentList = () => {
             if (list.length === 0)
               return <Empty>No segments yet. Create a dynamic segment below.</Empty>;
             const largest = Math.max(...list.map((s) => s.memberCount));
+            const names = new Map(list.map((s) => [s.id, s.name]));
             return (
               <ScrollBox label="Segments table">
                 <table className="eng-segments">
@@ -60,7 +61,7 @@ export const SegmentList = () => {
                           <Badge status={s.kind} /> {s.archivedAt && <Badge status="archived" />}
                         </td>
                         <td className="eng-definition">
-                          {describeDefinition(s.definition, currency)}
+                          {describeDefinition(s.definition, currency, names)}
                         </td>
                         <td className="eng-size">
                           <SizeBar value={s.memberCount} max={largest} />

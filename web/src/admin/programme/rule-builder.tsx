@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { client, unwrap } from '../../shared/api';
 import { formatNumber } from '../../shared/format';
+import { SegmentPicker } from '../engagement/builder/segment-picker';
 import { ErrorNotice } from '../ui';
 import { fromMinor, moneyStep, toMinor } from './forms';
 import {
@@ -168,11 +169,6 @@ const ConditionInputs = ({
     queryFn: ({ signal }) => unwrap(client.GET('/v1/tiers', { signal })),
     enabled: c.type === 'customer.tier',
   });
-  const segments = useQuery({
-    queryKey: ['segments', false],
-    queryFn: ({ signal }) => unwrap(client.GET('/v1/segments', { signal })),
-    enabled: c.type === 'customer.segment',
-  });
   const set = (patch: Record<string, unknown>) => onChange({ ...c, ...patch });
   switch (c.type) {
     case 'time.dayOfWeek':
@@ -230,10 +226,10 @@ const ConditionInputs = ({
       );
     case 'customer.segment':
       return (
-        <Checkboxes
+        <SegmentPicker
           legend="For members in these segments"
-          options={(segments.data?.segments ?? []).map((s) => ({ value: s.key, label: s.name }))}
-          chosen={strings(c.in)}
+          by="key"
+          picked={strings(c.in)}
           onChange={(v) => set({ in: v })}
         />
       );

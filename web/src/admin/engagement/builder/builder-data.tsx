@@ -12,6 +12,8 @@ export interface BuilderData {
   currency: string;
   digits: number;
   tiers: { code: string; name: string }[];
+  /** The segment whose definition is edited (absent for a new one): it may not name itself. */
+  editingId?: string | undefined;
 }
 
 const useSegmentFields = () =>
@@ -27,7 +29,13 @@ export const minorDigits = (currency: string) =>
     .maximumFractionDigits ?? 2;
 
 /** Loads the three reads together; the builder shows once all have arrived. */
-export const WithBuilderData = ({ children }: { children: (data: BuilderData) => ReactNode }) => {
+export const WithBuilderData = ({
+  editingId,
+  children,
+}: {
+  editingId?: string;
+  children: (data: BuilderData) => ReactNode;
+}) => {
   const fields = useSegmentFields();
   const programme = useProgramme();
   const tiers = useTierNames();
@@ -41,6 +49,7 @@ export const WithBuilderData = ({ children }: { children: (data: BuilderData) =>
             currency: programme.data.currency,
             digits: minorDigits(programme.data.currency),
             tiers: tiers.data.tiers.map((t) => ({ code: t.code, name: t.name })),
+            editingId,
           }
         : undefined,
   };

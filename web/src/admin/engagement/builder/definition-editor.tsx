@@ -40,7 +40,12 @@ const serverProblems = (error: unknown, result: FilterResult) => {
   if (!(error instanceof ApiError)) return { rows, rest };
   for (const issue of error.issues) {
     const id = nodeOfIssue(result.paths, issue.path);
-    if (id) rows.set(id, { message: issue.message, key: issue.path.split('.').pop() });
+    // The leaf property at fault: `…in.2` (an item of a list) is the `in` input's.
+    const key = issue.path
+      .split('.')
+      .filter((part) => !/^\d+$/.test(part))
+      .pop();
+    if (id) rows.set(id, { message: issue.message, key });
     else rest.push(`${issue.path}: ${issue.message}`);
   }
   return { rows, rest };

@@ -79,6 +79,16 @@ const DEFINITIONS: [string, Record<string, unknown>][] = [
       ],
     },
   ],
+  [
+    'segment membership: in any of, in none of, under not',
+    {
+      all: [
+        { field: 'segment', in: ['seg_big', 'seg_vip'] },
+        { not: { field: 'segment', notIn: ['seg_lapsed'] } },
+        { any: [{ field: 'segment', notIn: ['seg_a', 'seg_b', 'seg_c'] }] },
+      ],
+    },
+  ],
 ];
 
 describe('definition → builder → definition', () => {
@@ -136,6 +146,60 @@ describe('definition → builder → definition', () => {
     expect(minorToMajor(5, 2)).toBe('0.05');
     expect(minorToMajor(-12_345, 2)).toBe('-123.45');
     expect(minorToMajor(500, 0)).toBe('500');
+  });
+});
+
+describe('segment membership conditions', () => {
+  it('shows each as a picked list of ids under its operator, in their saved order', () => {
+    const root = builderFromFilter(DEFINITIONS[5]![1], catalogue, 2);
+    const [first, negated] = root.children as [ConditionNode, GroupNode];
+    expect(first).toMatchObject({
+      kind: 'condition',
+      field: 'segment',
+      op: 'in',
+      values: { in: ['seg_big', 'seg_vip'] },
+    });
+    expect(negated.children[0]).toMatchObject({
+      kind: 'condition',
+      op: 'notIn',
+      values: { notIn: ['seg_lapsed'] },
+    });
+  });
+
+  it('keeps a leaf no operator can show (both lists, an empty list, a number) as it was', () => {
+    const filter = {
+      all: [
+        { field: 'segment', in: ['seg_a'], notIn: ['seg_b'] },
+        { field: 'segment', in: [] },
+        { field: 'segment', notIn: [7] },
+      ],
+    };
+    const root = builderFromFilter(filter, catalogue, 2);
+    expect(root.children.map((c) => c.kind)).toEqual(['kept', 'kept', 'kept']);
+    expect(roundTrip(filter)).toEqual(filter);
+  });
+
+  it('builds from the picker, and asks for a pick when none is made', () => {
+    const node = (values: ConditionNode['values']): GroupNode => ({
+      kind: 'group',
+      id: 'root',
+      join: 'all',
+      children: [{ kind: 'condition', id: 'member', field: 'segment', op: 'notIn', values }],
+      bare: true,
+    });
+    const built = filterFromBuilder(node({ notIn: ['seg_1', 'seg_2'] }), catalogue, 2);
+    expect('filter' in built && built.filter).toEqual({
+      field: 'segment',
+      notIn: ['seg_1', 'seg_2'],
+    });
+    const empty = filterFromBuilder(node({ notIn: [] }), catalogue, 2);
+    expect('problems' in empty && [...empty.problems]).toEqual([
+      ['member', 'Segments: choose at least one'],
+    ]);
+    const none = filterFromBuilder(node({}), catalogue, 2);
+    expect('problems' in none && [...none.problems]).toEqual([
+      ['member', 'Segments: choose at least one'],
+    ]);
   });
 });
 

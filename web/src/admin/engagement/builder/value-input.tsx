@@ -1,6 +1,8 @@
 import type { AttributeKind, InputSpec, InputText } from './values';
 import { KIND_KEY, NO_TIER } from './values';
 import type { BuilderData } from './builder-data';
+import { Choices } from './choices';
+import { SegmentPicker } from './segment-picker';
 
 interface Props {
   spec: InputSpec;
@@ -10,45 +12,6 @@ interface Props {
   describedBy: string | undefined;
   data: BuilderData;
 }
-
-const Choices = ({
-  legend,
-  options,
-  picked,
-  onChange,
-  invalid,
-  describedBy,
-}: {
-  legend: string;
-  options: { value: string; label: string }[];
-  picked: string[];
-  onChange: (picked: string[]) => void;
-  invalid: boolean;
-  describedBy: string | undefined;
-}) => (
-  <fieldset
-    className={invalid ? 'builder-choices builder-invalid' : 'builder-choices'}
-    aria-describedby={describedBy}
-  >
-    <legend>{legend}</legend>
-    {options.map((o) => (
-      <label key={o.value} className="builder-check">
-        <input
-          type="checkbox"
-          checked={picked.includes(o.value)}
-          onChange={(e) =>
-            onChange(
-              e.target.checked
-                ? options.map((x) => x.value).filter((v) => v === o.value || picked.includes(v))
-                : picked.filter((v) => v !== o.value),
-            )
-          }
-        />
-        {o.label}
-      </label>
-    ))}
-  </fieldset>
-);
 
 /** The attribute value's type: the same text means another thing as a number or a yes/no. */
 const KindSelect = ({ kind, onChange }: { kind: AttributeKind; onChange: (k: string) => void }) => (
@@ -151,6 +114,18 @@ export const ValueInput = ({ spec, values, onChange, invalid, describedBy, data 
         />
       );
     }
+    case 'segments':
+      return (
+        <SegmentPicker
+          legend={spec.label}
+          by="id"
+          picked={list}
+          onChange={(picked) => onChange(spec.key, picked)}
+          exclude={data.editingId}
+          invalid={invalid}
+          describedBy={describedBy}
+        />
+      );
     case 'attributeValue':
     case 'attributeValues': {
       const many = spec.type === 'attributeValues';

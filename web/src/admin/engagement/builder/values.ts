@@ -87,6 +87,10 @@ export const toText = (
       const known = value.every((v) => spec.choices?.some((c) => c.value === v));
       return known ? { text: value.map(String) } : undefined;
     }
+    case 'segments':
+      return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string')
+        ? { text: [...value] }
+        : undefined;
     case 'tiers':
       return Array.isArray(value) && value.every((v) => v === null || typeof v === 'string')
         ? { text: value.map((v) => (v === null ? NO_TIER : String(v))) }
@@ -115,13 +119,14 @@ export const fromText = (
   if (Array.isArray(text)) {
     if (text.length === 0) return { problem: `choose at least one` };
     if (spec.type === 'tiers') return { value: text.map((t) => (t === NO_TIER ? null : t)) };
+    if (spec.type === 'segments') return { value: [...text] };
     const values = text.map((t) => spec.choices?.find((c) => String(c.value) === t)?.value);
     return values.every((v) => v !== undefined)
       ? { value: values }
       : { problem: 'choose from the list' };
   }
   if (text === undefined || text.trim() === '') {
-    return spec.type === 'someOf' || spec.type === 'tiers' || spec.type === 'oneOf'
+    return ['someOf', 'tiers', 'segments', 'oneOf'].includes(spec.type)
       ? { problem: 'choose at least one' }
       : { problem: 'enter a value' };
   }
