@@ -4046,7 +4046,7 @@ export interface paths {
     };
     /**
      * Categories, SKUs, stores and channels seen in orders, for rule conditions
-     * @description Most used first. `q` searches categories, SKUs and product names; `limit` bounds categories and SKUs each.
+     * @description Most used first. `q` searches categories, SKUs and product names; `limit` bounds categories and SKUs each. Counted at most a minute ago.
      */
     get: {
       parameters: {
