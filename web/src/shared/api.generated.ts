@@ -13950,6 +13950,21 @@ export interface paths {
              * @enum {string}
              */
             status?: 'draft' | 'active' | 'archived';
+            /** @default {} */
+            translations?: {
+              [key: string]: {
+                title?: string;
+                description?: string;
+                questions?: {
+                  [key: string]: {
+                    prompt?: string;
+                    options?: {
+                      [key: string]: string;
+                    };
+                  };
+                };
+              };
+            };
           };
         };
       };
@@ -14171,6 +14186,20 @@ export interface paths {
             )[];
             /** @enum {string} */
             status?: 'draft' | 'active' | 'archived';
+            translations?: {
+              [key: string]: {
+                title?: string;
+                description?: string;
+                questions?: {
+                  [key: string]: {
+                    prompt?: string;
+                    options?: {
+                      [key: string]: string;
+                    };
+                  };
+                };
+              };
+            };
           };
         };
       };
@@ -18415,6 +18444,21 @@ export interface components {
       }[];
       /** @enum {string} */
       status: 'draft' | 'active' | 'archived';
+      /** @description Per locale code: the title, introduction, and per question id the prompt and option labels (by default option) its customers read */
+      translations: {
+        [key: string]: {
+          title?: string;
+          description?: string;
+          questions?: {
+            [key: string]: {
+              prompt?: string;
+              options?: {
+                [key: string]: string;
+              };
+            };
+          };
+        };
+      };
       createdAt: string;
       updatedAt: string;
     };
@@ -18449,6 +18493,7 @@ export interface components {
         key: string;
         title: string;
         description: string | null;
+        /** @description In the customer’s language where translated; a choice question’s `labels` name its `options`, which are the values to answer with */
         questions: {
           [key: string]: unknown;
         }[];
