@@ -1,9 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { client, unwrap, type BodyOf } from '../../shared/api';
+import { client, unwrap } from '../../shared/api';
 import { FieldMessage, fieldMessage, invalidProps } from '../customer/field-errors';
+import { TranslationsEditor, type TranslationTexts } from '../programme/translations-editor';
 import { ErrorNotice, Panel } from '../ui';
 import { useFeedbackWrite } from './feedback-queries';
+import {
+  surveyTranslationFields,
+  surveyTranslationTexts,
+  surveyTranslationsBody,
+  type Questions,
+} from './survey-translations';
 import type { Survey } from './types';
 
 /**
@@ -37,8 +44,6 @@ const draftOf = (q: Record<string, unknown>): DraftQuestion => ({
   required: q.required !== false,
   options: Array.isArray(q.options) ? q.options.join('\n') : '',
 });
-
-type Questions = BodyOf<'/v1/surveys', 'post'>['questions'];
 
 /** Question ids are made from the kind and position ("nps", "text-2"), unique in the survey. */
 const questionsOf = (drafts: DraftQuestion[]): Questions =>
@@ -82,9 +87,12 @@ export const SurveyForm = ({ survey, onDone }: { survey?: Survey; onDone?: () =>
           { kind: 'text', prompt: PROMPTS.text, required: false, options: '' },
         ],
   );
+  const [translations, setTranslations] = useState<TranslationTexts>(() =>
+    surveyTranslationTexts(survey?.translations),
+  );
   const locked = (survey?.responses ?? 0) > 0;
+  const questions = questionsOf(drafts);
   const save = useFeedbackWrite(async () => {
-    const questions = questionsOf(drafts);
     if (survey)
       return unwrap(
         client.PATCH('/v1/surveys/{id}', {
@@ -93,6 +101,7 @@ export const SurveyForm = ({ survey, onDone }: { survey?: Survey; onDone?: () =>
             title,
             description: description.trim() || null,
             ...(locked ? {} : { questions }),
+            translations: surveyTranslationsBody(translations, questions),
           },
         }),
       );
@@ -104,6 +113,7 @@ export const SurveyForm = ({ survey, onDone }: { survey?: Survey; onDone?: () =>
           description: description.trim() || undefined,
           questions,
           status,
+          translations: surveyTranslationsBody(translations, questions),
         },
       }),
     );
@@ -255,6 +265,12 @@ export const SurveyForm = ({ survey, onDone }: { survey?: Survey; onDone?: () =>
             Add a question
           </button>
         </fieldset>
+        <TranslationsEditor
+          subject="the survey"
+          fields={surveyTranslationFields(title, description, questions)}
+          value={translations}
+          onChange={setTranslations}
+        />
         {save.error ? <ErrorNotice error={save.error} /> : null}
         <div className="eng-actions">
           <button type="submit" disabled={save.isPending}>
