@@ -149,6 +149,24 @@ describe.skipIf(skip)('feedback on the page, in Chromium', () => {
     await customer.getByRole('button', { name: 'Antworten senden' }).click();
     await customer.getByText('Vielen Dank: Ihre Antworten wurden gespeichert.').waitFor();
     await customer.context().close();
+
+    // Answered, the questions are locked, but the translations still open with what is stored.
+    const editor = await openPage(browser, DESKTOP);
+    await signInWithAdminKey(editor, server);
+    await editor.goto(`${server.url}/admin/feedback/surveys/${survey.id}`);
+    await editor.getByRole('button', { name: 'Edit survey' }).click();
+    const form = editor.getByRole('region', { name: 'Edit survey' });
+    expect(await form.getByLabel('Name (de)').inputValue()).toBe('Wie war der Laden?');
+    await form.getByLabel('Question 2 (de)').fill('Was sollen wir besser machen?');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await form.waitFor({ state: 'detached' });
+    expect((await server.api('GET', `/v1/surveys/${survey.id}`)).translations.de.questions).toEqual(
+      {
+        nps: { prompt: 'Würden Sie uns weiterempfehlen?' },
+        text: { prompt: 'Was sollen wir besser machen?' },
+      },
+    );
+    await editor.context().close();
   });
 
   it('opens a complaint, answers it, assigns it, shows its SLA clock and resolves it', async () => {

@@ -5,11 +5,11 @@ import { FieldMessage, fieldMessage, invalidProps } from '../customer/field-erro
 import { TranslationsEditor, type TranslationTexts } from '../programme/translations-editor';
 import { ErrorNotice, Panel } from '../ui';
 import { useFeedbackWrite } from './feedback-queries';
+import { draftOf, questionsOf, type DraftQuestion, type Kind } from './survey-drafts';
 import {
   surveyTranslationFields,
   surveyTranslationTexts,
   surveyTranslationsBody,
-  type Questions,
 } from './survey-translations';
 import type { Survey } from './types';
 
@@ -17,7 +17,6 @@ import type { Survey } from './types';
  * A survey's questions as the form edits them: each kind the domain knows (docs/feedback.md):
  * NPS (0–10), CSAT (1–5), free text, and one choice among options (one per line).
  */
-type Kind = 'nps' | 'csat' | 'text' | 'choice';
 const KINDS: { kind: Kind; label: string }[] = [
   { kind: 'nps', label: 'NPS: 0–10, how likely to recommend' },
   { kind: 'csat', label: 'CSAT: 1–5, how satisfied' },
@@ -30,37 +29,6 @@ const PROMPTS: Record<Kind, string> = {
   text: 'Is there anything we should improve?',
   choice: '',
 };
-
-interface DraftQuestion {
-  kind: Kind;
-  prompt: string;
-  required: boolean;
-  options: string;
-}
-
-const draftOf = (q: Record<string, unknown>): DraftQuestion => ({
-  kind: q.type as Kind,
-  prompt: String(q.prompt ?? ''),
-  required: q.required !== false,
-  options: Array.isArray(q.options) ? q.options.join('\n') : '',
-});
-
-/** Question ids are made from the kind and position ("nps", "text-2"), unique in the survey. */
-const questionsOf = (drafts: DraftQuestion[]): Questions =>
-  drafts.map((d, i) => {
-    const id = drafts.findIndex((o) => o.kind === d.kind) === i ? d.kind : `${d.kind}-${i + 1}`;
-    const base = { id, prompt: d.prompt.trim(), required: d.required };
-    if (d.kind === 'choice')
-      return {
-        ...base,
-        type: 'choice' as const,
-        options: d.options
-          .split('\n')
-          .map((o) => o.trim())
-          .filter(Boolean),
-      };
-    return { ...base, type: d.kind };
-  });
 
 const keyOf = (title: string) =>
   title
@@ -200,7 +168,8 @@ export const SurveyForm = ({ survey, onDone }: { survey?: Survey; onDone?: () =>
                       value={d.kind}
                       onChange={(e) => {
                         const kind = e.target.value as Kind;
-                        change(i, { kind, prompt: d.prompt || PROMPTS[kind] });
+                        // Another kind is another question: it gets an id of its own.
+                        change(i, { kind, id: undefined, prompt: d.prompt || PROMPTS[kind] });
                       }}
                     >
                       {KINDS.map((k) => (
