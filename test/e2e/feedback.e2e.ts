@@ -154,6 +154,7 @@ describe.skipIf(skip)('feedback on the page, in Chromium', () => {
     const editor = await openPage(browser, DESKTOP);
     await signInWithAdminKey(editor, server);
     await editor.goto(`${server.url}/admin/feedback/surveys/${survey.id}`);
+    await editor.getByText('Translated into German (de)').waitFor();
     await editor.getByRole('button', { name: 'Edit survey' }).click();
     const form = editor.getByRole('region', { name: 'Edit survey' });
     expect(await form.getByLabel('Name (de)').inputValue()).toBe('Wie war der Laden?');
