@@ -21,6 +21,7 @@ import * as numberSignInAttempts from './migrations/20261206_2031_number_sign_in
 import * as indexOrderLineCategorySku from './migrations/20261207_0700_index_order_line_category_sku.js';
 import * as complaintAssigneeAndResolution from './migrations/20261207_0900_complaint_assignee_and_resolution.js';
 import * as addContentTranslations from './migrations/20261207_1010_add_content_translations.js';
+import * as addSurveyTranslations from './migrations/20261207_1155_add_survey_translations.js';
 
 /** Migrations are listed here by name; the name's timestamp orders them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207_0700_index_order_line_category_sku': indexOrderLineCategorySku,
   '20261207_0900_complaint_assignee_and_resolution': complaintAssigneeAndResolution,
   '20261207_1010_add_content_translations': addContentTranslations,
+  '20261207_1155_add_survey_translations': addSurveyTranslations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -32,6 +32,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   idempotency_key_reused: 422,
   too_many_sign_in_attempts: 429,
   webhook_url_refused: 400,
+  // Checked against the stored questions, but as much a malformed body as a schema failure.
+  invalid_survey_translations: 400,
 };
 
 const TITLES: Record<number, string> = {

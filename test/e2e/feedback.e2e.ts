@@ -106,6 +106,70 @@ describe.skipIf(skip)('feedback on the page, in Chromium', () => {
     await page.context().close();
   });
 
+  it('translates a survey into German on the page; a German customer reads it in German', async () => {
+    const page = await openPage(browser, DESKTOP);
+    await signInWithAdminKey(page, server);
+    await page.getByRole('link', { name: 'Feedback' }).click();
+    await page.getByRole('link', { name: 'New survey' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('How was the shop?');
+    await page.getByLabel('Status').selectOption('active');
+    await page.getByLabel('Language to add for the survey').selectOption('de');
+    await page.getByRole('button', { name: 'Add translation' }).click();
+    await page.getByLabel('Name (de)').fill('Wie war der Laden?');
+    await page.getByLabel('Question 1 (de)').fill('Würden Sie uns weiterempfehlen?');
+    await screenshot(page, 'feedback-survey-translation');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Create survey' }).click();
+    await page.getByRole('heading', { name: 'How was the shop?' }).waitFor();
+    const survey = (await server.api('GET', '/v1/surveys')).surveys.find(
+      (s: { key: string }) => s.key === 'how-was-the-shop',
+    );
+    expect(survey.translations).toEqual({
+      de: {
+        title: 'Wie war der Laden?',
+        questions: { nps: { prompt: 'Würden Sie uns weiterempfehlen?' } },
+      },
+    });
+    await page.context().close();
+
+    const greta = await server.api('POST', '/v1/customers', {
+      firstName: 'Greta',
+      email: 'greta.huber@example.com',
+      locale: 'de-AT',
+    });
+    const link = await server.api('GET', `/v1/surveys/${survey.id}/link?customerId=${greta.id}`);
+    const customer = await openPage(browser, DESKTOP);
+    await customer.goto(`${server.url}/s/${link.token}`);
+    await customer.getByRole('heading', { name: 'Wie war der Laden?' }).waitFor();
+    await customer.getByRole('group', { name: /Würden Sie uns weiterempfehlen\?/ }).waitFor();
+    // Not translated: the default text, inside the German page.
+    await customer.getByRole('group', { name: /Is there anything we should improve\?/ }).waitFor();
+    await customer.getByLabel('9', { exact: true }).check();
+    await expectAccessible(customer);
+    await customer.getByRole('button', { name: 'Antworten senden' }).click();
+    await customer.getByText('Vielen Dank: Ihre Antworten wurden gespeichert.').waitFor();
+    await customer.context().close();
+
+    // Answered, the questions are locked, but the translations still open with what is stored.
+    const editor = await openPage(browser, DESKTOP);
+    await signInWithAdminKey(editor, server);
+    await editor.goto(`${server.url}/admin/feedback/surveys/${survey.id}`);
+    await editor.getByText('Translated into German (de)').waitFor();
+    await editor.getByRole('button', { name: 'Edit survey' }).click();
+    const form = editor.getByRole('region', { name: 'Edit survey' });
+    expect(await form.getByLabel('Name (de)').inputValue()).toBe('Wie war der Laden?');
+    await form.getByLabel('Question 2 (de)').fill('Was sollen wir besser machen?');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await form.waitFor({ state: 'detached' });
+    expect((await server.api('GET', `/v1/surveys/${survey.id}`)).translations.de.questions).toEqual(
+      {
+        nps: { prompt: 'Würden Sie uns weiterempfehlen?' },
+        text: { prompt: 'Was sollen wir besser machen?' },
+      },
+    );
+    await editor.context().close();
+  });
+
   it('opens a complaint, answers it, assigns it, shows its SLA clock and resolves it', async () => {
     const page = await openPage(browser, DESKTOP);
     await signInWithAdminKey(page, server);

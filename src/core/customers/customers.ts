@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALE_TAG } from '../shared/locales.js';
 
 export const CONSENT_CHANNELS = ['email', 'sms'] as const;
 export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
@@ -44,7 +45,7 @@ export const CustomerFieldsSchema = z.object({
     .optional(),
   locale: z
     .string()
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as en or de-AT')
+    .regex(LOCALE_TAG, 'a BCP 47 language tag such as en or de-AT')
     .nullable()
     .optional(),
   attributes: z.record(z.string().min(1).max(100), AttributeValue).optional(),

@@ -41,6 +41,16 @@ export const invalidAnswers = (issues: FieldIssue[]) =>
     issues,
   );
 
+/** Translations naming questions or options the survey does not have; 400 naming each. */
+export const invalidSurveyTranslations = (issues: FieldIssue[]) =>
+  new DomainError(
+    'invalid',
+    'invalid_survey_translations',
+    `The translations do not fit the questions: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+    {},
+    issues,
+  );
+
 export const reviewIdReused = (externalId: string) =>
   new DomainError(
     'conflict',

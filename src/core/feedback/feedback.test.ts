@@ -164,6 +164,7 @@ describe('survey form', () => {
         description: null,
         questions,
         status: 'active',
+        translations: {},
         createdAt: new Date(),
         updatedAt: new Date(),
       },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { translationsSchema, type Translations } from '../shared/translations.js';
 
 /**
  * Feedback: surveys (NPS, CSAT, free text and single-choice questions), one response per customer
@@ -52,6 +53,28 @@ export const QuestionsSchema = z
     });
   });
 
+// A survey's words per content locale; what each translation may name is checked against the
+// questions in survey-translations.ts.
+const QuestionTranslationSchema = z
+  .object({
+    prompt: z.string().trim().min(1).max(500).optional(),
+    /** Default option text → its label in this language (choice questions only). */
+    options: z.record(z.string(), z.string().trim().min(1).max(200)).optional(),
+  })
+  .strict();
+
+export const SurveyTranslationSchema = z
+  .object({
+    title: z.string().trim().min(1).max(200).optional(),
+    description: z.string().trim().min(1).max(2000).optional(),
+    /** Question id → its prompt and choice labels in this language. */
+    questions: z.record(z.string(), QuestionTranslationSchema).optional(),
+  })
+  .strict();
+export type SurveyTranslation = z.infer<typeof SurveyTranslationSchema>;
+export const SurveyTranslationsSchema = translationsSchema(SurveyTranslationSchema);
+export type SurveyTranslations = Translations<SurveyTranslation>;
+
 /** The survey key names the survey in rules activities (the activity's name). */
 export const SURVEY_KEY = /^[a-z][a-z0-9_.-]{0,99}$/;
 
@@ -61,6 +84,8 @@ export const SurveyInputSchema = z.object({
   description: z.string().max(2000).optional(),
   questions: QuestionsSchema,
   status: z.enum(SURVEY_STATUSES).default('draft'),
+  /** Per locale code (de, et…): the title, introduction, questions and labels its customers read. */
+  translations: SurveyTranslationsSchema.default({}),
 });
 export type SurveyInput = z.infer<typeof SurveyInputSchema>;
 
@@ -70,6 +95,8 @@ export const SurveyPatchSchema = z
     description: z.string().max(2000).nullable().optional(),
     questions: QuestionsSchema.optional(),
     status: z.enum(SURVEY_STATUSES).optional(),
+    /** Replaces every translation: a locale left out is no longer translated. */
+    translations: SurveyTranslationsSchema.optional(),
   })
   .refine((p) => Object.values(p).some((v) => v !== undefined), {
     message: 'give at least one field to change',
@@ -83,6 +110,7 @@ export interface Survey {
   description: string | null;
   questions: Question[];
   status: SurveyStatus;
+  translations: SurveyTranslations;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -17,6 +17,7 @@ import type {
 } from './feedback.js';
 import {
   invalidAnswers,
+  invalidSurveyTranslations,
   surveyHasResponses,
   surveyKeyTaken,
   surveyLinkNotFound,
@@ -25,6 +26,7 @@ import {
 } from './feedback.errors.js';
 import { feedbackId } from './feedback.ids.js';
 import { checkAnswers } from './survey-answers.js';
+import { surveyTranslationIssues } from './survey-translations.js';
 import { signSurveyToken, verifySurveyToken } from './survey-token.js';
 
 export interface SurveyDeps {
@@ -32,7 +34,13 @@ export interface SurveyDeps {
   clock: Clock;
 }
 
+const checkTranslations = (survey: Pick<Survey, 'questions' | 'translations'>) => {
+  const issues = surveyTranslationIssues(survey.questions, survey.translations);
+  if (issues.length > 0) throw invalidSurveyTranslations(issues);
+};
+
 export const createSurvey = async (deps: SurveyDeps, input: SurveyInput): Promise<Survey> => {
+  checkTranslations(input);
   if (await deps.surveys.findByKey(input.key)) throw surveyKeyTaken(input.key);
   const now = deps.clock.now();
   const survey: Survey = {
@@ -42,6 +50,7 @@ export const createSurvey = async (deps: SurveyDeps, input: SurveyInput): Promis
     description: input.description ?? null,
     questions: input.questions,
     status: input.status,
+    translations: input.translations,
     createdAt: now,
     updatedAt: now,
   };
@@ -74,7 +83,10 @@ export const listSurveys = async (
   return surveys.map((s) => ({ ...s, responses: counts.get(s.id) ?? 0 }));
 };
 
-/** Title, description and status may change at any time; questions only before any answer. */
+/**
+ * Title, description, translations and status may change at any time; questions only before any
+ * answer. The translations must fit the questions the survey ends up with.
+ */
 export const updateSurvey = async (
   deps: SurveyDeps,
   id: string,
@@ -88,8 +100,10 @@ export const updateSurvey = async (
     ...(patch.description !== undefined ? { description: patch.description } : {}),
     ...(patch.questions !== undefined ? { questions: patch.questions } : {}),
     ...(patch.status !== undefined ? { status: patch.status } : {}),
+    ...(patch.translations !== undefined ? { translations: patch.translations } : {}),
     updatedAt: deps.clock.now(),
   };
+  checkTranslations(next);
   await deps.surveys.update(next);
   return next;
 };

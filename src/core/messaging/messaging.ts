@@ -1,5 +1,6 @@
 import { ulid } from 'ulid';
 import { z } from 'zod';
+import { LOCALE_TAG } from '../shared/locales.js';
 
 /** E-mail messaging: templates, the message outbox and log, settings, journeys and campaigns. */
 
@@ -28,9 +29,7 @@ const PREFIXES = { message: 'eml', template: 'tpl', campaign: 'cmp' } as const;
 export const newMessagingId = (kind: keyof typeof PREFIXES): string =>
   `${PREFIXES[kind]}_${ulid()}`;
 
-const Locale = z
-  .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as en or de-AT');
+const Locale = z.string().regex(LOCALE_TAG, 'a BCP 47 language tag such as en or de-AT');
 
 export const TemplateVersionSchema = z.object({
   locale: Locale,

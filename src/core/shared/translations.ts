@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTENT_LOCALES, isContentLocale, type ContentLocale } from './locales.js';
 
 /**
  * Programme content (tier and reward names, benefits, descriptions) written once in the
@@ -6,12 +7,7 @@ import { z } from 'zod';
  * may cover only some fields: what it leaves out is shown in the default text.
  */
 
-/** The languages the member page, the survey page and the unsubscribe page are written in. */
-export const CONTENT_LOCALES = ['en', 'de', 'et', 'sl', 'ru', 'kk'] as const;
-export type ContentLocale = (typeof CONTENT_LOCALES)[number];
-
-const isContentLocale = (code: string): code is ContentLocale =>
-  (CONTENT_LOCALES as readonly string[]).includes(code);
+export { CONTENT_LOCALES, type ContentLocale } from './locales.js';
 
 /** `de-AT`, `DE`, `de_AT` → `de`; a language we have no texts in → null. */
 export const contentLocaleOf = (tag: string | null | undefined): ContentLocale | null => {

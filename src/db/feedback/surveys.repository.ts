@@ -1,25 +1,31 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type {
-  Answer,
-  Question,
-  Survey,
-  SurveyRepository,
-  SurveyResponse,
+import {
+  SurveyTranslationsSchema,
+  type Answer,
+  type Question,
+  type Survey,
+  type SurveyRepository,
+  type SurveyResponse,
 } from '../../core/feedback/feedback.js';
 import type { DB, SurveyResponseTable, SurveyTable } from '../schema.js';
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (m) => `\\${m}`);
 
-const toSurvey = (r: Selectable<SurveyTable>): Survey => ({
-  id: r.id,
-  key: r.key,
-  title: r.title,
-  description: r.description,
-  questions: r.questions as Question[],
-  status: r.status,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
+const toSurvey = (r: Selectable<SurveyTable>): Survey => {
+  // Stored JSON is checked on the way out: anything unexpected reads as untranslated.
+  const translations = SurveyTranslationsSchema.safeParse(r.translations);
+  return {
+    id: r.id,
+    key: r.key,
+    title: r.title,
+    description: r.description,
+    questions: r.questions as Question[],
+    status: r.status,
+    translations: translations.success ? translations.data : {},
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+};
 
 const toResponse = (r: Selectable<SurveyResponseTable>): SurveyResponse => ({
   id: r.id,
@@ -41,6 +47,7 @@ export const surveyRepository = (db: Kysely<DB>): SurveyRepository => ({
         description: s.description,
         questions: JSON.stringify(s.questions),
         status: s.status,
+        translations: JSON.stringify(s.translations),
         created_at: s.createdAt,
         updated_at: s.updatedAt,
       })
@@ -54,6 +61,7 @@ export const surveyRepository = (db: Kysely<DB>): SurveyRepository => ({
         description: s.description,
         questions: JSON.stringify(s.questions),
         status: s.status,
+        translations: JSON.stringify(s.translations),
         updated_at: s.updatedAt,
       })
       .where('id', '=', s.id)

@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { Timestamp, NullableTimestamp, Json } from './column-types.js';
 
 /** Surveys with their responses and answers, reviews, and complaints with their events. */
@@ -17,6 +18,7 @@ export interface SurveyTable {
   description: string | null;
   questions: Json<unknown>;
   status: 'draft' | 'active' | 'archived';
+  translations: ColumnType<unknown, string | undefined, string>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

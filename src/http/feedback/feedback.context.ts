@@ -35,6 +35,27 @@ export const SurveyView = z
     description: z.string().nullable(),
     questions: z.array(z.record(z.string(), z.unknown())),
     status: z.enum(SURVEY_STATUSES),
+    translations: z
+      .record(
+        z.string(),
+        z.object({
+          title: z.string().optional(),
+          description: z.string().optional(),
+          questions: z
+            .record(
+              z.string(),
+              z.object({
+                prompt: z.string().optional(),
+                options: z.record(z.string(), z.string()).optional(),
+              }),
+            )
+            .optional(),
+        }),
+      )
+      .openapi({
+        description:
+          'Per locale code: the title, introduction, and per question id the prompt and option labels (by default option) its customers read',
+      }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

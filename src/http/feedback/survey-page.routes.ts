@@ -1,6 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { answersFromForm } from '../../core/feedback/survey-answers.js';
 import { renderSurveyForm } from '../../core/feedback/survey-form.js';
+import { localizeSurvey } from '../../core/feedback/survey-translations.js';
 import { answerSurvey, openSurveyLink } from '../../core/feedback/surveys.service.js';
 import { getCustomer, type CustomerDeps } from '../../core/customers/customers.service.js';
 import { isDomainError } from '../../core/shared/errors.js';
@@ -12,7 +13,6 @@ import {
   SurveyView,
   invalidAnswersResponse,
   presentResponse,
-  presentSurvey,
   repos,
   type FeedbackContext,
 } from './feedback.context.js';
@@ -28,7 +28,12 @@ const TokenParam = z.object({
 
 const PublicSurveyView = z
   .object({
-    survey: SurveyView.omit({ status: true, createdAt: true, updatedAt: true }),
+    survey: SurveyView.pick({ id: true, key: true, title: true, description: true }).extend({
+      questions: z.array(z.record(z.string(), z.unknown())).openapi({
+        description:
+          'In the customer’s language where translated; a choice question’s `labels` name its `options`, which are the values to answer with',
+      }),
+    }),
     answered: z.boolean(),
   })
   .openapi('PublicSurvey');
@@ -89,9 +94,14 @@ export const surveyPageRoutes = (ctx: FeedbackContext) => {
         });
         return c.html(page, 200, HTML_HEADERS) as never;
       }
-      const { id, key, title, description, questions } = presentSurvey(link.survey);
+      const { id, key } = link.survey;
+      const shown = localizeSurvey(link.survey, await localeOf(deps, link.customerId));
+      const questions = shown.questions as unknown as Record<string, unknown>[];
       return c.json(
-        { survey: { id, key, title, description, questions }, answered: link.response !== null },
+        {
+          survey: { id, key, title: shown.title, description: shown.description, questions },
+          answered: link.response !== null,
+        },
         200,
       );
     },

@@ -13963,6 +13963,21 @@ export interface paths {
              * @enum {string}
              */
             status?: 'draft' | 'active' | 'archived';
+            /** @default {} */
+            translations?: {
+              [key: string]: {
+                title?: string;
+                description?: string;
+                questions?: {
+                  [key: string]: {
+                    prompt?: string;
+                    options?: {
+                      [key: string]: string;
+                    };
+                  };
+                };
+              };
+            };
           };
         };
       };
@@ -14184,6 +14199,20 @@ export interface paths {
             )[];
             /** @enum {string} */
             status?: 'draft' | 'active' | 'archived';
+            translations?: {
+              [key: string]: {
+                title?: string;
+                description?: string;
+                questions?: {
+                  [key: string]: {
+                    prompt?: string;
+                    options?: {
+                      [key: string]: string;
+                    };
+                  };
+                };
+              };
+            };
           };
         };
       };
@@ -18436,6 +18465,21 @@ export interface components {
       }[];
       /** @enum {string} */
       status: 'draft' | 'active' | 'archived';
+      /** @description Per locale code: the title, introduction, and per question id the prompt and option labels (by default option) its customers read */
+      translations: {
+        [key: string]: {
+          title?: string;
+          description?: string;
+          questions?: {
+            [key: string]: {
+              prompt?: string;
+              options?: {
+                [key: string]: string;
+              };
+            };
+          };
+        };
+      };
       createdAt: string;
       updatedAt: string;
     };
@@ -18470,6 +18514,7 @@ export interface components {
         key: string;
         title: string;
         description: string | null;
+        /** @description In the customer’s language where translated; a choice question’s `labels` name its `options`, which are the values to answer with */
         questions: {
           [key: string]: unknown;
         }[];

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { client, unwrap } from '../../shared/api';
 import { formatDate, formatNumber } from '../../shared/format';
+import { localeName } from '../programme/translations-editor';
 import { ErrorNotice, Loaded, PageTitle, Panel } from '../ui';
 import { Badge } from './bits';
 import { useFeedbackWrite, useSurvey } from './feedback-queries';
@@ -66,6 +67,11 @@ const SurveyView = ({ survey }: { survey: Survey }) => {
           created {formatDate(survey.createdAt)} · {formatNumber(survey.responses)} responses
         </p>
         {survey.description && <p>{survey.description}</p>}
+        <p className="muted">
+          {Object.keys(survey.translations).length > 0
+            ? `Translated into ${Object.keys(survey.translations).map(localeName).join(', ')}; other languages read it as written.`
+            : 'Not translated: customers of every language read it as written.'}
+        </p>
         {survey.status === 'archived' && (
           <p className="muted">Closed: its links no longer open and it takes no answers.</p>
         )}

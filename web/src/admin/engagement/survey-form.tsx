@@ -1,16 +1,22 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { client, unwrap, type BodyOf } from '../../shared/api';
+import { client, unwrap } from '../../shared/api';
 import { FieldMessage, fieldMessage, invalidProps } from '../customer/field-errors';
+import { TranslationsEditor, type TranslationTexts } from '../programme/translations-editor';
 import { ErrorNotice, Panel } from '../ui';
 import { useFeedbackWrite } from './feedback-queries';
+import { draftOf, questionsOf, type DraftQuestion, type Kind } from './survey-drafts';
+import {
+  surveyTranslationFields,
+  surveyTranslationTexts,
+  surveyTranslationsBody,
+} from './survey-translations';
 import type { Survey } from './types';
 
 /**
  * A survey's questions as the form edits them: each kind the domain knows (docs/feedback.md):
  * NPS (0–10), CSAT (1–5), free text, and one choice among options (one per line).
  */
-type Kind = 'nps' | 'csat' | 'text' | 'choice';
 const KINDS: { kind: Kind; label: string }[] = [
   { kind: 'nps', label: 'NPS: 0–10, how likely to recommend' },
   { kind: 'csat', label: 'CSAT: 1–5, how satisfied' },
@@ -23,39 +29,6 @@ const PROMPTS: Record<Kind, string> = {
   text: 'Is there anything we should improve?',
   choice: '',
 };
-
-interface DraftQuestion {
-  kind: Kind;
-  prompt: string;
-  required: boolean;
-  options: string;
-}
-
-const draftOf = (q: Record<string, unknown>): DraftQuestion => ({
-  kind: q.type as Kind,
-  prompt: String(q.prompt ?? ''),
-  required: q.required !== false,
-  options: Array.isArray(q.options) ? q.options.join('\n') : '',
-});
-
-type Questions = BodyOf<'/v1/surveys', 'post'>['questions'];
-
-/** Question ids are made from the kind and position ("nps", "text-2"), unique in the survey. */
-const questionsOf = (drafts: DraftQuestion[]): Questions =>
-  drafts.map((d, i) => {
-    const id = drafts.findIndex((o) => o.kind === d.kind) === i ? d.kind : `${d.kind}-${i + 1}`;
-    const base = { id, prompt: d.prompt.trim(), required: d.required };
-    if (d.kind === 'choice')
-      return {
-        ...base,
-        type: 'choice' as const,
-        options: d.options
-          .split('\n')
-          .map((o) => o.trim())
-          .filter(Boolean),
-      };
-    return { ...base, type: d.kind };
-  });
 
 const keyOf = (title: string) =>
   title
@@ -82,9 +55,12 @@ export const SurveyForm = ({ survey, onDone }: { survey?: Survey; onDone?: () =>
           { kind: 'text', prompt: PROMPTS.text, required: false, options: '' },
         ],
   );
+  const [translations, setTranslations] = useState<TranslationTexts>(() =>
+    surveyTranslationTexts(survey?.translations),
+  );
   const locked = (survey?.responses ?? 0) > 0;
+  const questions = questionsOf(drafts);
   const save = useFeedbackWrite(async () => {
-    const questions = questionsOf(drafts);
     if (survey)
       return unwrap(
         client.PATCH('/v1/surveys/{id}', {
@@ -93,6 +69,7 @@ export const SurveyForm = ({ survey, onDone }: { survey?: Survey; onDone?: () =>
             title,
             description: description.trim() || null,
             ...(locked ? {} : { questions }),
+            translations: surveyTranslationsBody(translations, questions),
           },
         }),
       );
@@ -104,6 +81,7 @@ export const SurveyForm = ({ survey, onDone }: { survey?: Survey; onDone?: () =>
           description: description.trim() || undefined,
           questions,
           status,
+          translations: surveyTranslationsBody(translations, questions),
         },
       }),
     );
@@ -190,7 +168,8 @@ export const SurveyForm = ({ survey, onDone }: { survey?: Survey; onDone?: () =>
                       value={d.kind}
                       onChange={(e) => {
                         const kind = e.target.value as Kind;
-                        change(i, { kind, prompt: d.prompt || PROMPTS[kind] });
+                        // Another kind is another question: it gets an id of its own.
+                        change(i, { kind, id: undefined, prompt: d.prompt || PROMPTS[kind] });
                       }}
                     >
                       {KINDS.map((k) => (
@@ -255,6 +234,12 @@ export const SurveyForm = ({ survey, onDone }: { survey?: Survey; onDone?: () =>
             Add a question
           </button>
         </fieldset>
+        <TranslationsEditor
+          subject="the survey"
+          fields={surveyTranslationFields(title, description, questions)}
+          value={translations}
+          onChange={setTranslations}
+        />
         {save.error ? <ErrorNotice error={save.error} /> : null}
         <div className="eng-actions">
           <button type="submit" disabled={save.isPending}>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { TEMPLATE_LOCALES } from '../../../../src/core/shared/locales';
 import { ApiError, client, newIdempotencyKey, unwrap, type Schemas } from '../../shared/api';
 import { ErrorNotice, Loaded, Panel } from '../ui';
 import { CustomerPicker } from './customer-picker';
@@ -9,26 +10,6 @@ type Template = Schemas['MessageTemplate'];
 type Version = Template['versions'][number];
 type Kind = Template['kind'];
 type Part = 'subject' | 'html' | 'text';
-
-/** The languages an editor offers for a new version (any BCP 47 tag is accepted by the API). */
-export const SUPPORTED_LOCALES = [
-  'en',
-  'en-GB',
-  'de',
-  'de-AT',
-  'de-CH',
-  'fr',
-  'it',
-  'es',
-  'nl',
-  'pt',
-  'pl',
-  'sv',
-  'da',
-  'nb',
-  'fi',
-  'cs',
-] as const;
 
 const PART_LABELS: Record<Part, string> = {
   subject: 'Subject',
@@ -234,7 +215,7 @@ export const TemplateEditor = ({
               Add a language
               <select value={newLocale} onChange={(e) => setNewLocale(e.target.value)}>
                 <option value="">Choose a language</option>
-                {SUPPORTED_LOCALES.filter((l) => !versions.some((v) => v.locale === l)).map((l) => (
+                {TEMPLATE_LOCALES.filter((l) => !versions.some((v) => v.locale === l)).map((l) => (
                   <option key={l} value={l}>
                     {l}
                   </option>

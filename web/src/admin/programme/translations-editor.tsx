@@ -1,15 +1,13 @@
 import { useId, useState } from 'react';
+import {
+  CONTENT_LOCALES,
+  CONTENT_LOCALE_NAMES,
+  isContentLocale,
+  type ContentLocale,
+} from '../../../../src/core/shared/locales';
 
-/** The languages the member page speaks; the server refuses any other code. */
-export const TRANSLATION_LOCALES = {
-  de: 'German',
-  et: 'Estonian',
-  sl: 'Slovenian',
-  ru: 'Russian',
-  kk: 'Kazakh',
-  en: 'English',
-} as const;
-export type TranslationLocale = keyof typeof TRANSLATION_LOCALES;
+// The languages the member page speaks come from the list the server checks translations by.
+export type TranslationLocale = ContentLocale;
 
 /** What the form edits: per locale, the text of each field as typed (blank = not translated). */
 export type TranslationTexts = Partial<Record<TranslationLocale, Record<string, string>>>;
@@ -19,15 +17,15 @@ export interface TranslatedField {
   label: string;
   /** A textarea, for lists written one item per line. */
   multiline?: boolean;
+  /** Shown while blank: the default text members would read. */
+  placeholder?: string;
 }
 
-const localeName = (code: string) =>
-  Object.hasOwn(TRANSLATION_LOCALES, code)
-    ? `${TRANSLATION_LOCALES[code as TranslationLocale]} (${code})`
-    : code;
+export const localeName = (code: string) =>
+  isContentLocale(code) ? `${CONTENT_LOCALE_NAMES[code]} (${code})` : code;
 
 /**
- * Per-language texts of a tier or reward: the admin adds a language from the supported list and
+ * Per-language texts of a tier, reward or survey: the admin adds a language from the supported list and
  * fills the fields shown for it; a field left blank shows members the default text.
  */
 export const TranslationsEditor = ({
@@ -44,9 +42,7 @@ export const TranslationsEditor = ({
 }) => {
   const id = useId();
   const present = Object.keys(value) as TranslationLocale[];
-  const missing = (Object.keys(TRANSLATION_LOCALES) as TranslationLocale[]).filter(
-    (code) => !present.includes(code),
-  );
+  const missing = CONTENT_LOCALES.filter((code) => !present.includes(code));
   const [adding, setAdding] = useState<TranslationLocale | ''>('');
   const choice = adding !== '' && missing.includes(adding) ? adding : (missing[0] ?? '');
   const setField = (code: TranslationLocale, key: string, text: string) =>
@@ -75,16 +71,21 @@ export const TranslationsEditor = ({
                   <textarea
                     rows={2}
                     value={text}
+                    placeholder={field.placeholder}
                     onChange={(e) => setField(code, field.key, e.target.value)}
                   />
                 ) : (
-                  <input value={text} onChange={(e) => setField(code, field.key, e.target.value)} />
+                  <input
+                    value={text}
+                    placeholder={field.placeholder}
+                    onChange={(e) => setField(code, field.key, e.target.value)}
+                  />
                 )}
               </label>
             );
           })}
           <button type="button" className="secondary" onClick={() => remove(code)}>
-            Remove {TRANSLATION_LOCALES[code]} from {subject}
+            Remove {CONTENT_LOCALE_NAMES[code]} from {subject}
           </button>
         </fieldset>
       ))}

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { ContentLocale } from '../../../../src/core/shared/locales';
 import { formatDate, formatMoney, formatNumber } from '../../shared/format';
 import { de } from './de';
 import { en } from './en';
@@ -8,7 +9,8 @@ import { fill, type Messages, type Plural } from './messages';
 import { ru } from './ru';
 import { sl } from './sl';
 
-export const DICTIONARIES = { en, de, et, sl, ru, kk } satisfies Record<string, Messages>;
+// One dictionary per content language: a language added to the list fails here until written.
+export const DICTIONARIES = { en, de, et, sl, ru, kk } satisfies Record<ContentLocale, Messages>;
 export type Language = keyof typeof DICTIONARIES;
 
 const isLanguage = (code: string): code is Language => Object.hasOwn(DICTIONARIES, code);
