@@ -1,26 +1,21 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  hasChromium,
+  DESKTOP,
   expectAccessible,
-  signInWithAdminKey,
   launchBrowser,
   openPage,
   screenshot,
-  CHROMIUM,
+  signInWithAdminKey,
+  skipBrowserTests,
 } from './support/browser.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
 
-// Without Chromium the browser tests cannot run; in CI (.ci/run installs it) that is a failure.
-const skip = !hasChromium && process.env.CI !== 'true';
-if (skip) console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
-
-const DESKTOP = { width: 1440, height: 900 };
 let server: E2eServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (skip) return;
+  if (skipBrowserTests) return;
   server = await startE2eServer();
   // Spend, last order and lifecycle stage come from the analytics refresh (the nightly job).
   await server.api('POST', '/v1/analytics/refresh', {});
@@ -36,7 +31,7 @@ const signIn = (page: Page) => signInWithAdminKey(page, server);
 const firstRowLink = (page: Page) =>
   page.locator('table.c360-customer-table tbody tr').first().getByRole('link');
 
-describe.skipIf(skip)('customers on the page, in Chromium', () => {
+describe.skipIf(skipBrowserTests)('customers on the page, in Chromium', () => {
   it('creates a customer (the API’s message at the field first), records a consent with its source and edits attributes', async () => {
     const page = await openPage(browser, DESKTOP);
     await signIn(page);

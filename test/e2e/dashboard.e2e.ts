@@ -1,18 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  hasChromium,
   expectAccessible,
   launchBrowser,
   openPage,
   screenshot,
-  CHROMIUM,
+  skipBrowserTests,
 } from './support/browser.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
-
-// Without Chromium the browser tests cannot run; in CI (.ci/run installs it) that is a failure.
-const skip = !hasChromium && process.env.CI !== 'true';
-if (skip) console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
 let server: E2eServer;
 let browser: Browser;
@@ -60,7 +55,7 @@ const seedMember = async () => {
 };
 
 beforeAll(async () => {
-  if (skip) return;
+  if (skipBrowserTests) return;
   server = await startE2eServer();
   await seedMember();
   browser = await launchBrowser();
@@ -80,7 +75,7 @@ const signInWithKey = async (page: Page) => {
   await page.getByRole('button', { name: 'Sign in' }).click();
 };
 
-describe.skipIf(skip)('admin dashboard in Chromium', () => {
+describe.skipIf(skipBrowserTests)('admin dashboard in Chromium', () => {
   it('signs in with the admin key', async () => {
     const page = await openPage(browser);
     await page.goto(`${server.url}/admin`);
@@ -285,7 +280,7 @@ describe.skipIf(skip)('admin dashboard in Chromium', () => {
   });
 });
 
-describe.skipIf(skip)('programme pages and user accounts in Chromium', () => {
+describe.skipIf(skipBrowserTests)('programme pages and user accounts in Chromium', () => {
   it('signs a user in with e-mail and password, and out again', async () => {
     await server.api('POST', '/v1/users', {
       email: 'mara@shop.example',
@@ -342,7 +337,7 @@ describe.skipIf(skip)('programme pages and user accounts in Chromium', () => {
   });
 });
 
-describe.skipIf(skip)('member page in Chromium, on a phone', () => {
+describe.skipIf(skipBrowserTests)('member page in Chromium, on a phone', () => {
   it('shows the card in the member’s language and redeems a reward for a coupon', async () => {
     const { token } = await server.api('GET', `/v1/customers/${greta.id}/card`);
     const before = await server.api('GET', `/v1/customers/${greta.id}/points`);
@@ -383,7 +378,7 @@ describe.skipIf(skip)('member page in Chromium, on a phone', () => {
   });
 });
 
-describe.skipIf(skip)('a new, empty programme in Chromium', () => {
+describe.skipIf(skipBrowserTests)('a new, empty programme in Chromium', () => {
   let empty: E2eServer;
   beforeAll(async () => {
     empty = await startE2eServer({ lines: 'none' });
@@ -414,7 +409,7 @@ describe.skipIf(skip)('a new, empty programme in Chromium', () => {
   });
 });
 
-describe.skipIf(skip)('engagement pages in Chromium', () => {
+describe.skipIf(skipBrowserTests)('engagement pages in Chromium', () => {
   it('shows segments, campaigns and feedback readably and accessibly', async () => {
     await server.api('POST', '/v1/segments', {
       name: 'Big spenders',

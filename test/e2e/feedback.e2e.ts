@@ -1,27 +1,22 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  hasChromium,
+  DESKTOP,
   expectAccessible,
-  signInWithAdminKey,
   launchBrowser,
   openPage,
   screenshot,
-  CHROMIUM,
+  signInWithAdminKey,
+  skipBrowserTests,
 } from './support/browser.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
 
-// Without Chromium the browser tests cannot run; in CI (.ci/run installs it) that is a failure.
-const skip = !hasChromium && process.env.CI !== 'true';
-if (skip) console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
-
-const DESKTOP = { width: 1440, height: 900 };
 let server: E2eServer;
 let browser: Browser;
 let agent: { id: string; name: string; email: string };
 
 beforeAll(async () => {
-  if (skip) return;
+  if (skipBrowserTests) return;
   server = await startE2eServer({ lines: 'none' });
   await server.api('POST', '/v1/customers', {
     firstName: 'Ingrid',
@@ -47,7 +42,7 @@ const pickIngrid = async (page: Page) => {
   await page.getByLabel('Choose the customer').selectOption({ label: 'Ingrid Berg' });
 };
 
-describe.skipIf(skip)('feedback on the page, in Chromium', () => {
+describe.skipIf(skipBrowserTests)('feedback on the page, in Chromium', () => {
   it('creates a survey, the customer answers it from the link, and the text answer shows', async () => {
     const page = await openPage(browser, DESKTOP);
     await signInWithAdminKey(page, server);

@@ -1,22 +1,17 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  hasChromium,
+  DESKTOP,
   expectAccessible,
-  signInWithAdminKey,
   launchBrowser,
   openPage,
+  PHONE,
   screenshot,
-  CHROMIUM,
+  signInWithAdminKey,
+  skipBrowserTests,
 } from './support/browser.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
 
-// Without Chromium the browser tests cannot run; in CI (.ci/run installs it) that is a failure.
-const skip = !hasChromium && process.env.CI !== 'true';
-if (skip) console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
-
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1440, height: 900 };
 let server: E2eServer;
 let browser: Browser;
 
@@ -41,7 +36,7 @@ const balanceOf = async (customerId: string) =>
   (await server.api('GET', `/v1/customers/${customerId}/points`)).balance as number;
 
 beforeAll(async () => {
-  if (skip) return;
+  if (skipBrowserTests) return;
   server = await startE2eServer({ lines: 'none' });
   await server.api('PUT', '/v1/tiers', TIERS);
   const reward = await server.api(
@@ -79,7 +74,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe.skipIf(skip)('member page in the member’s language, in Chromium', () => {
+describe.skipIf(skipBrowserTests)('member page in the member’s language, in Chromium', () => {
   it('shows translated tier and reward in German and asks before spending; cancel spends nothing, confirm spends once', async () => {
     const page = await openPage(browser, PHONE, 'de-DE');
     await page.goto(`${server.url}/m/${member.token}`);

@@ -1,21 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CHROMIUM,
-  hasChromium,
+  DESKTOP,
   expectAccessible,
-  signInWithAdminKey,
   launchBrowser,
   openPage,
   screenshot,
+  signInWithAdminKey,
+  skipBrowserTests,
 } from './support/browser.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
 
-// Without Chromium the browser tests cannot run; in CI (.ci/run installs it) that is a failure.
-const skip = !hasChromium && process.env.CI !== 'true';
-if (skip) console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
-
-const DESKTOP = { width: 1440, height: 900 };
 const SENTENCE = 'Double points on Home at weekends, at most 500 points per member per month';
 
 let server: E2eServer;
@@ -43,7 +38,7 @@ const line = (category: string, sku: string, unitPriceMinor: number) => ({
 });
 
 beforeAll(async () => {
-  if (skip) return;
+  if (skipBrowserTests) return;
   server = await startE2eServer({ lines: 'none' });
   browser = await launchBrowser();
   const customer = async (n: number) =>
@@ -76,7 +71,7 @@ const rowsOf = async (page: Page, selector: string) =>
 const REASONS = '.prog-simulation table:has(caption:has-text("Why other orders"))';
 const count = (text: string) => Number(text.replace(/[^0-9]/g, ''));
 
-describe.skipIf(skip)('earning rule builder in Chromium', () => {
+describe.skipIf(skipBrowserTests)('earning rule builder in Chromium', () => {
   it('builds double points on Home at weekends capped per member per month, simulates, saves and activates', async () => {
     const page = await openPage(browser, DESKTOP);
     await signInWithAdminKey(page, server);

@@ -1,21 +1,16 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CHROMIUM,
+  DESKTOP,
   expectAccessible,
-  hasChromium,
   launchBrowser,
   openPage,
   screenshot,
   signInWithAdminKey,
+  skipBrowserTests,
 } from './support/browser.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
 
-// Without Chromium the browser tests cannot run; in CI (.ci/run installs it) that is a failure.
-const skip = !hasChromium && process.env.CI !== 'true';
-if (skip) console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
-
-const DESKTOP = { width: 1440, height: 900 };
 const DAY_MS = 86_400_000;
 
 let server: E2eServer;
@@ -38,7 +33,7 @@ const customerWhoSpent = async (currency: string, name: string, minor: number, d
 };
 
 beforeAll(async () => {
-  if (skip) return;
+  if (skipBrowserTests) return;
   server = await startE2eServer({ lines: 'none' });
   const { currency } = await server.api('GET', '/v1/programme');
   // One tier, reached only by Eve's £1,200 (this calendar year, long ago).
@@ -74,7 +69,7 @@ const listedSize = (page: Page, name: string) =>
     .locator('.eng-bar-value')
     .textContent();
 
-describe.skipIf(skip)('segments built with the visual builder, in Chromium', () => {
+describe.skipIf(skipBrowserTests)('segments built with the visual builder, in Chromium', () => {
   it('builds “spent at least £100 AND ordered within 90 days, OR gold”, sees the size live, saves, edits', async () => {
     const page = await openPage(browser, DESKTOP);
     await signInWithAdminKey(page, server);

@@ -1,27 +1,21 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CHROMIUM,
-  hasChromium,
+  DESKTOP,
   expectAccessible,
-  signInWithAdminKey,
   launchBrowser,
   openPage,
   screenshot,
+  signInWithAdminKey,
+  skipBrowserTests,
 } from './support/browser.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
-
-// Without Chromium the browser tests cannot run; in CI (.ci/run installs it) that is a failure.
-const skip = !hasChromium && process.env.CI !== 'true';
-if (skip) console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
-
-const DESKTOP = { width: 1440, height: 900 };
 
 let server: E2eServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (skip) return;
+  if (skipBrowserTests) return;
   // A month of Online Retail: buyers for the analytics refresh, quick to import. No refresh yet,
   // so the analytics pages start with "not refreshed" and the page's own button computes them.
   server = await startE2eServer({ lines: 30_000 });
@@ -64,7 +58,7 @@ const orderOf25Pounds = async (externalId: string) => {
 const statusWithKey = async (key: string, path: string) =>
   (await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${key}` } })).status;
 
-describe.skipIf(skip)('programme settings, users and keys in Chromium', () => {
+describe.skipIf(skipBrowserTests)('programme settings, users and keys in Chromium', () => {
   it('changes the earn rate on the page, and the next order earns the new rate (£25 × 3 = 75 points)', async () => {
     // The default rate: one point per pound, so £25.00 earns 25.
     expect(await orderOf25Pounds('settings-before')).toBe(25);

@@ -8,6 +8,19 @@ import { expect } from 'vitest';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 
+/**
+ * Without Chromium the browser tests cannot run: on a developer's machine they are skipped with
+ * a warning; in CI (.ci/run installs it) they run, and fail, so a missing browser never passes.
+ */
+export const skipBrowserTests = !hasChromium && process.env.CI !== 'true';
+if (skipBrowserTests) {
+  console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+}
+
+/** The sizes the screenshots are taken at: a laptop, and a phone for the member pages. */
+export const DESKTOP = { width: 1440, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
 export const SCREENSHOTS = resolve(import.meta.dirname, '../screenshots');
 
 // Without these, Chromium keeps trying to reach Google's services, which a closed network refuses.
