@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { client, newIdempotencyKey, unwrap, type Schemas } from '../../shared/api';
 import type { paths } from '../../shared/api.generated';
 import { ErrorNotice, Panel } from '../ui';
+import { LOCALE_SUGGESTIONS_ID, LocaleSuggestions } from './locale-suggestions';
 import { FieldMessage, fieldMessage, invalidProps } from './field-errors';
 
 type CreateBody = paths['/v1/customers']['post']['requestBody']['content']['application/json'];
@@ -80,6 +81,7 @@ export const CreateCustomerForm = ({ onCancel }: { onCancel: () => void }) => {
         <input
           type={extra.type ?? 'text'}
           placeholder={extra.placeholder}
+          list={field === 'locale' ? LOCALE_SUGGESTIONS_ID : undefined}
           value={form[field]}
           onChange={(e) => set(field)(e.target.value)}
           {...invalidProps(`new-${field}-error`, msg[field])}
@@ -98,6 +100,7 @@ export const CreateCustomerForm = ({ onCancel }: { onCancel: () => void }) => {
         {text('source', 'External id source', { placeholder: 'shopify' })}
         {text('externalId', 'External id', { placeholder: '1001' })}
         {text('locale', 'Locale', { placeholder: 'en, de-AT' })}
+        <LocaleSuggestions />
         <label>
           <span>
             <input

@@ -5,6 +5,7 @@ import type { paths } from '../../shared/api.generated';
 import { ErrorNotice, Panel } from '../ui';
 import { FieldMessage, fieldMessage, invalidProps } from './field-errors';
 import { customerKey } from './queries';
+import { LOCALE_SUGGESTIONS_ID, LocaleSuggestions } from './locale-suggestions';
 import type { Customer } from './types';
 
 export type PatchBody =
@@ -109,6 +110,7 @@ export const EditCustomerForm = ({
                 {label}
                 <input
                   type={field === 'email' ? 'email' : 'text'}
+                  list={field === 'locale' ? LOCALE_SUGGESTIONS_ID : undefined}
                   value={values[field]}
                   onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
                   {...invalidProps(`edit-${field}-error`, message)}
@@ -118,6 +120,7 @@ export const EditCustomerForm = ({
             </div>
           );
         })}
+        <LocaleSuggestions />
         <div>
           <label>
             Add an external id: source
