@@ -1,6 +1,6 @@
 import { customerNotFound } from '../customers/customers.errors.js';
 import { segmentNotFound, templateNotFound } from './messaging.errors.js';
-import { suppressionReason, type MessagingDeps } from './messaging.service.js';
+import { capWindowStart, suppressionGiven, type MessagingDeps } from './messaging.service.js';
 import type { SuppressionReason } from './messaging.js';
 
 /** Who a campaign would reach if it were sent now, and why the others would not get it. */
@@ -16,7 +16,8 @@ const PAGE = 200;
 
 /**
  * Walks the segment's members as the campaign expansion does and asks each the very question
- * enqueue asks (suppressionReason), so the count equals what a send made now would queue.
+ * enqueue asks (suppressionGiven), so the count equals what a send made now would queue. A page
+ * of members costs two reads (their records, their e-mails in the cap's window), not two each.
  */
 export const campaignReach = async (
   deps: MessagingDeps,
@@ -32,15 +33,30 @@ export const campaignReach = async (
     willReceive: 0,
     excluded: { no_consent: 0, no_email: 0, frequency_cap: 0, global_control: 0 },
   };
+  const settings = await deps.messaging.settings();
+  const since = capWindowStart(deps, settings);
   let after: string | null = null;
   for (;;) {
     const page = await deps.messaging.segmentMembers(input.segmentId, after, PAGE);
+    const records = page.length
+      ? (await deps.customers.search({ ids: page, limit: page.length })).customers
+      : [];
+    const byId = new Map(records.map((c) => [c.id, c]));
+    const recent =
+      template.kind === 'marketing' && page.length
+        ? await deps.messaging.countMarketingSinceMany(page, since)
+        : new Map<string, number>();
     for (const customerId of page) {
       reach.segmentSize += 1;
-      const customer = await deps.customers.findById(customerId);
+      const customer = byId.get(customerId);
       // segment_member references customer, so this holds; enqueue would refuse the same way.
       if (!customer) throw customerNotFound(customerId);
-      const reason = await suppressionReason(deps, customer, template);
+      const reason = await suppressionGiven(
+        customer,
+        template,
+        settings,
+        async () => recent.get(customerId) ?? 0,
+      );
       if (reason === null) reach.willReceive += 1;
       else if (reason !== 'template_missing') reach.excluded[reason] += 1;
     }

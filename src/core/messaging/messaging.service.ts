@@ -198,23 +198,39 @@ export const hasEmailConsent = (customer: Customer): boolean =>
   customer.consents.some((c) => c.channel === 'email' && c.granted);
 
 /**
- * Why a message to this customer must not go, or null. Every message needs an address; marketing
- * also skips the global control group (checked before consent, so the group's count does not
- * depend on who consented) and needs e-mail consent and room under the frequency cap.
+ * Why a message to this customer must not go, or null, given the sending rules and how many
+ * marketing e-mails the customer got in the window (asked only when it matters). Every message
+ * needs an address; marketing also skips the global control group (checked before consent, so
+ * the group's count does not depend on who consented) and needs e-mail consent and room under
+ * the frequency cap. The one definition enqueue and reach both ask.
  */
+export const suppressionGiven = async (
+  customer: Customer,
+  template: Template,
+  settings: MessagingSettings,
+  recentMarketing: () => Promise<number>,
+): Promise<SuppressionReason | null> => {
+  if (!customer.email) return 'no_email';
+  if (template.kind === 'transactional') return null;
+  if (inGlobalControl(settings, customer.id)) return 'global_control';
+  if (!hasEmailConsent(customer)) return 'no_consent';
+  return (await recentMarketing()) >= settings.maxMarketingPerWindow ? 'frequency_cap' : null;
+};
+
+/** The start of the frequency cap's window, as of now. */
+export const capWindowStart = (deps: Pick<MessagingDeps, 'clock'>, settings: MessagingSettings) =>
+  addDays(deps.clock.now(), -settings.windowDays);
+
+/** suppressionGiven for one customer, reading the rules and their recent e-mails. */
 export const suppressionReason = async (
   deps: MessagingDeps,
   customer: Customer,
   template: Template,
 ): Promise<SuppressionReason | null> => {
-  if (!customer.email) return 'no_email';
-  if (template.kind === 'transactional') return null;
   const settings = await deps.messaging.settings();
-  if (inGlobalControl(settings, customer.id)) return 'global_control';
-  if (!hasEmailConsent(customer)) return 'no_consent';
-  const since = addDays(deps.clock.now(), -settings.windowDays);
-  const recent = await deps.messaging.countMarketingSince(customer.id, since);
-  return recent >= settings.maxMarketingPerWindow ? 'frequency_cap' : null;
+  return suppressionGiven(customer, template, settings, () =>
+    deps.messaging.countMarketingSince(customer.id, capWindowStart(deps, settings)),
+  );
 };
 
 /**

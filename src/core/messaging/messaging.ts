@@ -305,6 +305,8 @@ export interface MessagingRepository {
   lockCustomer(customerId: string): Promise<void>;
   /** Marketing messages sent or waiting to be, due or sent since `since`. */
   countMarketingSince(customerId: string, since: Date): Promise<number>;
+  /** The same for many customers at once; a customer with none is absent from the map. */
+  countMarketingSinceMany(customerIds: string[], since: Date): Promise<Map<string, number>>;
   findByDedupeKey(customerId: string, dedupeKey: string): Promise<Message | null>;
   /** Inserts unless the customer already has the dedupe key; returns the stored message. */
   insertMessage(message: NewMessage): Promise<{ message: Message; created: boolean }>;

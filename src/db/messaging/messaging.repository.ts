@@ -180,6 +180,14 @@ const outcomeChanges = (outcome: SendOutcome) => {
   }
 };
 
+/** Marketing messages that count against the frequency cap: sent, or due to be, since `since`. */
+const marketingSince = (db: Kysely<DB>, since: Date) =>
+  db
+    .selectFrom('message')
+    .where('kind', '=', 'marketing')
+    .where('status', 'in', ['queued', 'outbox', 'sent'])
+    .where(sql<Date>`coalesce(sent_at, scheduled_at)`, '>=', since);
+
 export const messagingRepository = (db: Kysely<DB>): MessagingRepository => ({
   insertTemplate: async (template) => {
     await db
@@ -257,15 +265,19 @@ export const messagingRepository = (db: Kysely<DB>): MessagingRepository => ({
     );
   },
   countMarketingSince: async (customerId, since) => {
-    const row = await db
-      .selectFrom('message')
+    const row = await marketingSince(db, since)
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('customer_id', '=', customerId)
-      .where('kind', '=', 'marketing')
-      .where('status', 'in', ['queued', 'outbox', 'sent'])
-      .where(sql<Date>`coalesce(sent_at, scheduled_at)`, '>=', since)
       .executeTakeFirstOrThrow();
     return Number(row.n);
+  },
+  countMarketingSinceMany: async (customerIds, since) => {
+    const rows = await marketingSince(db, since)
+      .select(['customer_id', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('customer_id', 'in', customerIds)
+      .groupBy('customer_id')
+      .execute();
+    return new Map(rows.map((r) => [r.customer_id, Number(r.n)]));
   },
   findByDedupeKey: async (customerId, dedupeKey) => {
     const row = await db
