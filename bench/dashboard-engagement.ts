@@ -3,6 +3,8 @@ import type { E2eServer } from '../test/e2e/support/server.js';
 /** What the engagement pages of the dashboard benchmark open: one of each, with real members. */
 export interface EngagementFixtures {
   segmentId: string;
+  /** Every customer who bought: the largest audience a campaign's reach is counted for. */
+  everyBuyerSegmentId: string;
   ruleId: string;
   surveyId: string;
   complaintId: string;
@@ -34,6 +36,15 @@ export const installEngagement = async (
       },
     },
   });
+  const everyBuyer = await server.api('POST', '/v1/segments', {
+    name: 'Every buyer',
+    key: 'bench-every-buyer',
+    kind: 'dynamic',
+    definition: { schemaVersion: 1, filter: { field: 'orderCount', gte: 1 } },
+  });
+  for (const s of [segment, everyBuyer]) {
+    await server.api('POST', `/v1/segments/${s.id}/refresh`, {});
+  }
   await server.api('POST', '/v1/templates', {
     key: 'bench-news',
     kind: 'marketing',
@@ -69,6 +80,7 @@ export const installEngagement = async (
   const { rules } = await server.api<{ rules: { id: string }[] }>('GET', '/v1/rules');
   return {
     segmentId: segment.id,
+    everyBuyerSegmentId: everyBuyer.id,
     ruleId: rules[0]!.id,
     surveyId: survey.id,
     complaintId: complaint.id,

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { build } from 'vite';
 import type { Database } from '../src/db/dialect.js';
 import { CHROMIUM, hasChromium, launchBrowser } from '../test/e2e/support/browser.js';
-import { RETAIL, startE2eServer } from '../test/e2e/support/server.js';
+import { RETAIL, startE2eServer, type E2eServer } from '../test/e2e/support/server.js';
 import { webConfig } from '../web/vite.config.js';
 import {
   BASELINE_PAGE,
@@ -112,6 +112,22 @@ const table = (rows: PageResult[]) =>
     ),
   ].join('\n');
 
+/** What the campaign form's confirm step costs: POST /v1/campaigns/reach for a whole segment. */
+const timeReach = async (server: E2eServer, segmentId: string, runs: number) => {
+  const ms: number[] = [];
+  let segmentSize = 0;
+  for (let i = 0; i < runs; i += 1) {
+    const started = performance.now();
+    const reach = await server.api<{ segmentSize: number }>('POST', '/v1/campaigns/reach', {
+      templateKey: 'bench-news',
+      segmentId,
+    });
+    ms.push(performance.now() - started);
+    segmentSize = reach.segmentSize;
+  }
+  return { segmentSize, medianMs: Math.round(median(ms)) };
+};
+
 /** Loads the data, then every page `runs` times in turns with the baseline. */
 const benchOn = async (database: Database, options: { lines: number | 'all'; runs: number }) => {
   let started = performance.now();
@@ -161,6 +177,10 @@ const benchOn = async (database: Database, options: { lines: number | 'all'; run
       buyers.map((b) => b.customer_id),
     );
     say(`a segment, a survey with 200 answers and a complaint made in ${secondsSince(started)} s`);
+    const reach = await timeReach(server, made.everyBuyerSegmentId, options.runs);
+    say(
+      `campaign reach of every buyer (${reach.segmentSize.toLocaleString('en-GB')} members): median ${reach.medianMs} ms of ${options.runs}`,
+    );
 
     const browser = await launchBrowser();
     try {
@@ -189,6 +209,7 @@ const benchOn = async (database: Database, options: { lines: number | 'all'; run
         data: { ...data, lines: options.lines },
         importSeconds,
         refreshSeconds,
+        reach,
         customer,
         pages,
       };
