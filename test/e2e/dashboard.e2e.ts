@@ -5,6 +5,7 @@ import {
   launchBrowser,
   openPage,
   screenshot,
+  signInWithAdminKey,
   skipBrowserTests,
 } from './support/browser.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
@@ -68,12 +69,9 @@ afterAll(async () => {
 /** "5,404 pts" → 5404 */
 const points = (text: string | null) => Number((text ?? '').replace(/[^\d-]/g, ''));
 
-const signInWithKey = async (page: Page) => {
-  await page.goto(`${server.url}/admin`);
-  await page.getByLabel('Admin API key').check();
-  await page.getByLabel('API key', { exact: true }).fill(server.adminKey);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-};
+// Waits until the dashboard shows its sections: a goto straight after the click could cancel the
+// sign-in request and leave the next page on the sign-in form (seen in CI under load).
+const signInWithKey = (page: Page) => signInWithAdminKey(page, server);
 
 describe.skipIf(skipBrowserTests)('admin dashboard in Chromium', () => {
   it('signs in with the admin key', async () => {
@@ -387,10 +385,7 @@ describe.skipIf(skipBrowserTests)('a new, empty programme in Chromium', () => {
 
   it('says plainly on every page that there is nothing yet, and shows no error', async () => {
     const page = await openPage(browser);
-    await page.goto(`${empty.url}/admin`);
-    await page.getByLabel('Admin API key').check();
-    await page.getByLabel('API key', { exact: true }).fill(empty.adminKey);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInWithAdminKey(page, empty);
     for (const [path, text] of [
       ['', 'No purchases yet'],
       ['retention', 'Analytics have not been refreshed yet'],
