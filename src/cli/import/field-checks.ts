@@ -18,8 +18,19 @@ const TIMESTAMP =
  * day, and the 1st of each month into the month before). Re-imports under one time zone are
  * identical.
  */
+// The lines of one order share its timestamp: reading the zone's clock once per order, not per
+// line, keeps the local-time reading (about 5 µs) off the import's path.
+let last: { text: string; timeZone: string; at: Date | null } | null = null;
+
 export const parseTimestamp = (text: string | undefined, timeZone: string): Date | null => {
-  const match = TIMESTAMP.exec((text ?? '').trim());
+  if (last && last.text === text && last.timeZone === timeZone) return last.at && new Date(last.at);
+  const at = readTimestamp(text ?? '', timeZone);
+  last = { text: text ?? '', timeZone, at };
+  return at && new Date(at);
+};
+
+const readTimestamp = (text: string, timeZone: string): Date | null => {
+  const match = TIMESTAMP.exec(text.trim());
   if (!match) return null;
   const [, y, mo, d, h = '00', mi = '00', s = '00', fraction = '', zone] = match;
   const [year, month, day] = [Number(y), Number(mo), Number(d)];
