@@ -1,0 +1,86 @@
+import { invalidStatisticInput, sampleTooSmall } from './experiments.errors.js';
+import type { ArmSummary } from './means.js';
+
+/** One customer: `y` the outcome in the test window, `x` the same measure before it started. */
+export interface CovariatePair {
+  y: number;
+  x: number;
+}
+
+export interface CupedResult {
+  theta: number;
+  /** Adjusted summaries, ready for welchDifference. */
+  treatment: ArmSummary;
+  control: ArmSummary;
+  /** 1 − Var(adjusted) / Var(Y), both pooled within arms; equals the squared within-arm correlation. */
+  varianceReduction: number;
+}
+
+interface Moments {
+  n: number;
+  meanY: number;
+  meanX: number;
+  syy: number;
+  sxx: number;
+  sxy: number;
+}
+
+const moments = (values: readonly CovariatePair[], name: string): Moments => {
+  if (values.length < 2) throw sampleTooSmall(`${name}`, values.length);
+  let sumY = 0;
+  let sumX = 0;
+  values.forEach((v, i) => {
+    if (!Number.isFinite(v.y)) throw invalidStatisticInput(`${name}.${i}.y`, 'must be finite');
+    if (!Number.isFinite(v.x)) throw invalidStatisticInput(`${name}.${i}.x`, 'must be finite');
+    sumY += v.y;
+    sumX += v.x;
+  });
+  const n = values.length;
+  const meanY = sumY / n;
+  const meanX = sumX / n;
+  let syy = 0;
+  let sxx = 0;
+  let sxy = 0;
+  for (const v of values) {
+    const dy = v.y - meanY;
+    const dx = v.x - meanX;
+    syy += dy * dy;
+    sxx += dx * dx;
+    sxy += dx * dy;
+  }
+  return { n, meanY, meanX, syy, sxx, sxy };
+};
+
+/**
+ * CUPED (Deng, Xu, Kohavi & Walker 2013): Y' = Y − θ (X − X̄) with θ = Cov(Y, X) / Var(X).
+ * θ is pooled within arms (cross-products about each arm's own means) so that the treatment's
+ * effect on Y does not leak into θ; X̄ is the mean over both arms, so the same shift applies to
+ * each arm and the difference of adjusted means stays unbiased because X is measured before
+ * assignment.
+ */
+export const cuped = (
+  treatmentValues: readonly CovariatePair[],
+  controlValues: readonly CovariatePair[],
+): CupedResult => {
+  const t = moments(treatmentValues, 'treatment');
+  const c = moments(controlValues, 'control');
+  const sxx = t.sxx + c.sxx;
+  if (sxx === 0) throw invalidStatisticInput('x', 'the covariate must vary within the arms');
+  const theta = (t.sxy + c.sxy) / sxx;
+  const grandMeanX = (t.meanX * t.n + c.meanX * c.n) / (t.n + c.n);
+
+  // Σ(Y' − Ȳ')² = Syy − 2θ Sxy + θ² Sxx within an arm, since X̄ shifts every value alike.
+  const adjust = (m: Moments): ArmSummary => ({
+    n: m.n,
+    mean: m.meanY - theta * (m.meanX - grandMeanX),
+    variance: Math.max(0, m.syy - 2 * theta * m.sxy + theta * theta * m.sxx) / (m.n - 1),
+  });
+  const syy = t.syy + c.syy;
+  const adjustedSyy = syy - 2 * theta * (t.sxy + c.sxy) + theta * theta * sxx;
+  return {
+    theta,
+    treatment: adjust(t),
+    control: adjust(c),
+    varianceReduction: syy === 0 ? 0 : 1 - Math.max(0, adjustedSyy) / syy,
+  };
+};
