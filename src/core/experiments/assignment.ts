@@ -62,6 +62,7 @@ export const validateVariants = (variants: unknown): Variant[] => {
 /**
  * The customer's arm: their stable position in [0, 1) walked along the cumulative shares. Adding
  * an arm or changing weights moves customers, so an experiment's arms are fixed once it starts.
+ * Takes variants as validateVariants returns them (checked once, when the experiment is saved).
  */
 export const variantFor = (salt: string, customerId: string, variants: readonly Variant[]) => {
   const total = variants.reduce((sum, v) => sum + v.weight, 0);
