@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { stablePosition } from '../shared/stable-position.js';
 
 /**
  * The global control group: a stable share of members held back from all marketing e-mail, so
@@ -10,11 +11,9 @@ import { createHash, randomBytes } from 'node:crypto';
 /** A new salt; made once and kept, because a new one would reshuffle who is in the group. */
 export const newGlobalControlSalt = (): string => randomBytes(16).toString('base64url');
 
-/** Where the customer falls in [0, 1): the first 48 bits of sha256(salt, id), as a fraction. */
-export const controlPosition = (salt: string, customerId: string): number => {
-  const digest = createHash('sha256').update(`${salt}\u0000${customerId}`).digest();
-  return digest.readUIntBE(0, 6) / 2 ** 48;
-};
+/** Where the customer falls in [0, 1) under the programme's salt (see stablePosition). */
+export const controlPosition = (salt: string, customerId: string): number =>
+  stablePosition(salt, customerId);
 
 /** Whether the customer is held back from marketing under this share (0–100 percent). */
 export const inGlobalControl = (
