@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messagingEnv } from '../src/app/messaging-deps.js';
 import { sweepMessages } from '../src/jobs/message-send.job.js';
 import { manualClock, startTestApp, type TestApp } from './support/app.js';
+import { insertStaticSegment } from './support/fixtures.js';
 
 const version = (locale: string, subject: string, body: string) => ({
   locale,
@@ -30,24 +31,8 @@ describe('e-mail administration: templates per locale, draft preview, journeys, 
     return res.body as { id: string };
   };
 
-  const staticSegment = async (id: string, members: { id: string }[]) => {
-    await app.database.db
-      .insertInto('segment')
-      .values({
-        id,
-        key: id.replace('_', '-'),
-        name: id,
-        kind: 'static',
-        definition: null,
-        created_at: clock.now(),
-        updated_at: clock.now(),
-      })
-      .execute();
-    await app.database.db
-      .insertInto('segment_member')
-      .values(members.map((m) => ({ segment_id: id, customer_id: m.id, added_at: clock.now() })))
-      .execute();
-  };
+  const staticSegment = (id: string, members: { id: string }[]) =>
+    insertStaticSegment(app, clock.now(), id, members);
 
   beforeAll(async () => {
     app = await startTestApp({ clock });

@@ -5,6 +5,7 @@ import { MessagingSettingsSchema } from '../src/core/messaging/messaging.js';
 import { messagingRepository } from '../src/db/messaging/messaging.repository.js';
 import { sweepMessages } from '../src/jobs/message-send.job.js';
 import { manualClock, startTestApp, type TestApp } from './support/app.js';
+import { insertStaticSegment } from './support/fixtures.js';
 
 const template = (key: string, kind: 'marketing' | 'transactional') => ({
   key,
@@ -98,24 +99,7 @@ describe('global control group: held back from marketing, counted by reach, kept
     // 40 draws at 30%: none held (or all) has a chance below one in a million.
     expect(control.length).toBeGreaterThan(0);
     expect(control.length).toBeLessThan(members.length);
-    await app.database.db
-      .insertInto('segment')
-      .values({
-        id: 'seg_gc',
-        key: 'seg-gc',
-        name: 'Control test',
-        kind: 'static',
-        definition: null,
-        created_at: clock.now(),
-        updated_at: clock.now(),
-      })
-      .execute();
-    await app.database.db
-      .insertInto('segment_member')
-      .values(
-        members.map((m) => ({ segment_id: 'seg_gc', customer_id: m.id, added_at: clock.now() })),
-      )
-      .execute();
+    await insertStaticSegment(app, clock.now(), 'seg_gc', members, 'Control test');
 
     const reach = await app.call('POST', '/v1/campaigns/reach', {
       templateKey: 'promo',

@@ -8,6 +8,7 @@ import { announceAtRisk } from '../src/jobs/at-risk.job.js';
 import { celebrateBirthdays } from '../src/jobs/birthdays.job.js';
 import { smtpMailer, sweepMessages } from '../src/jobs/message-send.job.js';
 import { manualClock, startTestApp, type TestApp } from './support/app.js';
+import { insertStaticSegment } from './support/fixtures.js';
 
 /** A real SMTP server on a free port; every accepted mail is parsed and kept. */
 const startSmtp = async () => {
@@ -107,25 +108,8 @@ describe('e-mail messaging over a real SMTP server', () => {
     app.call('POST', '/v1/messages', { customerId, templateKey, ...extra });
 
   /** A static segment of these customers, written directly (segments have their own tests). */
-  const staticSegment = async (id: string, members: { id: string }[]) => {
-    const db = app.database.db;
-    await db
-      .insertInto('segment')
-      .values({
-        id,
-        key: id.replace('_', '-'),
-        name: id,
-        kind: 'static',
-        definition: null,
-        created_at: clock.now(),
-        updated_at: clock.now(),
-      })
-      .execute();
-    await db
-      .insertInto('segment_member')
-      .values(members.map((m) => ({ segment_id: id, customer_id: m.id, added_at: clock.now() })))
-      .execute();
-  };
+  const staticSegment = (id: string, members: { id: string }[]) =>
+    insertStaticSegment(app, clock.now(), id, members);
 
   const mailsTo = (address: string | null) =>
     smtp.received.filter((m) => to(m).includes(address ?? '-'));

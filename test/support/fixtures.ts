@@ -66,3 +66,32 @@ export const rowCounts = async (t: TestApp) => {
   `.execute(t.database.db);
   return Object.fromEntries(Object.entries(rows[0]!).map(([table, n]) => [table, Number(n)]));
 };
+
+/**
+ * A static segment of these customers, written straight to the tables (key from the id, `seg_x` →
+ * `seg-x`), for tests of what is sent to a segment rather than how segments are made.
+ */
+export const insertStaticSegment = async (
+  t: TestApp,
+  at: Date,
+  id: string,
+  members: { id: string }[],
+  name = id,
+) => {
+  await t.database.db
+    .insertInto('segment')
+    .values({
+      id,
+      key: id.replace('_', '-'),
+      name,
+      kind: 'static',
+      definition: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  await t.database.db
+    .insertInto('segment_member')
+    .values(members.map((m) => ({ segment_id: id, customer_id: m.id, added_at: at })))
+    .execute();
+};
