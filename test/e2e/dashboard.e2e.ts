@@ -369,7 +369,12 @@ describe.skipIf(skipBrowserTests)('member page in Chromium, on a phone', () => {
   it('says plainly when a card link does not work', async () => {
     const page = await openPage(browser, { width: 390, height: 844 });
     await page.goto(`${server.url}/m/not-a-real-token`);
-    await page.getByRole('heading').first().waitFor();
+    // The heading is drawn before the card's request answers ("Loading your card…"): wait for
+    // the answer, not the heading.
+    await page
+      .getByText(/does not work/)
+      .first()
+      .waitFor();
     expect(await page.textContent('body')).toMatch(/does not work/);
     await expectAccessible(page);
     await page.close();
