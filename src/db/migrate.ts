@@ -22,6 +22,7 @@ import * as indexOrderLineCategorySku from './migrations/20261207_0700_index_ord
 import * as complaintAssigneeAndResolution from './migrations/20261207_0900_complaint_assignee_and_resolution.js';
 import * as addContentTranslations from './migrations/20261207_1010_add_content_translations.js';
 import * as addSurveyTranslations from './migrations/20261207_1155_add_survey_translations.js';
+import * as createExperiments from './migrations/20261207_1400_create_experiments.js';
 
 /** Migrations are listed here by name; the name's timestamp orders them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207_0900_complaint_assignee_and_resolution': complaintAssigneeAndResolution,
   '20261207_1010_add_content_translations': addContentTranslations,
   '20261207_1155_add_survey_translations': addSurveyTranslations,
+  '20261207_1400_create_experiments': createExperiments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -19,6 +19,7 @@ import type { SegmentsTables } from './schema/segments.js';
 import type { MessagingTables } from './schema/messaging.js';
 import type { RecommendationsTables } from './schema/recommendations.js';
 import type { FeedbackTables } from './schema/feedback.js';
+import type { ExperimentsTables } from './schema/experiments.js';
 
 export type * from './schema/platform.js';
 export type * from './schema/access.js';
@@ -36,6 +37,7 @@ export type * from './schema/segments.js';
 export type * from './schema/messaging.js';
 export type * from './schema/recommendations.js';
 export type * from './schema/feedback.js';
+export type * from './schema/experiments.js';
 
 /** Every table, by name, as Kysely sees it. */
 export interface DB
@@ -55,4 +57,5 @@ export interface DB
     SegmentsTables,
     MessagingTables,
     RecommendationsTables,
-    FeedbackTables {}
+    FeedbackTables,
+    ExperimentsTables {}

@@ -26,6 +26,7 @@ export const ID_PREFIXES = {
   couponRedemption: 'cpr',
   user: 'usr',
   audit: 'aud',
+  experiment: 'exp',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { variantFor } from '../src/core/experiments/assignment.js';
+import {
+  MetricSettingsSchema,
+  PopulationSchema,
+  TargetsSchema,
+  VariantSchema,
+  type Experiment,
+} from '../src/core/experiments/experiments.js';
+import { experimentRepository } from '../src/db/experiments/experiments.repository.js';
+import type { Database } from '../src/db/dialect.js';
+import { openTestDatabase } from './support/database.js';
+
+const at = new Date('2026-12-01T10:00:00Z');
+
+const experiment = (id: string, overrides: Partial<Experiment> = {}): Experiment => ({
+  id,
+  key: id.replace('_', '-'),
+  name: id,
+  hypothesis: 'double points bring members back sooner',
+  status: 'running',
+  salt: `salt-${id}`,
+  population: PopulationSchema.parse({}),
+  variants: VariantSchema.array().parse([
+    { key: 'control', name: 'Control', weight: 10, control: true },
+    { key: 'double', name: 'Double points', weight: 30 },
+    { key: 'triple', name: 'Triple points', weight: 60 },
+  ]),
+  targets: TargetsSchema.parse({}),
+  metrics: MetricSettingsSchema.parse({}),
+  orthogonal: false,
+  plannedStartAt: null,
+  plannedEndAt: null,
+  startedAt: at,
+  stoppedAt: null,
+  createdAt: at,
+  updatedAt: at,
+  ...overrides,
+});
+
+describe('experiment storage: arms computed in SQL as in JavaScript, exposures once', () => {
+  let database: Database;
+  const ids = Array.from({ length: 3_000 }, (_, i) => `cus_${String(i).padStart(6, '0')}é`);
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    for (let i = 0; i < ids.length; i += 1_000) {
+      await database.db
+        .insertInto('customer')
+        .values(ids.slice(i, i + 1_000).map((id) => ({ id, created_at: at, updated_at: at })))
+        .execute();
+    }
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('round-trips an experiment document', async () => {
+    const store = experimentRepository(database.db);
+    const stored = experiment('exp_roundtrip', { status: 'draft', startedAt: null });
+    await store.insert(stored);
+    expect(await store.byId(stored.id)).toEqual(stored);
+    expect(await store.byKey('exp-roundtrip')).toEqual(stored);
+    await store.update({ ...stored, name: 'renamed' });
+    expect((await store.byId(stored.id))?.name).toBe('renamed');
+  });
+
+  it('exposes a whole population with the arm variantFor gives each customer', async () => {
+    const store = experimentRepository(database.db);
+    const e = experiment('exp_population');
+    await store.insert(e);
+    expect(await store.exposePopulation(e, at)).toBe(ids.length);
+    const rows = await database.db
+      .selectFrom('experiment_exposure')
+      .select(['customer_id', 'variant', 'source'])
+      .where('experiment_id', '=', e.id)
+      .execute();
+    const wrong = rows.filter(
+      (r) => r.variant !== variantFor(e.salt, r.customer_id, e.variants).key,
+    );
+    expect(wrong).toEqual([]);
+    const counts = await store.exposureCounts(e.id);
+    expect(Object.keys(counts).sort()).toEqual(['control', 'double', 'triple']);
+    expect(counts.triple! / ids.length).toBeGreaterThan(0.55);
+    // Exposing again adds nobody: the first exposure stays.
+    expect(await store.exposePopulation(e, new Date('2026-12-02T00:00:00Z'))).toBe(0);
+  });
+
+  it('keeps the first exposure of a customer and ignores later ones', async () => {
+    const store = experimentRepository(database.db);
+    const e = experiment('exp_first');
+    await store.insert(e);
+    const first = {
+      experimentId: e.id,
+      customerId: ids[0]!,
+      variant: 'double',
+      source: 'rule' as const,
+    };
+    expect(await store.recordExposures([{ ...first, exposedAt: at }])).toBe(1);
+    const later = new Date('2026-12-03T00:00:00Z');
+    expect(await store.recordExposures([{ ...first, exposedAt: later, source: 'message' }])).toBe(
+      0,
+    );
+    const mine = await store.exposuresOf(ids[0]!);
+    expect(mine.find((x) => x.experimentId === e.id)).toEqual({ ...first, exposedAt: at });
+  });
+});
