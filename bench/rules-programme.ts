@@ -494,6 +494,8 @@ const engineConditions = (c: Condition, lines: LineFilter): EngineCondition[] =>
       return [{ fact: 'tier', operator: 'in', value: c.in }];
     case 'customer.segment':
       return [{ fact: 'segments', operator: 'someFact:in', value: c.in }];
+    case 'customer.experiment':
+      return [{ fact: 'experiments', path: c.key, operator: 'equal', value: c.variant }];
     case 'customer.attribute':
       return [
         {

@@ -122,6 +122,8 @@ const conditionPhrase = (c: Condition, ctx: DescribeContext): string => {
       return `for ${orList(named(names.tiers, c.in))} members`;
     case 'customer.segment':
       return `for members in ${c.in.length === 1 ? 'segment' : 'segments'} ${orList(named(names.segments, c.in))}`;
+    case 'customer.experiment':
+      return `for members in arm “${c.variant}” of experiment ${c.key}`;
     case 'customer.attribute':
       return c.op === 'exists'
         ? `when the member’s ${c.key} is set`

@@ -16,6 +16,8 @@ export interface CustomerFacts {
   tier: string | null;
   segments: string[];
   attributes: Record<string, string | number | boolean | null>;
+  /** The arm of each running experiment the customer is in, by experiment key. */
+  experiments?: Record<string, string>;
 }
 
 export interface RuleEvent {
@@ -153,6 +155,11 @@ const failedCondition = (
       return event.customer.segments.some((s) => c.in.includes(s))
         ? null
         : `not in segment ${orList(c.in)}`;
+    case 'customer.experiment': {
+      const arm = event.customer.experiments?.[c.key];
+      if (arm === c.variant) return null;
+      return arm ? `in arm ${arm} of ${c.key}, not ${c.variant}` : `not in experiment ${c.key}`;
+    }
     case 'customer.attribute':
       return compare(event.customer.attributes[c.key], c.op, c.value)
         ? null

@@ -73,6 +73,14 @@ export const ConditionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('time.window'), from: hhmm, to: hhmm }).strict(),
   z.object({ type: z.literal('customer.tier'), in: names }).strict(),
   z.object({ type: z.literal('customer.segment'), in: names }).strict(),
+  /** The customer is in this arm of a running experiment (its key and the variant's key). */
+  z
+    .object({
+      type: z.literal('customer.experiment'),
+      key: z.string().min(1).max(64),
+      variant: z.string().min(1).max(64),
+    })
+    .strict(),
   z
     .object({
       type: z.literal('customer.attribute'),

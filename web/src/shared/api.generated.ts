@@ -3881,6 +3881,12 @@ export interface paths {
                   }
                 | {
                     /** @enum {string} */
+                    type: 'customer.experiment';
+                    key: string;
+                    variant: string;
+                  }
+                | {
+                    /** @enum {string} */
                     type: 'customer.attribute';
                     key: string;
                     /** @enum {string} */
@@ -4221,6 +4227,12 @@ export interface paths {
                   }
                 | {
                     /** @enum {string} */
+                    type: 'customer.experiment';
+                    key: string;
+                    variant: string;
+                  }
+                | {
+                    /** @enum {string} */
                     type: 'customer.attribute';
                     key: string;
                     /** @enum {string} */
@@ -4543,6 +4555,12 @@ export interface paths {
                   }
                 | {
                     /** @enum {string} */
+                    type: 'customer.experiment';
+                    key: string;
+                    variant: string;
+                  }
+                | {
+                    /** @enum {string} */
                     type: 'customer.attribute';
                     key: string;
                     /** @enum {string} */
@@ -4849,6 +4867,12 @@ export interface paths {
                     /** @enum {string} */
                     type: 'customer.segment';
                     in: string[];
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'customer.experiment';
+                    key: string;
+                    variant: string;
                   }
                 | {
                     /** @enum {string} */
