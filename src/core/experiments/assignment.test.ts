@@ -118,7 +118,7 @@ describe('variantFor', () => {
     expect(Math.abs(even[1]! - 0.5)).toBeLessThan(0.01);
     const uneven = shares('exp-uneven', tenThirtySixty, customers);
     [0.1, 0.3, 0.6].forEach((share, i) => expect(Math.abs(uneven[i]! - share)).toBeLessThan(0.01));
-  });
+  }, 30_000); // 100,000 sha256 hashes: seconds on a loaded 2-core machine
 
   it('assigns independently under different salts', () => {
     const customers = ids(100_000);
@@ -144,5 +144,5 @@ describe('variantFor', () => {
         variantFor('exp-one', id, tenThirtySixty).key === 'a',
     ).length;
     expect(sameSalt).toBe(0);
-  });
+  }, 30_000); // 100,000 sha256 hashes: seconds on a loaded 2-core machine
 });
