@@ -98,6 +98,7 @@ const pendingOf = async (db: Kysely<DB>, customer: string) => {
 
 describe.each([
   { batchSize: 1, mode: 'bulk' as WriteMode },
+  { batchSize: 500, mode: 'bulk' as WriteMode },
   { batchSize: 500, mode: 'direct' as WriteMode },
 ])('Online Retail cancellations as returns (batches of $batchSize, $mode)', (options) => {
   let database: Database;

@@ -8,6 +8,7 @@
 export { customersBuffer } from '../db/batch/buffered-customers.js';
 export { ledgerBuffer } from '../db/batch/buffered-ledger.js';
 export { ordersBuffer } from '../db/batch/buffered-orders.js';
+export { returnsBuffer } from '../db/batch/buffered-returns.js';
 export { noRuleFacts, ruleFactsBuffer } from '../db/batch/buffered-rule-facts.js';
 export { claimId, idempotencyRepository } from '../db/idempotency.repository.js';
 export type {

@@ -35,6 +35,18 @@ const toEntry = (r: Selectable<LedgerEntryTable>): LedgerEntry => ({
 
 const isMemberAccount = (id: string) => !id.startsWith('sys:');
 
+/** The entries holding any of these idempotency keys, in one query. */
+export const entriesByKeys = async (db: Kysely<DB>, keys: string[]): Promise<LedgerEntry[]> =>
+  keys.length === 0
+    ? []
+    : (
+        await db
+          .selectFrom('ledger_entry')
+          .selectAll()
+          .where('idempotency_key', 'in', keys)
+          .execute()
+      ).map(toEntry);
+
 export const ledgerRepository = (db: Kysely<DB>): LedgerRepository => {
   // Ordered so that every transaction locks the two rows in the same order: without it the scan
   // order follows where updated rows happen to sit, and two writers for one member deadlock.

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type {
   Order,
   OrderLineRow,
@@ -19,76 +19,114 @@ const groupBy = <T>(items: T[], key: (item: T) => string): Map<string, T[]> => {
   return groups;
 };
 
-export const orderRepository = (db: Kysely<DB>): OrderRepository => {
-  const hydrate = async (rows: Selectable<SalesOrderTable>[]): Promise<Order[]> => {
-    if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
-    const [lines, returned] = await Promise.all([
-      db
-        .selectFrom('order_line')
-        .selectAll()
-        .where('order_id', 'in', ids)
-        .orderBy('line_no')
-        .execute(),
-      db
-        .selectFrom('order_return_line')
-        .select(['order_id', 'line_no', (eb) => eb.fn.sum<number>('quantity').as('quantity')])
-        .where('order_id', 'in', ids)
-        .groupBy(['order_id', 'line_no'])
-        .execute(),
-    ]);
-    const linesByOrder = groupBy(lines, (l) => l.order_id);
-    const returnedByLine = new Map(
-      returned.map((x) => [`${x.order_id}#${x.line_no}`, Number(x.quantity)]),
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      externalId: r.external_id,
-      customerId: r.customer_id,
-      currency: r.currency,
-      channel: r.channel,
-      storeId: r.store_id,
-      placedAt: r.placed_at,
-      totalMinor: r.total_minor,
-      pointsEarned: r.points_earned,
-      createdAt: r.created_at,
-      lines: (linesByOrder.get(r.id) ?? []).map((l) => ({
-        lineNo: l.line_no,
-        sku: l.sku,
-        name: l.name,
-        category: l.category,
-        quantity: l.quantity,
-        unitPriceMinor: l.unit_price_minor,
-        returnedQuantity: returnedByLine.get(`${r.id}#${l.line_no}`) ?? 0,
-      })),
-    }));
-  };
+/** Orders with their lines and what of each line was returned, for any number of orders. */
+export const hydrateOrders = async (
+  db: Kysely<DB>,
+  rows: Selectable<SalesOrderTable>[],
+): Promise<Order[]> => {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [lines, returned] = await Promise.all([
+    db
+      .selectFrom('order_line')
+      .selectAll()
+      .where('order_id', 'in', ids)
+      .orderBy('line_no')
+      .execute(),
+    db
+      .selectFrom('order_return_line')
+      .select(['order_id', 'line_no', (eb) => eb.fn.sum<number>('quantity').as('quantity')])
+      .where('order_id', 'in', ids)
+      .groupBy(['order_id', 'line_no'])
+      .execute(),
+  ]);
+  const linesByOrder = groupBy(lines, (l) => l.order_id);
+  const returnedByLine = new Map(
+    returned.map((x) => [`${x.order_id}#${x.line_no}`, Number(x.quantity)]),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    externalId: r.external_id,
+    customerId: r.customer_id,
+    currency: r.currency,
+    channel: r.channel,
+    storeId: r.store_id,
+    placedAt: r.placed_at,
+    totalMinor: r.total_minor,
+    pointsEarned: r.points_earned,
+    createdAt: r.created_at,
+    lines: (linesByOrder.get(r.id) ?? []).map((l) => ({
+      lineNo: l.line_no,
+      sku: l.sku,
+      name: l.name,
+      category: l.category,
+      quantity: l.quantity,
+      unitPriceMinor: l.unit_price_minor,
+      returnedQuantity: returnedByLine.get(`${r.id}#${l.line_no}`) ?? 0,
+    })),
+  }));
+};
 
-  const returnsOf = async (orderId: string): Promise<OrderReturn[]> => {
-    const [rows, lines] = await Promise.all([
-      db
-        .selectFrom('order_return')
-        .selectAll()
-        .where('order_id', '=', orderId)
-        .orderBy('created_at')
-        .execute(),
-      db.selectFrom('order_return_line').selectAll().where('order_id', '=', orderId).execute(),
-    ]);
-    return rows.map((r) => ({
-      id: r.id,
-      orderId: r.order_id,
-      customerId: r.customer_id,
-      externalId: r.external_id,
-      reason: r.reason,
-      amountMinor: r.amount_minor,
-      pointsReversed: r.points_reversed,
-      pointsUnrecovered: r.points_unrecovered,
-      createdAt: r.created_at,
-      lines: lines
-        .filter((l) => l.return_id === r.id)
-        .map((l) => ({ lineNo: l.line_no, quantity: l.quantity, amountMinor: l.amount_minor })),
-    }));
-  };
+/** The returns of any number of orders with their lines, each order's in the order they were made. */
+export const returnsOfOrders = async (
+  db: Kysely<DB>,
+  orderIds: string[],
+): Promise<OrderReturn[]> => {
+  if (orderIds.length === 0) return [];
+  const [rows, lines] = await Promise.all([
+    db
+      .selectFrom('order_return')
+      .selectAll()
+      .where('order_id', 'in', orderIds)
+      .orderBy('created_at')
+      .execute(),
+    db.selectFrom('order_return_line').selectAll().where('order_id', 'in', orderIds).execute(),
+  ]);
+  const linesByReturn = groupBy(lines, (l) => l.return_id);
+  return rows.map((r) => ({
+    id: r.id,
+    orderId: r.order_id,
+    customerId: r.customer_id,
+    externalId: r.external_id,
+    reason: r.reason,
+    amountMinor: r.amount_minor,
+    pointsReversed: r.points_reversed,
+    pointsUnrecovered: r.points_unrecovered,
+    createdAt: r.created_at,
+    lines: (linesByReturn.get(r.id) ?? []).map((l) => ({
+      lineNo: l.line_no,
+      quantity: l.quantity,
+      amountMinor: l.amount_minor,
+    })),
+  }));
+};
+
+/** The rows of a return and its lines, as the two tables take them. */
+export const returnRows = (ret: OrderReturn) => ({
+  row: {
+    id: ret.id,
+    order_id: ret.orderId,
+    customer_id: ret.customerId,
+    external_id: ret.externalId,
+    reason: ret.reason,
+    amount_minor: ret.amountMinor,
+    points_reversed: ret.pointsReversed,
+    points_unrecovered: ret.pointsUnrecovered,
+    created_at: ret.createdAt,
+  } satisfies Insertable<DB['order_return']>,
+  lines: ret.lines.map((l): Insertable<DB['order_return_line']> => ({
+    return_id: ret.id,
+    customer_id: ret.customerId,
+    order_id: ret.orderId,
+    line_no: l.lineNo,
+    quantity: l.quantity,
+    amount_minor: l.amountMinor,
+  })),
+});
+
+export const orderRepository = (db: Kysely<DB>): OrderRepository => {
+  const hydrate = (rows: Selectable<SalesOrderTable>[]) => hydrateOrders(db, rows);
+  const returnsOf = (orderId: string) => returnsOfOrders(db, [orderId]);
 
   return {
     insertIfAbsent: async (order: OrderRow, lines: OrderLineRow[]) => {
@@ -123,35 +161,14 @@ export const orderRepository = (db: Kysely<DB>): OrderRepository => {
       await db.selectFrom('sales_order').select('id').where('id', '=', id).forUpdate().execute();
     },
     insertReturn: async (ret) => {
+      const { row, lines } = returnRows(ret);
       const inserted = await db
         .insertInto('order_return')
-        .values({
-          id: ret.id,
-          order_id: ret.orderId,
-          customer_id: ret.customerId,
-          external_id: ret.externalId,
-          reason: ret.reason,
-          amount_minor: ret.amountMinor,
-          points_reversed: ret.pointsReversed,
-          points_unrecovered: ret.pointsUnrecovered,
-          created_at: ret.createdAt,
-        })
+        .values(row)
         .returning('id')
         .executeTakeFirst();
       if (!inserted) return false;
-      await db
-        .insertInto('order_return_line')
-        .values(
-          ret.lines.map((l) => ({
-            return_id: ret.id,
-            customer_id: ret.customerId,
-            order_id: ret.orderId,
-            line_no: l.lineNo,
-            quantity: l.quantity,
-            amount_minor: l.amountMinor,
-          })),
-        )
-        .execute();
+      await db.insertInto('order_return_line').values(lines).execute();
       return true;
     },
     findReturn: async (orderId, externalId) =>

@@ -3,7 +3,8 @@ import type { WriteMode } from './batch-unit.js';
 import type { CancellationDraft, OrderDraft } from './import.types.js';
 import { returnMatcher, UNMATCHED, type ReturnTake } from './match-returns.js';
 import type { ImportTally } from './summary.js';
-import { writeBatch, type ReturnDraft, type RunContext } from './write-batch.js';
+import { writeBatch, type RunContext } from './write-batch.js';
+import type { ReturnDraft } from './write-returns.js';
 
 export interface WriteOptions {
   /** Orders per transaction (default 500). */

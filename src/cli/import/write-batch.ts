@@ -1,16 +1,16 @@
 import { silentEvents } from '../../core/events/events.js';
 import { noRuleFacts, presentOrders } from '../../app/orders.js';
-import { inTransaction, repositoriesFor, type DB } from '../../app/database.js';
+import { inTransaction, type DB } from '../../app/database.js';
 import type { Kysely } from 'kysely';
 import { createCustomer } from '../../core/customers/customers.service.js';
 import { settleMember } from '../../core/ledger/ledger.service.js';
-import { createReturn, ingestOrder } from '../../core/orders/orders.service.js';
+import { ingestOrder } from '../../core/orders/orders.service.js';
 import type { IngestOrderInput } from '../../core/orders/orders.js';
 import type { ProgrammeSettings } from '../../core/programme/programme.js';
 import type { Clock } from '../../core/shared/clock.js';
-import { DomainError } from '../../core/shared/errors.js';
 import { batchUnit, type BatchUnit, type WriteMode } from './batch-unit.js';
 import type { OrderDraft } from './import.types.js';
+import { writeReturns, type ReturnDraft, type ReturnsResult } from './write-returns.js';
 
 export interface RunContext {
   db: Kysely<DB>;
@@ -25,27 +25,11 @@ export interface RunContext {
   maxFutureSkewMinutes: number;
 }
 
-export interface BatchResult {
+export interface BatchResult extends ReturnsResult {
   ordersNew: number;
   ordersPresent: number;
   customersCreated: number;
   pointsEarned: number;
-  returnsNew: number;
-  returnsPresent: number;
-  returnedMinor: number;
-  pointsReversed: number;
-  /** Cancellation invoices whose return the order refused: its lines were returned meanwhile. */
-  returnsRefused: string[];
-}
-
-/** The lines one cancellation invoice takes back from one earlier order. */
-export interface ReturnDraft {
-  /** The cancellation invoice: the return's external id, so a re-run records it once. */
-  externalId: string;
-  orderExternalId: string;
-  /** When it was cancelled: the return is dated then. */
-  placedAt: Date;
-  lines: { lineNo: number; quantity: number }[];
 }
 
 /** The batch's customers this run already knows, plus those the database knows, in one query. */
@@ -165,67 +149,6 @@ const writeInTransaction = async (
   await unit.flush();
   await writeReturns(trx, ctx, returns, result);
   return result;
-};
-
-const REFUSED = new Set(['invalid_return', 'nothing_to_return']);
-
-/**
- * The batch's matched cancellations, once its orders are written: each through the core's
- * createReturn, as `POST /v1/orders/{id}/returns` records a return, so points are taken back as
- * for a live return. The buffered repositories cannot read whole orders, so returns run on the
- * transaction's plain repositories; the clock stands at the cancellation, which dates the return
- * and its ledger entries.
- */
-const writeReturns = async (
-  trx: Kysely<DB>,
-  ctx: RunContext,
-  returns: ReturnDraft[],
-  result: BatchResult,
-): Promise<void> => {
-  if (returns.length === 0) return;
-  const repositories = repositoriesFor(trx);
-  for (const draft of returns) {
-    const order = await repositories.orders.findByExternalId(draft.orderExternalId);
-    // The matcher only names orders this run wrote or found present, in this batch or before.
-    if (!order)
-      throw new Error(
-        `return ${draft.externalId}: order ${draft.orderExternalId} is not in the database`,
-      );
-    const outcome = await createReturn(
-      {
-        ...repositories,
-        clock: { now: () => new Date(draft.placedAt) },
-        programme: ctx.programme,
-        ruleFacts: noRuleFacts,
-        activeRules: async () => [],
-        tiersConfigured: async () => false,
-        events: silentEvents,
-      },
-      order.id,
-      {
-        externalId: draft.externalId,
-        lines: draft.lines,
-        reason: `cancelled by invoice ${draft.externalId}`,
-      },
-    ).catch((error: unknown) => {
-      // Refused before it wrote anything: the order's lines were returned by other means (the
-      // API, an earlier import of another file), which this run's index of the file cannot see.
-      if (error instanceof DomainError && REFUSED.has(error.code)) return null;
-      throw error;
-    });
-    if (!outcome) {
-      result.returnsRefused.push(draft.externalId);
-      continue;
-    }
-    const { orderReturn, created } = outcome;
-    if (!created) {
-      result.returnsPresent += 1;
-      continue;
-    }
-    result.returnsNew += 1;
-    result.returnedMinor += orderReturn.amountMinor;
-    result.pointsReversed += orderReturn.pointsReversed;
-  }
 };
 
 /** Conflicts with a concurrent writer: the batch is rolled back as a whole and can be run again. */

@@ -2,10 +2,11 @@ import type { Kysely } from 'kysely';
 import {
   pendingAccountOf,
   pointsAccountOf,
+  type LedgerEntry,
   type LedgerRepository,
   type NewLedgerEntry,
 } from '../../core/ledger/ledger.js';
-import { ledgerRepository } from '../ledger.repository.js';
+import { entriesByKeys, ledgerRepository } from '../ledger.repository.js';
 import type { DB } from '../schema.js';
 import { emptyLedgerWrites, writeLedger, type LedgerWrites } from './ledger-writes.js';
 import { emptyMember, loadMembers, type MemberState } from './member-state.js';
@@ -16,11 +17,24 @@ export interface LedgerBuffer {
   /** Returns the members now loaded: those without both accounts are not. */
   preload(customerIds: string[], options?: { balancesOnly?: boolean }): Promise<Set<string>>;
   /**
+   * Reads the stored entries holding these idempotency keys in one query, so `findEntryByKey`
+   * answers for them (found or not) without the database; returns those found.
+   */
+  preloadEntries(keys: string[]): Promise<LedgerEntry[]>;
+  /**
    * Marks the buffer; the returned function undoes every write made since (entries, lots,
    * consumptions, balances), as a savepoint would. Only the latest mark can be rolled back to.
    */
   savepoint(): () => void;
   flush(): Promise<void>;
+}
+
+export interface LedgerBufferOptions {
+  /**
+   * Look up in the database the idempotency keys neither this batch wrote nor preloadEntries
+   * read. Off, such a key is taken as absent: an ingest's keys name orders created in the batch.
+   */
+  readThrough?: boolean;
 }
 
 export const unsupportedInBatch = (what: string) => async (): Promise<never> => {
@@ -103,16 +117,21 @@ const trackPending = (state: MemberState, entry: NewLedgerEntry) => {
  * The ledger repository of one write batch (an import batch, a group commit of orders): the
  * core's ledger use cases run unchanged against it. Reads come from member state loaded (and locked) once per batch; writes stay in memory and go
  * out as a few multi-row INSERTs when the batch ends, in the same transaction. Idempotency keys
- * are looked up among this batch's entries only: an ingest's keys name orders created in this
- * batch, and the unique index on the key stays the backstop (a clash aborts the batch).
+ * are looked up among this batch's entries and those preloaded only (unless `readThrough`): an
+ * ingest's keys name orders created in this batch, and the unique index on the key stays the
+ * backstop (a clash aborts the batch).
  */
 export const ledgerBuffer = (
   trx: Kysely<DB>,
   isNewCustomer: (id: string) => boolean,
+  options: LedgerBufferOptions = {},
 ): LedgerBuffer => {
   const members = new Map<string, MemberState>();
   const writes = emptyLedgerWrites();
   const entriesByKey = new Map<string, NewLedgerEntry>();
+  /** Keys read by preloadEntries: the stored entry, or null when the database has none. */
+  const storedByKey = new Map<string, LedgerEntry | null>();
+  const real = ledgerRepository(trx);
   let journal: Journal | null = null;
 
   const member = async (customerId: string): Promise<MemberState> => {
@@ -135,11 +154,14 @@ export const ledgerBuffer = (
 
   const repository: LedgerRepository = {
     // Reads no ingest makes go to the database as they are (they would not see this batch's writes).
-    ...ledgerRepository(trx),
+    ...real,
     lockMember: async (customerId) => ({ ...(await member(customerId)).balances }),
     findEntryByKey: async (key) => {
       const entry = entriesByKey.get(key);
-      return entry ? { ...entry, createdAt: entry.effectiveAt } : null;
+      if (entry) return { ...entry, createdAt: entry.effectiveAt };
+      const stored = storedByKey.get(key);
+      if (stored !== undefined) return stored && { ...stored };
+      return options.readThrough ? real.findEntryByKey(key) : null;
     },
     appendEntry: async (entry) => {
       const state = await member(entry.customerId);
@@ -185,6 +207,13 @@ export const ledgerBuffer = (
       const wanted = customerIds.filter((id) => !members.has(id) && !isNewCustomer(id));
       for (const [id, state] of await loadMembers(trx, wanted, options)) members.set(id, state);
       return new Set(customerIds.filter((id) => members.has(id)));
+    },
+    preloadEntries: async (keys) => {
+      const wanted = [...new Set(keys)].filter((k) => !storedByKey.has(k));
+      const found = await entriesByKeys(trx, wanted);
+      for (const key of wanted) storedByKey.set(key, null);
+      for (const entry of found) storedByKey.set(entry.idempotencyKey, entry);
+      return found;
     },
     savepoint: () => {
       const mark: Journal = {
