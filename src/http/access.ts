@@ -167,6 +167,14 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'GET /v1/segments/{id}/members': ADMIN,
   'POST /v1/recommendations/refresh': ADMIN,
 
+  'POST /v1/experiments': ADMIN,
+  'GET /v1/experiments': ADMIN,
+  'GET /v1/experiments/{id}': ADMIN,
+  'PATCH /v1/experiments/{id}': ADMIN,
+  'POST /v1/experiments/{id}/start': ADMIN,
+  'POST /v1/experiments/{id}/stop': ADMIN,
+  'GET /v1/customers/{id}/experiments': ADMIN,
+
   'POST /v1/templates': ADMIN,
   'GET /v1/templates': ADMIN,
   'GET /v1/templates/{key}': ADMIN,

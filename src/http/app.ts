@@ -45,6 +45,7 @@ import { TIER_PLACEMENT_PATH, tierRoutes } from './tiers.routes.js';
 import { feedbackRoutes } from './feedback/feedback.routes.js';
 import { timelineRoutes } from './timeline.routes.js';
 import { segmentRoutes } from './segments.routes.js';
+import { experimentRoutes } from './experiments.routes.js';
 import { invalidateWebhooksOnChange, webhookRoutes } from './webhooks.routes.js';
 import { messagingEnv } from '../app/messaging-deps.js';
 import { messagingRoutes } from './messaging/messaging.routes.js';
@@ -175,6 +176,7 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   );
   app.route('/', tierRoutes(deps.clock, deps.jobs));
   app.route('/', segmentRoutes(deps.clock));
+  app.route('/', experimentRoutes(deps.clock));
   app.route('/', rewardRoutes(deps.clock));
   app.route('/', couponRoutes(deps.clock));
   app.route('/', recommendationRoutes(deps.clock));

@@ -20,6 +20,8 @@ const KEY = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const key = z
   .string()
   .regex(KEY, 'lowercase letters, digits, - or _ (at most 64), e.g. double-points-q1');
+/** An experiment's (or a variant's) key: rules name it in `customer.experiment` conditions. */
+export const ExperimentKeySchema = key;
 
 export const VariantSchema = z
   .object({

@@ -9779,6 +9779,770 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/experiments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List experiments, newest first, with their exposures per arm */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'draft' | 'running' | 'stopped';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Newest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              experiments: components['schemas']['Experiment'][];
+            };
+          };
+        };
+        /** @description The request is malformed or a field is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key’s role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Well-formed but cannot be applied (such as a window that ends before it starts), or the Idempotency-Key was used with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Create an experiment (a draft: nothing is treated or exposed until it starts)
+     * @description Two or more variants with positive weights, exactly one of them the control. Segments, campaigns, templates and rewards it names must exist and not be archived (422 `experiment_reference_invalid`, each with its path, e.g. `variants.1.templateKey`).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            key: string;
+            name: string;
+            hypothesis: string;
+            /** @default {} */
+            population?: {
+              /** @default null */
+              segmentId?: string | null;
+              /**
+               * @default fixed
+               * @enum {string}
+               */
+              entry?: 'fixed' | 'open';
+            };
+            variants: {
+              key: string;
+              name: string;
+              weight: number;
+              /** @default false */
+              control?: boolean;
+              /** @default false */
+              holdout?: boolean;
+              /** @default null */
+              templateKey?: string | null;
+              /** @default [] */
+              rewardIds?: string[];
+            }[];
+            /** @default {} */
+            targets?: {
+              /** @default [] */
+              campaignIds?: string[];
+              /** @default [] */
+              journeys?: (
+                | 'welcome'
+                | 'birthday'
+                | 'pointsExpiring'
+                | 'tierChanged'
+                | 'winBack'
+                | 'reviewRequest'
+              )[];
+            };
+            /** @default {} */
+            metrics?: {
+              /** @default 60 */
+              horizonDays?: number;
+              /** @default 90 */
+              churnDays?: number;
+              /** @default 365 */
+              preDays?: number;
+            };
+            /** @default false */
+            orthogonal?: boolean;
+            /**
+             * Format: date-time
+             * @default null
+             */
+            plannedStartAt?: string | null;
+            /**
+             * Format: date-time
+             * @default null
+             */
+            plannedEndAt?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Created, as a draft */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Experiment'];
+          };
+        };
+        /** @description The request is malformed or a field is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key’s role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key is taken */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The request body is over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The request body is not application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid variants or dates, or an unknown or archived reference */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/experiments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get an experiment with its exposures per arm */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The experiment */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Experiment'];
+          };
+        };
+        /** @description The request is malformed or a field is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key’s role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such experiment */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change an experiment (a draft: anything but the key; running: name, hypothesis, plannedEndAt)
+     * @description Fields sent with their current value are not changes. Changing population, variants, targets, metrics, orthogonal or plannedStartAt of a running experiment is refused (409 `experiment_not_draft`, naming the fields); a stopped experiment changes no more (409 `experiment_stopped`).
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            hypothesis?: string;
+            population?: {
+              /** @default null */
+              segmentId?: string | null;
+              /**
+               * @default fixed
+               * @enum {string}
+               */
+              entry?: 'fixed' | 'open';
+            };
+            variants?: {
+              key: string;
+              name: string;
+              weight: number;
+              /** @default false */
+              control?: boolean;
+              /** @default false */
+              holdout?: boolean;
+              /** @default null */
+              templateKey?: string | null;
+              /** @default [] */
+              rewardIds?: string[];
+            }[];
+            targets?: {
+              /** @default [] */
+              campaignIds?: string[];
+              /** @default [] */
+              journeys?: (
+                | 'welcome'
+                | 'birthday'
+                | 'pointsExpiring'
+                | 'tierChanged'
+                | 'winBack'
+                | 'reviewRequest'
+              )[];
+            };
+            metrics?: {
+              /** @default 60 */
+              horizonDays?: number;
+              /** @default 90 */
+              churnDays?: number;
+              /** @default 365 */
+              preDays?: number;
+            };
+            orthogonal?: boolean;
+            /** Format: date-time */
+            plannedStartAt?: string | null;
+            /** Format: date-time */
+            plannedEndAt?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The experiment */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Experiment'];
+          };
+        };
+        /** @description The request is malformed or a field is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key’s role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such experiment */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The fields may not change in the experiment’s status */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The request body is over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The request body is not application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Invalid variants or dates, or an unknown or archived reference */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/experiments/{id}/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a draft: exposes its population as it is now, each customer in their arm
+     * @description Refused (409 `experiment_overlap`, naming each running experiment and what both reach) when a running experiment, neither marked orthogonal, shares customers and a campaign, journey, reward or rule trigger with it (docs/experiments.md).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Running, with its exposures */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Experiment'];
+          };
+        };
+        /** @description The request is malformed or a field is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key’s role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such experiment */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not a draft, or it overlaps a running experiment */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The request body is over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unknown or archived segment, campaign, template or reward */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/experiments/{id}/stop': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Stop a running experiment: no more treatment; its exposures stay for the results */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Stopped */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Experiment'];
+          };
+        };
+        /** @description The request is malformed or a field is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key’s role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such experiment */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The experiment is not running */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The request body is over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Well-formed but cannot be applied (such as a window that ends before it starts), or the Idempotency-Key was used with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/customers/{id}/experiments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The running experiments a customer is in, and the stopped ones they were exposed to */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Running first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              experiments: {
+                experimentId: string;
+                key: string;
+                name: string;
+                /** @enum {string} */
+                status: 'draft' | 'running' | 'stopped';
+                variant: string;
+                /** @description null: in an open population, not yet touched by a treatment */
+                exposedAt: string | null;
+                /** @enum {string|null} */
+                source: 'start' | 'entry' | 'rule' | 'message' | 'offer' | null;
+              }[];
+            };
+          };
+        };
+        /** @description The request is malformed or a field is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key’s role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such customer */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/rewards': {
     parameters: {
       query?: never;
@@ -18046,6 +18810,53 @@ export interface components {
         } | null;
       }[];
       nextCursor: string | null;
+    };
+    Experiment: {
+      id: string;
+      /** @example double-points-q1 */
+      key: string;
+      name: string;
+      hypothesis: string;
+      /** @enum {string} */
+      status: 'draft' | 'running' | 'stopped';
+      population: {
+        /** @description null: every member */
+        segmentId: string | null;
+        /** @enum {string} */
+        entry: 'fixed' | 'open';
+      };
+      variants: {
+        /** @example double */
+        key: string;
+        name: string;
+        weight: number;
+        control: boolean;
+        holdout: boolean;
+        templateKey: string | null;
+        rewardIds: string[];
+      }[];
+      targets: {
+        campaignIds: string[];
+        journeys: (
+          'welcome' | 'birthday' | 'pointsExpiring' | 'tierChanged' | 'winBack' | 'reviewRequest'
+        )[];
+      };
+      metrics: {
+        horizonDays: number;
+        churnDays: number;
+        preDays: number;
+      };
+      orthogonal: boolean;
+      plannedStartAt: string | null;
+      plannedEndAt: string | null;
+      startedAt: string | null;
+      stoppedAt: string | null;
+      createdAt: string;
+      updatedAt: string;
+      /** @description Customers exposed so far, by variant key (every arm listed) */
+      exposures: {
+        [key: string]: number;
+      };
     };
     Reward: {
       /** @example rwd_01JD3Q4X5Y6Z7A8B9C0D1E2F3G */
