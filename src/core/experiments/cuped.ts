@@ -52,6 +52,51 @@ const moments = (values: readonly CovariatePair[], name: string): Moments => {
 };
 
 /**
+ * One arm as sums over its customers rather than the customers themselves, as a database returns
+ * them. bigint sums are centred exactly (n·Σxy − Σx·Σy in integers, divided once), so revenue
+ * squared over a million customers loses nothing; number sums are centred in doubles.
+ */
+export interface CovariateSums {
+  n: number;
+  sumY: number | bigint;
+  sumX: number | bigint;
+  sumYY: number | bigint;
+  sumXX: number | bigint;
+  sumXY: number | bigint;
+}
+
+/** Σ(a − ā)(b − b̄) = Σab − Σa·Σb / n. */
+const centred = (
+  n: number,
+  sumA: number | bigint,
+  sumB: number | bigint,
+  sumAB: number | bigint,
+) =>
+  typeof sumA === 'bigint' && typeof sumB === 'bigint' && typeof sumAB === 'bigint'
+    ? Number(BigInt(n) * sumAB - sumA * sumB) / n
+    : Number(sumAB) - (Number(sumA) * Number(sumB)) / n;
+
+const momentsOfSums = (s: CovariateSums, name: string): Moments => {
+  if (!Number.isInteger(s.n)) throw invalidStatisticInput(`${name}.n`, 'must be an integer');
+  if (s.n < 2) throw sampleTooSmall(`${name}.n`, s.n);
+  for (const field of ['sumY', 'sumX', 'sumYY', 'sumXX', 'sumXY'] as const) {
+    const v = s[field];
+    if (typeof v === 'number' && !Number.isFinite(v)) {
+      throw invalidStatisticInput(`${name}.${field}`, 'must be finite');
+    }
+  }
+  return {
+    n: s.n,
+    meanY: Number(s.sumY) / s.n,
+    meanX: Number(s.sumX) / s.n,
+    // Rounding can leave a hair below 0 where the true sum of squares is 0.
+    syy: Math.max(0, centred(s.n, s.sumY, s.sumY, s.sumYY)),
+    sxx: Math.max(0, centred(s.n, s.sumX, s.sumX, s.sumXX)),
+    sxy: centred(s.n, s.sumX, s.sumY, s.sumXY),
+  };
+};
+
+/**
  * CUPED (Deng, Xu, Kohavi & Walker 2013): Y' = Y − θ (X − X̄) with θ = Cov(Y, X) / Var(X).
  * θ is pooled within arms (cross-products about each arm's own means) so that the treatment's
  * effect on Y does not leak into θ; X̄ is the mean over both arms, so the same shift applies to
@@ -61,9 +106,14 @@ const moments = (values: readonly CovariatePair[], name: string): Moments => {
 export const cuped = (
   treatmentValues: readonly CovariatePair[],
   controlValues: readonly CovariatePair[],
-): CupedResult => {
-  const t = moments(treatmentValues, 'treatment');
-  const c = moments(controlValues, 'control');
+): CupedResult =>
+  cupedOfMoments(moments(treatmentValues, 'treatment'), moments(controlValues, 'control'));
+
+/** The same adjustment from each arm's sums (n, Σy, Σx, Σy², Σx², Σxy): no customer rows needed. */
+export const cupedFromSums = (treatment: CovariateSums, control: CovariateSums): CupedResult =>
+  cupedOfMoments(momentsOfSums(treatment, 'treatment'), momentsOfSums(control, 'control'));
+
+const cupedOfMoments = (t: Moments, c: Moments): CupedResult => {
   const sxx = t.sxx + c.sxx;
   if (sxx === 0) throw invalidStatisticInput('x', 'the covariate must vary within the arms');
   const theta = (t.sxy + c.sxy) / sxx;
