@@ -1,9 +1,11 @@
 /** The experiments' statistics, one import for callers; each method lives in its own file. */
 export {
   cuped,
+  cupedFromMoments,
   cupedFromSums,
-  type CovariatePair,
+  type CovariateMoments,
   type CovariateSums,
+  type CovariatePair,
   type CupedResult,
 } from './cuped.js';
 export { incrementalTotal, type IncrementalTotal } from './incremental.js';
@@ -15,3 +17,13 @@ export {
   type ArmCounts,
   type ProportionDifference,
 } from './proportions.js';
+export {
+  alwaysValidDifference,
+  alwaysValidSoFar,
+  mixingVarianceForPlan,
+  sequentialMeans,
+  sequentialProportions,
+  type AlwaysValidSoFar,
+  type SequentialOptions,
+  type SequentialResult,
+} from './sequential.js';
