@@ -23,7 +23,7 @@ export interface MeanDifference {
   relativeLiftInterval: Interval | null;
 }
 
-const checkArm = (arm: ArmSummary, name: string): void => {
+export const checkArm = (arm: ArmSummary, name: string): void => {
   if (!Number.isInteger(arm.n)) throw invalidStatisticInput(`${name}.n`, 'must be an integer');
   if (arm.n < 2) throw sampleTooSmall(`${name}.n`, arm.n);
   if (!Number.isFinite(arm.mean)) throw invalidStatisticInput(`${name}.mean`, 'must be finite');

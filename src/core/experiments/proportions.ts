@@ -13,15 +13,16 @@ export interface ProportionDifference {
   difference: number;
   /** Newcombe's hybrid score interval (1998, method 10). */
   interval: Interval;
-  /** Pooled two-proportion z statistic. */
+  /** Pooled two-proportion z statistic (Pearson's χ² is z²), for reference. */
   z: number;
+  /** The p-value of the interval: below 1 − confidence exactly when the interval excludes 0. */
   pValue: number;
   /** difference / control share; null when the control share is 0. */
   relativeLift: number | null;
   relativeLiftInterval: Interval | null;
 }
 
-const checkCounts = (arm: ArmCounts, name: string): void => {
+export const checkCounts = (arm: ArmCounts, name: string): void => {
   if (!Number.isInteger(arm.n) || arm.n < 1) {
     throw invalidStatisticInput(`${name}.n`, 'must be a whole number of at least 1');
   }
@@ -44,7 +45,10 @@ export const wilsonInterval = (
 ): Interval => {
   checkCounts({ successes, n }, 'arm');
   checkConfidence(confidence);
-  const z = twoSidedZ(confidence);
+  return wilsonLimits(successes, n, twoSidedZ(confidence));
+};
+
+const wilsonLimits = (successes: number, n: number, z: number): Interval => {
   const p = successes / n;
   const z2 = z * z;
   const denominator = 1 + z2 / n;
@@ -57,11 +61,52 @@ export const wilsonInterval = (
   };
 };
 
+/** Newcombe's method 10 at the normal quantile z: each arm's Wilson limits, squared and added. */
+const newcombeInterval = (treatment: ArmCounts, control: ArmCounts, z: number): Interval => {
+  const p1 = treatment.successes / treatment.n;
+  const p2 = control.successes / control.n;
+  const w1 = wilsonLimits(treatment.successes, treatment.n, z);
+  const w2 = wilsonLimits(control.successes, control.n, z);
+  const difference = p1 - p2;
+  return {
+    lower: difference - Math.sqrt((p1 - w1.lower) ** 2 + (w2.upper - p2) ** 2),
+    upper: difference + Math.sqrt((w1.upper - p1) ** 2 + (p2 - w2.lower) ** 2),
+  };
+};
+
+/**
+ * The smallest α at which Newcombe's (1 − α) interval still excludes 0, so that p < 0.05 exactly
+ * when the 95% interval excludes 0. The interval widens as z grows (Wilson's limits move out), so
+ * the z where it first reaches 0 is found by bisection. Computed exactly over every outcome, this
+ * test's false-positive rate at 20% and 2,000 or 2,800 per arm is 4.99%, where the pooled z-test's
+ * is 5.01%, and it stays at or below 5% at low rates where the z-test exceeds it (docs).
+ */
+const newcombePValue = (treatment: ArmCounts, control: ArmCounts): number => {
+  const excludesZero = (z: number) => {
+    const interval = newcombeInterval(treatment, control, z);
+    return interval.lower > 0 || interval.upper < 0;
+  };
+  if (!excludesZero(0)) return 1;
+  let inside = 0;
+  let outside = 1;
+  while (excludesZero(outside)) {
+    // Beyond z = 64 the p-value is below the smallest double; 2Φ(−64) is 0 too.
+    if (outside >= 64) return 0;
+    inside = outside;
+    outside *= 2;
+  }
+  for (let step = 0; step < 50; step += 1) {
+    const middle = (inside + outside) / 2;
+    if (excludesZero(middle)) inside = middle;
+    else outside = middle;
+  }
+  return Math.min(1, 2 * standardNormalCdf(-(inside + outside) / 2));
+};
+
 /**
  * Difference of two shares. The interval is Newcombe's method 10: each arm's Wilson limits are
  * combined by "square and add", so it inherits Wilson's behaviour at small counts and near the
- * edges. The p-value is the usual pooled z-test, which is what the interval approximately
- * inverts near a zero difference.
+ * edges. The p-value is the interval's own (see newcombePValue), so the two never disagree.
  */
 export const proportionDifference = (
   treatment: ArmCounts,
@@ -73,19 +118,14 @@ export const proportionDifference = (
   checkConfidence(confidence);
   const p1 = treatment.successes / treatment.n;
   const p2 = control.successes / control.n;
-  const w1 = wilsonInterval(treatment.successes, treatment.n, confidence);
-  const w2 = wilsonInterval(control.successes, control.n, confidence);
   const difference = p1 - p2;
-  const interval = {
-    lower: difference - Math.sqrt((p1 - w1.lower) ** 2 + (w2.upper - p2) ** 2),
-    upper: difference + Math.sqrt((w1.upper - p1) ** 2 + (p2 - w2.lower) ** 2),
-  };
+  const interval = newcombeInterval(treatment, control, twoSidedZ(confidence));
 
   const pooled = (treatment.successes + control.successes) / (treatment.n + control.n);
   const se = Math.sqrt(pooled * (1 - pooled) * (1 / treatment.n + 1 / control.n));
   // se is 0 only when both arms are all-or-nothing alike, so the difference is 0 too.
   const z = se === 0 ? 0 : difference / se;
-  const pValue = Math.min(1, 2 * standardNormalCdf(-Math.abs(z)));
+  const pValue = newcombePValue(treatment, control);
 
   if (p2 === 0)
     return { difference, interval, z, pValue, relativeLift: null, relativeLiftInterval: null };

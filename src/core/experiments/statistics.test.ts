@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../shared/errors.js';
 import {
   cuped,
+  cupedFromMoments,
   incrementalTotal,
   proportionDifference,
   welchDifference,
   wilsonInterval,
   type ArmSummary,
+  type CovariateMoments,
   type CovariatePair,
 } from './statistics.js';
 
@@ -60,15 +62,37 @@ describe('textbook checks', () => {
     expect(d.relativeLift).toBeNull();
   });
 
-  it('pooled z-test p-value agrees with the chi-square test worked by hand', () => {
+  it('reports the pooled z (Pearson χ²) and a p-value that agrees with the interval', () => {
     // 56/70 vs 48/80: pooled p = 104/150 = 0.693333; SE = sqrt(0.693333 · 0.306667 · (1/70 + 1/80))
     // = 0.0754667; z = 0.2 / 0.0754667 = 2.6502. Pearson's X² without continuity correction on the
-    // same 2×2 table is z² = 7.0235 on 1 df, so p = P(χ²₁ > 7.0235), computed here through a
-    // different distribution than the code uses.
+    // same 2×2 table is z² = 7.0235 on 1 df, p = P(χ²₁ > 7.0235) = 0.00804.
     const a = proportionDifference({ successes: 56, n: 70 }, { successes: 48, n: 80 });
     expect(a.z).toBeCloseTo(2.6502, 4);
-    expect(a.pValue).toBeCloseTo(1 - chisquareCdf(7.0235, 1), 5);
     expect(a.relativeLift).toBeCloseTo(0.2 / 0.6, 10);
+    // The p-value is the interval's: at confidence 1 − p, Newcombe's lower limit is exactly 0.
+    // Near d = 0 it is close to the χ² test's (0.00813 here), never at odds with the interval.
+    expect(a.pValue).toBeCloseTo(1 - chisquareCdf(7.0235, 1), 3);
+    const atP = proportionDifference(
+      { successes: 56, n: 70 },
+      { successes: 48, n: 80 },
+      1 - a.pValue,
+    );
+    expect(atP.interval.lower).toBeCloseTo(0, 10);
+    for (const [kt, nt, kc, nc] of [
+      [9, 10, 3, 10],
+      [5, 56, 0, 29],
+      [3, 1000, 0, 1000],
+    ] as const) {
+      const r = proportionDifference({ successes: kt, n: nt }, { successes: kc, n: nc });
+      expect(r.pValue < 0.05).toBe(r.interval.lower > 0 || r.interval.upper < 0);
+      const edge = proportionDifference(
+        { successes: kt, n: nt },
+        { successes: kc, n: nc },
+        1 - r.pValue,
+      );
+      expect(edge.interval.lower).toBeCloseTo(0, 10);
+    }
+    expect(proportionDifference({ successes: 4, n: 10 }, { successes: 8, n: 20 }).pValue).toBe(1);
   });
 
   it("Welch's test matches R's t.test on the sleep data", () => {
@@ -129,6 +153,43 @@ describe('bad input', () => {
 });
 
 describe('CUPED and incremental totals', () => {
+  it('gives the adjusted means of a published ANCOVA (Snedecor & Cochran)', () => {
+    // CUPED with one covariate and θ pooled within arms is the parallel-lines ANCOVA: the adjusted
+    // means are its least-squares means at the grand mean of x. No published CUPED example with
+    // data was found (Deng et al. 2013 and Kohavi, Tang & Xu 2020 give formulas and percentages),
+    // so this is an ANCOVA one. Data: Snedecor & Cochran, Statistical Methods, Table 14.6.1
+    // (cholesterol in mg/100 ml, covariate age, 11 Iowa and 19 Nebraska women), as worked in the
+    // IMSL documentation, "ANCOVA Example 1" (help.imsl.com, com.imsl.stat.ANCOVAEx1): adjusted
+    // means 195.5 (Iowa) and 224.2 (Nebraska), difference 28.7, variances of the adjusted means
+    // 170.4 and 97.4.
+    const pairs = (y: number[], x: number[]) => y.map((v, i) => ({ y: v, x: x[i]! }));
+    const iowa = pairs(
+      [181, 228, 182, 249, 259, 201, 121, 339, 224, 112, 189],
+      [46, 52, 39, 65, 54, 33, 49, 76, 71, 41, 58],
+    );
+    const nebraska = pairs(
+      [
+        137, 173, 177, 241, 225, 223, 190, 257, 337, 189, 214, 140, 196, 262, 261, 356, 159, 191,
+        197,
+      ],
+      [18, 44, 33, 78, 51, 43, 44, 58, 63, 19, 42, 30, 47, 58, 70, 67, 31, 21, 56],
+    );
+    const r = cuped(nebraska, iowa);
+    expect(r.control.mean).toBeCloseTo(195.5, 1);
+    expect(r.treatment.mean).toBeCloseTo(224.2, 1);
+    expect(r.treatment.mean - r.control.mean).toBeCloseTo(28.7, 1);
+    // The ANCOVA's error mean square is the adjusted within-arm sum of squares over n − 3, and
+    // Var(adjusted mean) = MSE (1/n + (x̄ − grand x̄)² / Sxx), Sxx pooled within arms.
+    const meanX = (arm: CovariatePair[]) => arm.reduce((s, v) => s + v.x, 0) / arm.length;
+    const sxx = [iowa, nebraska]
+      .map((arm) => arm.reduce((s, v) => s + (v.x - meanX(arm)) ** 2, 0))
+      .reduce((a, b) => a + b);
+    const mse = (r.control.variance * 10 + r.treatment.variance * 18) / 27;
+    const grand = (meanX(iowa) * 11 + meanX(nebraska) * 19) / 30;
+    expect(mse * (1 / 11 + (meanX(iowa) - grand) ** 2 / sxx)).toBeCloseTo(170.4, 1);
+    expect(mse * (1 / 19 + (meanX(nebraska) - grand) ** 2 / sxx)).toBeCloseTo(97.4, 1);
+  });
+
   it('reduces the variance by the squared within-arm correlation (no published example found)', () => {
     // No published numeric CUPED example was found, so this checks the identity instead: with θ
     // the within-arm regression slope, 1 − Var(Y')/Var(Y) = ρ², ρ the pooled within-arm correlation.
@@ -157,6 +218,49 @@ describe('CUPED and incremental totals', () => {
     expect(r.treatment.variance).toBeCloseTo(
       (50.8 - 2 * (58.5 / 47) * 37 + (58.5 / 47) ** 2 * 30) / 4,
       12,
+    );
+  });
+
+  it('gives the same result from summed-up arms (moments) as from customers', () => {
+    const arm = (values: CovariatePair[]): CovariateMoments => {
+      const n = values.length;
+      const meanY = values.reduce((s, v) => s + v.y, 0) / n;
+      const meanX = values.reduce((s, v) => s + v.x, 0) / n;
+      const sum = (f: (v: CovariatePair) => number) => values.reduce((s, v) => s + f(v), 0);
+      return {
+        n,
+        meanY,
+        meanX,
+        syy: sum((v) => (v.y - meanY) ** 2),
+        sxx: sum((v) => (v.x - meanX) ** 2),
+        sxy: sum((v) => (v.x - meanX) * (v.y - meanY)),
+      };
+    };
+    const t = [
+      { x: 1, y: 3 },
+      { x: 2, y: 2 },
+      { x: 4, y: 7 },
+    ];
+    const c = [
+      { x: 2, y: 1 },
+      { x: 3, y: 4 },
+      { x: 6, y: 5 },
+      { x: 7, y: 9 },
+    ];
+    const fromMoments = cupedFromMoments(arm(t), arm(c));
+    const fromCustomers = cuped(t, c);
+    expect(fromMoments.theta).toBeCloseTo(fromCustomers.theta, 12);
+    expect(fromMoments.treatment.mean).toBeCloseTo(fromCustomers.treatment.mean, 12);
+    expect(fromMoments.control.variance).toBeCloseTo(fromCustomers.control.variance, 12);
+    // Moments no data set can have, named by field.
+    expect(codeOf(() => cupedFromMoments({ ...arm(t), sxy: 100 }, arm(c)))).toBe(
+      'experiment_statistic_invalid treatment.sxy',
+    );
+    expect(codeOf(() => cupedFromMoments(arm(t), { ...arm(c), sxx: -1 }))).toBe(
+      'experiment_statistic_invalid control.sxx',
+    );
+    expect(codeOf(() => cupedFromMoments(arm(t), { ...arm(c), n: 1 }))).toBe(
+      'experiment_sample_too_small control.n',
     );
   });
 
@@ -229,8 +333,9 @@ const revenueArm = (normal: () => number, n: number, uplift: number): CovariateP
     };
   });
 
-describe('coverage simulation', () => {
-  it('proportions: Newcombe covers a 2 pp lift on 20% and the z-test holds its size', () => {
+// CPU-bound: a few seconds alone, more on a machine shared with other suites.
+describe('coverage simulation', { timeout: 30_000 }, () => {
+  it('proportions: Newcombe covers a 2 pp lift on 20% and its test holds its size', () => {
     const uniform = mulberry32(16);
     const n = 2000;
     for (const [name, pTreatment] of [

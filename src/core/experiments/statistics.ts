@@ -1,5 +1,13 @@
 /** The experiments' statistics, one import for callers; each method lives in its own file. */
-export { cuped, type CovariatePair, type CupedResult } from './cuped.js';
+export {
+  cuped,
+  cupedFromMoments,
+  cupedFromSums,
+  type CovariateMoments,
+  type CovariateSums,
+  type CovariatePair,
+  type CupedResult,
+} from './cuped.js';
 export { incrementalTotal, type IncrementalTotal } from './incremental.js';
 export { DEFAULT_CONFIDENCE, type Interval } from './interval.js';
 export { welchDifference, type ArmSummary, type MeanDifference } from './means.js';
@@ -9,3 +17,13 @@ export {
   type ArmCounts,
   type ProportionDifference,
 } from './proportions.js';
+export {
+  alwaysValidDifference,
+  alwaysValidSoFar,
+  mixingVarianceForPlan,
+  sequentialMeans,
+  sequentialProportions,
+  type AlwaysValidSoFar,
+  type SequentialOptions,
+  type SequentialResult,
+} from './sequential.js';
