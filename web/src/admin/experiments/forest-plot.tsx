@@ -1,9 +1,10 @@
 /**
  * A forest plot: each treatment's difference from control as a dot with its 95 % interval as a
- * line, against a zero line (no effect). Two intervals per treatment when both are known: the
- * fixed-horizon one (solid) and the always-valid one (dashed, wider), which stays honest however
- * often the results are looked at. The numbers are written beside each line too, and the table the
- * caller shows below holds them all; the drawing only helps the eye.
+ * line, against a zero line (no effect). Two intervals per treatment when both are known: at the
+ * fixed horizon (solid; the customers whose horizon has passed) and to date (dashed; everyone so
+ * far, read with always-valid intervals that stay honest however often they are looked at). The
+ * numbers are written beside each line too, and the table below holds them all; the drawing only
+ * helps the eye.
  */
 
 export interface ForestInterval {
@@ -15,12 +16,13 @@ export interface ForestInterval {
 export interface ForestRow {
   label: string;
   fixed: ForestInterval | null;
-  alwaysValid: ForestInterval | null;
+  /** Every customer so far (the always-valid interval when the results are sequential). */
+  toDate: ForestInterval | null;
 }
 
-const W = 760;
+const W = 840;
 const ROW = 44;
-const PAD = { left: 150, right: 210, top: 16, bottom: 30 };
+const PAD = { left: 150, right: 300, top: 16, bottom: 30 };
 
 /**
  * The drawn range: every interval end and zero, with a little room either side so a line never
@@ -28,7 +30,7 @@ const PAD = { left: 150, right: 210, top: 16, bottom: 30 };
  */
 export const forestDomain = (rows: ForestRow[]): [number, number] => {
   const ends = rows.flatMap((r) =>
-    [r.fixed, r.alwaysValid].flatMap((i) => (i ? [i.low, i.high, i.estimate] : [])),
+    [r.fixed, r.toDate].flatMap((i) => (i ? [i.low, i.high, i.estimate] : [])),
   );
   const finite = ends.filter(Number.isFinite);
   const lo = Math.min(0, ...finite);
@@ -79,15 +81,18 @@ export const ForestPlot = ({
   const domain = forestDomain(rows);
   const height = PAD.top + rows.length * ROW + PAD.bottom;
   const zero = forestX(domain, 0);
-  const text = (i: ForestInterval | null) =>
-    i ? `${format(i.estimate)} (${format(i.low)} to ${format(i.high)})` : 'not enough data';
+  const range = (i: ForestInterval) =>
+    `${format(i.estimate)} (${format(i.low)} to ${format(i.high)})`;
+  // The fixed-horizon figure once there is one; until then, the figure to date.
+  const text = (r: ForestRow) =>
+    r.fixed ? range(r.fixed) : r.toDate ? `${range(r.toDate)} to date` : 'not enough data';
   return (
     <svg
       viewBox={`0 0 ${W} ${height}`}
       className="chart forest-plot"
       role="img"
       aria-label={`${title}: ${rows
-        .map((r) => `${r.label} ${text(r.fixed)}`)
+        .map((r) => `${r.label} ${text(r)}`)
         .join('; ')}. The table below has every figure.`}
     >
       <line
@@ -100,12 +105,17 @@ export const ForestPlot = ({
       <text x={zero} y={height - 8} textAnchor="middle" className="axis-label">
         0 (no difference)
       </text>
-      <text x={PAD.left} y={height - 8} textAnchor="start" className="axis-label">
-        {format(domain[0])}
-      </text>
-      <text x={W - PAD.right} y={height - 8} textAnchor="end" className="axis-label">
-        {format(domain[1])}
-      </text>
+      {/* The range's ends, unless one would sit on the zero label. */}
+      {zero - PAD.left > 70 && (
+        <text x={PAD.left} y={height - 8} textAnchor="start" className="axis-label">
+          {format(domain[0])}
+        </text>
+      )}
+      {W - PAD.right - zero > 70 && (
+        <text x={W - PAD.right} y={height - 8} textAnchor="end" className="axis-label">
+          {format(domain[1])}
+        </text>
+      )}
       {rows.map((r, n) => {
         const y = PAD.top + n * ROW + ROW / 2;
         return (
@@ -114,11 +124,9 @@ export const ForestPlot = ({
               {r.label}
             </text>
             {r.fixed && <Whisker interval={r.fixed} domain={domain} y={y - 6} dashed={false} />}
-            {r.alwaysValid && (
-              <Whisker interval={r.alwaysValid} domain={domain} y={y + 8} dashed={true} />
-            )}
+            {r.toDate && <Whisker interval={r.toDate} domain={domain} y={y + 8} dashed={true} />}
             <text x={W - PAD.right + 10} y={y} className="forest-value">
-              {text(r.fixed)}
+              {text(r)}
             </text>
           </g>
         );
@@ -128,9 +136,14 @@ export const ForestPlot = ({
 };
 
 /** What solid and dashed mean, once per page. */
-export const ForestLegend = () => (
+export const ForestLegend = ({ alwaysValid }: { alwaysValid: boolean }) => (
   <p className="muted forest-legend">
-    Solid line: 95 % interval at the fixed horizon. Dashed line: always-valid 95 % interval, safe to
-    read every day. A line that crosses zero means the data are consistent with no effect.
+    Solid line: 95 % interval at the fixed horizon (customers whose horizon has passed). Dashed
+    line: 95 % interval to date (every customer so far)
+    {alwaysValid
+      ? ', always valid: safe to read every day.'
+      : ', classic: not corrected for reading it often.'}{' '}
+    The value written is the fixed-horizon one once there is one. A line that crosses zero means the
+    data are consistent with no effect.
   </p>
 );

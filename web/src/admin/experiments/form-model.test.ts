@@ -100,7 +100,7 @@ describe('the experiment form model', () => {
 describe('the forest plot scale', () => {
   it('always includes zero, with room either side', () => {
     const [lo, hi] = forestDomain([
-      { label: 'B', fixed: { estimate: 0.02, low: 0.01, high: 0.03 }, alwaysValid: null },
+      { label: 'B', fixed: { estimate: 0.02, low: 0.01, high: 0.03 }, toDate: null },
     ]);
     expect(lo).toBeLessThan(0);
     expect(hi).toBeGreaterThan(0.03);
@@ -112,31 +112,55 @@ describe('the forest plot scale', () => {
       {
         label: 'B',
         fixed: { estimate: 0.5, low: -1, high: 2 },
-        alwaysValid: { estimate: 0.5, low: -3, high: 4 },
+        toDate: { estimate: 0.5, low: -3, high: 4 },
       },
     ]);
     expect(forestX(domain, -3)).toBeLessThan(forestX(domain, 0));
     expect(forestX(domain, 4)).toBeGreaterThan(forestX(domain, 0));
-    expect(forestDomain([{ label: 'B', fixed: null, alwaysValid: null }])).toEqual([-1, 1]);
+    expect(forestDomain([{ label: 'B', fixed: null, toDate: null }])).toEqual([-1, 1]);
   });
 });
 
 describe('the power sentences', () => {
-  it('say the detectable change in points and the days a chosen effect needs', () => {
+  const plan = {
+    baseline: { customers: 8400, convertedRate: 0.183 },
+    durationDays: 28,
+    customersPerArm: 4200,
+    minimumDetectableEffect: { converted: { absolute: 0.0241, relative: 0.13 } },
+    effect: null,
+  };
+
+  it('say the detectable change in points, with the baseline', () => {
+    expect(powerSentences(plan, 60)).toEqual([
+      'With ~4,200 customers per arm over 28 days you can detect a change of 2.4 pp in 60-day repeat rate (baseline 18.3 %).',
+    ]);
+  });
+
+  it('say how long a chosen effect takes, or that it is out of reach', () => {
+    const effect = {
+      metric: 'converted' as const,
+      relative: 0.1,
+      absolute: 0.0183,
+      customersPerArm: 7300,
+      entryDays: 41,
+      daysToResult: 101,
+    };
+    expect(powerSentences({ ...plan, effect }, 60)[1]).toBe(
+      'To detect a change of 1.8 pp (10 % of the baseline) you need ~7,300 customers per arm: about 41 days of entry, the result after 101 days.',
+    );
     expect(
       powerSentences(
-        {
-          nPerArm: 4200,
-          durationDays: 28,
-          baselineRate: 0.183,
-          minimumDetectableEffect: 0.0241,
-          forEffect: { effect: 0.02, nPerArm: 6100, durationDays: 41 },
-        },
+        { ...plan, effect: { ...effect, entryDays: null, daysToResult: null } },
         60,
-      ),
-    ).toEqual([
-      'With ~4,200 customers per arm over 28 days you can detect a change of 2.4 pp in 60-day repeat rate (baseline 18.3 %).',
-      'To detect 2.0 pp you need ~6,100 customers per arm: about 41 days.',
-    ]);
+      )[1],
+    ).toMatch(/more than this population will bring\.$/);
+    expect(
+      powerSentences(
+        { ...plan, minimumDetectableEffect: { converted: { unavailable: 'no history' } } },
+        60,
+      )[0],
+    ).toBe(
+      'With ~4,200 customers per arm over 28 days no change in 60-day repeat rate can be detected: no history (baseline 18.3 %).',
+    );
   });
 });
