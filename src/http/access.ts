@@ -134,6 +134,9 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'GET /v1/analytics/lifecycle': ADMIN,
   'GET /v1/analytics/kpis': ADMIN,
   'GET /v1/analytics/clv': ADMIN,
+  // Experiments' results and the power estimate before start: the back office's analysis.
+  'GET /v1/experiments/{id}/results': ADMIN,
+  'POST /v1/experiments/power': ADMIN,
   'GET /v1/analytics/at-risk': ADMIN,
   'GET /v1/analytics/clv/at-risk': ADMIN,
   'GET /v1/analytics/charts/cohorts.svg': ADMIN,

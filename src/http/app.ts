@@ -5,6 +5,7 @@ import type { Database } from '../db/dialect.js';
 import { repositoriesFor, type DB } from '../app/database.js';
 import { emailSuggestions } from '../app/recommendations.js';
 import { analyticsRangeRoutes } from './analytics-range.routes.js';
+import { experimentResultsRoutes } from './experiment-results.routes.js';
 import { analyticsChartRoutes } from './analytics-charts.routes.js';
 import { clvRoutes } from './analytics-clv.routes.js';
 import { analyticsCustomerRoutes } from './analytics-customers.routes.js';
@@ -170,6 +171,7 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   app.route('/', clvRoutes(deps.clock));
   app.route('/', analyticsChartRoutes(deps.clock));
   app.route('/', analyticsRangeRoutes(deps.clock));
+  app.route('/', experimentResultsRoutes(deps.clock));
   app.route(
     '/',
     webhookRoutes(deps.clock, { allowPrivateTargets: deps.webhooksAllowPrivate ?? false }),

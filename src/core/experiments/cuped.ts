@@ -112,3 +112,42 @@ export const cupedFromMoments = (t: CovariateMoments, c: CovariateMoments): Cupe
     varianceReduction: syy === 0 ? 0 : 1 - Math.max(0, adjustedSyy) / syy,
   };
 };
+
+/**
+ * One arm as raw sums over its customers (n, Σy, Σx, Σy², Σx², Σxy), as a database returns them.
+ * bigint sums are centred exactly (n·Σxy − Σx·Σy in integers, divided once), so revenue squared
+ * over a million customers loses nothing to cancellation; number sums are centred in doubles.
+ */
+export interface CovariateSums {
+  n: number;
+  sumY: number | bigint;
+  sumX: number | bigint;
+  sumYY: number | bigint;
+  sumXX: number | bigint;
+  sumXY: number | bigint;
+}
+
+/** Σ(a − ā)(b − b̄) = Σab − Σa·Σb / n. */
+const centred = (
+  n: number,
+  sumA: number | bigint,
+  sumB: number | bigint,
+  sumAB: number | bigint,
+) =>
+  typeof sumA === 'bigint' && typeof sumB === 'bigint' && typeof sumAB === 'bigint'
+    ? Number(BigInt(n) * sumAB - sumA * sumB) / n
+    : Number(sumAB) - (Number(sumA) * Number(sumB)) / n;
+
+export const momentsFromSums = (s: CovariateSums): CovariateMoments => ({
+  n: s.n,
+  meanY: Number(s.sumY) / s.n,
+  meanX: Number(s.sumX) / s.n,
+  // Doubles can leave a hair below 0 where the true sum of squares is 0.
+  syy: Math.max(0, centred(s.n, s.sumY, s.sumY, s.sumYY)),
+  sxx: Math.max(0, centred(s.n, s.sumX, s.sumX, s.sumXX)),
+  sxy: centred(s.n, s.sumX, s.sumY, s.sumXY),
+});
+
+/** CUPED from each arm's raw sums; the same result as cuped on the customers themselves. */
+export const cupedFromSums = (treatment: CovariateSums, control: CovariateSums): CupedResult =>
+  cupedFromMoments(momentsFromSums(treatment), momentsFromSums(control));

@@ -2,7 +2,9 @@
 export {
   cuped,
   cupedFromMoments,
+  cupedFromSums,
   type CovariateMoments,
+  type CovariateSums,
   type CovariatePair,
   type CupedResult,
 } from './cuped.js';

@@ -8,6 +8,7 @@ const SECTIONS = [
   { to: '/customers', label: 'Customers', end: false },
   { to: '/segments', label: 'Segments', end: false },
   { to: '/campaigns', label: 'Campaigns', end: false },
+  { to: '/experiments', label: 'Experiments', end: false },
   { to: '/feedback', label: 'Feedback', end: false },
   { to: '/programme', label: 'Programme', end: false },
 ];

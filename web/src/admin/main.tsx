@@ -7,6 +7,7 @@ import { Layout } from './layout';
 import { CampaignsPage } from './pages/campaigns';
 import { CustomerPage } from './pages/customer';
 import { CustomersPage } from './pages/customers';
+import { ExperimentsPage } from './pages/experiments';
 import { FeedbackPage } from './pages/feedback';
 import { OverviewPage } from './pages/overview';
 import { ProgrammePage } from './pages/programme';
@@ -33,6 +34,7 @@ createRoot(document.getElementById('root')!).render(
               <Route path="customers/:id" element={<CustomerPage />} />
               <Route path="segments/*" element={<SegmentsPage />} />
               <Route path="campaigns" element={<CampaignsPage />} />
+              <Route path="experiments/*" element={<ExperimentsPage />} />
               <Route path="feedback/*" element={<FeedbackPage />} />
               <Route path="programme/*" element={<ProgrammePage />} />
             </Route>

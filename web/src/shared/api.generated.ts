@@ -7210,6 +7210,219 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/experiments/{id}/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Each treatment against the control: differences, intervals, CUPED, SRM, guardrails
+     * @description Two cohorts: `fixed` (customers whose horizon has passed, a fixed-horizon test) and `toDate` (every exposed customer, windows cut at asOf). Heterogeneity per RFM segment and lifecycle stage is exploratory.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Results as they stood at this instant; default now */
+          asOf?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The results as of asOf */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExperimentResults'];
+          };
+        };
+        /** @description The request is malformed or a field is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key’s role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such experiment */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The experiment is a draft (experiment_not_started) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Well-formed but cannot be applied (such as a window that ends before it starts), or the Idempotency-Key was used with another body */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/experiments/power': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Baseline from history and the minimum detectable effect, or the duration needed
+     * @description The population’s repeat rate and net revenue spread over the last horizon, then what the planned arms can detect (alpha 0.05, power 0.8). Nothing is written.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ExperimentPowerRequest'];
+        };
+      };
+      responses: {
+        /** @description The power estimate */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExperimentPowerPlan'];
+          };
+        };
+        /** @description The request is malformed or a field is invalid */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The key’s role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The request body is over the size limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The request body is not application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Unusable variants, an unknown segment, or a question without an answer */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/webhooks/{id}/test': {
     parameters: {
       query?: never;
@@ -18563,6 +18776,311 @@ export interface components {
       today: string;
       timeZone: string;
       currency: string;
+    };
+    ExperimentResults: {
+      experiment: {
+        id: string;
+        key: string;
+        name: string;
+        /** @enum {string} */
+        status: 'draft' | 'running' | 'stopped';
+      };
+      asOf: string;
+      currency: string;
+      metrics: {
+        horizonDays: number;
+        churnDays: number;
+        preDays: number;
+      };
+      arms: {
+        variant: string;
+        name: string;
+        control: boolean;
+        weight: number;
+        exposed: number;
+        horizonComplete: number;
+      }[];
+      sampleRatio: {
+        chiSquare: number;
+        degreesOfFreedom: number;
+        pValue: number;
+        mismatch: boolean;
+        expected: number[];
+        blocking: boolean;
+      };
+      comparisons: {
+        variant: string;
+        fixed: components['schemas']['ExperimentCohortComparison'];
+        toDate: components['schemas']['ExperimentCohortComparison'];
+      }[];
+      guardrails: {
+        variant: string;
+        /** @enum {string} */
+        metric: 'unsubscribed' | 'complained';
+        /** @enum {string} */
+        cohort: 'fixed' | 'toDate';
+        flagged: boolean;
+        comparison:
+          | components['schemas']['ExperimentComparison']
+          | components['schemas']['ExperimentComparisonSkipped'];
+      }[];
+      heterogeneity: {
+        /** @enum {boolean} */
+        exploratory: true;
+        /** @enum {string} */
+        cohort: 'fixed' | 'toDate';
+        groups: {
+          /** @enum {string} */
+          dimension: 'rfmSegment' | 'lifecycleStage';
+          value: string;
+          variant: string;
+          n: {
+            treatment: number;
+            control: number;
+          };
+          converted: components['schemas']['ExperimentComparison'] | null;
+          netRevenue: components['schemas']['ExperimentComparison'] | null;
+        }[];
+      };
+      summary: {
+        variant: string;
+        sentence: string;
+      }[];
+      warnings: string[];
+    };
+    ExperimentCohortComparison: {
+      /** @enum {string} */
+      cohort: 'fixed' | 'toDate';
+      /** @enum {string} */
+      method: 'fixedHorizon' | 'classic' | 'alwaysValid';
+      treatment: components['schemas']['ExperimentArmFigures'];
+      control: components['schemas']['ExperimentArmFigures'];
+      metrics: (
+        | components['schemas']['ExperimentComparison']
+        | components['schemas']['ExperimentComparisonSkipped']
+      )[];
+      cuped: {
+        netRevenue?:
+          | (components['schemas']['ExperimentComparison'] & {
+              /** @description 1 − Var(adjusted)/Var(raw), pooled */
+              varianceReduction: number;
+              theta: number;
+            })
+          | components['schemas']['ExperimentComparisonSkipped'];
+        orders?:
+          | (components['schemas']['ExperimentComparison'] & {
+              /** @description 1 − Var(adjusted)/Var(raw), pooled */
+              varianceReduction: number;
+              theta: number;
+            })
+          | components['schemas']['ExperimentComparisonSkipped'];
+        profit?:
+          | (components['schemas']['ExperimentComparison'] & {
+              /** @description 1 − Var(adjusted)/Var(raw), pooled */
+              varianceReduction: number;
+              theta: number;
+            })
+          | components['schemas']['ExperimentComparisonSkipped'];
+      };
+      incremental: {
+        orders?: {
+          total: number;
+          interval: {
+            lower: number;
+            upper: number;
+          };
+        };
+        netRevenue?: {
+          total: number;
+          interval: {
+            lower: number;
+            upper: number;
+          };
+        };
+        profit?: {
+          total: number;
+          interval: {
+            lower: number;
+            upper: number;
+          };
+        };
+      };
+    };
+    ExperimentArmFigures: {
+      n: number;
+      means: {
+        orders: {
+          mean: number;
+          variance: number;
+        };
+        netRevenue: {
+          mean: number;
+          variance: number;
+        };
+        pointsIssued: {
+          mean: number;
+          variance: number;
+        };
+        pointsCost: {
+          mean: number;
+          variance: number;
+        };
+        profit: {
+          mean: number;
+          variance: number;
+        };
+      };
+      rates: {
+        converted: {
+          count: number;
+          n: number;
+          rate: number | null;
+        };
+        churned: {
+          count: number;
+          n: number;
+          rate: number | null;
+        };
+        unsubscribed: {
+          count: number;
+          n: number;
+          rate: number | null;
+        };
+        complained: {
+          count: number;
+          n: number;
+          rate: number | null;
+        };
+      };
+    };
+    ExperimentComparison: {
+      /** @enum {string} */
+      metric:
+        | 'orders'
+        | 'netRevenue'
+        | 'pointsIssued'
+        | 'pointsCost'
+        | 'profit'
+        | 'converted'
+        | 'churned'
+        | 'unsubscribed'
+        | 'complained';
+      /** @enum {string} */
+      kind: 'mean' | 'proportion';
+      /** @description treatment − control, per customer */
+      difference: number;
+      /** @description 95% interval of the difference */
+      interval: {
+        lower: number;
+        upper: number;
+      };
+      relativeLift: number | null;
+      relativeLiftInterval: {
+        lower: number;
+        upper: number;
+      } | null;
+      pValue: number;
+      /** @description The interval excludes 0 */
+      significant: boolean;
+    };
+    ExperimentComparisonSkipped: {
+      /** @enum {string} */
+      metric:
+        | 'orders'
+        | 'netRevenue'
+        | 'pointsIssued'
+        | 'pointsCost'
+        | 'profit'
+        | 'converted'
+        | 'churned'
+        | 'unsubscribed'
+        | 'complained';
+      skipped: string;
+    };
+    ExperimentPowerPlan: {
+      baseline: {
+        customers: number;
+        convertedRate: number;
+        netRevenueMean: number;
+        netRevenueStandardDeviation: number;
+        newEntrantsPerDay: number;
+        windowDays: number;
+      };
+      alpha: number;
+      power: number;
+      smallestArmShare: number;
+      durationDays: number;
+      customersPerArm: number;
+      minimumDetectableEffect: {
+        converted:
+          | {
+              absolute: number;
+              relative: number | null;
+            }
+          | {
+              unavailable: string;
+            };
+        netRevenue:
+          | {
+              absolute: number;
+              relative: number | null;
+            }
+          | {
+              unavailable: string;
+            };
+      };
+      effect: {
+        /** @enum {string} */
+        metric: 'converted' | 'netRevenue';
+        relative: number;
+        absolute: number;
+        customersPerArm: number;
+        entryDays: number | null;
+        daysToResult: number | null;
+        note: string;
+      } | null;
+    };
+    ExperimentPowerRequest: {
+      /**
+       * @default {
+       *       "segmentId": null,
+       *       "entry": "fixed"
+       *     }
+       */
+      population: {
+        /** @default null */
+        segmentId: string | null;
+        /**
+         * @default fixed
+         * @enum {string}
+         */
+        entry: 'fixed' | 'open';
+      };
+      variants: ({
+        key: string;
+        weight: number;
+        /** @default false */
+        control: boolean;
+      } & {
+        [key: string]: unknown;
+      })[];
+      /**
+       * @default {
+       *       "horizonDays": 60
+       *     }
+       */
+      metrics: {
+        /** @default 60 */
+        horizonDays: number;
+      } & {
+        [key: string]: unknown;
+      };
+      durationDays?: number;
+      effect?: {
+        /** @enum {string} */
+        metric: 'converted' | 'netRevenue';
+        relative: number;
+      };
     };
     WebhookDelivery: {
       /** @example dlv_01JD3Q4X5Y6Z7A8B9C0D1E2F3G */

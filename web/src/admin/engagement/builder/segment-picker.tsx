@@ -12,6 +12,8 @@ interface Props {
   exclude?: string | undefined;
   invalid?: boolean;
   describedBy?: string | undefined;
+  /** One segment at most, as radios (an experiment's population). */
+  single?: boolean;
 }
 
 /**
@@ -27,6 +29,7 @@ export const SegmentPicker = ({
   exclude,
   invalid = false,
   describedBy,
+  single = false,
 }: Props) => {
   const segments = useSegments();
   if (segments.error) return <ErrorNotice error={segments.error} />;
@@ -60,6 +63,7 @@ export const SegmentPicker = ({
       onChange={onChange}
       invalid={invalid}
       describedBy={describedBy}
+      single={single}
     />
   );
 };

@@ -1,0 +1,182 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { sql } from 'kysely';
+import { resultsOf } from '../src/app/experiment-results.js';
+import { DEFAULT_LIFECYCLE_THRESHOLDS } from '../src/core/analytics/lifecycle.js';
+import {
+  MetricSettingsSchema,
+  PopulationSchema,
+  TargetsSchema,
+  VariantSchema,
+  type Experiment,
+} from '../src/core/experiments/experiments.js';
+import { DEFAULT_PROGRAMME } from '../src/core/programme/programme.js';
+import { refreshCustomerAnalytics } from '../src/db/analytics/customer-analytics.queries.js';
+import type { Database } from '../src/db/dialect.js';
+import { experimentMetricStatement } from '../src/db/experiments/experiment-metrics.queries.js';
+import { experimentRepository } from '../src/db/experiments/experiments.repository.js';
+import { withScratchPostgres } from './scratch-database.js';
+import { generateSyntheticShop } from './synthetic-shop.js';
+
+/**
+ * An experiment's results over the synthetic shop (1,000,000 customers, ~10,000,000 orders) on
+ * PostgreSQL: the whole population exposed at once (exposePopulation), then the results document
+ * (one SQL statement of sums, then the statistics) timed `--runs` times, beside a
+ * `select count(*) from sales_order` in the same run. RFM and lifecycle are refreshed first so the
+ * heterogeneity breakdown has its groups. Run alone:
+ * `npx tsx bench/experiment-results.bench.ts [--customers=N] [--runs=N]`; figures go to
+ * BENCH_RESULT_FILE or bench/results/experiment-results.json.
+ */
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DEFAULT_RESULTS = resolve(ROOT, 'bench/results/experiment-results.json');
+
+const arg = (name: string): string | undefined =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+const time = async (runs: number, work: () => Promise<unknown>): Promise<number[]> => {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const started = performance.now();
+    await work();
+    out.push(Math.round(performance.now() - started));
+  }
+  return out;
+};
+
+const END = new Date('2026-11-01T00:00:00Z');
+// Exposed 60 days before the data ends: the horizon is complete, the pre-period is a year of orders.
+const EXPOSED_AT = new Date(END.getTime() - 60 * 86_400_000);
+
+const experiment: Experiment = {
+  id: 'exp_bench',
+  key: 'bench',
+  name: 'Double points',
+  hypothesis: 'double points bring members back sooner',
+  status: 'running',
+  salt: 'bench-salt',
+  population: PopulationSchema.parse({}),
+  variants: VariantSchema.array().parse([
+    { key: 'control', name: 'Control', weight: 1, control: true },
+    { key: 'double', name: 'Double points', weight: 1 },
+  ]),
+  targets: TargetsSchema.parse({}),
+  metrics: MetricSettingsSchema.parse({}),
+  orthogonal: false,
+  plannedStartAt: null,
+  plannedEndAt: null,
+  startedAt: EXPOSED_AT,
+  stoppedAt: null,
+  createdAt: EXPOSED_AT,
+  updatedAt: EXPOSED_AT,
+};
+
+const run = async (database: Database, customers: number, runs: number) => {
+  const db = database.db;
+  const programme = DEFAULT_PROGRAMME;
+  let started = performance.now();
+  const made = await generateSyntheticShop(db, {
+    customers,
+    ordersPerCustomer: 10.5,
+    end: END,
+    currency: programme.currency,
+    onProgress: ({ customers: done, orders }) => {
+      if (done % Math.max(1, Math.floor(customers / 5)) < 50_000 || done === customers) {
+        say(
+          `  ${done.toLocaleString('en-GB')} customers, ${orders.toLocaleString('en-GB')} orders`,
+        );
+      }
+    },
+  });
+  const generationSeconds = Math.round((performance.now() - started) / 1000);
+  say(`  generated in ${generationSeconds} s`);
+
+  started = performance.now();
+  await refreshCustomerAnalytics(db, {
+    asOf: END,
+    scope: { currency: programme.currency, timeZone: programme.timeZone },
+    thresholds: DEFAULT_LIFECYCLE_THRESHOLDS,
+    computedAt: END,
+  });
+  const rfmSeconds = Math.round((performance.now() - started) / 1000);
+
+  const store = experimentRepository(db);
+  await store.insert(experiment);
+  started = performance.now();
+  const exposed = await store.exposePopulation(experiment, EXPOSED_AT);
+  const exposeMs = Math.round(performance.now() - started);
+  await sql`analyze experiment_exposure`.execute(db);
+  say(`  exposed ${exposed.toLocaleString('en-GB')} customers in ${exposeMs} ms`);
+
+  const query = {
+    experimentId: experiment.id,
+    asOf: END,
+    metrics: experiment.metrics,
+    currency: programme.currency,
+    pointValueMilliMinor: programme.pointValueMilliMinor,
+  };
+  const plan = await sql<{
+    'QUERY PLAN': string;
+  }>`explain ${experimentMetricStatement(query)}`.execute(db);
+  const planText = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
+
+  const baselineMs = await time(runs, () => sql`select count(*) from sales_order`.execute(db));
+  let summary = '';
+  const resultsMs = await time(runs, async () => {
+    const r = await resultsOf(db, programme, experiment, END);
+    summary = r.summary[0]?.sentence ?? '';
+  });
+  const report = {
+    machine: {
+      cores: os.availableParallelism(),
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    },
+    customers: made.customers,
+    orders: made.orders,
+    exposed,
+    generationSeconds,
+    rfmSeconds,
+    exposeMs,
+    baseline: {
+      step: 'select count(*) from sales_order',
+      medianMs: median(baselineMs),
+      runsMs: baselineMs,
+    },
+    results: {
+      step: 'GET results (SQL sums + statistics)',
+      medianMs: median(resultsMs),
+      runsMs: resultsMs,
+      ratioToBaseline: Math.round((median(resultsMs) / median(baselineMs)) * 10) / 10,
+    },
+    summary,
+    plan: planText,
+  };
+  say(`  count(*) baseline: median ${report.baseline.medianMs} ms (${baselineMs.join(', ')})`);
+  say(`  results: median ${report.results.medianMs} ms (${resultsMs.join(', ')})`);
+  say(`  ${summary}`);
+  return report;
+};
+
+const main = async () => {
+  const customers = Number(arg('customers') ?? 1_000_000);
+  const runs = Number(arg('runs') ?? 3);
+  say(`Experiment results over ${customers.toLocaleString('en-GB')} customers (PostgreSQL):`);
+  const report = await withScratchPostgres('regulars_bench_experiments', (d) =>
+    run(d, customers, runs),
+  );
+  const file = process.env.BENCH_RESULT_FILE ?? DEFAULT_RESULTS;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  say(`figures written to ${file}`);
+};
+
+await main();
