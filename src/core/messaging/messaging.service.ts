@@ -429,9 +429,8 @@ export const prepareMessage = async (
 ): Promise<Prepared> => {
   const customer = await deps.customers.findById(claim.customerId);
   if (!customer?.email) return { ok: false, reason: 'no_email', final: 'suppressed' };
-  const settings = await deps.messaging.settings();
   // The share may have been raised since the message was queued.
-  if (claim.kind === 'marketing' && inGlobalControl(settings, customer.id)) {
+  if (claim.kind === 'marketing' && inGlobalControl(await deps.messaging.settings(), customer.id)) {
     return { ok: false, reason: 'global_control', final: 'suppressed' };
   }
   const queued = await deps.messaging.findTemplate(claim.templateKey);
