@@ -222,7 +222,13 @@ describe('e-mail administration: templates per locale, draft preview, journeys, 
     expect(reach.body).toEqual({
       segmentSize: 5,
       willReceive: 2,
-      excluded: { no_consent: 1, no_email: 1, frequency_cap: 1, global_control: 0 },
+      excluded: {
+        no_consent: 1,
+        no_email: 1,
+        frequency_cap: 1,
+        global_control: 0,
+        experiment_holdout: 0,
+      },
     });
 
     const created = await app.call('POST', '/v1/campaigns', {

@@ -109,7 +109,13 @@ describe('global control group: held back from marketing, counted by reach, kept
     expect(reach.body).toEqual({
       segmentSize: 40,
       willReceive: 40 - control.length,
-      excluded: { no_email: 0, no_consent: 0, frequency_cap: 0, global_control: control.length },
+      excluded: {
+        no_email: 0,
+        no_consent: 0,
+        frequency_cap: 0,
+        global_control: control.length,
+        experiment_holdout: 0,
+      },
     });
 
     const created = await app.call('POST', '/v1/campaigns', {

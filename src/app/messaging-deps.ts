@@ -17,6 +17,7 @@ import { withRewardRepositories } from './rewards-deps.js';
 import type { DB } from '../db/schema.js';
 import { tierRepository } from '../db/tiers/tiers.repository.js';
 import { messagingRepository } from '../db/messaging/messaging.repository.js';
+import { experimentArmStore } from '../db/experiments/experiment-arms.repository.js';
 
 const UNSUBSCRIBE_SECRET_NAME = 'unsubscribe_signing_key';
 
@@ -76,11 +77,23 @@ type Bound = Repositories & {
   events: EventSink;
 };
 
+/**
+ * Warnings of the messaging core that do not stop a send. Journeys run inside other modules'
+ * transactions without a logger at hand, so they go to the process's warnings (stderr).
+ */
+export const processWarning: MessagingDeps['warn'] = (event, details) => {
+  process.emitWarning(`${event} ${JSON.stringify(details)}`, { code: 'REGULARS_MESSAGING' });
+};
+
 /** Messaging's use-case deps on a connection or transaction (enqueue needs no env). */
-export const messagingDeps = (deps: Pick<Bound, 'db' | 'customers' | 'clock'>): MessagingDeps => ({
+export const messagingDeps = (
+  deps: Pick<Bound, 'db' | 'customers' | 'clock'> & { warn?: MessagingDeps['warn'] },
+): MessagingDeps => ({
   messaging: messagingRepository(deps.db),
   customers: deps.customers,
   clock: deps.clock,
+  experiments: experimentArmStore(deps.db),
+  warn: deps.warn ?? processWarning,
 });
 
 /** Points, tier and redeemable rewards through their modules' services. */
@@ -88,7 +101,7 @@ const personalData =
   (deps: Bound): RenderDeps['personalData'] =>
   async (customer) => {
     const summary = await getPointsSummary(deps, deps.programme, customer.id);
-    const view = await memberRewards(withRewardRepositories(deps), customer.id);
+    const view = await memberRewards(withRewardRepositories(deps), customer.id, { expose: true });
     const tiers = view.tierCode ? await tierRepository(deps.db).config() : null;
     const tier = tiers?.tiers.find((t) => t.code === view.tierCode);
     const expiring = summary.nextExpiring;

@@ -6,4 +6,5 @@
  */
 export { birthdaysDue } from '../db/birthdays.queries.js';
 export { messagingRepository } from '../db/messaging/messaging.repository.js';
+export { experimentArmStore } from '../db/experiments/experiment-arms.repository.js';
 export { noticeRepository } from '../db/notices.repository.js';

@@ -95,7 +95,7 @@ export const memberRoutes = (deps: Pick<AppDeps, 'clock' | 'cardSecret' | 'publi
     // Settles due pending points and expiries first, so every figure below agrees.
     const points = await getPointsSummary(uow, uow.programme, customer.id);
     const rewardDeps = withRewardRepositories(uow);
-    const catalogue = await memberRewards(rewardDeps, customer.id);
+    const catalogue = await memberRewards(rewardDeps, customer.id, { expose: true });
     const everReward = await rewardDeps.rewards.list({ includeArchived: true, activeOnly: false });
     // Programme texts in the member's language where translated, the default text elsewhere.
     const locale = customer.locale;
@@ -224,7 +224,7 @@ export const memberRoutes = (deps: Pick<AppDeps, 'clock' | 'cardSecret' | 'publi
       security: [],
       summary: 'The member spends points on a reward and gets its coupon',
       description:
-        'Needs content-type application/json (any JSON body; 415 otherwise) and an Idempotency-Key: a retry with the same key answers 200 with the same coupon and spends nothing more. Refusals write nothing: insufficient_points, out_of_stock, reward_limit_reached (409); tier_required, reward_not_available (422).',
+        'Needs content-type application/json (any JSON body; 415 otherwise) and an Idempotency-Key: a retry with the same key answers 200 with the same coupon and spends nothing more. Refusals write nothing: insufficient_points, out_of_stock, reward_limit_reached (409); tier_required, reward_not_available, reward_not_offered (a running experiment offers it to other arms) (422).',
       request: { params: RedeemParams, headers: RequiredIdempotencyHeader },
       responses: {
         201: json(MemberRedemptionView, 'Redeemed: the coupon'),

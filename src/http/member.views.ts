@@ -57,7 +57,8 @@ const MemberRewardView = z.object({
   eligible: z.boolean(),
   reasons: z.array(
     z.object({
-      code: z.enum(ELIGIBILITY_CODES).openapi('IneligibilityCode'),
+      // A reward not offered to this member (offers per arm) is left out of the page, not listed.
+      code: z.enum(ELIGIBILITY_CODES).exclude(['reward_not_offered']).openapi('IneligibilityCode'),
       message: z.string(),
       pointsMissing: z.number().int().optional(),
       tierCodes: z.array(z.string()).optional(),

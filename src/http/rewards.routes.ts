@@ -297,7 +297,7 @@ export const rewardRoutes = (clock: Clock) => {
       tags: ['Rewards'],
       summary: 'Spend the member’s points on a reward and issue its coupon',
       description:
-        'Stock, the per-member limit, the tier and the points are checked and taken atomically; a refusal writes nothing. Codes: out_of_stock, reward_limit_reached, insufficient_points (409); tier_required, reward_not_available (422).',
+        'Stock, the per-member limit, the tier and the points are checked and taken atomically; a refusal writes nothing. Codes: out_of_stock, reward_limit_reached, insufficient_points (409); tier_required, reward_not_available, reward_not_offered (a running experiment offers it to other arms) (422).',
       request: { params: RedeemParams, headers: RequiredIdempotencyHeader },
       responses: {
         201: json(RedemptionResponse, 'Redeemed: the coupon'),
@@ -305,7 +305,7 @@ export const rewardRoutes = (clock: Clock) => {
         ...commonErrors,
         404: problem('No such customer or reward'),
         409: problem('out_of_stock, reward_limit_reached or insufficient_points'),
-        422: problem('tier_required or reward_not_available'),
+        422: problem('tier_required, reward_not_available or reward_not_offered'),
       },
     }),
     async (c) => {

@@ -16,7 +16,7 @@ import {
   renderingDeps,
   type MessagingEnv,
 } from '../app/messaging-deps.js';
-import { messagingRepository } from '../app/messaging.js';
+import { experimentArmStore, messagingRepository } from '../app/messaging.js';
 import type { DB } from '../app/database.js';
 import { runUnitOfWork } from '../app/run-unit-of-work.js';
 import type { JobDefinition } from './job-runner.js';
@@ -85,6 +85,7 @@ export const sweepMessages = async (
   const messaging = messagingRepository(db);
   const expanded = await expandDueCampaigns({
     messaging,
+    experiments: experimentArmStore(db),
     clock: deps.clock,
     enqueue: (input) =>
       runUnitOfWork(db, deps.clock, (uow) => enqueueMessage(messagingDeps(uow), input)),

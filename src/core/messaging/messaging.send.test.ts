@@ -35,6 +35,8 @@ describe('sendDueMessages', () => {
     templateKey: 'k',
     kind: 'transactional',
     data: {},
+    campaignId: null,
+    journey: null,
   });
   const run = async (attempt: number, mailer: Mailer | null) => {
     const outcomes: SendOutcome[] = [];

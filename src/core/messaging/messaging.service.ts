@@ -43,12 +43,23 @@ import {
   type TemplateInput,
 } from './messaging.js';
 import { inGlobalControl, newGlobalControlSalt } from './global-control.js';
+import type { ArmStore } from '../experiments/treatment.js';
+import {
+  NO_TREATMENT,
+  messageTreatments,
+  type MessageTarget,
+  type MessageTreatment,
+} from './messaging.experiments.js';
 import { verifyUnsubscribeToken } from './unsubscribe-token.js';
 
 export interface MessagingDeps {
   messaging: MessagingRepository;
   customers: CustomerRepository;
   clock: Clock;
+  /** The running experiments and their exposures (holdouts and template variants). */
+  experiments: ArmStore;
+  /** Something an operator should know that does not stop the send (a variant's template gone). */
+  warn(event: string, details: Record<string, unknown>): void;
 }
 
 /** Ports that fill a template with the customer's data; the db layer binds them to a transaction. */
@@ -192,27 +203,36 @@ export interface EnqueueInput {
   campaignId?: string | null;
   journey?: string | null;
   data?: Record<string, unknown>;
+  /**
+   * The experiments' decision, when the caller made it for a whole page of recipients (a
+   * campaign's expansion); otherwise enqueue asks for this customer alone.
+   */
+  treatment?: MessageTreatment;
 }
 
 export const hasEmailConsent = (customer: Customer): boolean =>
   customer.consents.some((c) => c.channel === 'email' && c.granted);
 
 /**
- * Why a message to this customer must not go, or null, given the sending rules and how many
- * marketing e-mails the customer got in the window (asked only when it matters). Every message
- * needs an address; marketing also skips the global control group (checked before consent, so
- * the group's count does not depend on who consented) and needs e-mail consent and room under
- * the frequency cap. The one definition enqueue and reach both ask.
+ * Why a message to this customer must not go, or null, given the sending rules, the experiments'
+ * treatment and how many marketing e-mails the customer got in the window (asked only when it
+ * matters). Every message needs an address; marketing also skips the global control group
+ * (checked before anything else, so the group's count does not depend on who consented or which
+ * arm they are in); an experiment's holdout gets nothing it targets; marketing needs e-mail
+ * consent and room under the frequency cap. The one definition enqueue and reach both ask.
  */
 export const suppressionGiven = async (
   customer: Customer,
   template: Template,
   settings: MessagingSettings,
   recentMarketing: () => Promise<number>,
+  treatment: MessageTreatment = NO_TREATMENT,
 ): Promise<SuppressionReason | null> => {
   if (!customer.email) return 'no_email';
-  if (template.kind === 'transactional') return null;
-  if (inGlobalControl(settings, customer.id)) return 'global_control';
+  const marketing = template.kind === 'marketing';
+  if (marketing && inGlobalControl(settings, customer.id)) return 'global_control';
+  if (treatment.holdoutOf) return 'experiment_holdout';
+  if (!marketing) return null;
   if (!hasEmailConsent(customer)) return 'no_consent';
   return (await recentMarketing()) >= settings.maxMarketingPerWindow ? 'frequency_cap' : null;
 };
@@ -221,16 +241,45 @@ export const suppressionGiven = async (
 export const capWindowStart = (deps: Pick<MessagingDeps, 'clock'>, settings: MessagingSettings) =>
   addDays(deps.clock.now(), -settings.windowDays);
 
-/** suppressionGiven for one customer, reading the rules and their recent e-mails. */
-export const suppressionReason = async (
-  deps: MessagingDeps,
-  customer: Customer,
+/**
+ * The template an arm sends instead of `template`: only one that exists and is of the same kind
+ * (a marketing message must not turn transactional and skip consent). The experiment's start
+ * checks its templates; one deleted or changed since is warned about and the default is sent.
+ */
+export const variantTemplate = async (
+  deps: Pick<MessagingDeps, 'messaging' | 'warn'>,
   template: Template,
-): Promise<SuppressionReason | null> => {
-  const settings = await deps.messaging.settings();
-  return suppressionGiven(customer, template, settings, () =>
-    deps.messaging.countMarketingSince(customer.id, capWindowStart(deps, settings)),
-  );
+  treatment: MessageTreatment,
+): Promise<Template> => {
+  if (!treatment.templateKey || treatment.templateKey === template.key) return template;
+  const variant = await deps.messaging.findTemplate(treatment.templateKey);
+  if (variant?.kind === template.kind) return variant;
+  deps.warn('experiment.template_unusable', {
+    templateKey: treatment.templateKey,
+    defaultTemplateKey: template.key,
+    problem: variant ? `is ${variant.kind}, not ${template.kind}` : 'no longer exists',
+  });
+  return template;
+};
+
+/**
+ * The experiments' decision for one customer, exposing them if they are not yet: except a
+ * marketing message's global control group, who get nothing whatever their arm and so are not
+ * counted in any arm (both arms lose them alike).
+ */
+const treatmentOf = async (
+  deps: MessagingDeps,
+  customerId: string,
+  template: Template,
+  settings: MessagingSettings,
+  target: MessageTarget,
+): Promise<MessageTreatment> => {
+  if (template.kind === 'marketing' && inGlobalControl(settings, customerId)) return NO_TREATMENT;
+  const treatments = await messageTreatments(deps.experiments, target, [customerId], {
+    source: 'message',
+    at: deps.clock.now(),
+  });
+  return treatments.get(customerId) ?? NO_TREATMENT;
 };
 
 /**
@@ -253,13 +302,23 @@ export const enqueueMessage = async (
     const raced = await deps.messaging.findByDedupeKey(customer.id, input.dedupeKey);
     if (raced) return { message: raced, created: false };
   }
-  const reason = await suppressionReason(deps, customer, template);
+  const settings = await deps.messaging.settings();
+  const treatment =
+    input.treatment ?? (await treatmentOf(deps, customer.id, template, settings, input));
+  const chosen = await variantTemplate(deps, template, treatment);
+  const reason = await suppressionGiven(
+    customer,
+    chosen,
+    settings,
+    () => deps.messaging.countMarketingSince(customer.id, capWindowStart(deps, settings)),
+    treatment,
+  );
   const now = deps.clock.now();
   return deps.messaging.insertMessage({
     id: newMessagingId('message'),
     customerId: customer.id,
-    templateKey: template.key,
-    kind: template.kind,
+    templateKey: chosen.key,
+    kind: chosen.kind,
     campaignId: input.campaignId ?? null,
     journey: input.journey ?? null,
     to: customer.email,
@@ -360,7 +419,9 @@ export type Prepared =
 
 /**
  * At send time: checks again that the message may go (consent can be withdrawn, an address
- * removed, the control share raised, after it was queued), renders it with the data of now and records the rendering.
+ * removed, the control share raised, an experiment started that holds the customer back, after it
+ * was queued), renders it with the data of now and records the rendering. An experiment's
+ * template variant is decided again too; one stopped since leaves the template queued.
  */
 export const prepareMessage = async (
   deps: MessagingDeps & RenderDeps,
@@ -368,17 +429,28 @@ export const prepareMessage = async (
 ): Promise<Prepared> => {
   const customer = await deps.customers.findById(claim.customerId);
   if (!customer?.email) return { ok: false, reason: 'no_email', final: 'suppressed' };
-  if (claim.kind === 'marketing') {
-    // The share may have been raised since the message was queued.
-    if (inGlobalControl(await deps.messaging.settings(), customer.id)) {
-      return { ok: false, reason: 'global_control', final: 'suppressed' };
-    }
-    if (!hasEmailConsent(customer)) return { ok: false, reason: 'no_consent', final: 'suppressed' };
+  // The share may have been raised since the message was queued.
+  if (claim.kind === 'marketing' && inGlobalControl(await deps.messaging.settings(), customer.id)) {
+    return { ok: false, reason: 'global_control', final: 'suppressed' };
   }
-  const template = await deps.messaging.findTemplate(claim.templateKey);
-  if (!template) return { ok: false, reason: 'template_missing', final: 'failed' };
+  const queued = await deps.messaging.findTemplate(claim.templateKey);
+  const treatment =
+    claim.campaignId || claim.journey
+      ? ((
+          await messageTreatments(deps.experiments, claim, [customer.id], {
+            source: 'message',
+            at: deps.clock.now(),
+          })
+        ).get(customer.id) ?? NO_TREATMENT)
+      : NO_TREATMENT;
+  if (treatment.holdoutOf) return { ok: false, reason: 'experiment_holdout', final: 'suppressed' };
+  if (claim.kind === 'marketing' && !hasEmailConsent(customer)) {
+    return { ok: false, reason: 'no_consent', final: 'suppressed' };
+  }
+  if (!queued) return { ok: false, reason: 'template_missing', final: 'failed' };
+  const template = await variantTemplate(deps, queued, treatment);
   const { data: _data, ...rendered } = await render(deps, template, customer, claim.data);
-  await deps.messaging.recordRendered(claim, rendered);
+  await deps.messaging.recordRendered(claim, rendered, template.key);
   return { ok: true, rendered };
 };
 

@@ -16,6 +16,7 @@ export const SUPPRESSION_REASONS = [
   'no_consent',
   'frequency_cap',
   'global_control',
+  'experiment_holdout',
   'template_missing',
 ] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
@@ -222,6 +223,9 @@ export interface ClaimedMessage {
   templateKey: string;
   kind: MessageKind;
   data: Record<string, unknown>;
+  /** What the message belongs to, for the experiments that target it. */
+  campaignId: string | null;
+  journey: string | null;
 }
 
 /** What a rendered message becomes, recorded on the row before it leaves. */
@@ -319,7 +323,12 @@ export interface MessagingRepository {
     limit: number,
     includeOutbox: boolean,
   ): Promise<ClaimedMessage[]>;
-  recordRendered(claim: ClaimedMessage, rendered: RenderedMessage): Promise<void>;
+  /** Records what was rendered, and from which template (an experiment's arm may swap it). */
+  recordRendered(
+    claim: ClaimedMessage,
+    rendered: RenderedMessage,
+    templateKey: string,
+  ): Promise<void>;
   /** Records the claim's outcome; false when a later claim took the message meanwhile. */
   recordOutcome(claim: ClaimedMessage, outcome: SendOutcome, at: Date): Promise<boolean>;
   /**

@@ -6,6 +6,7 @@ import type { Reward } from './rewards.js';
  * the member's balance, tier and past redemptions.
  */
 export const ELIGIBILITY_CODES = [
+  'reward_not_offered',
   'reward_not_available',
   'not_yet_valid',
   'expired',
@@ -31,6 +32,11 @@ export interface MemberStanding {
   tierCode: string | null;
   /** Times this member already redeemed this reward for points. */
   redeemed: number;
+  /**
+   * False when a running experiment offers the reward to arms this member is not in (offers per
+   * arm); absent = offered.
+   */
+  offered?: boolean;
 }
 
 /** Reasons in the order a member would want to hear them; empty = eligible. */
@@ -40,6 +46,10 @@ export const rewardEligibility = (
   now: Date,
 ): IneligibleReason[] => {
   const reasons: IneligibleReason[] = [];
+  if (member.offered === false) {
+    // Said first and alone: the member is not to learn anything else about an offer not theirs.
+    return [{ code: 'reward_not_offered', message: 'this reward is not offered to this member' }];
+  }
   if (!reward.active || reward.archivedAt) {
     reasons.push({ code: 'reward_not_available', message: 'this reward is not offered now' });
   }

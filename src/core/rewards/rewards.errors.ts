@@ -39,7 +39,11 @@ export const REDEMPTION_CONFLICT_CODES = [
   'out_of_stock',
   'reward_limit_reached',
 ] as const;
-export const REDEMPTION_INVALID_CODES = ['tier_required', 'reward_not_available'] as const;
+export const REDEMPTION_INVALID_CODES = [
+  'tier_required',
+  'reward_not_available',
+  'reward_not_offered',
+] as const;
 export type RedemptionRefusalCode =
   (typeof REDEMPTION_CONFLICT_CODES)[number] | (typeof REDEMPTION_INVALID_CODES)[number];
 

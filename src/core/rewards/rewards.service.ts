@@ -10,6 +10,7 @@ import {
   type CouponDeps,
 } from './coupons.service.js';
 import type { Coupon, CouponDraft, CouponIssue } from './coupons.js';
+import { hiddenRewards, type ArmStore } from '../experiments/treatment.js';
 import { rewardEligibility, type IneligibleReason } from './rewards.eligibility.js';
 import {
   currencyNotProgramme,
@@ -37,6 +38,8 @@ import {
 export interface RewardDeps extends CouponDeps, LedgerDeps {
   rewards: RewardRepository;
   programme: ProgrammeSettings;
+  /** Running experiments, whose arms may each be offered their own rewards. */
+  experiments: ArmStore;
 }
 
 const benefitOf = (def: RewardDefinition, currency: string): Benefit => {
@@ -171,14 +174,27 @@ export interface MemberRewards {
   rewards: { reward: Reward; reasons: IneligibleReason[] }[];
 }
 
-/** Every active reward with whether this member may redeem it now, and if not why. */
+/**
+ * Every active reward offered to this member, with whether they may redeem it now, and if not
+ * why. A reward a running experiment offers to arms the member is not in is left out. `expose`:
+ * the member is being shown the offers (the member page, an e-mail), so a member of an offering
+ * experiment's population is exposed now if not yet, whatever their arm; an admin's look is not.
+ */
 export const memberRewards = async (
   deps: RewardDeps,
   customerId: string,
+  options: { expose?: boolean } = {},
 ): Promise<MemberRewards> => {
   const customer = await getCustomer(deps, customerId);
   const { balance } = await getPointsSummary(deps, deps.programme, customer.id);
-  const rewards = await deps.rewards.list({ includeArchived: false, activeOnly: true });
+  const hidden = await hiddenRewards(
+    deps.experiments,
+    customer.id,
+    options.expose ? { source: 'offer', at: deps.clock.now() } : null,
+  );
+  const rewards = (await deps.rewards.list({ includeArchived: false, activeOnly: true })).filter(
+    (r) => !hidden.has(r.id),
+  );
   const counts = await deps.rewards.redemptionCounts(customer.id);
   const tierCode = await deps.rewards.tierOf(customer.id);
   const now = deps.clock.now();
@@ -240,8 +256,10 @@ export const redeemReward = async (
   const redeemed = (await deps.rewards.redemptionCounts(customer.id)).get(reward.id) ?? 0;
   const tierCode = reward.tierCodes ? await deps.rewards.tierOf(customer.id) : null;
   const now = deps.clock.now();
+  // No exposure here: a refusal rolls back, so only the arm that may redeem would be counted.
+  const offered = !(await hiddenRewards(deps.experiments, customer.id, null)).has(reward.id);
   // Points are left to the ledger, which settles the member first and never overdraws.
-  const [refusal] = rewardEligibility(reward, { balance: null, tierCode, redeemed }, now);
+  const [refusal] = rewardEligibility(reward, { balance: null, tierCode, redeemed, offered }, now);
   if (refusal) throw rewardRefused(reward.id, refusal);
 
   const reason = `reward ${reward.id}: ${reward.name}`;

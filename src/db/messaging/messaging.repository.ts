@@ -141,7 +141,17 @@ const claimDue = (
         'in',
         due.map((d) => d.id),
       )
-      .returning(['id', 'attempts', 'customer_id', 'template_key', 'kind', 'data', 'scheduled_at'])
+      .returning([
+        'id',
+        'attempts',
+        'customer_id',
+        'template_key',
+        'kind',
+        'data',
+        'scheduled_at',
+        'campaign_id',
+        'journey',
+      ])
       .execute();
     return leased
       .sort((a, b) => a.scheduled_at.getTime() - b.scheduled_at.getTime() || (a.id < b.id ? -1 : 1))
@@ -152,6 +162,8 @@ const claimDue = (
         templateKey: m.template_key,
         kind: m.kind,
         data: m.data,
+        campaignId: m.campaign_id,
+        journey: m.journey,
       }));
   });
 
@@ -340,10 +352,11 @@ export const messagingRepository = (db: Kysely<DB>): MessagingRepository => ({
   },
   claimDue: (now, leaseUntil, limit, includeOutbox) =>
     claimDue(db, now, leaseUntil, limit, includeOutbox),
-  recordRendered: async (claim, r) => {
+  recordRendered: async (claim, r, templateKey) => {
     await db
       .updateTable('message')
       .set({
+        template_key: templateKey,
         to_address: r.to,
         locale: r.locale,
         subject: r.subject,

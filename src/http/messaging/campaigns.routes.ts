@@ -77,6 +77,10 @@ const ReachView = z
         .number()
         .int()
         .openapi({ description: 'Held back from marketing as the global control group' }),
+      experiment_holdout: z.number().int().openapi({
+        description:
+          'In the holdout arm of a running experiment that targets the campaign (campaignId)',
+      }),
     }),
   })
   .openapi('CampaignReach');
@@ -124,8 +128,17 @@ export const campaignRoutes = (clock: Clock) => {
       tags: ['Messaging'],
       summary: 'Who a campaign would reach if sent now, and why the other members would not',
       description:
-        'Reads the segment’s members as the send does and applies the very checks the send applies (e-mail address; for marketing, the global control group, consent and the frequency cap). Nothing is written.',
-      request: { body: jsonBody(CampaignBody.omit({ scheduledAt: true })) },
+        'Reads the segment’s members as the send does and applies the very checks the send applies (e-mail address; for marketing, the global control group, consent and the frequency cap; with campaignId, the holdout arms of running experiments that target that campaign). Nothing is written, and nobody is exposed to an experiment.',
+      request: {
+        body: jsonBody(
+          CampaignBody.omit({ scheduledAt: true }).extend({
+            campaignId: z.string().min(1).max(100).optional().openapi({
+              description:
+                'A scheduled campaign: its experiments’ holdouts are counted (experiment_holdout)',
+            }),
+          }),
+        ),
+      },
       responses: {
         200: json(ReachView, 'The breakdown'),
         ...commonErrors,

@@ -29,7 +29,10 @@ const MessageView = z
     templateKey: z.string(),
     kind: z.enum(MESSAGE_KINDS),
     status: z.enum(MESSAGE_STATUSES),
-    reason: z.string().nullable(),
+    reason: z.string().nullable().openapi({
+      description:
+        'Why it was suppressed or failed: no_email, no_consent, frequency_cap, global_control, experiment_holdout (the holdout arm of a running experiment targeting its campaign or journey), template_missing, smtp_error; smtp_not_configured when kept in the outbox',
+    }),
     locale: z.string().nullable(),
     to: z.string().nullable(),
     subject: z.string().nullable(),

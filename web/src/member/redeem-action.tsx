@@ -12,6 +12,8 @@ const REDEEM_ERROR_TEXT: Record<RedeemErrorCode, RedeemErrorText> = {
   tier_required: 'tier_required',
   reward_not_available: 'reward_not_available',
   reward_not_found: 'reward_not_available',
+  // Another arm's offer (an experiment): to the member it is simply not available.
+  reward_not_offered: 'reward_not_available',
   card_not_found: 'card_not_found',
   customer_not_found: 'card_not_found',
   // Keys are drawn fresh per reward, so a reused one is the page's fault, not the member's.

@@ -3139,7 +3139,7 @@ export interface paths {
     put?: never;
     /**
      * The member spends points on a reward and gets its coupon
-     * @description Needs content-type application/json (any JSON body; 415 otherwise) and an Idempotency-Key: a retry with the same key answers 200 with the same coupon and spends nothing more. Refusals write nothing: insufficient_points, out_of_stock, reward_limit_reached (409); tier_required, reward_not_available (422).
+     * @description Needs content-type application/json (any JSON body; 415 otherwise) and an Idempotency-Key: a retry with the same key answers 200 with the same coupon and spends nothing more. Refusals write nothing: insufficient_points, out_of_stock, reward_limit_reached (409); tier_required, reward_not_available, reward_not_offered (a running experiment offers it to other arms) (422).
      */
     post: {
       parameters: {
@@ -11530,7 +11530,7 @@ export interface paths {
     put?: never;
     /**
      * Spend the member’s points on a reward and issue its coupon
-     * @description Stock, the per-member limit, the tier and the points are checked and taken atomically; a refusal writes nothing. Codes: out_of_stock, reward_limit_reached, insufficient_points (409); tier_required, reward_not_available (422).
+     * @description Stock, the per-member limit, the tier and the points are checked and taken atomically; a refusal writes nothing. Codes: out_of_stock, reward_limit_reached, insufficient_points (409); tier_required, reward_not_available, reward_not_offered (a running experiment offers it to other arms) (422).
      */
     post: {
       parameters: {
@@ -11619,7 +11619,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description tier_required or reward_not_available */
+        /** @description tier_required, reward_not_available or reward_not_offered */
         422: {
           headers: {
             [name: string]: unknown;
@@ -14646,7 +14646,7 @@ export interface paths {
     put?: never;
     /**
      * Who a campaign would reach if sent now, and why the other members would not
-     * @description Reads the segment’s members as the send does and applies the very checks the send applies (e-mail address; for marketing, the global control group, consent and the frequency cap). Nothing is written.
+     * @description Reads the segment’s members as the send does and applies the very checks the send applies (e-mail address; for marketing, the global control group, consent and the frequency cap; with campaignId, the holdout arms of running experiments that target that campaign). Nothing is written, and nobody is exposed to an experiment.
      */
     post: {
       parameters: {
@@ -14660,6 +14660,8 @@ export interface paths {
           'application/json': {
             templateKey: string;
             segmentId: string;
+            /** @description A scheduled campaign: its experiments’ holdouts are counted (experiment_holdout) */
+            campaignId?: string;
           };
         };
       };
@@ -17986,7 +17988,8 @@ export interface components {
     };
     MemberRedeemInvalid: components['schemas']['Problem'] & {
       /** @enum {string} */
-      code?: 'tier_required' | 'reward_not_available' | 'idempotency_key_reused';
+      code?:
+        'tier_required' | 'reward_not_available' | 'reward_not_offered' | 'idempotency_key_reused';
     };
     Liability: {
       currency: string;
@@ -19656,6 +19659,7 @@ export interface components {
       kind: 'marketing' | 'transactional';
       /** @enum {string} */
       status: 'queued' | 'sent' | 'failed' | 'suppressed' | 'outbox';
+      /** @description Why it was suppressed or failed: no_email, no_consent, frequency_cap, global_control, experiment_holdout (the holdout arm of a running experiment targeting its campaign or journey), template_missing, smtp_error; smtp_not_configured when kept in the outbox */
       reason: string | null;
       locale: string | null;
       to: string | null;
@@ -19798,6 +19802,8 @@ export interface components {
         frequency_cap: number;
         /** @description Held back from marketing as the global control group */
         global_control: number;
+        /** @description In the holdout arm of a running experiment that targets the campaign (campaignId) */
+        experiment_holdout: number;
       };
     };
     ListedCampaign: components['schemas']['Campaign'] & {

@@ -20,6 +20,7 @@ const REASONS: Record<string, string> = {
   no_consent: 'No e-mail consent',
   frequency_cap: 'Frequency cap reached',
   global_control: 'Global control group',
+  experiment_holdout: 'Experiment holdout',
   template_missing: 'Template missing',
   smtp_not_configured: 'Waiting for a mail server',
 };
