@@ -70,6 +70,14 @@ const CHILD_BENCHES: ChildBench[] = [
     limitMinutes: (quick) => (quick ? 15 : 60),
   },
   {
+    name: 'experiment-results',
+    script: 'bench/experiment-results.bench.ts',
+    // The 1,000,000-customer shop takes 20+ minutes to generate:
+    // `npx tsx bench/experiment-results.bench.ts` runs it alone.
+    args: (quick) => (quick ? ['--customers=5000', '--runs=1'] : ['--customers=100000']),
+    limitMinutes: (quick) => (quick ? 10 : 30),
+  },
+  {
     name: 'segments',
     script: 'bench/segments.bench.ts',
     args: (quick) => (quick ? ['--customers=20000', '--runs=1'] : []),

@@ -10,6 +10,8 @@ import {
 import { experimentRepository } from '../src/db/experiments/experiments.repository.js';
 import { manualClock, startTestApp, type TestApp } from './support/app.js';
 import { createCustomer, orderBody } from './support/fixtures.js';
+import { registerExperimentsCommand } from '../src/cli/experiments/experiments.command.js';
+import { runCli } from './support/run-cli.js';
 
 const DAY = 86_400_000;
 const T0 = new Date('2026-06-01T10:00:00Z');
@@ -322,6 +324,38 @@ describe('experiment results: the SQL sums and the analysis equal a hand count',
     }
   });
 
+  it('prints the results from the CLI as a table, JSON and CSV', async () => {
+    const cli = (args: string[]) =>
+      runCli(['experiments', 'results', e.key, '--as-of', AS_OF.toISOString(), ...args], (p) =>
+        registerExperimentsCommand(p, async () => ({
+          db: app.database.db,
+          close: async () => {},
+        })),
+      );
+    const table = await cli([]);
+    expect(table.exitCode).toBe(0);
+    expect(table.stdout).toContain('Double points (exp-hand)');
+    expect(table.stdout).toContain('not distinguishable from no effect');
+    const json = JSON.parse((await cli(['--json'])).stdout);
+    expect(json.comparisons[0].fixed.treatment.n).toBe(6);
+    const csv = (await cli(['--csv'])).stdout.trim().split('\n');
+    expect(csv[0]).toBe(
+      'variant,cohort,metric,method,treatmentN,controlN,difference,lower,upper,pValue,note',
+    );
+    // Nine metrics × two cohorts for the one treatment.
+    expect(csv).toHaveLength(1 + 18);
+    expect(
+      csv.find((l) =>
+        /^double,fixed,netRevenue,fixedHorizon,6,6,(500|499\.99999|500\.00000)/.test(l),
+      ),
+    ).toBeTruthy();
+    const unknown = await runCli(['experiments', 'results', 'nope'], (p) =>
+      registerExperimentsCommand(p, async () => ({ db: app.database.db, close: async () => {} })),
+    );
+    expect(unknown.exitCode).not.toBe(0);
+    expect(unknown.stderr).toContain('No experiment nope');
+  });
+
   it('refuses a draft, an unknown id and a bad asOf', async () => {
     const draft = experiment('exp_draft', { status: 'draft', startedAt: null });
     await experimentRepository(app.database.db).insert(draft);
@@ -412,10 +446,10 @@ describe('sample-ratio mismatch on a large population', () => {
       `/v1/experiments/${e.id}/results?asOf=${AS_OF.toISOString()}`,
     );
     expect(healthy.body.sampleRatio.mismatch).toBe(false);
-    // The hash's own imbalance (about ±120 here) could hide part of a loss from the smaller arm,
-    // so the loss is taken from the larger one, as a crash on that arm's path would.
+    // The hash's own imbalance (127 customers here) would offset part of a loss from the larger
+    // arm, so the loss is taken from the smaller one (χ² ≈ 23 after, 7 the other way).
     const [control, double] = healthy.body.arms.map((a: { exposed: number }) => a.exposed);
-    const arm = double >= control ? 'double' : 'control';
+    const arm = double <= control ? 'double' : 'control';
 
     // Drop every 33rd exposure of that arm: 3% of it.
     const dropped = await sql`

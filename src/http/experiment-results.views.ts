@@ -19,6 +19,7 @@ const Comparison = z
   .object({
     metric: MetricName,
     kind: z.enum(['mean', 'proportion']),
+    method: z.enum(['fixedHorizon', 'alwaysValid', 'classic']),
     difference: z.number().openapi({ description: 'treatment − control, per customer' }),
     interval: Interval.openapi({ description: '95% interval of the difference' }),
     relativeLift: z.number().nullable(),
@@ -68,7 +69,7 @@ const Incremental = z.object({ total: z.number(), interval: Interval });
 const CohortComparison = z
   .object({
     cohort: z.enum(['fixed', 'toDate']),
-    method: z.enum(['fixedHorizon', 'classic', 'alwaysValid']),
+    method: z.enum(['fixedHorizon', 'alwaysValid']),
     treatment: ArmFigures,
     control: ArmFigures,
     metrics: z.array(z.union([Comparison, Skipped])),

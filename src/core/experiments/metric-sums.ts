@@ -46,6 +46,8 @@ export interface MetricSums {
   churnEligible: number;
   /** The CUPED covariates (the preDays before exposure) and their cross-products. */
   pre: {
+    /** Customers with at least one purchase in the pre-period. */
+    buyers: number;
     netRevenue: Sums;
     orders: Sums;
     /** Σ pre-revenue × revenue, Σ pre-revenue × profit (milli), Σ pre-orders × orders. */
@@ -80,6 +82,7 @@ export const emptySums = (): MetricSums => ({
   counts: { converted: 0, churned: 0, unsubscribed: 0, complained: 0 },
   churnEligible: 0,
   pre: {
+    buyers: 0,
     netRevenue: zeroSums(),
     orders: zeroSums(),
     revenueByRevenue: 0n,
@@ -110,6 +113,7 @@ export const addMetricSums = (a: MetricSums, b: MetricSums): MetricSums => ({
   },
   churnEligible: a.churnEligible + b.churnEligible,
   pre: {
+    buyers: a.pre.buyers + b.pre.buyers,
     netRevenue: addSums(a.pre.netRevenue, b.pre.netRevenue),
     orders: addSums(a.pre.orders, b.pre.orders),
     revenueByRevenue: a.pre.revenueByRevenue + b.pre.revenueByRevenue,

@@ -18,6 +18,7 @@ import {
 } from './metric-sums.js';
 import { proportionDifference } from './proportions.js';
 import { sampleRatioCheck, type SampleRatioResult } from './sample-ratio.js';
+import { mixingVarianceForPlan, sequentialMeans, sequentialProportions } from './sequential.js';
 import { summarySentence } from './results-summary.js';
 
 /**
@@ -39,6 +40,12 @@ export interface ArmFigures {
 export interface Comparison {
   metric: MetricName;
   kind: 'mean' | 'proportion';
+  /**
+   * fixedHorizon: the classic test on customers whose horizon has passed (read it once, at the
+   * end); alwaysValid: the mSPRT on results to date (safe to read every day); classic: a classic
+   * test on results to date (no peeking guarantee; shown where no pre-exposure τ² exists).
+   */
+  method: 'fixedHorizon' | 'alwaysValid' | 'classic';
   difference: number;
   interval: Interval;
   relativeLift: number | null;
@@ -61,8 +68,8 @@ export interface CupedComparison extends Comparison {
 
 export interface CohortComparison {
   cohort: Cohort;
-  /** fixedHorizon: a classic test, valid when read once at the end. */
-  method: 'fixedHorizon' | 'classic';
+  /** fixedHorizon: classic tests read once at the end; toDate: always-valid where possible. */
+  method: 'fixedHorizon' | 'alwaysValid';
   treatment: ArmFigures;
   control: ArmFigures;
   metrics: (Comparison | Skipped)[];
@@ -158,6 +165,7 @@ const compareMeans = (metric: MeanMetric | 'netRevenue', t: ArmSummary, c: ArmSu
     return {
       metric,
       kind: 'mean',
+      method: 'classic',
       difference: r.difference,
       interval: r.interval,
       relativeLift: r.relativeLift,
@@ -177,6 +185,7 @@ const compareRates = (
     return {
       metric,
       kind: 'proportion',
+      method: 'classic',
       difference: r.difference,
       interval: r.interval,
       relativeLift: r.relativeLift,
@@ -221,6 +230,7 @@ const cupedComparison = (
   metric: keyof typeof CUPED_PAIRS,
   t: MetricSums,
   c: MetricSums,
+  cohort: Cohort,
 ): CupedComparison | Skipped => {
   if (t.n < 2 || c.n < 2) return tooFew(metric, t.n, c.n);
   const { x, xy } = CUPED_PAIRS[metric];
@@ -237,20 +247,30 @@ const cupedComparison = (
     });
     const compared = compareMeans(metric, unscale(r.treatment), unscale(r.control));
     if (!isComparison(compared)) throw new Error(compared.skipped);
-    return { ...compared, varianceReduction: r.varianceReduction, theta: r.theta };
+    return {
+      ...compared,
+      method: cohort === 'fixed' ? 'fixedHorizon' : 'classic',
+      varianceReduction: r.varianceReduction,
+      theta: r.theta,
+    };
   });
 };
 
 const compareCohort = (cohort: Cohort, t: MetricSums, c: MetricSums): CohortComparison => {
   const tf = armFigures(t);
   const cf = armFigures(c);
-  const metrics = [
+  const classic = [
     proportionOrSkip('converted', tf, cf),
     ...MEAN_METRICS.map((m) => meanOrSkip(m, tf, cf)),
     proportionOrSkip('churned', tf, cf),
     proportionOrSkip('unsubscribed', tf, cf),
     proportionOrSkip('complained', tf, cf),
   ];
+  const metrics = classic.map((m) => {
+    if (!isComparison(m)) return m;
+    if (cohort === 'fixed') return { ...m, method: 'fixedHorizon' as const };
+    return alwaysValid(m, t, c) ?? m;
+  });
   const incremental: CohortComparison['incremental'] = {};
   for (const m of ['orders', 'netRevenue', 'profit'] as const) {
     const found = metrics.find((r) => r.metric === m);
@@ -258,16 +278,73 @@ const compareCohort = (cohort: Cohort, t: MetricSums, c: MetricSums): CohortComp
   }
   return {
     cohort,
-    method: cohort === 'fixed' ? 'fixedHorizon' : 'classic',
+    method: cohort === 'fixed' ? 'fixedHorizon' : 'alwaysValid',
     treatment: tf,
     control: cf,
     metrics,
     cuped: {
-      netRevenue: cupedComparison('netRevenue', t, c),
-      orders: cupedComparison('orders', t, c),
-      profit: cupedComparison('profit', t, c),
+      netRevenue: cupedComparison('netRevenue', t, c, cohort),
+      orders: cupedComparison('orders', t, c, cohort),
+      profit: cupedComparison('profit', t, c, cohort),
     },
     incremental,
+  };
+};
+
+/**
+ * The planned standard error of a metric's difference from what was known before exposure: the
+ * pre-period spread of the same measure (revenue for revenue and profit, orders for orders, the
+ * share who bought for the repeat rate) over the arms' sizes. It fixes τ² without looking at any
+ * outcome, as the mSPRT requires; null where there is no such measure or it does not vary.
+ */
+const plannedStandardError = (metric: MetricName, t: MetricSums, c: MetricSums): number | null => {
+  const n = t.n + c.n;
+  const scale = 1 / t.n + 1 / c.n;
+  let variance: number;
+  if (metric === 'converted') {
+    const p = (t.pre.buyers + c.pre.buyers) / n;
+    variance = p * (1 - p);
+  } else if (metric === 'netRevenue' || metric === 'profit' || metric === 'orders') {
+    const x = metric === 'orders' ? 'orders' : 'netRevenue';
+    variance = meanAndVariance(n, {
+      sum: t.pre[x].sum + c.pre[x].sum,
+      sumSquares: t.pre[x].sumSquares + c.pre[x].sumSquares,
+    }).variance;
+  } else {
+    return null;
+  }
+  return variance > 0 ? Math.sqrt(variance * scale) : null;
+};
+
+/** The to-date comparison made always valid (mSPRT), keeping the difference; null: not possible. */
+const alwaysValid = (m: Comparison, t: MetricSums, c: MetricSums): Comparison | null => {
+  const planned = plannedStandardError(m.metric, t, c);
+  if (planned === null) return null;
+  const tf = armFigures(t);
+  const cf = armFigures(c);
+  const options = { mixingVariance: mixingVarianceForPlan(planned) };
+  const r =
+    m.metric === 'converted'
+      ? sequentialProportions(
+          { successes: t.counts.converted, n: t.n },
+          { successes: c.counts.converted, n: c.n },
+          options,
+        )
+      : sequentialMeans(
+          { n: t.n, ...tf.means[m.metric as MeanMetric] },
+          { n: c.n, ...cf.means[m.metric as MeanMetric] },
+          options,
+        );
+  // A look with no spread yet says nothing (an unbounded interval); keep the classic figures.
+  if (!Number.isFinite(r.interval.lower) || !Number.isFinite(r.interval.upper)) return null;
+  return {
+    ...m,
+    method: 'alwaysValid',
+    interval: r.interval,
+    pValue: r.pValue,
+    // The delta-method lift interval is a fixed-sample one; not given for the always-valid look.
+    relativeLiftInterval: null,
+    significant: significant(r.interval),
   };
 };
 

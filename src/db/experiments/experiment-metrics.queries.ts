@@ -41,6 +41,7 @@ type Row = Record<SumColumns, string> & {
   lifecycle_stage: string;
   n: number;
   converted: number;
+  pre_buyers: number;
   churn_eligible: number;
   churned: number;
   unsubscribed: number;
@@ -156,6 +157,7 @@ const statement = (q: MetricQuery) => {
     select variant, complete, rfm_segment, lifecycle_stage,
            count(*)::int as n,
            (count(*) filter (where orders > 0))::int as converted,
+           (count(*) filter (where pre_orders > 0))::int as pre_buyers,
            (count(*) filter (where churn_eligible))::int as churn_eligible,
            (count(*) filter (where churned))::int as churned,
            (count(*) filter (where unsubscribed))::int as unsubscribed,
@@ -203,6 +205,7 @@ const toCell = (row: Row): MetricCell => ({
   },
   churnEligible: Number(row.churn_eligible),
   pre: {
+    buyers: Number(row.pre_buyers),
     netRevenue: sums(row, 'pre_revenue'),
     orders: sums(row, 'pre_orders'),
     revenueByRevenue: BigInt(row.revenue_by_revenue),

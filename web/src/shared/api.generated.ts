@@ -18855,7 +18855,7 @@ export interface components {
       /** @enum {string} */
       cohort: 'fixed' | 'toDate';
       /** @enum {string} */
-      method: 'fixedHorizon' | 'classic' | 'alwaysValid';
+      method: 'fixedHorizon' | 'alwaysValid';
       treatment: components['schemas']['ExperimentArmFigures'];
       control: components['schemas']['ExperimentArmFigures'];
       metrics: (
@@ -18970,6 +18970,8 @@ export interface components {
         | 'complained';
       /** @enum {string} */
       kind: 'mean' | 'proportion';
+      /** @enum {string} */
+      method: 'fixedHorizon' | 'alwaysValid' | 'classic';
       /** @description treatment − control, per customer */
       difference: number;
       /** @description 95% interval of the difference */
