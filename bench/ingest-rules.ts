@@ -1,3 +1,10 @@
+import {
+  MetricSettingsSchema,
+  PopulationSchema,
+  TargetsSchema,
+  VariantSchema,
+  type Experiment,
+} from '../src/core/experiments/experiments.js';
 import { BASELINE_RULE_NAME, programmeRules } from './rules-programme.js';
 
 /**
@@ -45,4 +52,58 @@ export const activateOnly = async (client: Poster, all: string[], active: string
     if (res.status !== 200)
       throw new Error(`setting rule ${id} ${status}: ${res.status} ${res.text}`);
   }
+};
+
+/**
+ * The experiment A/B: A is a double-points rule for everyone; B is the same rule for the treatment
+ * arm of a running experiment open to every member, so each order of B reads the running
+ * experiments (cached), looks up the member's exposure (one indexed query) and, on the member's
+ * first order, writes it. Returns the two rules' ids, saved as drafts.
+ */
+export const BENCH_EXPERIMENT_KEY = 'bench-double-points';
+
+export const benchExperiment = (at: Date): Experiment => ({
+  id: 'exp_bench_double_points',
+  key: BENCH_EXPERIMENT_KEY,
+  name: 'Double points (bench)',
+  hypothesis: 'assignment costs nothing measurable at ingestion',
+  status: 'running',
+  salt: 'bench-salt',
+  population: PopulationSchema.parse({ segmentId: null, entry: 'open' }),
+  variants: VariantSchema.array().parse([
+    { key: 'control', name: 'Control', weight: 1, control: true },
+    { key: 'treatment', name: 'Double points', weight: 1 },
+  ]),
+  targets: TargetsSchema.parse({}),
+  metrics: MetricSettingsSchema.parse({}),
+  orthogonal: false,
+  plannedStartAt: null,
+  plannedEndAt: null,
+  startedAt: at,
+  stoppedAt: null,
+  createdAt: at,
+  updatedAt: at,
+});
+
+export const installExperimentRules = async (
+  client: Poster,
+): Promise<{ plain: string; arm: string }> => {
+  const save = async (name: string, conditions: unknown[]) => {
+    const document = {
+      schemaVersion: 1,
+      name,
+      trigger: 'order.placed',
+      conditions,
+      effects: [{ type: 'points.multiplier', percent: 200 }],
+    };
+    const res = await client.post('/v1/rules', JSON.stringify({ document, status: 'draft' }));
+    if (res.status !== 201) throw new Error(`saving a rule: ${res.status} ${res.text}`);
+    return (JSON.parse(res.text) as { id: string }).id;
+  };
+  return {
+    plain: await save('Double points (A: no experiment)', []),
+    arm: await save('Double points (B: treatment arm)', [
+      { type: 'customer.experiment', key: BENCH_EXPERIMENT_KEY, variant: 'treatment' },
+    ]),
+  };
 };

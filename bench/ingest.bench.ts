@@ -1,4 +1,10 @@
-import { activateOnly, installRuleSets, type RuleSets } from './ingest-rules.js';
+import {
+  activateOnly,
+  benchExperiment,
+  installExperimentRules,
+  installRuleSets,
+  type RuleSets,
+} from './ingest-rules.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
@@ -16,7 +22,9 @@ import { basePointsForAmount } from '../src/core/orders/orders.earn.js';
 import { DEFAULT_PROGRAMME } from '../src/core/programme/programme.js';
 import { newId } from '../src/core/shared/ids.js';
 import { decimalToMinor } from '../src/core/shared/money.js';
+import { PROGRAMME_CACHE_TTL_MS } from '../src/app/programme-caches.js';
 import { openDatabase } from '../src/db/dialect.js';
+import { experimentRepository } from '../src/db/experiments/experiments.repository.js';
 import type { DB } from '../src/db/schema.js';
 
 /**
@@ -47,6 +55,8 @@ export interface IngestBenchOptions {
   cpuProfileDir: string | null;
   /** Also time ingestion with 1 active rule against the 50-rule programme. */
   compareRules: boolean;
+  /** Also time a rule naming a running experiment's arm against the same rule without it. */
+  compareExperiment: boolean;
   log: (line: string) => void;
 }
 
@@ -61,6 +71,7 @@ export const defaultIngestOptions = (quick: boolean): Omit<IngestBenchOptions, '
   retailLinesPath: RETAIL_LINES,
   cpuProfileDir: null,
   compareRules: true,
+  compareExperiment: true,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -718,6 +729,14 @@ export interface DatabaseFigures {
   ratio: number | null;
   /** API ingestion with 1 and with 50 active rules, and 50-rule orders/s over 1-rule orders/s. */
   rules: { one: Summary; fifty: Summary; ratio: number; cpuRatio: number | null } | null;
+  /** A: double points for all; B: for an experiment's treatment arm. B orders/s over A's. */
+  experiment: {
+    a: Summary;
+    b: Summary;
+    runs: { a: number[]; b: number[] };
+    ratio: number;
+    cpuRatio: number | null;
+  } | null;
   failures: string[];
   /** Deadlocks PostgreSQL detected while the server ran (each one fails a request). */
   deadlocks: number | null;
@@ -879,6 +898,24 @@ const runApiPhase = async (
     if (options.compareRules) {
       figures.rules = await compareRuleSets(client, measured, kind, options, sources, fail);
     }
+    // The experiment is written straight to the database (its API is not there yet), which
+    // PGlite's one process cannot share with the running server.
+    if (options.compareExperiment && kind === 'postgres') {
+      const direct = await target.openDirect();
+      try {
+        await experimentRepository(direct.db).insert(benchExperiment(new Date(0)));
+      } finally {
+        await direct.close();
+      }
+      figures.experiment = await compareExperimentArms(
+        client,
+        measured,
+        kind,
+        options,
+        sources,
+        fail,
+      );
+    }
     return customerIds;
   } catch (error) {
     throw new Error(`${(error as Error).message}\nserver output:\n${server.tail()}`);
@@ -937,6 +974,54 @@ const compareRuleSets = async (
   };
 };
 
+const cpuOfOrder = (s: Summary) =>
+  s.cpuMsPerOrder.server === null ? null : s.cpuMsPerOrder.server + (s.cpuMsPerOrder.database ?? 0);
+
+/** A (rule without the experiment) then B (rule on its treatment arm), alternating per repeat. */
+const compareExperimentArms = async (
+  client: HttpClient,
+  measured: OrderSeed[],
+  kind: DatabaseKind,
+  options: IngestBenchOptions,
+  sources: CpuSources,
+  fail: (message: string) => void,
+): Promise<NonNullable<DatabaseFigures['experiment']>> => {
+  const rules = await installExperimentRules(client);
+  const all = [rules.plain, rules.arm];
+  // The server read the running experiments (none) with the first orders; let its cache lapse.
+  await new Promise((resolve) => setTimeout(resolve, PROGRAMME_CACHE_TTL_MS + 200));
+  const runs: Record<'a' | 'b', RunFigures[]> = { a: [], b: [] };
+  for (let r = 1; r <= options.repeats; r += 1) {
+    const order: ('a' | 'b')[] = r % 2 === 1 ? ['a', 'b'] : ['b', 'a'];
+    for (const arm of order) {
+      await activateOnly(client, all, [arm === 'a' ? rules.plain : rules.arm]);
+      const run = await measureApi(
+        client,
+        measured,
+        `exp-${arm}-${r}`,
+        options.concurrency,
+        sources,
+        fail,
+      );
+      options.log(describeRun(`${kind} API experiment ${arm.toUpperCase()}, run ${r}`, run));
+      runs[arm].push(run);
+    }
+  }
+  await activateOnly(client, all, []);
+  const [a, b] = [summarise(runs.a), summarise(runs.b)];
+  const [cpuA, cpuB] = [cpuOfOrder(a), cpuOfOrder(b)];
+  return {
+    a,
+    b,
+    runs: {
+      a: runs.a.map((r) => r.ordersPerSecond),
+      b: runs.b.map((r) => r.ordersPerSecond),
+    },
+    ratio: round(b.ordersPerSecond / a.ordersPerSecond, 3),
+    cpuRatio: cpuA && cpuB ? round(cpuA / cpuB, 3) : null,
+  };
+};
+
 const runBaselinePhase = async (
   options: IngestBenchOptions,
   kind: DatabaseKind,
@@ -983,6 +1068,7 @@ const benchDatabase = async (
     baseline: null,
     ratio: null,
     rules: null,
+    experiment: null,
     failures: [],
     deadlocks: null,
     serverLogTail: null,
@@ -1117,6 +1203,40 @@ const rulesLines = (report: IngestBenchReport): string[] => {
   ];
 };
 
+const experimentLines = (report: IngestBenchReport): string[] => {
+  const compared = report.databases.filter((d) => d.experiment);
+  if (compared.length === 0) return [];
+  return [
+    '',
+    'A/B: double points for all (A) vs for the treatment arm of a running open experiment (B); medians',
+    table(
+      [
+        'database',
+        'A orders/s',
+        'p50 ms',
+        'B orders/s',
+        'p50 ms',
+        'B/A',
+        'CPU/order A ÷ B',
+        'runs A | B',
+      ],
+      compared.map((d) => {
+        const e = d.experiment!;
+        return [
+          d.database,
+          String(e.a.ordersPerSecond),
+          String(e.a.p50Ms),
+          String(e.b.ordersPerSecond),
+          String(e.b.p50Ms),
+          e.ratio.toFixed(3),
+          e.cpuRatio?.toFixed(3) ?? '-',
+          `${e.runs.a.join(' ')} | ${e.runs.b.join(' ')}`,
+        ];
+      }),
+    ),
+  ];
+};
+
 export const formatIngestReport = (report: IngestBenchReport): string => {
   const { workload, settings } = report;
   const measured = report.databases.filter((d) => d.api && d.baseline);
@@ -1156,6 +1276,7 @@ export const formatIngestReport = (report: IngestBenchReport): string => {
       ]),
     ),
     ...rulesLines(report),
+    ...experimentLines(report),
     ...report.databases.filter((d) => d.skipped).map((d) => `${d.database}: ${d.skipped}`),
     ...report.databases
       .filter((d) => d.deadlocks)
@@ -1203,6 +1324,7 @@ export const parseIngestArgs = (
   options.postgresUrl = process.env.BENCH_POSTGRES_URL ?? options.postgresUrl;
   options.retailLinesPath = value('data') ?? options.retailLinesPath;
   if (args.includes('--no-rules')) options.compareRules = false;
+  if (args.includes('--no-experiment')) options.compareExperiment = false;
   if (args.includes('--cpu-prof')) options.cpuProfileDir = resolve(ROOT, 'bench/results/profiles');
   return options;
 };

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ProgrammeSettings } from '../core/programme/programme.js';
+import type { RuleExperiment } from '../core/rules/rules.experiments.js';
 import type { Rule } from '../core/rules/rules.js';
 import { readThroughCache, type ReadThroughCache } from '../core/shared/ttl-cache.js';
 import type { TierConfig } from '../core/tiers/tiers.js';
@@ -18,6 +19,11 @@ export const PROGRAMME_CACHE_TTL_MS = 2_000;
 export type ProgrammeCache = ReadThroughCache<ProgrammeSettings>;
 /** The active rules, cached the same way: every order reads them. */
 export type RulesCache = ReadThroughCache<Rule[]>;
+/**
+ * The running experiments, cached the same way: an order reads them when an active rule names an
+ * experiment. Emptied after any write under /v1/experiments (start, stop) commits (src/http/app.ts).
+ */
+export type ExperimentsCache = ReadThroughCache<RuleExperiment[]>;
 /** The tier programme, cached the same way: every order asks whether there is one. */
 export type TierCache = ReadThroughCache<TierConfig | null>;
 
@@ -27,9 +33,11 @@ export const programmeCache = <T = ProgrammeSettings>(
 
 /** The rules and tiers a unit of work on `db` reads through this process's caches. */
 export const cachedReads = (
-  caches: { rulesCache: RulesCache; tierCache: TierCache },
+  caches: { rulesCache: RulesCache; experimentsCache: ExperimentsCache; tierCache: TierCache },
   db: Kysely<DB>,
-): Required<Pick<SharedReads, 'activeRules' | 'tierConfig'>> => ({
+): Required<Pick<SharedReads, 'activeRules' | 'runningExperiments' | 'tierConfig'>> => ({
   activeRules: () => caches.rulesCache.read(() => repositoriesFor(db).rules.active()),
+  runningExperiments: () =>
+    caches.experimentsCache.read(() => repositoriesFor(db).rules.runningExperiments()),
   tierConfig: () => caches.tierCache.read(() => tierRepository(db).config()),
 });

@@ -6,5 +6,6 @@
  */
 export { withReferrals } from '../db/referrals.repository.js';
 export { customerAwards } from '../db/rules.repository.js';
+export { simulationExperiments } from '../db/rules-experiments.queries.js';
 export { ruleCatalogue, ruleVocabulary } from '../db/rules-catalogue.queries.js';
 export type { RuleCatalogue } from '../db/rules-catalogue.queries.js';

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { eventQueue, type EventQueue } from '../core/events/events.js';
 import type { ProgrammeSettings } from '../core/programme/programme.js';
+import type { RuleExperiment } from '../core/rules/rules.experiments.js';
 import type { Rule } from '../core/rules/rules.js';
 import { hasTiers, type TierConfig } from '../core/tiers/tiers.js';
 import type { Clock } from '../core/shared/clock.js';
@@ -18,6 +19,8 @@ export interface UnitOfWork extends Repositories {
   programme: ProgrammeSettings;
   events: EventQueue;
   activeRules(): Promise<Rule[]>;
+  /** The running experiments rules may name (cached per process in the HTTP server). */
+  runningExperiments(): Promise<RuleExperiment[]>;
   /** The tier programme, or null without tiers (cached per process in the HTTP server). */
   tierConfig(): Promise<TierConfig | null>;
   tiersConfigured(): Promise<boolean>;
@@ -27,6 +30,7 @@ export interface UnitOfWork extends Repositories {
 export interface SharedReads {
   events?: EventQueue;
   activeRules?: () => Promise<Rule[]>;
+  runningExperiments?: () => Promise<RuleExperiment[]>;
   tierConfig?: () => Promise<TierConfig | null>;
 }
 
@@ -50,6 +54,7 @@ export const unitOfWork = (
     programme,
     events: shared.events ?? eventQueue(),
     activeRules: shared.activeRules ?? (() => repos.rules.active()),
+    runningExperiments: shared.runningExperiments ?? once(() => repos.rules.runningExperiments()),
     tierConfig,
     tiersConfigured: async () => hasTiers(await tierConfig()),
   };

@@ -5,6 +5,7 @@ import { simulateRule, type SimulationReport } from '../core/rules/rules.simulat
 import { RuleDocumentSchema } from '../core/rules/rules.js';
 import { addDays, systemClock } from '../core/shared/clock.js';
 import { orderHistorySource } from '../app/orders.js';
+import { simulationExperiments } from '../app/rules.js';
 import { repositoriesFor } from '../app/database.js';
 import { runWithDatabase, type OpenDatabase } from './import/import.command.js';
 
@@ -53,10 +54,13 @@ export const registerRulesCommand = (program: Command, open: OpenDatabase): Comm
         const started = performance.now();
         const to = systemClock.now();
         const programme = await getProgramme(repositoriesFor(db));
-        const report = await simulateRule(orderHistorySource(db), programme, document, {
-          from: addDays(to, -days),
-          to,
-        });
+        const report = await simulateRule(
+          orderHistorySource(db),
+          programme,
+          document,
+          { from: addDays(to, -days), to },
+          await simulationExperiments(db, document),
+        );
         const seconds = (performance.now() - started) / 1000;
         process.stdout.write(
           options.json

@@ -7,7 +7,14 @@ import type {
 } from '../core/rules/rules.live.js';
 import type { RuleDocument } from '../core/rules/rules.js';
 import type { RuleRepository, StoredRule } from '../core/rules/rules.store.js';
+import { openSegments } from '../core/rules/rules.experiments.js';
 import { insertRows } from './batch/insert-rows.js';
+import {
+  experimentFactsOf,
+  experimentsByKey,
+  recordRuleExposures,
+  runningExperiments,
+} from './rules-experiments.queries.js';
 import type { DB } from './schema.js';
 
 const toRule = (r: {
@@ -107,6 +114,8 @@ export const ruleRepository = (db: Kysely<DB>): RuleRepository => ({
         .where('status', '=', 'active')
         .execute()
     ).map((r) => ({ id: r.id, version: r.version, document: r.document as RuleDocument })),
+  runningExperiments: () => runningExperiments(db),
+  experimentsByKey: (keys) => experimentsByKey(db, keys),
   awardTotals: async (ruleIds, since) => {
     if (ruleIds.length === 0) return {};
     const rows = await db
@@ -223,6 +232,14 @@ export const ruleFactsRepository = (db: Kysely<DB>): RuleFactsRepository => ({
     (await memberFactsOf(db, [customerId], options)).get(customerId) ?? unknownMember(),
   awardedSince: (customerId, windows) => awardedSinceIn(db, customerId, windows),
   recordAwards: (awards) => insertRows(db, 'rule_award', awards.map(awardRow)),
+  experimentFacts: (customerId, experiments) =>
+    experimentFactsOf(
+      db,
+      customerId,
+      experiments.map((e) => e.id),
+      openSegments(experiments),
+    ),
+  recordExposures: (exposures) => recordRuleExposures(db, exposures),
 });
 
 export const customerAwards = async (

@@ -24,12 +24,14 @@ import {
   programmeCache,
   type ProgrammeCache,
   cachedReads,
+  type ExperimentsCache,
   type RulesCache,
   type TierCache,
 } from '../app/programme-caches.js';
 import type { TierConfig } from '../core/tiers/tiers.js';
 import type { Kysely } from 'kysely';
 import type { Rule } from '../core/rules/rules.js';
+import type { RuleExperiment } from '../core/rules/rules.experiments.js';
 import { cardRoutes } from './cards.routes.js';
 import { memberRoutes } from './member.routes.js';
 import { pointsRoutes } from './points.routes.js';
@@ -77,6 +79,7 @@ const MAX_BATCHES_IN_FLIGHT = 2;
 /** The batch's readers of rules and tiers, through this process's caches, on its transaction. */
 const cachedReadsOf = (caches: Parameters<typeof cachedReads>[0]) => ({
   activeRules: (db: Kysely<DB>) => cachedReads(caches, db).activeRules(),
+  runningExperiments: (db: Kysely<DB>) => cachedReads(caches, db).runningExperiments(),
   tierConfig: (db: Kysely<DB>) => cachedReads(caches, db).tierConfig(),
 });
 
@@ -85,6 +88,7 @@ const ordersBatcher = (
   programme: ProgrammeCache,
   rules: RulesCache,
   tiers: TierCache,
+  experiments: ExperimentsCache,
 ) =>
   orderBatcher({
     maxBatch: MAX_ORDERS_PER_BATCH,
@@ -97,7 +101,7 @@ const ordersBatcher = (
           clock: deps.clock,
           maxFutureSkewMinutes: deps.maxFutureSkewMinutes,
           programme: await programme.read(() => getProgramme(repositoriesFor(deps.db))),
-          ...cachedReadsOf({ rulesCache: rules, tierCache: tiers }),
+          ...cachedReadsOf({ rulesCache: rules, tierCache: tiers, experimentsCache: experiments }),
         },
         items,
       ),
@@ -128,7 +132,8 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   const programme = programmeCache();
   const rules = programmeCache<Rule[]>();
   const tiers = programmeCache<TierConfig | null>();
-  app.use('*', requestContext(deps, programme, rules, tiers));
+  const experiments = programmeCache<RuleExperiment[]>();
+  app.use('*', requestContext(deps, programme, rules, tiers, experiments));
   app.use('*', rejectBadUrlText);
   // Routes without an API key (/auth, /m, /s, /u, …) take small bodies; /v1 reads none before
   // the key is checked, and no body is parsed before its depth and text are.
@@ -143,9 +148,12 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   app.use('/v1/rules', invalidateProgrammeOnChange(rules));
   app.use('/v1/rules/*', invalidateProgrammeOnChange(rules));
   app.use('/v1/tiers', invalidateProgrammeOnChange(tiers));
+  // Starting or stopping an experiment changes which rules' experiment conditions can hold.
+  app.use('/v1/experiments', invalidateProgrammeOnChange(experiments));
+  app.use('/v1/experiments/*', invalidateProgrammeOnChange(experiments));
   // Off, every order takes the per-request transaction below, like every other write.
   if (deps.orderBatching ?? true) {
-    app.use('/v1/orders', batchOrders(ordersBatcher(deps, programme, rules, tiers)));
+    app.use('/v1/orders', batchOrders(ordersBatcher(deps, programme, rules, tiers, experiments)));
   }
   app.use('/v1/webhooks/*', invalidateWebhooksOnChange);
   // Placement commits batch by batch itself: one request-long transaction would hold every row it moves.

@@ -12,6 +12,7 @@ import { unitOfWork, type SharedReads, type UnitOfWork } from '../app/unit-of-wo
 import {
   cachedReads,
   type ProgrammeCache,
+  type ExperimentsCache,
   type RulesCache,
   type TierCache,
 } from '../app/programme-caches.js';
@@ -48,6 +49,7 @@ export type AppEnv = {
     log: Logger;
     programmeCache: ProgrammeCache;
     rulesCache: RulesCache;
+    experimentsCache: ExperimentsCache;
     tierCache: TierCache;
     /** Events the request's use cases emit; dispatched before its transaction commits. */
     events: EventQueue;

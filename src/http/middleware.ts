@@ -16,6 +16,7 @@ import { claimKey, invalidIdempotencyKey, keyClaim } from './idempotency.js';
 import { idempotencyRepository } from '../app/orders.js';
 import {
   cachedReads,
+  type ExperimentsCache,
   type ProgrammeCache,
   type RulesCache,
   type TierCache,
@@ -28,6 +29,7 @@ export const requestContext =
     programme: ProgrammeCache,
     rules: RulesCache,
     tiers: TierCache,
+    experiments: ExperimentsCache,
   ): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
     const requestId = c.req.header('x-request-id')?.slice(0, 100) || randomUUID();
@@ -35,6 +37,7 @@ export const requestContext =
     c.set('db', deps.db);
     c.set('programmeCache', programme);
     c.set('rulesCache', rules);
+    c.set('experimentsCache', experiments);
     c.set('tierCache', tiers);
     c.set('events', eventQueue());
     c.set('log', deps.log.child({ requestId }));

@@ -9,6 +9,7 @@ import { DomainError } from '../core/shared/errors.js';
 import { isKnownCurrency } from '../core/shared/money.js';
 import { eventQueue } from '../core/events/events.js';
 import { countsOrders } from '../core/rules/rules.live.js';
+import type { RuleExperiment } from '../core/rules/rules.experiments.js';
 import type { Rule } from '../core/rules/rules.js';
 import { hasTiers, type TierConfig } from '../core/tiers/tiers.js';
 import {
@@ -54,6 +55,7 @@ export interface BatchContext {
   maxFutureSkewMinutes?: number;
   /** Reads through the batch's transaction: PGlite's one connection is held by it. */
   activeRules(db: Kysely<DB>): Promise<Rule[]>;
+  runningExperiments(db: Kysely<DB>): Promise<RuleExperiment[]>;
   tierConfig(db: Kysely<DB>): Promise<TierConfig | null>;
 }
 
@@ -197,6 +199,7 @@ export const writeOrderBatch = (
         programme: ctx.programme,
         maxFutureSkewMinutes: ctx.maxFutureSkewMinutes,
         activeRules: () => ctx.activeRules(trx),
+        runningExperiments: () => ctx.runningExperiments(trx),
         tiersConfigured: async () => hasTiers(await ctx.tierConfig(trx)),
       };
       const responses: StoredResponse[] = [];
@@ -241,6 +244,7 @@ export const writeOrderBatch = (
       programme: async () => ctx.programme,
       shared: (trx) => ({
         activeRules: () => ctx.activeRules(trx),
+        runningExperiments: () => ctx.runningExperiments(trx),
         tierConfig: () => ctx.tierConfig(trx),
       }),
     },

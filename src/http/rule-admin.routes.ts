@@ -13,7 +13,7 @@ import { RULE_TRIGGERS, RuleDocumentSchema } from '../core/rules/rules.js';
 import { getCustomer } from '../core/customers/customers.service.js';
 import { addDays, type Clock } from '../core/shared/clock.js';
 import { orderHistorySource } from '../app/orders.js';
-import { customerAwards } from '../app/rules.js';
+import { customerAwards, simulationExperiments } from '../app/rules.js';
 import { useCaseDeps, type AppEnv } from './context.js';
 import { IdParam, IdempotencyHeader, commonErrors, json, jsonBody, problem } from './openapi.js';
 import { PeriodFields, SimulationView, presentSimulation } from './rules.routes.js';
@@ -152,7 +152,11 @@ export const ruleAdminRoutes = (clock: Clock) => {
       description:
         'The document is validated field by field; an invalid rule is refused with the path of each fault (e.g. `document.effects.0.points`).',
       request: { headers: IdempotencyHeader, body: jsonBody(CreateRuleBody) },
-      responses: { 201: json(RuleView, 'Saved as version 1'), ...commonErrors },
+      responses: {
+        201: json(RuleView, 'Saved as version 1'),
+        ...commonErrors,
+        422: problem('The rule names an experiment or arm that does not exist'),
+      },
     }),
     async (c) => {
       const deps = await useCaseDeps(c, clock);
@@ -213,6 +217,7 @@ export const ruleAdminRoutes = (clock: Clock) => {
         200: json(RuleView, 'The new version'),
         ...commonErrors,
         404: problem('No such rule'),
+        422: problem('The rule names an experiment or arm that does not exist'),
       },
     }),
     async (c) => {
@@ -276,7 +281,9 @@ export const ruleAdminRoutes = (clock: Clock) => {
         200: json(SimulationView, 'What the rule would have done'),
         ...commonErrors,
         404: problem('No such rule'),
-        422: problem('A rule that cannot be replayed over orders, or an empty period'),
+        422: problem(
+          'A rule that cannot be replayed over orders, names an unknown experiment or arm, or an empty period',
+        ),
       },
     }),
     async (c) => {
@@ -288,6 +295,7 @@ export const ruleAdminRoutes = (clock: Clock) => {
         deps.programme,
         rule.document,
         period,
+        await simulationExperiments(c.var.db, rule.document),
       );
       return c.json(presentSimulation(report), 200);
     },

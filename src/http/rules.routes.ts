@@ -3,9 +3,10 @@ import { describeRule } from '../core/rules/rules.describe.js';
 import { simulateRule, type SimulationReport } from '../core/rules/rules.simulate.js';
 import { simulationPeriod } from '../core/rules/rules.simulation-period.js';
 import { RuleDocumentSchema } from '../core/rules/rules.js';
+import { EXPERIMENT_STATUSES } from '../core/experiments/experiments.js';
 import type { Clock } from '../core/shared/clock.js';
 import { orderHistorySource } from '../app/orders.js';
-import { ruleCatalogue } from '../app/rules.js';
+import { ruleCatalogue, simulationExperiments } from '../app/rules.js';
 import { ttlCache } from '../core/shared/ttl-cache.js';
 import { useCaseDeps, type AppEnv } from './context.js';
 import { commonErrors, json, jsonBody, problem } from './openapi.js';
@@ -67,6 +68,20 @@ export const SimulationView = z
     pointsByDay: z.array(
       z.object({ day: z.string(), points: z.number().int(), orders: z.number().int() }),
     ),
+    experiments: z.array(
+      z.object({
+        key: z.string(),
+        status: z.enum(EXPERIMENT_STATUSES),
+        arms: z.array(
+          z.object({
+            variant: z.string(),
+            customers: z.number().int(),
+            orders: z.number().int(),
+          }),
+        ),
+        outside: z.object({ customers: z.number().int(), orders: z.number().int() }),
+      }),
+    ),
   })
   .openapi('RuleSimulation');
 
@@ -98,7 +113,9 @@ export const ruleRoutes = (clock: Clock) => {
       responses: {
         200: json(SimulationView, 'What the rule would have done'),
         ...commonErrors,
-        422: problem('A rule that cannot be replayed over orders, or an empty period'),
+        422: problem(
+          'A rule that cannot be replayed over orders, names an unknown experiment or arm, or an empty period',
+        ),
       },
     }),
     async (c) => {
@@ -110,6 +127,7 @@ export const ruleRoutes = (clock: Clock) => {
         deps.programme,
         body.rule,
         period,
+        await simulationExperiments(c.var.db, body.rule),
       );
       return c.json(presentSimulation(report), 200);
     },

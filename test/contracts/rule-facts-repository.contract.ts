@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import {
+  MetricSettingsSchema,
+  PopulationSchema,
+  TargetsSchema,
+  VariantSchema,
+} from '../../src/core/experiments/experiments.js';
+import type { RuleExperiment } from '../../src/core/rules/rules.experiments.js';
 import type { RuleAward } from '../../src/core/rules/rules.live.js';
+import { experimentRepository } from '../../src/db/experiments/experiments.repository.js';
 import { newId } from '../../src/core/shared/ids.js';
 import { newOrder } from './order-repository.contract.js';
 import { inUnit, insertCustomer, sqlUnit, type ContractEnv } from './units.js';
@@ -82,5 +90,58 @@ export const ruleFactsRepositoryContract = (env: ContractEnv) =>
         unit.ruleFacts.awardedSince(customerId, windows),
       );
       expect(stored).toEqual(totals);
+    });
+
+    it('reads exposures and open segments, its own first exposures included, the first kept', async () => {
+      const customerId = await insertCustomer(env.db());
+      const at = new Date('2026-06-01T00:00:00Z');
+      const id = newId('experiment');
+      const experiment = {
+        id,
+        key: id.toLowerCase().replace('_', '-'),
+        name: 'contract',
+        hypothesis: 'h',
+        status: 'running' as const,
+        salt: 's',
+        population: PopulationSchema.parse({ entry: 'open' }),
+        variants: VariantSchema.array().parse([
+          { key: 'a', name: 'A', weight: 1, control: true },
+          { key: 'b', name: 'B', weight: 1 },
+        ]),
+        targets: TargetsSchema.parse({}),
+        metrics: MetricSettingsSchema.parse({}),
+        orthogonal: false,
+        plannedStartAt: null,
+        plannedEndAt: null,
+        startedAt: at,
+        stoppedAt: null,
+        createdAt: at,
+        updatedAt: at,
+      };
+      await experimentRepository(env.db()).insert(experiment);
+      const asked: RuleExperiment[] = [experiment];
+      const exposure = (variant: string, exposedAt: Date) => ({
+        experimentId: id,
+        customerId,
+        variant,
+        exposedAt,
+        source: 'rule' as const,
+      });
+      const seen = await inUnit(env.db(), env.kind, [customerId], async (unit) => {
+        const before = await unit.ruleFacts.experimentFacts(customerId, asked);
+        await unit.ruleFacts.recordExposures([exposure('b', at)]);
+        await unit.ruleFacts.recordExposures([exposure('a', new Date(at.getTime() + 1000))]);
+        const after = await unit.ruleFacts.experimentFacts(customerId, asked);
+        return { before, after };
+      });
+      expect(seen.before).toEqual({ exposed: {}, segmentIds: [] });
+      expect(seen.after.exposed).toEqual({ [id]: 'b' });
+      const stored = await env
+        .db()
+        .selectFrom('experiment_exposure')
+        .select(['variant', 'exposed_at'])
+        .where('experiment_id', '=', id)
+        .execute();
+      expect(stored).toEqual([{ variant: 'b', exposed_at: at }]);
     });
   });

@@ -58,6 +58,8 @@ export interface Evaluation {
   issues: IssueProposal[];
   /** Why each rule for this trigger did not apply: shown in simulations and rule editors. */
   skipped: { ruleId: string; reason: string }[];
+  /** The rules whose conditions were looked at (active, not cut off by a higher priority). */
+  evaluated: string[];
 }
 
 const matchesFilter = (line: OrderFacts['lines'][number], filter: LineFilter | undefined) => {
@@ -274,7 +276,7 @@ export const evaluateRules = (
   event: RuleEvent,
   ctx: EvaluationContext,
 ): Evaluation => {
-  const result: Evaluation = { points: [], issues: [], skipped: [] };
+  const result: Evaluation = { points: [], issues: [], skipped: [], evaluated: [] };
   const local = localTimeOf(event.at, ctx.timeZone);
   // A rule that stops lower priorities lets the rest of its own priority run.
   let stopBelow: number | null = null;
@@ -283,6 +285,7 @@ export const evaluateRules = (
     const inactive = whyNotActive(rule, event);
     if (inactive === 'another trigger' || inactive === 'another custom event') continue;
     const amounts = eligible(event.order, rule.document.lines);
+    if (!inactive) result.evaluated.push(rule.id);
     const reason =
       inactive ??
       rule.document.conditions

@@ -10,6 +10,14 @@ import {
   type OrderFacts,
   type RuleEvent,
 } from './rules.evaluate.js';
+import type { Exposure } from '../experiments/experiments.js';
+import {
+  exposuresFor,
+  namedExperiments,
+  placeCustomer,
+  type ExperimentFacts,
+  type RuleExperiment,
+} from './rules.experiments.js';
 import { periodStart } from './rules.period.js';
 import type { Rule, RuleTrigger } from './rules.js';
 
@@ -53,6 +61,13 @@ export interface RuleFactsRepository {
     windows: { ruleId: string; since: Date }[],
   ): Promise<Record<string, number>>;
   recordAwards(awards: RuleAward[]): Promise<void>;
+  /**
+   * The customer's exposures to these experiments and which of their open populations' segments
+   * the customer is in: one indexed query, made only when an active rule names a running experiment.
+   */
+  experimentFacts(customerId: string, experiments: RuleExperiment[]): Promise<ExperimentFacts>;
+  /** Records first exposures; a customer already exposed keeps the first. */
+  recordExposures(exposures: Exposure[]): Promise<void>;
 }
 
 export interface LiveRuleDeps {
@@ -61,6 +76,8 @@ export interface LiveRuleDeps {
   activeRules(): Promise<Rule[]>;
   /** Whether any tier exists: without tiers and rules, an event needs no member facts. */
   tiersConfigured(): Promise<boolean>;
+  /** The running experiments (cached by the caller where it can be); absent: none are read. */
+  runningExperiments?(): Promise<RuleExperiment[]>;
   programme: ProgrammeSettings;
   clock: Clock;
   events: EventSink;
@@ -74,6 +91,8 @@ export interface Proposal {
   awards: ProposedAward[];
   issues: IssueProposal[];
   facts: MemberFacts;
+  /** First exposures to experiments the evaluated rules named, recorded with the awards. */
+  exposures: Exposure[];
 }
 
 const context = (
@@ -103,6 +122,24 @@ const capWindows = (rules: Rule[], at: Date, timeZone: string) =>
   });
 
 /**
+ * The customer's arms of the running experiments these rules name; null (and no query) when they
+ * name none or none of them runs, which is every event of a programme without experiments.
+ */
+const experimentPlacement = async (
+  deps: LiveRuleDeps,
+  rules: Rule[],
+  customerId: string,
+  at: Date,
+) => {
+  const named = namedExperiments(rules);
+  if (named.size === 0 || !deps.runningExperiments) return null;
+  const running = (await deps.runningExperiments()).filter((e) => named.has(e.key));
+  if (running.length === 0) return null;
+  const found = await deps.ruleFacts.experimentFacts(customerId, running);
+  return placeCustomer(customerId, running, found, at);
+};
+
+/**
  * What the rules for `trigger` give a member for one event; `basePoints` is what the programme's
  * earn rate gives an order (0 for other events), which a tier's multiplier raises.
  */
@@ -123,7 +160,7 @@ export const proposeAwards = async (
       (input.trigger !== 'custom' || r.document.customEvent === input.customEvent),
   );
   if (rules.length === 0 && !(await deps.tiersConfigured())) {
-    return { points: input.basePoints, awards: [], issues: [], facts: NO_FACTS };
+    return { points: input.basePoints, awards: [], issues: [], facts: NO_FACTS, exposures: [] };
   }
   const facts = await deps.ruleFacts.memberFacts(input.customerId, {
     orderCount: rules.some(countsOrders),
@@ -145,17 +182,18 @@ export const proposeAwards = async (
     });
   }
   if (rules.length === 0) {
-    return { points: input.basePoints + tierBonus, awards, issues: [], facts };
+    return { points: input.basePoints + tierBonus, awards, issues: [], facts, exposures: [] };
   }
   const windows = capWindows(rules, input.at, deps.programme.timeZone);
   const awarded = windows.length
     ? await deps.ruleFacts.awardedSince(input.customerId, windows)
     : {};
+  const placement = await experimentPlacement(deps, rules, input.customerId, input.at);
   const event: RuleEvent = {
     trigger: input.trigger,
     ...(input.customEvent ? { customEvent: input.customEvent } : {}),
     at: input.at,
-    customer: facts.customer,
+    customer: placement ? { ...facts.customer, experiments: placement.arms } : facts.customer,
     ...(input.order
       ? { order: { ...input.order, orderNumber: (facts.ordersBefore ?? 0) + 1 } }
       : {}),
@@ -177,6 +215,14 @@ export const proposeAwards = async (
     awards,
     issues: evaluation.issues,
     facts,
+    exposures: placement
+      ? exposuresFor(
+          input.customerId,
+          placement,
+          rules.filter((r) => evaluation.evaluated.includes(r.id)),
+          input.at,
+        )
+      : [],
   };
 };
 
@@ -198,6 +244,7 @@ export const recordProposal = async (
       })),
     );
   }
+  if (proposal.exposures.length > 0) await deps.ruleFacts.recordExposures(proposal.exposures);
   for (const issue of proposal.issues) {
     deps.events.emit({
       type: 'rule.issue',

@@ -1,6 +1,11 @@
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
+import {
+  experimentConditionIssues,
+  experimentKeysOf,
+  unknownExperimentInRule,
+} from './rules.experiments.js';
 import type { RuleDocument } from './rules.js';
 import type { RuleRepository, RuleStatus, RuleVersion, StoredRule } from './rules.store.js';
 
@@ -17,11 +22,24 @@ export interface RuleServiceDeps {
 export const ruleNotFound = (id: string) =>
   new DomainError('not_found', 'rule_not_found', `No rule ${id}`, { ruleId: id });
 
+/** A rule may only name experiments and arms that exist (any status: a draft can be prepared). */
+const checkExperiments = async (rules: RuleRepository, document: RuleDocument) => {
+  const keys = experimentKeysOf(document);
+  if (keys.length === 0) return;
+  const issues = experimentConditionIssues(
+    document,
+    await rules.experimentsByKey([...new Set(keys)]),
+    'document.',
+  );
+  if (issues.length > 0) throw unknownExperimentInRule(issues);
+};
+
 export const createRule = async (
   deps: RuleServiceDeps,
   input: { document: RuleDocument; status: Exclude<RuleStatus, 'archived'> },
   actor: string | null,
 ): Promise<StoredRule> => {
+  await checkExperiments(deps.rules, input.document);
   const now = deps.clock.now();
   const rule: StoredRule = {
     id: newId('rule'),
@@ -52,6 +70,7 @@ export const reviseRule = async (
 ): Promise<StoredRule> => {
   const current = await deps.rules.findById(id, { lock: true });
   if (!current) throw ruleNotFound(id);
+  if (change.document) await checkExperiments(deps.rules, change.document);
   const document = change.document ?? current.document;
   const next: StoredRule = {
     ...current,

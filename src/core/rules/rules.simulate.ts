@@ -1,7 +1,13 @@
+import { variantFor } from '../experiments/assignment.js';
 import type { ProgrammeSettings } from '../programme/programme.js';
 import { DomainError } from '../shared/errors.js';
 import { currencyExponent } from '../shared/money.js';
 import { evaluateRules, type CustomerFacts, type OrderFacts } from './rules.evaluate.js';
+import {
+  experimentConditionIssues,
+  unknownExperimentInRule,
+  type RuleExperiment,
+} from './rules.experiments.js';
 import { periodStart } from './rules.period.js';
 import type { Rule, RuleDocument } from './rules.js';
 
@@ -35,7 +41,74 @@ export interface SimulationReport {
   skippedReasons: { reason: string; orders: number }[];
   /** Points by day (UTC date), for a chart of what the rule would have cost over time. */
   pointsByDay: { day: string; points: number; orders: number }[];
+  /** For each experiment the rule names: the replayed customers and orders in each arm. */
+  experiments: SimulatedExperiment[];
 }
+
+/** An experiment a simulated rule names, with the key of its population's segment (null: all). */
+export interface SimulationExperiment extends RuleExperiment {
+  segmentKey: string | null;
+}
+
+export interface SimulatedExperiment {
+  key: string;
+  status: RuleExperiment['status'];
+  arms: { variant: string; customers: number; orders: number }[];
+  /** Replayed customers outside the population (not in its segment), or all when it stopped. */
+  outside: { customers: number; orders: number };
+}
+
+interface ArmTally {
+  customers: Set<string>;
+  orders: number;
+}
+
+/**
+ * Simulated customers are placed as live ones would be if the experiment ran now: members of its
+ * population by `variantFor`; nobody is in a stopped experiment, which applies no treatment.
+ */
+const armIn = (e: SimulationExperiment, o: SimulationOrder): string | null => {
+  if (e.status === 'stopped') return null;
+  if (e.segmentKey !== null && !o.customer.segments.includes(e.segmentKey)) return null;
+  return variantFor(e.salt, o.customerId, e.variants).key;
+};
+
+const experimentTally = (experiments: SimulationExperiment[]) => {
+  const tallies = experiments.map((e) => ({
+    experiment: e,
+    arms: new Map<string | null, ArmTally>(
+      [...e.variants.map((v) => v.key), null].map((k) => [k, { customers: new Set(), orders: 0 }]),
+    ),
+  }));
+  return {
+    /** The order's customer's arms, by key, counted as it goes by. */
+    place: (o: SimulationOrder): Record<string, string> => {
+      const arms: Record<string, string> = {};
+      for (const t of tallies) {
+        const arm = armIn(t.experiment, o);
+        const tally = t.arms.get(arm)!;
+        tally.customers.add(o.customerId);
+        tally.orders += 1;
+        if (arm !== null) arms[t.experiment.key] = arm;
+      }
+      return arms;
+    },
+    report: (): SimulatedExperiment[] =>
+      tallies.map((t) => ({
+        key: t.experiment.key,
+        status: t.experiment.status,
+        arms: t.experiment.variants.map((v) => ({
+          variant: v.key,
+          customers: t.arms.get(v.key)!.customers.size,
+          orders: t.arms.get(v.key)!.orders,
+        })),
+        outside: {
+          customers: t.arms.get(null)!.customers.size,
+          orders: t.arms.get(null)!.orders,
+        },
+      })),
+  };
+};
 
 interface Tally {
   report: SimulationReport;
@@ -88,6 +161,8 @@ export const simulateRule = async (
   programme: ProgrammeSettings,
   document: RuleDocument,
   period: { from: Date; to: Date },
+  /** The experiments the rule names (those that exist); their arms decide its conditions. */
+  experiments: SimulationExperiment[] = [],
 ): Promise<SimulationReport> => {
   if (document.trigger !== 'order.placed') {
     throw new DomainError(
@@ -108,6 +183,8 @@ export const simulateRule = async (
       { path: 'from', message: 'must be before to' },
     ]);
   }
+  const unknown = experimentConditionIssues(document, experiments, 'rule.');
+  if (unknown.length > 0) throw unknownExperimentInRule(unknown);
   const rule: Rule = { id: 'draft', version: 0, document };
   const base = {
     currency: programme.currency,
@@ -127,18 +204,20 @@ export const simulateRule = async (
       costMinor: 0,
       skippedReasons: [],
       pointsByDay: [],
+      experiments: [],
     },
     customers: new Set(),
     reasons: new Map(),
     days: new Map(),
     awarded: new Map(),
   };
+  const arms = experimentTally(experiments);
   for await (const o of source.ordersBetween(period.from, period.to)) {
     tally.report.ordersEvaluated += 1;
     const event = {
       trigger: 'order.placed' as const,
       at: o.placedAt,
-      customer: o.customer,
+      customer: experiments.length ? { ...o.customer, experiments: arms.place(o) } : o.customer,
       order: o.order,
     };
     const awardedInPeriod = { [rule.id]: awardedSoFar(tally, rule, o, ctx.timeZone) };
@@ -153,7 +232,7 @@ export const simulateRule = async (
       tally.reasons.set(reason, (tally.reasons.get(reason) ?? 0) + 1);
     }
   }
-  return finish(tally, programme);
+  return { ...finish(tally, programme), experiments: arms.report() };
 };
 
 const finish = (tally: Tally, programme: ProgrammeSettings): SimulationReport => ({

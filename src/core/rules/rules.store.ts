@@ -1,3 +1,4 @@
+import type { RuleExperiment } from './rules.experiments.js';
 import type { Rule, RuleDocument, RuleTrigger } from './rules.js';
 
 export const RULE_STATUSES = ['draft', 'active', 'archived'] as const;
@@ -29,6 +30,10 @@ export interface RuleRepository {
   list(filter: { status?: RuleStatus; trigger?: RuleTrigger }): Promise<StoredRule[]>;
   versions(id: string): Promise<RuleVersion[]>;
   active(): Promise<Rule[]>;
+  /** The running experiments, which the active rules' experiment conditions apply to. */
+  runningExperiments(): Promise<RuleExperiment[]>;
+  /** Experiments by key, whatever their status: to check and simulate rules that name them. */
+  experimentsByKey(keys: string[]): Promise<RuleExperiment[]>;
   /** Points each rule awarded since `since`, with the customers and entries involved. */
   awardTotals(
     ruleIds: string[],

@@ -5,7 +5,10 @@ import type {
   RuleAward,
   RuleFactsRepository,
 } from '../../core/rules/rules.live.js';
+import type { Exposure } from '../../core/experiments/experiments.js';
+import { openSegments } from '../../core/rules/rules.experiments.js';
 import { awardRow, awardedSinceIn, memberFactsOf } from '../rules.repository.js';
+import { experimentFactsOf, recordRuleExposures } from '../rules-experiments.queries.js';
 import type { DB } from '../schema.js';
 import { insertRows } from './insert-rows.js';
 
@@ -30,6 +33,9 @@ export const ruleFactsBuffer = (
   let prefetched = new Map<string, MemberFacts>();
   let prefetchedWith: FactOptions = { orderCount: false };
   const awards: RuleAward[] = [];
+  // First exposures the batch made, written with its awards; a member's second order in the
+  // batch sees them, so the first order's time is the one kept.
+  const exposures: Exposure[] = [];
   const repository: RuleFactsRepository = {
     memberFacts: async (customerId, options) => {
       const usable = !options.orderCount || prefetchedWith.orderCount;
@@ -55,6 +61,18 @@ export const ruleFactsBuffer = (
     recordAwards: async (rows) => {
       awards.push(...rows);
     },
+    experimentFacts: async (customerId, experiments) => {
+      const ids = experiments.map((e) => e.id);
+      const facts = await experimentFactsOf(trx, customerId, ids, openSegments(experiments));
+      for (const x of exposures) {
+        if (x.customerId === customerId && ids.includes(x.experimentId))
+          facts.exposed[x.experimentId] ??= x.variant;
+      }
+      return facts;
+    },
+    recordExposures: async (rows) => {
+      exposures.push(...rows);
+    },
   };
   return {
     repository,
@@ -63,12 +81,16 @@ export const ruleFactsBuffer = (
       prefetchedWith = options;
     },
     savepoint: () => {
-      const count = awards.length;
+      const [awardCount, exposureCount] = [awards.length, exposures.length];
       return () => {
-        awards.splice(count);
+        awards.splice(awardCount);
+        exposures.splice(exposureCount);
       };
     },
-    flush: () => insertRows(trx, 'rule_award', awards.map(awardRow)),
+    flush: async () => {
+      await insertRows(trx, 'rule_award', awards.map(awardRow));
+      await recordRuleExposures(trx, exposures);
+    },
   };
 };
 
@@ -81,4 +103,6 @@ export const noRuleFacts: RuleFactsRepository = {
   }),
   awardedSince: async () => ({}),
   recordAwards: async () => undefined,
+  experimentFacts: async () => ({ exposed: {}, segmentIds: [] }),
+  recordExposures: async () => undefined,
 };

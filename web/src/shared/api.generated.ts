@@ -4026,7 +4026,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description A rule that cannot be replayed over orders, or an empty period */
+        /** @description A rule that cannot be replayed over orders, names an unknown experiment or arm, or an empty period */
         422: {
           headers: {
             [name: string]: unknown;
@@ -4693,7 +4693,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description Well-formed but cannot be applied (such as a window that ends before it starts), or the Idempotency-Key was used with another body */
+        /** @description The rule names an experiment or arm that does not exist */
         422: {
           headers: {
             [name: string]: unknown;
@@ -5005,7 +5005,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description Well-formed but cannot be applied (such as a window that ends before it starts), or the Idempotency-Key was used with another body */
+        /** @description The rule names an experiment or arm that does not exist */
         422: {
           headers: {
             [name: string]: unknown;
@@ -5204,7 +5204,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description A rule that cannot be replayed over orders, or an empty period */
+        /** @description A rule that cannot be replayed over orders, names an unknown experiment or arm, or an empty period */
         422: {
           headers: {
             [name: string]: unknown;
@@ -18043,6 +18043,20 @@ export interface components {
         day: string;
         points: number;
         orders: number;
+      }[];
+      experiments: {
+        key: string;
+        /** @enum {string} */
+        status: 'draft' | 'running' | 'stopped';
+        arms: {
+          variant: string;
+          customers: number;
+          orders: number;
+        }[];
+        outside: {
+          customers: number;
+          orders: number;
+        };
       }[];
     };
     RuleCatalogue: {

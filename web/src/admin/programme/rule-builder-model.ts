@@ -37,6 +37,11 @@ export const CONDITION_KINDS: { type: string; label: string; blank: Condition }[
   { type: 'customer.tier', label: 'Tier', blank: { type: 'customer.tier', in: [] } },
   { type: 'customer.segment', label: 'Segment', blank: { type: 'customer.segment', in: [] } },
   {
+    type: 'customer.experiment',
+    label: 'Experiment arm',
+    blank: { type: 'customer.experiment', key: '', variant: '' },
+  },
+  {
     type: 'customer.orderNumber',
     label: 'Nth order',
     blank: { type: 'customer.orderNumber', nth: 1 },

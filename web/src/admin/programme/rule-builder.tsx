@@ -15,6 +15,7 @@ import {
   type LineFilter,
   type RuleParts,
 } from './rule-builder-model';
+import { fetchExperimentChoices, withExperiment } from './rule-experiments';
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const CHANNELS = ['web', 'pos', 'app', 'other'];
@@ -169,6 +170,11 @@ const ConditionInputs = ({
     queryFn: ({ signal }) => unwrap(client.GET('/v1/tiers', { signal })),
     enabled: c.type === 'customer.tier',
   });
+  const experiments = useQuery({
+    queryKey: ['experiments', 'rule-choices'],
+    queryFn: ({ signal }) => fetchExperimentChoices(signal),
+    enabled: c.type === 'customer.experiment',
+  });
   const set = (patch: Record<string, unknown>) => onChange({ ...c, ...patch });
   switch (c.type) {
     case 'time.dayOfWeek':
@@ -233,6 +239,47 @@ const ConditionInputs = ({
           onChange={(v) => set({ in: v })}
         />
       );
+    case 'customer.experiment': {
+      if (experiments.error) return <ErrorNotice error={experiments.error} />;
+      const choices = experiments.data ?? [];
+      const chosen = choices.find((e) => e.key === c.key);
+      return (
+        <>
+          <label>
+            Experiment
+            <select
+              value={text(c.key)}
+              onChange={(e) => onChange(withExperiment(c, e.target.value, choices))}
+            >
+              <option value="">
+                {experiments.isPending ? 'Loading experiments…' : 'Choose an experiment'}
+              </option>
+              {/* A saved key the list no longer offers (stopped) stays visible. */}
+              {c.key && !chosen ? <option value={text(c.key)}>{text(c.key)}</option> : null}
+              {choices.map((e) => (
+                <option key={e.key} value={e.key}>
+                  {e.name} ({e.status})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Arm
+            <select value={text(c.variant)} onChange={(e) => set({ variant: e.target.value })}>
+              <option value="">Choose an arm</option>
+              {c.variant && !chosen?.variants.some((v) => v.key === c.variant) ? (
+                <option value={text(c.variant)}>{text(c.variant)}</option>
+              ) : null}
+              {(chosen?.variants ?? []).map((v) => (
+                <option key={v.key} value={v.key}>
+                  {v.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      );
+    }
     case 'customer.orderNumber': {
       const every = c.every !== undefined;
       return (
