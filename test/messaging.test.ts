@@ -1,5 +1,4 @@
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Mailer } from '../src/core/messaging/messaging.send.js';
 import { CLAIM_LEASE_MS } from '../src/core/messaging/messaging.js';
@@ -9,32 +8,7 @@ import { celebrateBirthdays } from '../src/jobs/birthdays.job.js';
 import { smtpMailer, sweepMessages } from '../src/jobs/message-send.job.js';
 import { manualClock, startTestApp, type TestApp } from './support/app.js';
 import { insertStaticSegment } from './support/fixtures.js';
-
-/** A real SMTP server on a free port; every accepted mail is parsed and kept. */
-const startSmtp = async () => {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch((error: Error) => callback(error));
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-};
+import { startSmtp } from './support/smtp.js';
 
 const header = (mail: ParsedMail, name: string) =>
   mail.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]+:\s*/, '') ?? null;
