@@ -177,6 +177,22 @@ describe.each([
     expect(dated.created_at.toISOString()).toBe('2011-01-03T11:00:00.000Z');
   });
 
+  it('keeps on each order the amount returned against it (sales_order.returned_minor)', async () => {
+    const { rows } = await sql<{ order: string; returned: number; summed: number }>`
+      select o.external_id as order, o.returned_minor::int as returned,
+             coalesce((select sum(r.amount_minor) from order_return r where r.order_id = o.id), 0)::int
+               as summed
+        from sales_order o
+       order by o.external_id
+    `.execute(database.db);
+    expect(rows.filter((r) => r.returned !== r.summed)).toEqual([]);
+    expect(rows.filter((r) => r.returned > 0)).toEqual([
+      { order: '500001', returned: 2000, summed: 2000 },
+      { order: '500010', returned: 600, summed: 600 },
+      { order: '500011', returned: 450, summed: 450 },
+    ]);
+  });
+
   it('voids the pending points as a live return does: 100 keeps 0 of 20, 200 keeps 4 of 14', async () => {
     const voids = await database.db
       .selectFrom('ledger_entry')

@@ -23,6 +23,7 @@ import * as complaintAssigneeAndResolution from './migrations/20261207_0900_comp
 import * as addContentTranslations from './migrations/20261207_1010_add_content_translations.js';
 import * as addSurveyTranslations from './migrations/20261207_1155_add_survey_translations.js';
 import * as createExperiments from './migrations/20261207_1400_create_experiments.js';
+import * as addOrderReturnedMinor from './migrations/20261207_1900_add_order_returned_minor.js';
 
 /** Migrations are listed here by name; the name's timestamp orders them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -49,6 +50,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207_1010_add_content_translations': addContentTranslations,
   '20261207_1155_add_survey_translations': addSurveyTranslations,
   '20261207_1400_create_experiments': createExperiments,
+  '20261207_1900_add_order_returned_minor': addOrderReturnedMinor,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { Timestamp } from './column-types.js';
 
 /** Orders with their lines, and returns with theirs. */
@@ -18,6 +19,8 @@ export interface SalesOrderTable {
   placed_at: Timestamp;
   total_minor: number;
   points_earned: number;
+  /** Σ amount_minor of the order's returns, kept by a trigger on order_return. */
+  returned_minor: Generated<number>;
   created_at: Timestamp;
 }
 
