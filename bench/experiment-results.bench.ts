@@ -14,9 +14,9 @@ import {
 import { DEFAULT_PROGRAMME } from '../src/core/programme/programme.js';
 import { refreshCustomerAnalytics } from '../src/db/analytics/customer-analytics.queries.js';
 import type { Database } from '../src/db/dialect.js';
-import { experimentMetricStatement } from '../src/db/experiments/experiment-metrics.queries.js';
+import { explainExperimentMetrics } from '../src/db/experiments/experiment-metrics.queries.js';
 import { experimentRepository } from '../src/db/experiments/experiments.repository.js';
-import { withScratchPostgres } from './scratch-database.js';
+import { withKeptPostgres, withScratchPostgres } from './scratch-database.js';
 import { generateSyntheticShop } from './synthetic-shop.js';
 
 /**
@@ -25,7 +25,8 @@ import { generateSyntheticShop } from './synthetic-shop.js';
  * (one SQL statement of sums, then the statistics) timed `--runs` times, beside a
  * `select count(*) from sales_order` in the same run. RFM and lifecycle are refreshed first so the
  * heterogeneity breakdown has its groups. Run alone:
- * `npx tsx bench/experiment-results.bench.ts [--customers=N] [--runs=N]`; figures go to
+ * `npx tsx bench/experiment-results.bench.ts [--customers=N] [--runs=N] [--keep=DBNAME]`
+ * (`--keep` generates into that database once and reuses it on later runs); figures go to
  * BENCH_RESULT_FILE or bench/results/experiment-results.json.
  */
 
@@ -79,15 +80,61 @@ const experiment: Experiment = {
   updatedAt: EXPOSED_AT,
 };
 
-const run = async (database: Database, customers: number, runs: number) => {
+interface Prepared {
+  customers: number;
+  orders: number;
+  ledgerEntries: number;
+  returns: number;
+  exposed: number;
+  generationSeconds: number | null;
+  rfmSeconds: number | null;
+  exposeMs: number | null;
+}
+
+const tableSizes = async (database: Database) => {
+  const { rows } = await sql<{
+    customers: number;
+    orders: number;
+    entries: number;
+    returns: number;
+  }>`
+    select (select count(*) from customer)::int as customers,
+           (select count(*) from sales_order)::int as orders,
+           (select count(*) from ledger_entry)::int as entries,
+           (select count(*) from order_return)::int as returns
+  `.execute(database.db);
+  return rows[0]!;
+};
+
+// The shop, its RFM/lifecycle and the exposures; skipped when a kept database already has them.
+const prepare = async (database: Database, customers: number): Promise<Prepared> => {
   const db = database.db;
   const programme = DEFAULT_PROGRAMME;
+  const store = experimentRepository(db);
+  const existing = await tableSizes(database);
+  if (existing.customers > 0 && (await store.byKey(experiment.key))) {
+    const exposed = await sql<{ n: number }>`
+      select count(*)::int as n from experiment_exposure where experiment_id = ${experiment.id}
+    `.execute(db);
+    say(`  reusing ${existing.customers.toLocaleString('en-GB')} customers`);
+    return {
+      customers: existing.customers,
+      orders: existing.orders,
+      ledgerEntries: existing.entries,
+      returns: existing.returns,
+      exposed: exposed.rows[0]!.n,
+      generationSeconds: null,
+      rfmSeconds: null,
+      exposeMs: null,
+    };
+  }
   let started = performance.now();
-  const made = await generateSyntheticShop(db, {
+  await generateSyntheticShop(db, {
     customers,
     ordersPerCustomer: 10.5,
     end: END,
     currency: programme.currency,
+    loyalty: true,
     onProgress: ({ customers: done, orders }) => {
       if (done % Math.max(1, Math.floor(customers / 5)) < 50_000 || done === customers) {
         say(
@@ -108,13 +155,29 @@ const run = async (database: Database, customers: number, runs: number) => {
   });
   const rfmSeconds = Math.round((performance.now() - started) / 1000);
 
-  const store = experimentRepository(db);
   await store.insert(experiment);
   started = performance.now();
   const exposed = await store.exposePopulation(experiment, EXPOSED_AT);
   const exposeMs = Math.round(performance.now() - started);
-  await sql`analyze experiment_exposure`.execute(db);
+  await sql`vacuum analyze`.execute(db);
   say(`  exposed ${exposed.toLocaleString('en-GB')} customers in ${exposeMs} ms`);
+  const sizes = await tableSizes(database);
+  return {
+    customers: sizes.customers,
+    orders: sizes.orders,
+    ledgerEntries: sizes.entries,
+    returns: sizes.returns,
+    exposed,
+    generationSeconds,
+    rfmSeconds,
+    exposeMs,
+  };
+};
+
+const run = async (database: Database, customers: number, runs: number) => {
+  const db = database.db;
+  const programme = DEFAULT_PROGRAMME;
+  const prepared = await prepare(database, customers);
 
   const query = {
     experimentId: experiment.id,
@@ -123,29 +186,20 @@ const run = async (database: Database, customers: number, runs: number) => {
     currency: programme.currency,
     pointValueMilliMinor: programme.pointValueMilliMinor,
   };
-  const plan = await sql<{
-    'QUERY PLAN': string;
-  }>`explain ${experimentMetricStatement(query)}`.execute(db);
-  const planText = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
-
   const baselineMs = await time(runs, () => sql`select count(*) from sales_order`.execute(db));
   let summary = '';
   const resultsMs = await time(runs, async () => {
     const r = await resultsOf(db, programme, experiment, END);
     summary = r.summary[0]?.sentence ?? '';
   });
+  const planText = await explainExperimentMetrics(db, query);
   const report = {
     machine: {
       cores: os.availableParallelism(),
       cpuModel: os.cpus()[0]?.model ?? 'unknown',
       loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
     },
-    customers: made.customers,
-    orders: made.orders,
-    exposed,
-    generationSeconds,
-    rfmSeconds,
-    exposeMs,
+    ...prepared,
     baseline: {
       step: 'select count(*) from sales_order',
       medianMs: median(baselineMs),
@@ -170,9 +224,10 @@ const main = async () => {
   const customers = Number(arg('customers') ?? 1_000_000);
   const runs = Number(arg('runs') ?? 3);
   say(`Experiment results over ${customers.toLocaleString('en-GB')} customers (PostgreSQL):`);
-  const report = await withScratchPostgres('regulars_bench_experiments', (d) =>
-    run(d, customers, runs),
-  );
+  const keep = arg('keep');
+  const report = keep
+    ? await withKeptPostgres(keep, (d) => run(d, customers, runs))
+    : await withScratchPostgres('regulars_bench_experiments', (d) => run(d, customers, runs));
   const file = process.env.BENCH_RESULT_FILE ?? DEFAULT_RESULTS;
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);

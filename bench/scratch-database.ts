@@ -48,6 +48,32 @@ export const withScratchPostgres = async <T>(
   }
 };
 
+/**
+ * A migrated PostgreSQL database `name` for `work`, created if missing and kept afterwards, so a
+ * benchmark can generate a large shop once and time its queries again and again.
+ */
+export const withKeptPostgres = async <T>(
+  name: string,
+  work: (database: Database) => Promise<T>,
+): Promise<T> => {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a database name: ${name}`);
+  await withAdmin(async (admin) => {
+    const found = await sql<{ n: number }>`
+      select count(*)::int as n from pg_database where datname = ${name}
+    `.execute(admin);
+    if (found.rows[0]?.n === 0) await sql.raw(`create database ${name}`).execute(admin);
+  });
+  const url = new URL(BENCH_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+  try {
+    await migrateToLatest(database.db);
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+};
+
 /** A migrated PGlite database in a temporary folder for `work`, removed afterwards. */
 export const withScratchPglite = async <T>(
   prefix: string,

@@ -8,7 +8,10 @@ import type { DB } from '../src/db/schema.js';
  * Each customer is acquired on a day in the three years before `end`, buys at a personal rate
  * drawn from a gamma-like mix (exponential of an exponential) and may drop out, so the data has
  * the heterogeneity that RFM quintiles and the CLV models are built for. Channels, stores and
- * basket values vary. Orders carry no lines and earn no points: analytics reads sales_order only.
+ * basket values vary. Orders carry no lines. By default they earn no points (analytics reads
+ * sales_order only); with `loyalty` each order also earns points in the ledger (one earn.order entry
+ * per order, a point per 100 minor units) and about 3 % of orders are returned, in full or in half,
+ * ten days later (before `end`), so readers of the ledger and returns see a loyalty programme's volumes.
  */
 export interface SyntheticShopOptions {
   customers: number;
@@ -19,6 +22,8 @@ export interface SyntheticShopOptions {
   /** Called after each chunk of customers with the running totals. */
   onProgress?: (done: { customers: number; orders: number }) => void;
   chunk?: number;
+  /** Also write points accounts, an earn entry per order and returns for ~3 % of orders. */
+  loyalty?: boolean;
 }
 
 const DAY_SECONDS = 86_400;
@@ -64,6 +69,37 @@ const insertOrders = (db: Kysely<DB>, from: number, to: number, options: Synthet
     cross join lateral generate_series(0, c.orders - 1) k
 `.execute(db);
 
+const customerRange = (from: number, to: number) =>
+  sql`between ${'cus_syn' + String(from).padStart(8, '0')} and ${'cus_syn' + String(to).padStart(8, '0')}`;
+
+// Balances on the accounts are left at zero: nothing here reads them, and the entries alone are
+// what the experiment and analytics queries sum.
+const insertLoyalty = async (db: Kysely<DB>, from: number, to: number, end: Date) => {
+  const range = customerRange(from, to);
+  await sql`
+    insert into ledger_account (id, customer_id, kind)
+    select c.id || ':points', c.id, 'member_points' from customer c where c.id ${range}
+  `.execute(db);
+  await sql`
+    insert into ledger_entry (id, customer_id, debit_account_id, credit_account_id, points, code,
+                              idempotency_key, order_id, effective_at, created_at)
+    select 'le_' || o.id, o.customer_id, 'sys:issued', o.customer_id || ':points',
+           greatest(1, o.total_minor / 100), 'earn.order', 'syn:' || o.id, o.id, o.placed_at,
+           o.placed_at
+      from sales_order o where o.customer_id ${range}
+  `.execute(db);
+  await sql`
+    insert into order_return (id, order_id, customer_id, amount_minor, points_reversed,
+                              points_unrecovered, created_at)
+    select 'ret_' || o.id, o.id, o.customer_id,
+           case when hashint4(o.total_minor::int) & 1 = 0 then o.total_minor else o.total_minor / 2 end,
+           0, 0, o.placed_at + interval '10 days'
+      from sales_order o
+     where o.customer_id ${range} and (hashtext(o.id) & 2147483647) % 33 = 0
+       and o.placed_at < ${end}::timestamptz - interval '10 days'
+  `.execute(db);
+};
+
 export const generateSyntheticShop = async (
   db: Kysely<DB>,
   options: SyntheticShopOptions,
@@ -75,9 +111,14 @@ export const generateSyntheticShop = async (
     await insertCustomers(db, from, to, options.end);
     const result = await insertOrders(db, from, to, options);
     orders += Number(result.numAffectedRows ?? 0);
+    if (options.loyalty) await insertLoyalty(db, from, to, options.end);
     options.onProgress?.({ customers: to, orders });
   }
   await sql`analyze customer`.execute(db);
   await sql`analyze sales_order`.execute(db);
+  if (options.loyalty) {
+    await sql`analyze ledger_entry`.execute(db);
+    await sql`analyze order_return`.execute(db);
+  }
   return { customers: options.customers, orders };
 };
