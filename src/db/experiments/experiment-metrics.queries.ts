@@ -76,16 +76,22 @@ const readRanges = (q: MetricQuery, span: ExposureSpan) => {
 const SAFE_FACTOR = 3_037_000_499;
 
 /**
- * Σ a·b, exact: bigint products (summed by PostgreSQL in 128 bits) for the ordinary values, and
- * numeric ones only for the rare customer whose values could overflow; numeric throughout cost
- * about 2 of 17 s at a million exposures.
+ * Σ a·b, exact: bigint products (summed by PostgreSQL in 128 bits) for customers whose values are
+ * all small, numeric ones only for the rare customer whose products could overflow (numeric
+ * throughout cost about 2 of 17 s at a million exposures).
  */
 const sumOfProducts = (a: string, b: string) => {
   const [x, y] = [sql.ref(a), sql.ref(b)];
-  const small = sql`abs(${x}) < ${SAFE_FACTOR} and abs(${y}) < ${SAFE_FACTOR}`;
-  return sql`(coalesce(sum(${x} * ${y}) filter (where ${small}), 0)
-              + coalesce(sum(${x}::numeric * ${y}) filter (where not (${small})), 0))::text`;
+  return sql`(coalesce(sum(${x} * ${y}) filter (where small), 0)
+              + coalesce(sum(${x}::numeric * ${y}) filter (where not small), 0))::text`;
 };
+
+/** The per-customer values whose sums of products the statement returns. */
+const VALUES = ['orders', 'revenue', 'points', 'cost', 'profit', 'pre_orders', 'pre_revenue'];
+
+/** Per customer: every value is small enough for bigint products (see sumOfProducts). */
+const allSmall = sql`greatest(${sql.join(VALUES.map((v) => sql`abs(${sql.ref(v)})`))})
+                     < ${SAFE_FACTOR}`;
 
 /**
  * The amount returned against an order by asOf. sales_order.returned_minor holds every return so
@@ -104,8 +110,9 @@ const returnedByAsOf = (lateReturns: boolean) =>
  *    the end of what is read, net of what was returned by asOf; an order returned in full is not
  *    a purchase (as purchasesOf says). The constant range (readRanges) lets the planner skip the
  *    orders no window reaches;
- *  - bought / earned / left_email / complained: per customer, what happened in each window
- *    (joins, not a subquery per customer, so a million customers cost one pass each);
+ *  - bought / earned / reacted (unsubscribed from e-mail, complained): per customer, what
+ *    happened in each window (joins, not a subquery per customer, so a million customers cost
+ *    one pass each);
  *  - the per-customer values, then Σy, Σy² and the CUPED cross-products per group.
  * Points cost and profit are in thousandths of a minor unit, so everything stays an integer.
  */
@@ -171,21 +178,20 @@ const statement = (q: MetricQuery, span: ExposureSpan, lateReturns: boolean) => 
        where ${within('l.effective_at')}
        group by x.customer_id
     ),
-    left_email as (
-      select distinct x.customer_id
+    reacted as (
+      select x.customer_id,
+             bool_or(v.unsubscribed) as unsubscribed,
+             bool_or(not v.unsubscribed) as complained
         from x
-        join customer_consent c
-          on c.customer_id = x.customer_id and c.channel = 'email' and not c.granted
-         and c.given_at >= x.exposed_at and c.given_at < x.window_end
-       where ${within('c.given_at')}
-    ),
-    complained as (
-      select distinct x.customer_id
-        from x
-        join complaint k
-          on k.customer_id = x.customer_id
-         and k.opened_at >= x.exposed_at and k.opened_at < x.window_end
-       where ${within('k.opened_at')}
+        join (select c.customer_id, c.given_at as at, true as unsubscribed
+                from customer_consent c
+               where c.channel = 'email' and not c.granted and ${within('c.given_at')}
+              union all
+              select k.customer_id, k.opened_at, false
+                from complaint k
+               where ${within('k.opened_at')}) v
+          on v.customer_id = x.customer_id and v.at >= x.exposed_at and v.at < x.window_end
+       group by x.customer_id
     ),
     per_customer as (
       select x.variant, x.complete,
@@ -200,13 +206,12 @@ const statement = (q: MetricQuery, span: ExposureSpan, lateReturns: boolean) => 
              coalesce(b.revenue, 0) * 1000 - coalesce(e.points, 0) * ${value} as profit,
              coalesce(b.pre_orders, 0) as pre_orders,
              coalesce(b.pre_revenue, 0) as pre_revenue,
-             u.customer_id is not null as unsubscribed,
-             k.customer_id is not null as complained
+             coalesce(u.unsubscribed, false) as unsubscribed,
+             coalesce(u.complained, false) as complained
         from x
         left join bought b on b.customer_id = x.customer_id
         left join earned e on e.customer_id = x.customer_id
-        left join left_email u on u.customer_id = x.customer_id
-        left join complained k on k.customer_id = x.customer_id
+        left join reacted u on u.customer_id = x.customer_id
         left join customer_analytics a on a.customer_id = x.customer_id
     )
     select variant, complete, rfm_segment, lifecycle_stage,
@@ -229,7 +234,8 @@ const statement = (q: MetricQuery, span: ExposureSpan, lateReturns: boolean) => 
            ${sumOfProducts('pre_revenue', 'revenue')} as revenue_by_revenue,
            ${sumOfProducts('pre_revenue', 'profit')} as revenue_by_profit,
            ${sumOfProducts('pre_orders', 'orders')} as orders_by_orders
-      from per_customer
+      -- offset 0 keeps the subquery whole, so each customer's flag is computed once, not per sum.
+      from (select *, ${allSmall} as small from per_customer offset 0) c
      group by variant, complete, rfm_segment, lifecycle_stage
      order by variant, complete, rfm_segment, lifecycle_stage
   `;
