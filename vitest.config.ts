@@ -1,5 +1,9 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { SummaryLineReporter } from './test/support/summary-reporter.js';
+
+// Suites under test/ that open no database: running them on PostgreSQL as well would only repeat
+// them (the statistics simulation takes some 8 s of CPU), so they run in the pglite project alone.
+const DATABASE_FREE_SUITES = ['test/experiments-statistics.simulation.test.ts'];
 
 // The integration suite runs twice, on the embedded PGlite and on a PostgreSQL server, so both
 // dialects are held to the same behaviour. Unit tests of pure domain logic run once.
@@ -7,6 +11,7 @@ const integration = (name: 'pglite' | 'postgres') => ({
   test: {
     name,
     include: ['test/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, ...(name === 'postgres' ? DATABASE_FREE_SUITES : [])],
     env: { REGULARS_TEST_DB: name },
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -1,10 +1,5 @@
-import {
-  MetricSettingsSchema,
-  PopulationSchema,
-  TargetsSchema,
-  VariantSchema,
-  type Experiment,
-} from '../src/core/experiments/experiments.js';
+import { PopulationSchema, type Experiment } from '../src/core/experiments/experiments.js';
+import { experimentFixture } from '../test/support/experiment-fixture.js';
 import { BASELINE_RULE_NAME, programmeRules } from './rules-programme.js';
 
 /**
@@ -62,28 +57,14 @@ export const activateOnly = async (client: Poster, all: string[], active: string
  */
 export const BENCH_EXPERIMENT_KEY = 'bench-double-points';
 
-export const benchExperiment = (at: Date): Experiment => ({
-  id: 'exp_bench_double_points',
-  key: BENCH_EXPERIMENT_KEY,
-  name: 'Double points (bench)',
-  hypothesis: 'assignment costs nothing measurable at ingestion',
-  status: 'running',
-  salt: 'bench-salt',
-  population: PopulationSchema.parse({ segmentId: null, entry: 'open' }),
-  variants: VariantSchema.array().parse([
-    { key: 'control', name: 'Control', weight: 1, control: true },
-    { key: 'treatment', name: 'Double points', weight: 1 },
-  ]),
-  targets: TargetsSchema.parse({}),
-  metrics: MetricSettingsSchema.parse({}),
-  orthogonal: false,
-  plannedStartAt: null,
-  plannedEndAt: null,
-  startedAt: at,
-  stoppedAt: null,
-  createdAt: at,
-  updatedAt: at,
-});
+export const benchExperiment = (at: Date): Experiment =>
+  experimentFixture('exp_bench_double_points', at, {
+    key: BENCH_EXPERIMENT_KEY,
+    name: 'Double points (bench)',
+    hypothesis: 'assignment costs nothing measurable at ingestion',
+    salt: 'bench-salt',
+    population: PopulationSchema.parse({ segmentId: null, entry: 'open' }),
+  });
 
 export const installExperimentRules = async (
   client: Poster,

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messagingEnv } from '../src/app/messaging-deps.js';
 import { variantFor } from '../src/core/experiments/assignment.js';
 import {
-  MetricSettingsSchema,
   PopulationSchema,
   TargetsSchema,
   VariantSchema,
@@ -13,6 +12,7 @@ import type { Mailer } from '../src/core/messaging/messaging.send.js';
 import { experimentRepository } from '../src/db/experiments/experiments.repository.js';
 import { smtpMailer, sweepMessages } from '../src/jobs/message-send.job.js';
 import { manualClock, startTestApp, type TestApp } from './support/app.js';
+import { experimentFixture } from './support/experiment-fixture.js';
 import { insertStaticSegment, unique } from './support/fixtures.js';
 import { recipients, startSmtp } from './support/smtp.js';
 
@@ -65,26 +65,9 @@ describe('experiments in messaging: holdouts, template variants, offers per arm'
       .orderBy('customer_id')
       .execute();
 
-  const experiment = (id: string, fields: Partial<Experiment>): Experiment => ({
-    id,
-    key: id.replace('_', '-'),
-    name: id,
-    hypothesis: 'the treatment brings members back',
-    status: 'running',
-    salt: `salt-${id}`,
-    population: PopulationSchema.parse({}),
-    variants: [],
-    targets: TargetsSchema.parse({}),
-    metrics: MetricSettingsSchema.parse({}),
-    orthogonal: true,
-    plannedStartAt: null,
-    plannedEndAt: null,
-    startedAt: clock.now(),
-    stoppedAt: null,
-    createdAt: clock.now(),
-    updatedAt: clock.now(),
-    ...fields,
-  });
+  // Several run at once, stored directly past the overlap check, so they are marked orthogonal.
+  const experiment = (id: string, fields: Partial<Experiment>) =>
+    experimentFixture(id, clock.now(), { orthogonal: true, ...fields });
   const start = async (e: Experiment) => {
     const store = experimentRepository(app.database.db);
     await store.insert(e);

@@ -2,13 +2,12 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   MetricSettingsSchema,
-  PopulationSchema,
-  TargetsSchema,
   VariantSchema,
   type Experiment,
 } from '../src/core/experiments/experiments.js';
 import { experimentRepository } from '../src/db/experiments/experiments.repository.js';
 import { manualClock, startTestApp, type TestApp } from './support/app.js';
+import { experimentFixture } from './support/experiment-fixture.js';
 import { createCustomer, orderBody } from './support/fixtures.js';
 import { registerExperimentsCommand } from '../src/cli/experiments/experiments.command.js';
 import { runCli } from './support/run-cli.js';
@@ -18,29 +17,17 @@ const T0 = new Date('2026-06-01T10:00:00Z');
 const at = (days: number) => new Date(T0.getTime() + days * DAY);
 const AS_OF = at(50);
 
-const experiment = (id: string, overrides: Partial<Experiment> = {}): Experiment => ({
-  id,
-  key: id.replace(/_/g, '-'),
-  name: 'Double points',
-  hypothesis: 'double points bring members back sooner',
-  status: 'running',
-  salt: `salt-${id}`,
-  population: PopulationSchema.parse({}),
-  variants: VariantSchema.array().parse([
-    { key: 'control', name: 'Control', weight: 1, control: true },
-    { key: 'double', name: 'Variant B', weight: 1 },
-  ]),
-  targets: TargetsSchema.parse({}),
-  metrics: MetricSettingsSchema.parse({ horizonDays: 30, churnDays: 40, preDays: 60 }),
-  orthogonal: false,
-  plannedStartAt: null,
-  plannedEndAt: null,
-  startedAt: T0,
-  stoppedAt: null,
-  createdAt: T0,
-  updatedAt: T0,
-  ...overrides,
-});
+// The horizon, churn and pre-period are short enough for the hand-counted shop below.
+const experiment = (id: string, overrides: Partial<Experiment> = {}) =>
+  experimentFixture(id, T0, {
+    name: 'Double points',
+    variants: VariantSchema.array().parse([
+      { key: 'control', name: 'Control', weight: 1, control: true },
+      { key: 'double', name: 'Variant B', weight: 1 },
+    ]),
+    metrics: MetricSettingsSchema.parse({ horizonDays: 30, churnDays: 40, preDays: 60 }),
+    ...overrides,
+  });
 
 /**
  * The shop, by hand. Each customer: the day (from T0) they were exposed, their orders as

@@ -1,17 +1,12 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { variantFor } from '../src/core/experiments/assignment.js';
-import {
-  MetricSettingsSchema,
-  PopulationSchema,
-  TargetsSchema,
-  VariantSchema,
-  type Experiment,
-} from '../src/core/experiments/experiments.js';
+import type { Experiment } from '../src/core/experiments/experiments.js';
 import { PROGRAMME_CACHE_TTL_MS } from '../src/app/programme-caches.js';
 import { experimentRepository } from '../src/db/experiments/experiments.repository.js';
 import { createApp } from '../src/http/app.js';
 import { manualClock, startTestApp, type TestApp } from './support/app.js';
+import { experimentFixture } from './support/experiment-fixture.js';
 import {
   createCustomer,
   insertStaticSegment,
@@ -28,34 +23,16 @@ const BASE = 30;
 const clock = manualClock(NOW);
 let t: TestApp;
 
-const experiment = (id: string, fields: Partial<Experiment> = {}): Experiment => ({
-  id,
-  key: id.replace('_', '-'),
-  name: id,
-  hypothesis: 'double points bring members back sooner',
-  status: 'running',
-  salt: `salt-${id}`,
-  population: PopulationSchema.parse({}),
-  variants: VariantSchema.array().parse([
-    { key: 'control', name: 'Control', weight: 1, control: true },
-    { key: 'treatment', name: 'Double points', weight: 1 },
-  ]),
-  targets: TargetsSchema.parse({}),
-  metrics: MetricSettingsSchema.parse({}),
-  orthogonal: false,
-  plannedStartAt: null,
-  plannedEndAt: null,
-  startedAt: STARTED,
-  stoppedAt: null,
-  createdAt: STARTED,
-  updatedAt: STARTED,
-  ...fields,
+const OPEN = experimentFixture('exp_open', STARTED, {
+  population: { segmentId: 'seg_open', entry: 'open' },
 });
-
-const OPEN = experiment('exp_open', { population: { segmentId: 'seg_open', entry: 'open' } });
-const FIXED = experiment('exp_fixed', { population: { segmentId: 'seg_fixed', entry: 'fixed' } });
-const STOPS = experiment('exp_stops', { population: { segmentId: null, entry: 'open' } });
-const DRAFT = experiment('exp_draft', { status: 'draft', startedAt: null });
+const FIXED = experimentFixture('exp_fixed', STARTED, {
+  population: { segmentId: 'seg_fixed', entry: 'fixed' },
+});
+const STOPS = experimentFixture('exp_stops', STARTED, {
+  population: { segmentId: null, entry: 'open' },
+});
+const DRAFT = experimentFixture('exp_draft', STARTED, { status: 'draft', startedAt: null });
 
 const treated = (e: Experiment, customerId: string) =>
   variantFor(e.salt, customerId, e.variants).key === 'treatment';

@@ -1,42 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { variantFor } from '../src/core/experiments/assignment.js';
-import {
-  MetricSettingsSchema,
-  PopulationSchema,
-  TargetsSchema,
-  VariantSchema,
-  type Experiment,
-} from '../src/core/experiments/experiments.js';
+import { VariantSchema, type Experiment } from '../src/core/experiments/experiments.js';
 import { experimentRepository } from '../src/db/experiments/experiments.repository.js';
 import type { Database } from '../src/db/dialect.js';
 import { openTestDatabase } from './support/database.js';
+import { experimentFixture } from './support/experiment-fixture.js';
 
 const at = new Date('2026-12-01T10:00:00Z');
 
-const experiment = (id: string, overrides: Partial<Experiment> = {}): Experiment => ({
-  id,
-  key: id.replace('_', '-'),
-  name: id,
-  hypothesis: 'double points bring members back sooner',
-  status: 'running',
-  salt: `salt-${id}`,
-  population: PopulationSchema.parse({}),
-  variants: VariantSchema.array().parse([
-    { key: 'control', name: 'Control', weight: 10, control: true },
-    { key: 'double', name: 'Double points', weight: 30 },
-    { key: 'triple', name: 'Triple points', weight: 60 },
-  ]),
-  targets: TargetsSchema.parse({}),
-  metrics: MetricSettingsSchema.parse({}),
-  orthogonal: false,
-  plannedStartAt: null,
-  plannedEndAt: null,
-  startedAt: at,
-  stoppedAt: null,
-  createdAt: at,
-  updatedAt: at,
-  ...overrides,
-});
+// Three arms of unequal weights, so an arm computed in SQL that differs from JavaScript shows.
+const experiment = (id: string, overrides: Partial<Experiment> = {}) =>
+  experimentFixture(id, at, {
+    variants: VariantSchema.array().parse([
+      { key: 'control', name: 'Control', weight: 10, control: true },
+      { key: 'double', name: 'Double points', weight: 30 },
+      { key: 'triple', name: 'Triple points', weight: 60 },
+    ]),
+    ...overrides,
+  });
 
 describe('experiment storage: arms computed in SQL as in JavaScript, exposures once', () => {
   let database: Database;

@@ -4,10 +4,10 @@ import type { Command } from 'commander';
 import { exportCustomer } from '../core/customers/export.js';
 import { getPointsSummary } from '../core/ledger/ledger.service.js';
 import { systemClock, type Clock } from '../core/shared/clock.js';
-import { isDomainError } from '../core/shared/errors.js';
 import type { Database } from '../db/dialect.js';
 import { privacyDeps } from '../app/privacy-deps.js';
 import { runUnitOfWork } from '../app/run-unit-of-work.js';
+import { runPrintingRefusals } from './refusals.js';
 
 /** Who ran the command, for the audit log: the operating-system user. */
 const cliActor = () => {
@@ -36,9 +36,7 @@ export const registerCustomersCommand = (
     .argument('<id>', 'the customer id (cus_…)')
     .option('--out <file>', 'write the JSON to this file instead of printing it')
     .action(async (id: string, options: { out?: string }) => {
-      const database = await open();
-      let refusal: string | null = null;
-      try {
+      await runPrintingRefusals(program, open, async (database) => {
         const result = await runUnitOfWork(database.db, clock, (uow) =>
           exportCustomer(
             privacyDeps(uow.db, clock, (customerId) =>
@@ -52,13 +50,7 @@ export const registerCustomersCommand = (
           writeFileSync(options.out, json, { mode: 0o600 });
           process.stdout.write(`Wrote the export of ${id} to ${options.out}\n`);
         } else process.stdout.write(json);
-      } catch (error) {
-        if (isDomainError(error)) refusal = error.message;
-        else throw error;
-      } finally {
-        await database.close();
-      }
-      if (refusal) program.error(refusal);
+      });
     });
   return customers;
 };

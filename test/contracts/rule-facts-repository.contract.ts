@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MetricSettingsSchema,
-  PopulationSchema,
-  TargetsSchema,
-  VariantSchema,
-} from '../../src/core/experiments/experiments.js';
+import { PopulationSchema, VariantSchema } from '../../src/core/experiments/experiments.js';
 import type { RuleExperiment } from '../../src/core/rules/rules.experiments.js';
 import type { RuleAward } from '../../src/core/rules/rules.live.js';
 import { experimentRepository } from '../../src/db/experiments/experiments.repository.js';
 import { newId } from '../../src/core/shared/ids.js';
+import { experimentFixture } from '../support/experiment-fixture.js';
 import { newOrder } from './order-repository.contract.js';
 import { inUnit, insertCustomer, sqlUnit, type ContractEnv } from './units.js';
 
@@ -96,28 +92,13 @@ export const ruleFactsRepositoryContract = (env: ContractEnv) =>
       const customerId = await insertCustomer(env.db());
       const at = new Date('2026-06-01T00:00:00Z');
       const id = newId('experiment');
-      const experiment = {
-        id,
-        key: id.toLowerCase().replace('_', '-'),
-        name: 'contract',
-        hypothesis: 'h',
-        status: 'running' as const,
-        salt: 's',
+      const experiment = experimentFixture(id, at, {
         population: PopulationSchema.parse({ entry: 'open' }),
         variants: VariantSchema.array().parse([
           { key: 'a', name: 'A', weight: 1, control: true },
           { key: 'b', name: 'B', weight: 1 },
         ]),
-        targets: TargetsSchema.parse({}),
-        metrics: MetricSettingsSchema.parse({}),
-        orthogonal: false,
-        plannedStartAt: null,
-        plannedEndAt: null,
-        startedAt: at,
-        stoppedAt: null,
-        createdAt: at,
-        updatedAt: at,
-      };
+      });
       await experimentRepository(env.db()).insert(experiment);
       const asked: RuleExperiment[] = [experiment];
       const exposure = (variant: string, exposedAt: Date) => ({

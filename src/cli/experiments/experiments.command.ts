@@ -4,8 +4,8 @@ import { experimentNamed, resultsOf } from '../../app/experiment-results.js';
 import { getProgramme } from '../../core/programme/programme.service.js';
 import type { ExperimentResults } from '../../core/experiments/results.js';
 import { systemClock, type Clock } from '../../core/shared/clock.js';
-import { isDomainError } from '../../core/shared/errors.js';
 import type { Database } from '../../db/dialect.js';
+import { runPrintingRefusals } from '../refusals.js';
 
 type Results = ExperimentResults & { experiment: { key: string; name: string } };
 
@@ -106,9 +106,7 @@ export const registerExperimentsCommand = (
     .action(async (key: string, options: { json?: boolean; csv?: boolean; asOf?: string }) => {
       const asOf = options.asOf ? new Date(options.asOf) : clock.now();
       if (Number.isNaN(asOf.getTime())) program.error(`--as-of: not a date: ${options.asOf}`);
-      const database = await open();
-      let refusal: string | null = null;
-      try {
+      await runPrintingRefusals(program, open, async (database) => {
         const programme = await getProgramme(repositoriesFor(database.db));
         const experiment = await experimentNamed(database.db, key, 'key');
         const r = await resultsOf(database.db, programme, experiment, asOf);
@@ -118,13 +116,7 @@ export const registerExperimentsCommand = (
             ? `${resultsCsv(r)}\n`
             : resultsTable(r);
         process.stdout.write(text);
-      } catch (error) {
-        if (isDomainError(error)) refusal = error.message;
-        else throw error;
-      } finally {
-        await database.close();
-      }
-      if (refusal) program.error(refusal);
+      });
     });
   return experiments;
 };

@@ -159,41 +159,45 @@ const isComparison = <T extends object>(c: T | Skipped): c is T => !('skipped' i
 
 const significant = (interval: Interval) => interval.lower > 0 || interval.upper < 0;
 
-const compareMeans = (metric: MeanMetric | 'netRevenue', t: ArmSummary, c: ArmSummary) =>
-  attempt(metric, (): Comparison => {
-    const r = welchDifference(t, c);
-    return {
-      metric,
-      kind: 'mean',
-      method: 'classic',
-      difference: r.difference,
-      interval: r.interval,
-      relativeLift: r.relativeLift,
-      relativeLiftInterval: r.relativeLiftInterval,
-      pValue: r.pValue,
-      significant: significant(r.interval),
-    };
-  });
+/** What the Welch and the proportion tests both give: the difference, its interval and lift. */
+type Estimate = Pick<
+  Comparison,
+  'difference' | 'interval' | 'relativeLift' | 'relativeLiftInterval' | 'pValue'
+>;
+
+// The fields are copied one by one: the tests' results carry more (t or z, df, standard error)
+// that the results document does not show.
+const classicComparison = (
+  metric: MetricName,
+  kind: Comparison['kind'],
+  r: Estimate,
+): Comparison => ({
+  metric,
+  kind,
+  method: 'classic',
+  difference: r.difference,
+  interval: r.interval,
+  relativeLift: r.relativeLift,
+  relativeLiftInterval: r.relativeLiftInterval,
+  pValue: r.pValue,
+  significant: significant(r.interval),
+});
+
+const compareMeans = (metric: MeanMetric, t: ArmSummary, c: ArmSummary) =>
+  attempt(metric, () => classicComparison(metric, 'mean', welchDifference(t, c)));
 
 const compareRates = (
   metric: ProportionMetric,
   t: { count: number; n: number },
   c: { count: number; n: number },
 ) =>
-  attempt(metric, (): Comparison => {
-    const r = proportionDifference({ successes: t.count, n: t.n }, { successes: c.count, n: c.n });
-    return {
+  attempt(metric, () =>
+    classicComparison(
       metric,
-      kind: 'proportion',
-      method: 'classic',
-      difference: r.difference,
-      interval: r.interval,
-      relativeLift: r.relativeLift,
-      relativeLiftInterval: r.relativeLiftInterval,
-      pValue: r.pValue,
-      significant: significant(r.interval),
-    };
-  });
+      'proportion',
+      proportionDifference({ successes: t.count, n: t.n }, { successes: c.count, n: c.n }),
+    ),
+  );
 
 const tooFew = (metric: MetricName, t: number, c: number): Skipped => ({
   metric,
