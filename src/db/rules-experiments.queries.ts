@@ -44,21 +44,24 @@ export const experimentsByKey = async (
     : (await ruleExperiments(db).where('key', 'in', keys).execute()).map(toRuleExperiment);
 
 /**
- * One statement: the customer's exposures to these experiments (primary key) and the open
- * populations' segments they belong to (segment_member's key), as one list of tagged rows.
+ * One statement: the customers' exposures to these experiments (primary key) and the open
+ * populations' segments they belong to (segment_member's key), as one list of tagged rows. A
+ * write batch asks once for all its members, so an experiment costs no query per order.
  */
-export const experimentFactsOf = async (
+export const experimentFactsOfMembers = async (
   db: Kysely<DB>,
-  customerId: string,
+  customerIds: string[],
   experimentIds: string[],
   segmentIds: string[],
-): Promise<ExperimentFacts> => {
-  const facts: ExperimentFacts = { exposed: {}, segmentIds: [] };
-  if (experimentIds.length === 0) return facts;
+): Promise<Map<string, ExperimentFacts>> => {
+  const facts = new Map<string, ExperimentFacts>(
+    customerIds.map((id) => [id, { exposed: {}, segmentIds: [] }]),
+  );
+  if (experimentIds.length === 0 || customerIds.length === 0) return facts;
   const exposures = db
     .selectFrom('experiment_exposure')
-    .select([sql.lit('x').as('kind'), 'experiment_id as ref', 'variant'])
-    .where('customer_id', '=', customerId)
+    .select(['customer_id', sql.lit('x').as('kind'), 'experiment_id as ref', 'variant'])
+    .where('customer_id', 'in', customerIds)
     .where('experiment_id', 'in', experimentIds);
   const rows = await (
     segmentIds.length === 0
@@ -66,17 +69,32 @@ export const experimentFactsOf = async (
       : exposures.unionAll(
           db
             .selectFrom('segment_member')
-            .select([sql.lit('s').as('kind'), 'segment_id as ref', sql<string>`''`.as('variant')])
-            .where('customer_id', '=', customerId)
+            .select([
+              'customer_id',
+              sql.lit('s').as('kind'),
+              'segment_id as ref',
+              sql<string>`''`.as('variant'),
+            ])
+            .where('customer_id', 'in', customerIds)
             .where('segment_id', 'in', segmentIds),
         )
   ).execute();
   for (const r of rows) {
-    if (r.kind === 'x') facts.exposed[r.ref] = r.variant;
-    else facts.segmentIds.push(r.ref);
+    const own = facts.get(r.customer_id)!;
+    if (r.kind === 'x') own.exposed[r.ref] = r.variant;
+    else own.segmentIds.push(r.ref);
   }
   return facts;
 };
+
+/** The same for one customer (orders taken one at a time). */
+export const experimentFactsOf = async (
+  db: Kysely<DB>,
+  customerId: string,
+  experimentIds: string[],
+  segmentIds: string[],
+): Promise<ExperimentFacts> =>
+  (await experimentFactsOfMembers(db, [customerId], experimentIds, segmentIds)).get(customerId)!;
 
 export const recordRuleExposures = async (db: Kysely<DB>, exposures: Exposure[]) => {
   if (exposures.length > 0) await experimentRepository(db).recordExposures(exposures);

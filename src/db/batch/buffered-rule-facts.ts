@@ -6,9 +6,14 @@ import type {
   RuleFactsRepository,
 } from '../../core/rules/rules.live.js';
 import type { Exposure } from '../../core/experiments/experiments.js';
+import type { ExperimentFacts } from '../../core/rules/rules.experiments.js';
 import { openSegments } from '../../core/rules/rules.experiments.js';
 import { awardRow, awardedSinceIn, memberFactsOf } from '../rules.repository.js';
-import { experimentFactsOf, recordRuleExposures } from '../rules-experiments.queries.js';
+import {
+  experimentFactsOf,
+  experimentFactsOfMembers,
+  recordRuleExposures,
+} from '../rules-experiments.queries.js';
 import type { DB } from '../schema.js';
 import { insertRows } from './insert-rows.js';
 
@@ -36,6 +41,19 @@ export const ruleFactsBuffer = (
   // First exposures the batch made, written with its awards; a member's second order in the
   // batch sees them, so the first order's time is the one kept.
   const exposures: Exposure[] = [];
+  // Members' exposures as they stood when the batch began, read once for all of them on the
+  // first order that asks (keyed by the experiments and segments asked about).
+  let members = new Set<string>();
+  let stored: { asked: string; facts: Map<string, ExperimentFacts> } | null = null;
+  const storedFacts = async (customerId: string, ids: string[], segments: string[]) => {
+    if (!members.has(customerId)) return experimentFactsOf(trx, customerId, ids, segments);
+    const asked = `${ids.join(',')}|${segments.join(',')}`;
+    if (stored?.asked !== asked) {
+      stored = { asked, facts: await experimentFactsOfMembers(trx, [...members], ids, segments) };
+    }
+    const found = stored.facts.get(customerId)!;
+    return { exposed: { ...found.exposed }, segmentIds: [...found.segmentIds] };
+  };
   const repository: RuleFactsRepository = {
     memberFacts: async (customerId, options) => {
       const usable = !options.orderCount || prefetchedWith.orderCount;
@@ -63,7 +81,7 @@ export const ruleFactsBuffer = (
     },
     experimentFacts: async (customerId, experiments) => {
       const ids = experiments.map((e) => e.id);
-      const facts = await experimentFactsOf(trx, customerId, ids, openSegments(experiments));
+      const facts = await storedFacts(customerId, ids, openSegments(experiments));
       for (const x of exposures) {
         if (x.customerId === customerId && ids.includes(x.experimentId))
           facts.exposed[x.experimentId] ??= x.variant;
@@ -79,6 +97,8 @@ export const ruleFactsBuffer = (
     prefetch: async (customerIds, options) => {
       prefetched = await memberFactsOf(trx, customerIds, options);
       prefetchedWith = options;
+      members = new Set(customerIds);
+      stored = null;
     },
     savepoint: () => {
       const [awardCount, exposureCount] = [awards.length, exposures.length];
