@@ -4,24 +4,19 @@ import { dirname, resolve } from 'node:path';
 import { sql } from 'kysely';
 import { resultsOf } from '../src/app/experiment-results.js';
 import { DEFAULT_LIFECYCLE_THRESHOLDS } from '../src/core/analytics/lifecycle.js';
-import {
-  MetricSettingsSchema,
-  PopulationSchema,
-  TargetsSchema,
-  VariantSchema,
-  type Experiment,
-} from '../src/core/experiments/experiments.js';
+import { VariantSchema } from '../src/core/experiments/experiments.js';
 import { DEFAULT_PROGRAMME } from '../src/core/programme/programme.js';
 import { refreshCustomerAnalytics } from '../src/db/analytics/customer-analytics.queries.js';
 import type { Database } from '../src/db/dialect.js';
 import { explainExperimentMetrics } from '../src/db/experiments/experiment-metrics.queries.js';
 import { experimentRepository } from '../src/db/experiments/experiments.repository.js';
+import { experimentFixture } from '../test/support/experiment-fixture.js';
 import { withKeptPostgres, withScratchPostgres } from './scratch-database.js';
 import { generateSyntheticShop } from './synthetic-shop.js';
 
 /**
- * An experiment's results over the synthetic shop (1,000,000 customers, ~10,000,000 orders) on
- * PostgreSQL: the whole population exposed at once (exposePopulation), then the results document
+ * An experiment's results over the synthetic shop (1,000,000 customers, ~10,000,000 orders, an
+ * earn entry per order, ~3 % of orders returned) on PostgreSQL: the whole population exposed at once (exposePopulation), then the results document
  * (one SQL statement of sums, then the statistics) timed `--runs` times, beside a
  * `select count(*) from sales_order` in the same run. RFM and lifecycle are refreshed first so the
  * heterogeneity breakdown has its groups. Run alone:
@@ -57,28 +52,15 @@ const END = new Date('2026-11-01T00:00:00Z');
 // Exposed 60 days before the data ends: the horizon is complete, the pre-period is a year of orders.
 const EXPOSED_AT = new Date(END.getTime() - 60 * 86_400_000);
 
-const experiment: Experiment = {
-  id: 'exp_bench',
+const experiment = experimentFixture('exp_bench', EXPOSED_AT, {
   key: 'bench',
   name: 'Double points',
-  hypothesis: 'double points bring members back sooner',
-  status: 'running',
   salt: 'bench-salt',
-  population: PopulationSchema.parse({}),
   variants: VariantSchema.array().parse([
     { key: 'control', name: 'Control', weight: 1, control: true },
     { key: 'double', name: 'Double points', weight: 1 },
   ]),
-  targets: TargetsSchema.parse({}),
-  metrics: MetricSettingsSchema.parse({}),
-  orthogonal: false,
-  plannedStartAt: null,
-  plannedEndAt: null,
-  startedAt: EXPOSED_AT,
-  stoppedAt: null,
-  createdAt: EXPOSED_AT,
-  updatedAt: EXPOSED_AT,
-};
+});
 
 interface Prepared {
   customers: number;
