@@ -24,6 +24,22 @@ const withAdmin = async <T>(work: (admin: Kysely<unknown>) => Promise<T>): Promi
   }
 };
 
+/** Opens the existing database `name` on the bench server, migrates it and runs `work`. */
+const withMigrated = async <T>(
+  name: string,
+  work: (database: Database) => Promise<T>,
+): Promise<T> => {
+  const url = new URL(BENCH_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+  try {
+    await migrateToLatest(database.db);
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+};
+
 /** A migrated scratch PostgreSQL database (`<prefix>_<random>`) for `work`, dropped afterwards. */
 export const withScratchPostgres = async <T>(
   prefix: string,
@@ -32,15 +48,7 @@ export const withScratchPostgres = async <T>(
   const name = `${prefix}_${randomBytes(4).toString('hex')}`;
   await withAdmin((admin) => sql.raw(`create database ${name}`).execute(admin));
   try {
-    const url = new URL(BENCH_POSTGRES_URL);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-    try {
-      await migrateToLatest(database.db);
-      return await work(database);
-    } finally {
-      await database.close();
-    }
+    return await withMigrated(name, work);
   } finally {
     await withAdmin((admin) =>
       sql.raw(`drop database if exists ${name} with (force)`).execute(admin),
@@ -63,15 +71,7 @@ export const withKeptPostgres = async <T>(
     `.execute(admin);
     if (found.rows[0]?.n === 0) await sql.raw(`create database ${name}`).execute(admin);
   });
-  const url = new URL(BENCH_POSTGRES_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-  try {
-    await migrateToLatest(database.db);
-    return await work(database);
-  } finally {
-    await database.close();
-  }
+  return withMigrated(name, work);
 };
 
 /** A migrated PGlite database in a temporary folder for `work`, removed afterwards. */
