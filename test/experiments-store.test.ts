@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { variantFor } from '../src/core/experiments/assignment.js';
 import { VariantSchema, type Experiment } from '../src/core/experiments/experiments.js';
+import { experimentMetricCells } from '../src/db/experiments/experiment-metrics.queries.js';
 import { experimentRepository } from '../src/db/experiments/experiments.repository.js';
 import type { Database } from '../src/db/dialect.js';
 import { openTestDatabase } from './support/database.js';
@@ -84,5 +85,87 @@ describe('experiment storage: arms computed in SQL as in JavaScript, exposures o
     );
     const mine = await store.exposuresOf(ids[0]!);
     expect(mine.find((x) => x.experimentId === e.id)).toEqual({ ...first, exposedAt: at });
+  });
+});
+
+describe('the segment an exposure keeps: the one the customer had when exposed', () => {
+  let database: Database;
+  const ids = ['cus_seg_a', 'cus_seg_b', 'cus_seg_c'];
+  const segmentOf = (segment: string | null, stage: string) => ({
+    rfm_segment: segment,
+    lifecycle_stage: stage,
+  });
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    await database.db
+      .insertInto('customer')
+      .values(ids.map((id) => ({ id, created_at: at, updated_at: at })))
+      .execute();
+    // cus_seg_c was never analysed: it is exposed as unknown.
+    await database.db
+      .insertInto('customer_analytics')
+      .values([
+        { customer_id: 'cus_seg_a', as_of: at, ...segmentOf('champions', 'active') },
+        { customer_id: 'cus_seg_b', as_of: at, ...segmentOf('at_risk', 'lapsing') },
+      ])
+      .execute();
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  const storedSegments = (experimentId: string) =>
+    database.db
+      .selectFrom('experiment_exposure')
+      .select(['customer_id', 'rfm_segment', 'lifecycle_stage'])
+      .where('experiment_id', '=', experimentId)
+      .orderBy('customer_id')
+      .execute();
+
+  it('is stored by exposePopulation and by recordExposures alike', async () => {
+    const store = experimentRepository(database.db);
+    const started = experiment('exp_seg_start');
+    const recorded = experiment('exp_seg_rule');
+    await store.insert(started);
+    await store.insert(recorded);
+    await store.exposePopulation(started, at);
+    await store.recordExposures(
+      ids.map((customerId) => ({
+        experimentId: recorded.id,
+        customerId,
+        variant: variantFor(recorded.salt, customerId, recorded.variants).key,
+        exposedAt: at,
+        source: 'rule' as const,
+      })),
+    );
+    const expected = [
+      { customer_id: 'cus_seg_a', ...segmentOf('champions', 'active') },
+      { customer_id: 'cus_seg_b', ...segmentOf('at_risk', 'lapsing') },
+      { customer_id: 'cus_seg_c', rfm_segment: null, lifecycle_stage: null },
+    ];
+    expect(await storedSegments(started.id)).toEqual(expected);
+    expect(await storedSegments(recorded.id)).toEqual(expected);
+  });
+
+  it('groups the results by it, not by the segment analytics gives today', async () => {
+    const e = experiment('exp_seg_later');
+    const store = experimentRepository(database.db);
+    await store.insert(e);
+    await store.exposePopulation(e, at);
+    // Treated customers may move segment because of the treatment; the breakdown must not follow.
+    await database.db.updateTable('customer_analytics').set(segmentOf('lost', 'lapsed')).execute();
+    const cells = await experimentMetricCells(database.db, {
+      experimentId: e.id,
+      asOf: new Date(at.getTime() + 86_400_000),
+      metrics: e.metrics,
+      currency: 'GBP',
+      pointValueMilliMinor: 10,
+    });
+    const groups = cells.map((c) => `${c.rfmSegment}/${c.lifecycleStage}`).sort();
+    expect(new Set(groups)).toEqual(
+      new Set(['champions/active', 'at_risk/lapsing', 'unknown/unknown']),
+    );
+    expect(cells.reduce((n, c) => n + c.n, 0)).toBe(3);
   });
 });

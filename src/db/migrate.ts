@@ -24,6 +24,7 @@ import * as addContentTranslations from './migrations/20261207_1010_add_content_
 import * as addSurveyTranslations from './migrations/20261207_1155_add_survey_translations.js';
 import * as createExperiments from './migrations/20261207_1400_create_experiments.js';
 import * as addOrderReturnedMinor from './migrations/20261207_1900_add_order_returned_minor.js';
+import * as exposureSegmentAtExposure from './migrations/20261207_1930_exposure_segment_at_exposure.js';
 
 /** Migrations are listed here by name; the name's timestamp orders them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -51,6 +52,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207_1155_add_survey_translations': addSurveyTranslations,
   '20261207_1400_create_experiments': createExperiments,
   '20261207_1900_add_order_returned_minor': addOrderReturnedMinor,
+  '20261207_1930_exposure_segment_at_exposure': exposureSegmentAtExposure,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -104,7 +104,8 @@ const returnedByAsOf = (lateReturns: boolean) =>
  * One statement, grouped down to arm × cohort × RFM segment × lifecycle stage; only sums leave
  * the database. Steps:
  *  - x: the exposures before asOf, each with its window [exposed_at, window_end), window_end the
- *    horizon's end cut at asOf, and whether the horizon (and the churn period) has passed. Not
+ *    horizon's end cut at asOf, whether the horizon (and the churn period) has passed, and the
+ *    RFM segment and lifecycle stage the customer had when exposed (stored with the exposure). Not
  *    materialized: a CTE scan would keep PostgreSQL from reading the big tables in parallel;
  *  - purchase: the customers' orders in the programme currency from preDays before exposure to
  *    the end of what is read, net of what was returned by asOf; an order returned in full is not
@@ -133,7 +134,7 @@ const statement = (q: MetricQuery, span: ExposureSpan, lateReturns: boolean) => 
     : sql``;
   return sql<Row>`
     with x as not materialized (
-      select e.customer_id, e.variant, e.exposed_at,
+      select e.customer_id, e.variant, e.exposed_at, e.rfm_segment, e.lifecycle_stage,
              least(e.exposed_at + ${days(horizonDays)}, ${asOf}::timestamptz) as window_end,
              e.exposed_at + ${days(horizonDays)} <= ${asOf}::timestamptz as complete,
              e.exposed_at + ${days(churnDays)} <= ${asOf}::timestamptz as churn_eligible,
@@ -195,8 +196,8 @@ const statement = (q: MetricQuery, span: ExposureSpan, lateReturns: boolean) => 
     ),
     per_customer as (
       select x.variant, x.complete,
-             coalesce(a.rfm_segment, 'unknown') as rfm_segment,
-             coalesce(a.lifecycle_stage, 'unknown') as lifecycle_stage,
+             coalesce(x.rfm_segment, 'unknown') as rfm_segment,
+             coalesce(x.lifecycle_stage, 'unknown') as lifecycle_stage,
              x.churn_eligible,
              x.churn_eligible and not coalesce(b.stayed, false) as churned,
              coalesce(b.orders, 0) as orders,
@@ -212,7 +213,6 @@ const statement = (q: MetricQuery, span: ExposureSpan, lateReturns: boolean) => 
         left join bought b on b.customer_id = x.customer_id
         left join earned e on e.customer_id = x.customer_id
         left join reacted u on u.customer_id = x.customer_id
-        left join customer_analytics a on a.customer_id = x.customer_id
     )
     select variant, complete, rfm_segment, lifecycle_stage,
            count(*)::int as n,

@@ -107,22 +107,27 @@ export const experimentRepository = (db: Kysely<DB>): ExperimentStore => ({
     return (await query.execute()).map(toExperiment);
   },
 
+  // Each exposure takes the customer's segment and stage from the last analytics refresh, in the
+  // same statement, so the breakdown by segment groups customers as they were before treatment.
   async recordExposures(exposures: Exposure[]) {
     let added = 0;
     for (let i = 0; i < exposures.length; i += CHUNK) {
-      const rows = exposures.slice(i, i + CHUNK).map((e) => ({
-        experiment_id: e.experimentId,
-        customer_id: e.customerId,
-        variant: e.variant,
-        exposed_at: e.exposedAt,
-        source: e.source,
-      }));
-      const result = await db
-        .insertInto('experiment_exposure')
-        .values(rows)
-        .onConflict((oc) => oc.columns(['experiment_id', 'customer_id']).doNothing())
-        .executeTakeFirst();
-      added += Number(result.numInsertedOrUpdatedRows ?? 0);
+      const rows = exposures
+        .slice(i, i + CHUNK)
+        .map(
+          (e) =>
+            sql`(${e.experimentId}, ${e.customerId}, ${e.variant}, ${e.exposedAt}::timestamptz, ${e.source})`,
+        );
+      const result = await sql`
+        insert into experiment_exposure
+               (experiment_id, customer_id, variant, exposed_at, source, rfm_segment, lifecycle_stage)
+        select v.experiment_id, v.customer_id, v.variant, v.exposed_at, v.source,
+               a.rfm_segment, a.lifecycle_stage
+          from (values ${sql.join(rows)}) as v (experiment_id, customer_id, variant, exposed_at, source)
+          left join customer_analytics a on a.customer_id = v.customer_id
+        on conflict (experiment_id, customer_id) do nothing
+      `.execute(db);
+      added += Number(result.numAffectedRows ?? 0);
     }
     return added;
   },
@@ -132,6 +137,7 @@ export const experimentRepository = (db: Kysely<DB>): ExperimentStore => ({
     const position = positionOf(experiment.salt, sql.ref('c.id'));
     const members = db
       .selectFrom('customer as c')
+      .leftJoin('customer_analytics as a', 'a.customer_id', 'c.id')
       .where('c.erased_at', 'is', null)
       .$if(segmentId !== null, (q) =>
         q.where((eb) =>
@@ -150,10 +156,20 @@ export const experimentRepository = (db: Kysely<DB>): ExperimentStore => ({
         armOf(experiment, position).as('variant'),
         sql.val(at).as('exposed_at'),
         sql.lit('start').as('source'),
+        'a.rfm_segment',
+        'a.lifecycle_stage',
       ]);
     const result = await db
       .insertInto('experiment_exposure')
-      .columns(['experiment_id', 'customer_id', 'variant', 'exposed_at', 'source'])
+      .columns([
+        'experiment_id',
+        'customer_id',
+        'variant',
+        'exposed_at',
+        'source',
+        'rfm_segment',
+        'lifecycle_stage',
+      ])
       .expression(members)
       .onConflict((oc) => oc.columns(['experiment_id', 'customer_id']).doNothing())
       .executeTakeFirst();

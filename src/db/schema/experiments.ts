@@ -33,4 +33,7 @@ export interface ExperimentExposureTable {
   variant: string;
   exposed_at: Timestamp;
   source: 'start' | 'entry' | 'rule' | 'message' | 'offer';
+  /** The customer's RFM segment and lifecycle stage when exposed (customer_analytics then). */
+  rfm_segment: Generated<string | null>;
+  lifecycle_stage: Generated<string | null>;
 }
