@@ -208,7 +208,8 @@ export const HeterogeneityTable = ({ results: r, names }: Props) => {
         <ScrollBox label="Heterogeneity table">
           <table>
             <caption className="muted exp-caption">
-              Difference from control by group ({cohortWords(r)}), with 95 % intervals.
+              Difference from control by group ({cohortWords(r)}), with 95 % intervals. Customers
+              are grouped by the segment and stage they had when exposed.
             </caption>
             <thead>
               <tr>
