@@ -89,6 +89,9 @@ beforeAll(async () => {
   fixedAtStart = await customers(10);
   joinedFixedLater = (await customers(1))[0]!;
   stopGroup = await customers(8);
+  // Ids are random: with 8 customers both arms are missing 1 time in 128, so add until both show.
+  const armsIn = (group: { id: string }[]) => new Set(group.map((c) => treated(STOPS, c.id))).size;
+  while (armsIn(stopGroup) < 2) stopGroup.push(...(await customers(1)));
   await insertStaticSegment(t, STARTED, 'seg_open', inOpen);
   await insertStaticSegment(t, STARTED, 'seg_fixed', fixedAtStart);
   await insertStaticSegment(t, STARTED, 'seg_stops', stopGroup);
