@@ -16,6 +16,7 @@ import { registerRulesCommand } from './rules.command.js';
 import { registerUsersCommand } from './users.command.js';
 import { registerKeysCommands } from './keys.command.js';
 import { registerCustomersCommand } from './customers.command.js';
+import { registerCitusCommands } from './citus.command.js';
 import { registerExperimentsCommand } from './experiments/experiments.command.js';
 import { logProgress, registerImportCommand } from './import/index.js';
 
@@ -114,6 +115,7 @@ registerClvCommand(program);
 registerReportCommand(program, openFromConfig);
 registerCustomersCommand(program, openFromConfig);
 registerExperimentsCommand(program, openFromConfig);
+registerCitusCommands(program, openFromConfig);
 
 // The command being run, for a refusal that names what to do instead.
 let running: Command | null = null;

@@ -42,6 +42,7 @@ export const activityPrivacy = (db: Kysely<DB>): PersonalDataHolder => ({
           name: row.name === null ? null : redact.text(row.name),
           payload: JSON.stringify(redact.json(row.payload) ?? {}),
         })
+        .where('customer_id', '=', customerId)
         .where('id', '=', row.id)
         .execute();
     }

@@ -54,6 +54,7 @@ export const ledgerRepository = (db: Kysely<DB>): LedgerRepository => {
     db
       .selectFrom('ledger_account')
       .select(['id', 'debits_posted', 'credits_posted'])
+      .where('customer_id', '=', customerId)
       .where('id', 'in', [pointsAccountOf(customerId), pendingAccountOf(customerId)])
       .orderBy('id')
       .forUpdate()
@@ -101,6 +102,7 @@ export const ledgerRepository = (db: Kysely<DB>): LedgerRepository => {
         await db
           .updateTable('ledger_account')
           .set((eb) => ({ debits_posted: eb('debits_posted', '+', e.points) }))
+          .where('customer_id', '=', e.customerId)
           .where('id', '=', e.debitAccount)
           .execute();
       }
@@ -108,6 +110,7 @@ export const ledgerRepository = (db: Kysely<DB>): LedgerRepository => {
         await db
           .updateTable('ledger_account')
           .set((eb) => ({ credits_posted: eb('credits_posted', '+', e.points) }))
+          .where('customer_id', '=', e.customerId)
           .where('id', '=', e.creditAccount)
           .execute();
       }

@@ -25,6 +25,7 @@ import * as addSurveyTranslations from './migrations/20261207_1155_add_survey_tr
 import * as createExperiments from './migrations/20261207_1400_create_experiments.js';
 import * as addOrderReturnedMinor from './migrations/20261207_1900_add_order_returned_minor.js';
 import * as exposureSegmentAtExposure from './migrations/20261207_1930_exposure_segment_at_exposure.js';
+import * as customerFirstKeys from './migrations/20261207_2200_customer_first_keys.js';
 
 /** Migrations are listed here by name; the name's timestamp orders them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -53,6 +54,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207_1400_create_experiments': createExperiments,
   '20261207_1900_add_order_returned_minor': addOrderReturnedMinor,
   '20261207_1930_exposure_segment_at_exposure': exposureSegmentAtExposure,
+  '20261207_2200_customer_first_keys': customerFirstKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -158,7 +158,20 @@ export const orderRepository = (db: Kysely<DB>): OrderRepository => {
         )
       )[0] ?? null,
     lockOrder: async (id) => {
-      await db.selectFrom('sales_order').select('id').where('id', '=', id).forUpdate().execute();
+      // Whose order it is first, so the lock names the customer (one shard on Citus).
+      const owner = await db
+        .selectFrom('sales_order')
+        .select('customer_id')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!owner) return;
+      await db
+        .selectFrom('sales_order')
+        .select('id')
+        .where('customer_id', '=', owner.customer_id)
+        .where('id', '=', id)
+        .forUpdate()
+        .execute();
     },
     insertReturn: async (ret) => {
       const { row, lines } = returnRows(ret);

@@ -283,8 +283,14 @@ export const reviewDueMembers = async (deps: TierDeps, limit: number): Promise<R
   const summary = emptySummary();
   const config = await deps.tiers.config();
   if (!config) return summary;
-  const due = (await deps.tiers.dueForReview(deps.clock.now(), limit)).filter(
-    (m): m is DueMember => m.reviewAt !== null,
+  const now = deps.clock.now();
+  // Found without a lock, then locked by customer and checked again: a reviewer running at the
+  // same time has moved the review of any member it took past now, so none is reviewed twice.
+  const candidates = await deps.tiers.dueForReview(now, limit);
+  if (candidates.length === 0) return summary;
+  const locked = await deps.tiers.lockTiers(candidates.map((m) => m.customerId));
+  const due = locked.filter(
+    (m): m is DueMember => m.reviewAt !== null && m.reviewAt.getTime() <= now.getTime(),
   );
   if (due.length === 0) return summary;
   const { timeZone, currency } = deps.programme;

@@ -222,7 +222,7 @@ export interface TierRepository {
   /** Replaces the member's tier and dates (the caller holds the row's lock). */
   replace(member: MemberTier, at: Date): Promise<void>;
   remove(customerId: string): Promise<void>;
-  /** Members whose review is due, locked; rows locked by others are skipped. */
+  /** Members whose review is due, not locked: the caller locks them and checks again. */
   dueForReview(now: Date, limit: number): Promise<MemberTier[]>;
   recordChange(change: TierChange): Promise<void>;
   /** recordChange for many, in one statement. */

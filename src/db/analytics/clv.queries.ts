@@ -138,6 +138,7 @@ const writePredictions = (
 
 /** Customers who dropped out of the data (all orders returned, say) lose their old figures. */
 const clearOthers = (db: Kysely<DB>, runId: string, at: Date) =>
+  // citus: every shard — the nightly CLV run replaces every customer's figures.
   db
     .updateTable('customer_analytics')
     .set({

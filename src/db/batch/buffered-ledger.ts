@@ -8,7 +8,12 @@ import {
 } from '../../core/ledger/ledger.js';
 import { entriesByKeys, ledgerRepository } from '../ledger.repository.js';
 import type { DB } from '../schema.js';
-import { emptyLedgerWrites, writeLedger, type LedgerWrites } from './ledger-writes.js';
+import {
+  emptyLedgerWrites,
+  writeLedger,
+  type AccountDelta,
+  type LedgerWrites,
+} from './ledger-writes.js';
 import { emptyMember, loadMembers, type MemberState } from './member-state.js';
 
 export interface LedgerBuffer {
@@ -71,7 +76,7 @@ const copyOfMember = (state: MemberState): MemberState => ({
 interface Journal {
   lengths: { newMembers: number; entries: number; lots: number; consumptions: number };
   members: Map<string, MemberState | undefined>;
-  deltas: Map<string, { debits: number; credits: number } | undefined>;
+  deltas: Map<string, AccountDelta | undefined>;
 }
 
 /** Moves one side of an entry in the member's state and in the batch's running-total deltas. */
@@ -93,7 +98,7 @@ const move = (
   if (journal && !journal.deltas.has(account)) {
     journal.deltas.set(account, previous && { ...previous });
   }
-  const delta = previous ?? { debits: 0, credits: 0 };
+  const delta = previous ?? { customerId: entry.customerId, debits: 0, credits: 0 };
   delta[side] += entry.points;
   writes.deltas.set(account, delta);
 };

@@ -10,6 +10,13 @@ import type { DB } from '../schema.js';
 import { insertRows } from './insert-rows.js';
 
 /** Ledger writes a batch has made in memory, to be written when the batch ends. */
+/** What a batch adds to one member account's running totals. */
+export interface AccountDelta {
+  customerId: string;
+  debits: number;
+  credits: number;
+}
+
 export interface LedgerWrites {
   /** Members created in this batch: their two accounts do not exist yet. */
   newMembers: string[];
@@ -17,7 +24,7 @@ export interface LedgerWrites {
   lots: NewLot[];
   consumptions: { lot_id: string; entry_id: string; customer_id: string; points: number }[];
   /** Per member account, what the batch added to its running totals. */
-  deltas: Map<string, { debits: number; credits: number }>;
+  deltas: Map<string, AccountDelta>;
 }
 
 export const emptyLedgerWrites = (): LedgerWrites => ({
@@ -43,15 +50,20 @@ const DELTAS_PER_STATEMENT = 5_000;
 const applyDeltas = async (trx: Kysely<DB>, deltas: LedgerWrites['deltas']) => {
   const rows = [...deltas.entries()];
   for (let start = 0; start < rows.length; start += DELTAS_PER_STATEMENT) {
-    const values = rows
-      .slice(start, start + DELTAS_PER_STATEMENT)
-      .map(([id, d]) => sql`(${id}::text, ${d.debits}::bigint, ${d.credits}::bigint)`);
-    await sql`
+    const chunk = rows.slice(start, start + DELTAS_PER_STATEMENT);
+    const values = chunk.map(
+      ([id, d]) =>
+        sql`(${d.customerId}::text, ${id}::text, ${d.debits}::bigint, ${d.credits}::bigint)`,
+    );
+    const result = await sql`
       update ledger_account as a
       set debits_posted = a.debits_posted + v.debits, credits_posted = a.credits_posted + v.credits
-      from (values ${sql.join(values)}) as v(id, debits, credits)
-      where a.id = v.id
+      from (values ${sql.join(values)}) as v(customer_id, id, debits, credits)
+      where a.customer_id = v.customer_id and a.id = v.id
     `.execute(trx);
+    // An account missing here would silently lose points from its running total.
+    if (Number(result.numAffectedRows) !== chunk.length)
+      throw new Error(`${chunk.length} member accounts to update, ${result.numAffectedRows} found`);
   }
 };
 

@@ -28,6 +28,7 @@ const lockAccounts = (trx: Kysely<DB>, customerIds: string[]) =>
   trx
     .selectFrom('ledger_account')
     .select(['id', 'customer_id', 'debits_posted', 'credits_posted'])
+    .where('customer_id', 'in', customerIds)
     .where(
       'id',
       'in',

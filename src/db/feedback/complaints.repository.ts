@@ -75,9 +75,17 @@ export const complaintRepository = (db: Kysely<DB>): ComplaintRepository => ({
       .execute();
   },
   lock: async (id) => {
+    // Whose complaint it is first, so the lock names the customer (one shard on Citus).
+    const owner = await db
+      .selectFrom('complaint')
+      .select('customer_id')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!owner) return null;
     const row = await db
       .selectFrom('complaint')
       .selectAll()
+      .where('customer_id', '=', owner.customer_id)
       .where('id', '=', id)
       .forUpdate()
       .executeTakeFirst();
@@ -102,6 +110,7 @@ export const complaintRepository = (db: Kysely<DB>): ComplaintRepository => ({
         assignee_id: c.assigneeId,
         resolution_note: c.resolutionNote,
       })
+      .where('customer_id', '=', c.customerId)
       .where('id', '=', c.id)
       .execute();
   },

@@ -106,6 +106,7 @@ export const feedbackPrivacy = (db: Kysely<DB>): PersonalDataHolder => ({
       await db
         .updateTable('survey_response')
         .set({ answers: JSON.stringify(answers) })
+        .where('customer_id', '=', customerId)
         .where('id', '=', response.id)
         .execute();
     }

@@ -111,61 +111,67 @@ const writeConfig = async (db: Kysely<DB>, name: string, value: unknown, at: Dat
     .execute();
 };
 
-/** Takes due messages in one short transaction: selected with SKIP LOCKED, then leased. */
-const claimDue = (
+/**
+ * Takes due messages: finds them without locking, then leases them in an update that checks
+ * again that each is still due and unleased. Two senders that find the same messages do not both
+ * get one: the second update waits on the first one's row lock, then sees the lease. (Not a
+ * SKIP LOCKED sweep: on Citus a locking select cannot span the shards of many customers.)
+ */
+const claimDue = async (
   db: Kysely<DB>,
   now: Date,
   leaseUntil: Date,
   limit: number,
   includeOutbox: boolean,
-) =>
-  inTransaction(db, async (trx): Promise<ClaimedMessage[]> => {
-    const due = await trx
-      .selectFrom('message')
-      .select('id')
-      .where('status', 'in', includeOutbox ? ['queued', 'outbox'] : ['queued'])
-      .where('scheduled_at', '<=', now)
-      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]))
-      .orderBy('scheduled_at')
-      .orderBy('id')
-      .limit(limit)
-      .forUpdate()
-      .skipLocked()
-      .execute();
-    if (due.length === 0) return [];
-    const leased = await trx
-      .updateTable('message')
-      .set((eb) => ({ attempts: eb('attempts', '+', 1), lease_until: leaseUntil }))
-      .where(
-        'id',
-        'in',
-        due.map((d) => d.id),
-      )
-      .returning([
-        'id',
-        'attempts',
-        'customer_id',
-        'template_key',
-        'kind',
-        'data',
-        'scheduled_at',
-        'campaign_id',
-        'journey',
-      ])
-      .execute();
-    return leased
-      .sort((a, b) => a.scheduled_at.getTime() - b.scheduled_at.getTime() || (a.id < b.id ? -1 : 1))
-      .map((m) => ({
-        id: m.id,
-        attempt: m.attempts,
-        customerId: m.customer_id,
-        templateKey: m.template_key,
-        kind: m.kind,
-        data: m.data,
-        campaignId: m.campaign_id,
-        journey: m.journey,
-      }));
-  });
+): Promise<ClaimedMessage[]> => {
+  const statuses = includeOutbox ? (['queued', 'outbox'] as const) : (['queued'] as const);
+  const due = await db
+    .selectFrom('message')
+    .select(['customer_id', 'id'])
+    .where('status', 'in', statuses)
+    .where('scheduled_at', '<=', now)
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]))
+    .orderBy('scheduled_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  if (due.length === 0) return [];
+  const leased = await db
+    .updateTable('message')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), lease_until: leaseUntil }))
+    .where('customer_id', 'in', [...new Set(due.map((d) => d.customer_id))])
+    .where(
+      'id',
+      'in',
+      due.map((d) => d.id),
+    )
+    .where('status', 'in', statuses)
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]))
+    .returning([
+      'id',
+      'attempts',
+      'customer_id',
+      'template_key',
+      'kind',
+      'data',
+      'scheduled_at',
+      'campaign_id',
+      'journey',
+    ])
+    .execute();
+  return leased
+    .sort((a, b) => a.scheduled_at.getTime() - b.scheduled_at.getTime() || (a.id < b.id ? -1 : 1))
+    .map((m) => ({
+      id: m.id,
+      attempt: m.attempts,
+      customerId: m.customer_id,
+      templateKey: m.template_key,
+      kind: m.kind,
+      data: m.data,
+      campaignId: m.campaign_id,
+      journey: m.journey,
+    }));
+};
 
 const outcomeChanges = (outcome: SendOutcome) => {
   switch (outcome.status) {
@@ -364,6 +370,7 @@ export const messagingRepository = (db: Kysely<DB>): MessagingRepository => ({
         text: r.text,
         unsubscribe_url: r.unsubscribeUrl,
       })
+      .where('customer_id', '=', claim.customerId)
       .where('id', '=', claim.id)
       .where('attempts', '=', claim.attempt)
       .execute();
@@ -374,6 +381,7 @@ export const messagingRepository = (db: Kysely<DB>): MessagingRepository => ({
       const result = await db
         .updateTable('message')
         .set((eb) => ({ attempts: eb('attempts', '-', 1), lease_until: null }))
+        .where('customer_id', '=', claim.customerId)
         .where('id', '=', claim.id)
         .where('attempts', '=', claim.attempt)
         .where('lease_until', 'is not', null)
@@ -387,6 +395,7 @@ export const messagingRepository = (db: Kysely<DB>): MessagingRepository => ({
     const moved = await db
       .updateTable('message')
       .set({ ...outcomeChanges(outcome), lease_until: null, updated_at: at })
+      .where('customer_id', '=', claim.customerId)
       .where('id', '=', claim.id)
       .where('attempts', '=', claim.attempt)
       .where('status', 'in', ['queued', 'outbox'])

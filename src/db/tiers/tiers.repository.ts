@@ -171,6 +171,7 @@ export const tierRepository = (db: Kysely<DB>): TierRepository => ({
   shiftReviews: async (days, timeZone) => {
     // Local wall-clock arithmetic, as addLocalDays does: to local time, add days, back to UTC.
     const wall = sql`((review_at at time zone ${timeZone}) + make_interval(days => ${days}::integer))`;
+    // citus: every shard — a change of the grace period moves every member's review date.
     await db
       .updateTable('member_tier')
       .set({
@@ -292,8 +293,6 @@ export const tierRepository = (db: Kysely<DB>): TierRepository => ({
       .orderBy('review_at')
       .orderBy('customer_id')
       .limit(limit)
-      .forUpdate()
-      .skipLocked()
       .execute();
     return rows.map(toMember);
   },

@@ -1,0 +1,107 @@
+/**
+ * Where each table lives on a Citus cluster. Customer data is sharded by customer so that
+ * everything one request touches for one member sits on one worker; programme tables are small,
+ * read everywhere and copied to every worker; outboxes, sessions and the migrator's own tables
+ * stay on the coordinator, where the processes that sweep them run.
+ *
+ * A new table must be placed here: the readiness check fails on a table it does not know.
+ */
+export type Placement =
+  | { kind: 'distributed'; column: string }
+  | { kind: 'reference' }
+  | { kind: 'coordinator'; why: string };
+
+const byCustomer: Placement = { kind: 'distributed', column: 'customer_id' };
+const reference: Placement = { kind: 'reference' };
+const coordinator = (why: string): Placement => ({ kind: 'coordinator', why });
+
+export const TABLE_PLACEMENT: Readonly<Record<string, Placement>> = {
+  // The customer row is the shard's anchor: its own id is the distribution column.
+  customer: { kind: 'distributed', column: 'id' },
+  at_risk_notice: byCustomer,
+  complaint: byCustomer,
+  complaint_event: byCustomer,
+  coupon: byCustomer,
+  coupon_issue: byCustomer,
+  coupon_redemption: byCustomer,
+  customer_analytics: byCustomer,
+  customer_consent: byCustomer,
+  customer_external_id: byCustomer,
+  experiment_exposure: byCustomer,
+  expiry_notice: byCustomer,
+  ledger_account: byCustomer,
+  ledger_entry: byCustomer,
+  lot_consumption: byCustomer,
+  loyalty_activity: byCustomer,
+  member_card: byCustomer,
+  member_tier: byCustomer,
+  message: byCustomer,
+  order_line: byCustomer,
+  order_return: byCustomer,
+  order_return_line: byCustomer,
+  points_lot: byCustomer,
+  recommendation: byCustomer,
+  referral: byCustomer,
+  referral_code: byCustomer,
+  review: byCustomer,
+  reward_redemption: byCustomer,
+  rule_award: byCustomer,
+  sales_order: byCustomer,
+  segment_member: byCustomer,
+  survey_answer: byCustomer,
+  survey_response: byCustomer,
+  tier_change: byCustomer,
+
+  app_user: reference,
+  campaign: reference,
+  clv_model_run: reference,
+  coupon_batch: reference,
+  experiment: reference,
+  message_template: reference,
+  message_template_version: reference,
+  messaging_config: reference,
+  programme_settings: reference,
+  recommendation_popular: reference,
+  referral_settings: reference,
+  reward: reference,
+  rule: reference,
+  rule_version: reference,
+  segment: reference,
+  survey: reference,
+  tier_definition: reference,
+  tier_policy: reference,
+  webhook_subscription: reference,
+
+  admin_session: coordinator('sign-in sessions are read by the API process on every request'),
+  api_key: coordinator('keys are checked by the API process on every request'),
+  app_secret: coordinator('secrets are read only by the processes on the coordinator'),
+  audit_log: coordinator('an operator trail, written and read on the coordinator'),
+  idempotency_record: coordinator('keyed by the caller, not by a customer'),
+  kysely_migration: coordinator("the migrator's own bookkeeping"),
+  kysely_migration_lock: coordinator("the migrator's own lock"),
+  sign_in_failure: coordinator('rate limiting of sign-ins, keyed by e-mail address'),
+  webhook_attempt: coordinator('webhook outbox: swept by the delivery worker'),
+  webhook_delivery: coordinator('webhook outbox: swept by the delivery worker'),
+  webhook_message: coordinator('webhook outbox: swept by the delivery worker'),
+};
+
+/** Schemas whose tables belong to a library, not to Regulars' data (the job queue). */
+export const COORDINATOR_SCHEMAS: readonly string[] = ['pgboss'];
+
+const appendOnly =
+  'refuses UPDATE and DELETE of its own row and reads no other table, so it is correct on a shard';
+
+/**
+ * Triggers that run on the shards of a distributed table, each with why that is safe. Citus
+ * runs them only with `citus.enable_unsafe_triggers = on` (docs/scale.md says where to set it).
+ */
+export const TRIGGERS_ON_SHARDS: Readonly<Record<string, string>> = {
+  'points_lot.points_lot_append_only': appendOnly,
+  'lot_consumption.lot_consumption_append_only': appendOnly,
+  'rule_award.rule_award_append_only': appendOnly,
+  'tier_change.tier_change_append_only': appendOnly,
+  'ledger_entry.ledger_entry_append_only':
+    'refuses UPDATE and DELETE but the erasure of a reason; reads no other table',
+  'order_return.order_return_counts_returned':
+    "adds the return to its order's returned amount, filtering on customer_id: the order sits on the same shard",
+};
