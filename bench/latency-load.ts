@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { HttpClient, HttpResult } from './bench-server.js';
 import { basket, orderBody, type Shop } from './latency-shop.js';
 import { summariseLatencies, type LatencySummary, type MixEntry } from './open-loop.js';
@@ -107,12 +108,38 @@ export interface OpenLoopRun {
   maxInFlight: number;
   /** CPU the generator process used, as a share of one core over the run. */
   generatorCpuPercent: number;
+  /** Share of all cores busy over the run, every process on the machine (other users') included. */
+  machineBusyPercent: number | null;
   operations: Record<Operation, OperationFigures>;
   errorSamples: string[];
 }
 
 const ERROR_SAMPLES = 5;
 const START_DELAY_MS = 20;
+
+/** Busy and total jiffies of the whole machine from /proc/stat; null where there is none. */
+const machineJiffies = (): { busy: number; total: number } | null => {
+  try {
+    const values = readFileSync('/proc/stat', 'utf8')
+      .split('\n')[0]!
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
+    const total = values.reduce((a, b) => a + b, 0);
+    return { busy: total - (values[3] ?? 0) - (values[4] ?? 0), total };
+  } catch {
+    return null;
+  }
+};
+
+const busyPercent = (
+  before: ReturnType<typeof machineJiffies>,
+  after: ReturnType<typeof machineJiffies>,
+) =>
+  before && after && after.total > before.total
+    ? Math.round((1000 * (after.busy - before.busy)) / (after.total - before.total)) / 10
+    : null;
 
 const sleepUntil = (instant: number) =>
   new Promise<void>((resolveSleep) =>
@@ -167,6 +194,7 @@ export const runOpenLoop = async (
     pending.push(request);
   };
   const cpuBefore = process.cpuUsage();
+  const machineBefore = machineJiffies();
   const start = performance.now() + START_DELAY_MS;
   for (let next = 0; next < schedule.length;) {
     const now = performance.now();
@@ -178,6 +206,7 @@ export const runOpenLoop = async (
   await Promise.all(pending);
   const wallMs = performance.now() - start;
   const cpu = process.cpuUsage(cpuBefore);
+  const machineBusy = busyPercent(machineBefore, machineJiffies());
   return {
     arrivals: schedule.length,
     offeredPerSecond: Math.round((schedule.length / seconds) * 10) / 10,
@@ -185,6 +214,7 @@ export const runOpenLoop = async (
     wallSeconds: Math.round(wallMs / 100) / 10,
     lagMs: summariseLatencies(lags),
     maxInFlight,
+    machineBusyPercent: machineBusy,
     generatorCpuPercent: Math.round(((cpu.user + cpu.system) / 1000 / wallMs) * 1000) / 10,
     operations: Object.fromEntries(
       OPERATIONS.map((op) => [

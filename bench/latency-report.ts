@@ -53,6 +53,11 @@ const mid = (runs: OpenLoopRun[], pick: (run: OpenLoopRun) => number) => median(
 export const operationP95 = (figures: RateFigures, operation: (typeof OPERATIONS)[number]) =>
   mid(figures.runs, (r) => r.operations[operation].latency.p95Ms);
 
+const busy = (runs: OpenLoopRun[]) => {
+  const known = runs.map((r) => r.machineBusyPercent).filter((b): b is number => b !== null);
+  return known.length ? `${median(known)}%` : '-';
+};
+
 const rateLines = (figures: RateFigures): string[] => {
   const { runs } = figures;
   const rows = OPERATIONS.map((op) => {
@@ -76,7 +81,8 @@ const rateLines = (figures: RateFigures): string[] => {
     `offered ${mid(runs, (r) => r.offeredPerSecond)}/s, answered (2xx) ${mid(runs, (r) => r.answeredPerSecond)}/s; ` +
       `generator lag p50 ${ms(mid(runs, (r) => r.lagMs.p50Ms))} ms, p99 ${ms(lagP99)} ms, ` +
       `max ${ms(mid(runs, (r) => r.lagMs.maxMs))} ms; at most ${Math.max(...runs.map((r) => r.maxInFlight))} in flight; ` +
-      `generator CPU ${mid(runs, (r) => r.generatorCpuPercent)}% of a core`,
+      `generator CPU ${mid(runs, (r) => r.generatorCpuPercent)}% of a core; ` +
+      `cores busy (whole machine) ${busy(runs)}`,
     ...(lagP99 > GENERATOR_LAG_WARNING_MS
       ? [
           `WARNING: the generator fell behind its schedule (lag p99 ${ms(lagP99)} ms > ${GENERATOR_LAG_WARNING_MS} ms); ` +

@@ -112,8 +112,10 @@ const runPhases = async (
     const errors = OPERATIONS.reduce((sum, op) => sum + run.operations[op].errors, 0);
     log(
       `  ${label}: ${run.arrivals} requests, ${run.answeredPerSecond} answered/s, ` +
-        `${errors} errors, lag p99 ${run.lagMs.p99Ms} ms, at most ${run.maxInFlight} in flight`,
+        `${errors} errors, lag p99 ${run.lagMs.p99Ms} ms, at most ${run.maxInFlight} in flight, ` +
+        `cores ${run.machineBusyPercent ?? '-'}% busy`,
     );
+    for (const sample of run.errorSamples.slice(0, 2)) log(`    error: ${sample}`);
     if (!phase.warmup) runs.set(phase.rate, [...(runs.get(phase.rate) ?? []), run]);
   }
   return options.rates.map((rate) => ({ rate, seconds: options.seconds, runs: runs.get(rate)! }));
