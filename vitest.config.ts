@@ -45,7 +45,13 @@ export default defineConfig({
     reporters: ['default', new SummaryLineReporter()],
     pool: 'forks',
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'] } },
+      {
+        // bench/*.test.ts: the benchmarks' pure helpers (schedules, percentiles), no database.
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'web/src/**/*.test.ts', 'bench/**/*.test.ts'],
+        },
+      },
       integration('pglite'),
       integration('postgres'),
       unbatched('pglite'),

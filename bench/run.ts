@@ -10,8 +10,8 @@ import {
 } from './ingest.bench.js';
 
 /**
- * `npm run bench`: the HTTP ingestion benchmark, then the import, CLV, analytics and rules
- * benchmarks, each in a child process with its output streamed through (`--skip-<name>` leaves
+ * `npm run bench`: the HTTP ingestion benchmark, then the import, CLV, analytics, rules, latency
+ * and other benchmarks, each in a child process with its output streamed through (`--skip-<name>` leaves
  * one out). Every figure ends up in bench/results/latest.json. `--quick` makes a small smoke run.
  */
 
@@ -95,6 +95,13 @@ const CHILD_BENCHES: ChildBench[] = [
     // Six splits, a whole refresh each (up to 47 s on PGlite on an idle machine), then the scoring.
     args: (quick) => (quick ? ['--quick'] : []),
     limitMinutes: (quick) => (quick ? 10 : 45),
+  },
+  {
+    name: 'latency',
+    script: 'bench/latency.bench.ts',
+    // Open-loop mixed load at 100, 300 and 1,000 requests/s on PostgreSQL, then pgbench's ceiling.
+    args: (quick) => (quick ? ['--quick'] : []),
+    limitMinutes: (quick) => (quick ? 10 : 30),
   },
   {
     name: 'dashboard',

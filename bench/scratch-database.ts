@@ -57,6 +57,27 @@ export const withScratchPostgres = async <T>(
 };
 
 /**
+ * An empty scratch PostgreSQL database (`<prefix>_<random>`) whose URL `work` gets, for a server
+ * child that migrates it itself or for a tool like pgbench; dropped afterwards.
+ */
+export const withScratchPostgresUrl = async <T>(
+  prefix: string,
+  work: (url: string) => Promise<T>,
+): Promise<T> => {
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  await withAdmin((admin) => sql.raw(`create database ${name}`).execute(admin));
+  const url = new URL(BENCH_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  try {
+    return await work(url.toString());
+  } finally {
+    await withAdmin((admin) =>
+      sql.raw(`drop database if exists ${name} with (force)`).execute(admin),
+    );
+  }
+};
+
+/**
  * A migrated PostgreSQL database `name` for `work`, created if missing and kept afterwards, so a
  * benchmark can generate a large shop once and time its queries again and again.
  */
