@@ -178,7 +178,9 @@ export const customerRepository = (db: Kysely<DB>): CustomerRepository => {
         .leftJoin('customer_analytics as ca', 'ca.customer_id', 'customer.id')
         // The member's points account, by the id pointsAccountOf gives it (its primary key).
         .leftJoin('ledger_account as la', (j) =>
-          j.on('la.id', '=', sql<string>`customer.id || ${POINTS_ACCOUNT_SUFFIX}`),
+          j
+            .onRef('la.customer_id', '=', 'customer.id')
+            .on('la.id', '=', sql<string>`customer.id || ${POINTS_ACCOUNT_SUFFIX}`),
         )
         .leftJoin('member_tier as mt', 'mt.customer_id', 'customer.id')
         .leftJoin('tier_definition as td', 'td.code', 'mt.tier_code')

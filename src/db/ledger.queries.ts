@@ -12,7 +12,9 @@ export const openLotsOf = async (
 ): Promise<(LotBalance & { customerId: string })[]> => {
   const rows = await db
     .selectFrom('points_lot as l')
-    .leftJoin('lot_consumption as c', 'c.lot_id', 'l.id')
+    .leftJoin('lot_consumption as c', (j) =>
+      j.onRef('c.customer_id', '=', 'l.customer_id').onRef('c.lot_id', '=', 'l.id'),
+    )
     .select([
       'l.id',
       'l.customer_id',
@@ -23,7 +25,7 @@ export const openLotsOf = async (
       sql<number>`l.points - coalesce(sum(c.points), 0)`.as('remaining'),
     ])
     .where('l.customer_id', 'in', customerIds)
-    .groupBy('l.id')
+    .groupBy(['l.customer_id', 'l.id'])
     .having(sql<boolean>`l.points - coalesce(sum(c.points), 0) > 0`)
     .execute();
   return rows.map((r) => ({
@@ -43,7 +45,9 @@ export const openPendingsOf = async (
 ): Promise<(PendingBalance & { customerId: string })[]> => {
   const rows = await db
     .selectFrom('ledger_entry as p')
-    .leftJoin('ledger_entry as s', 's.pending_entry_id', 'p.id')
+    .leftJoin('ledger_entry as s', (j) =>
+      j.onRef('s.customer_id', '=', 'p.customer_id').onRef('s.pending_entry_id', '=', 'p.id'),
+    )
     .select([
       'p.id',
       'p.customer_id',
@@ -54,7 +58,7 @@ export const openPendingsOf = async (
     ])
     .where('p.customer_id', 'in', customerIds)
     .where('p.code', '=', 'earn.order.pending')
-    .groupBy('p.id')
+    .groupBy(['p.customer_id', 'p.id'])
     .having(sql<boolean>`p.points - coalesce(sum(s.points), 0) > 0`)
     .execute();
   return rows.map((r) => ({

@@ -60,6 +60,23 @@ export const ledgerRepository = (db: Kysely<DB>): LedgerRepository => {
       .forUpdate()
       .execute();
 
+  // No foreign key names the account (docs/ledger.md): a missing one must fail, not lose points.
+  const addToRunningTotal = async (
+    customerId: string,
+    accountId: string,
+    column: 'debits_posted' | 'credits_posted',
+    points: number,
+  ) => {
+    const result = await db
+      .updateTable('ledger_account')
+      .set((eb) => ({ [column]: eb(column, '+', points) }))
+      .where('customer_id', '=', customerId)
+      .where('id', '=', accountId)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1)
+      throw new Error(`ledger account ${accountId} of customer ${customerId} does not exist`);
+  };
+
   const balances = (
     customerId: string,
     rows: Awaited<ReturnType<typeof selectLocked>>,
@@ -81,7 +98,7 @@ export const ledgerRepository = (db: Kysely<DB>): LedgerRepository => {
             { id: pointsAccountOf(customerId), customer_id: customerId, kind: 'member_points' },
             { id: pendingAccountOf(customerId), customer_id: customerId, kind: 'member_pending' },
           ])
-          .onConflict((oc) => oc.column('id').doNothing())
+          .onConflict((oc) => oc.columns(['customer_id', 'id']).doNothing())
           .execute();
         rows = await selectLocked(customerId);
       }
@@ -98,22 +115,10 @@ export const ledgerRepository = (db: Kysely<DB>): LedgerRepository => {
     appendEntry: async (e) => {
       await db.insertInto('ledger_entry').values(entryRow(e)).execute();
       // System accounts keep no running balance: every order would queue on one hot row.
-      if (isMemberAccount(e.debitAccount)) {
-        await db
-          .updateTable('ledger_account')
-          .set((eb) => ({ debits_posted: eb('debits_posted', '+', e.points) }))
-          .where('customer_id', '=', e.customerId)
-          .where('id', '=', e.debitAccount)
-          .execute();
-      }
-      if (isMemberAccount(e.creditAccount)) {
-        await db
-          .updateTable('ledger_account')
-          .set((eb) => ({ credits_posted: eb('credits_posted', '+', e.points) }))
-          .where('customer_id', '=', e.customerId)
-          .where('id', '=', e.creditAccount)
-          .execute();
-      }
+      if (isMemberAccount(e.debitAccount))
+        await addToRunningTotal(e.customerId, e.debitAccount, 'debits_posted', e.points);
+      if (isMemberAccount(e.creditAccount))
+        await addToRunningTotal(e.customerId, e.creditAccount, 'credits_posted', e.points);
     },
     appendLot: async (lot) => {
       await db.insertInto('points_lot').values(lotRow(lot)).execute();
@@ -177,7 +182,6 @@ export const ledgerRepository = (db: Kysely<DB>): LedgerRepository => {
       const members = await db
         .selectFrom('ledger_account')
         .select(['kind', sql<number>`sum(credits_posted - debits_posted)::int8`.as('balance')])
-        .where('kind', '!=', 'system')
         .groupBy('kind')
         .execute();
       const systemBalances = Object.fromEntries(

@@ -26,6 +26,7 @@ import * as createExperiments from './migrations/20261207_1400_create_experiment
 import * as addOrderReturnedMinor from './migrations/20261207_1900_add_order_returned_minor.js';
 import * as exposureSegmentAtExposure from './migrations/20261207_1930_exposure_segment_at_exposure.js';
 import * as customerFirstKeys from './migrations/20261207_2200_customer_first_keys.js';
+import * as ledgerByCustomer from './migrations/20261207_2230_ledger_by_customer.js';
 
 /** Migrations are listed here by name; the name's timestamp orders them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -55,6 +56,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207_1900_add_order_returned_minor': addOrderReturnedMinor,
   '20261207_1930_exposure_segment_at_exposure': exposureSegmentAtExposure,
   '20261207_2200_customer_first_keys': customerFirstKeys,
+  '20261207_2230_ledger_by_customer': ledgerByCustomer,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

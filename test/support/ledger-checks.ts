@@ -12,9 +12,10 @@ import type { DB } from '../../src/db/schema.js';
  */
 export const expectDoubleEntryBalances = async (db: Kysely<DB>) => {
   const badTransfers = await sql<{ id: string }>`
+    with accounts as (select id from ledger_account union all select id from ledger_system_account)
     select e.id from ledger_entry e
-    left join ledger_account d on d.id = e.debit_account_id
-    left join ledger_account c on c.id = e.credit_account_id
+    left join accounts d on d.id = e.debit_account_id
+    left join accounts c on c.id = e.credit_account_id
     where e.points <= 0 or e.debit_account_id = e.credit_account_id
        or d.id is null or c.id is null
   `.execute(db);
@@ -26,7 +27,9 @@ export const expectDoubleEntryBalances = async (db: Kysely<DB>) => {
            coalesce((select sum(points) from ledger_entry where credit_account_id = a.id), 0)::text
              as "fromEntries",
            a.debits_posted::text || '/' || a.credits_posted::text as posted
-    from ledger_account a
+    from (select id, kind, debits_posted, credits_posted from ledger_account
+          union all
+          select id, 'system', 0, 0 from ledger_system_account) a
   `.execute(db);
   const drifted = accounts.rows.filter((a) => a.kind !== 'system' && a.posted !== a.fromEntries);
   expect(drifted).toEqual([]);

@@ -57,6 +57,7 @@ export const TABLE_PLACEMENT: Readonly<Record<string, Placement>> = {
   clv_model_run: reference,
   coupon_batch: reference,
   experiment: reference,
+  ledger_system_account: reference,
   message_template: reference,
   message_template_version: reference,
   messaging_config: reference,

@@ -35,14 +35,12 @@ export const timelineQueries = (db: Kysely<DB>): TimelineSource => ({
           union all
           select e.effective_at, 'points', e.id,
                  jsonb_build_object('entryId', e.id, 'code', e.code, 'reason', e.reason,
-                   'points', case when ca.kind = 'member_points' then e.points
-                                  when da.kind = 'member_points' then -e.points else 0 end,
-                   'pendingPoints', case when ca.kind = 'member_pending' then e.points
-                                         when da.kind = 'member_pending' then -e.points else 0 end,
+                   'points', case when e.credit_account_id = ${c} || ':points' then e.points
+                                  when e.debit_account_id = ${c} || ':points' then -e.points else 0 end,
+                   'pendingPoints', case when e.credit_account_id = ${c} || ':pending' then e.points
+                                         when e.debit_account_id = ${c} || ':pending' then -e.points else 0 end,
                    'orderId', e.order_id)
             from ledger_entry e
-            join ledger_account ca on ca.id = e.credit_account_id
-            join ledger_account da on da.id = e.debit_account_id
            where e.customer_id = ${c}
           union all
           select rr.created_at, 'reward', rr.id,

@@ -4,17 +4,25 @@ import type { Timestamp, NullableTimestamp, GeneratedTimestamp } from './column-
 /** The double-entry points ledger: accounts, entries, and the lots that expire oldest first. */
 export interface LedgerTables {
   ledger_account: LedgerAccountTable;
+  ledger_system_account: LedgerSystemAccountTable;
   ledger_entry: LedgerEntryTable;
   points_lot: PointsLotTable;
   lot_consumption: LotConsumptionTable;
 }
 
+/** A member's two accounts, with running totals (a customer table: keyed by customer first). */
 export interface LedgerAccountTable {
   id: string;
-  customer_id: string | null;
-  kind: 'member_points' | 'member_pending' | 'system';
+  customer_id: string;
+  kind: 'member_points' | 'member_pending';
   debits_posted: Generated<number>;
   credits_posted: Generated<number>;
+  created_at: GeneratedTimestamp;
+}
+
+/** The programme's own accounts (issued, redeemed, expired, adjusted): no running totals. */
+export interface LedgerSystemAccountTable {
+  id: string;
   created_at: GeneratedTimestamp;
 }
 

@@ -95,7 +95,7 @@ const JOINS: Record<Source, (scope: SegmentScope) => RawBuilder<unknown>> = {
   analytics: () => sql`left join customer_analytics ca on ca.customer_id = c.id`,
   tier: () => sql`left join member_tier mt on mt.customer_id = c.id`,
   points: () =>
-    sql`left join ledger_account pts on pts.id = c.id || ':points' and pts.kind = 'member_points'`,
+    sql`left join ledger_account pts on pts.customer_id = c.id and pts.id = c.id || ':points'`,
   orders: (scope) => sql`left join ${orderFacts(scope)} po on po.customer_id = c.id`,
   'consent:email': () =>
     sql`left join ${latestConsent('email')} ce_email on ce_email.customer_id = c.id`,
