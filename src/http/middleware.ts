@@ -35,6 +35,7 @@ export const requestContext =
     const requestId = c.req.header('x-request-id')?.slice(0, 100) || randomUUID();
     c.set('requestId', requestId);
     c.set('db', deps.db);
+    c.set('readDb', deps.readDb ?? deps.db);
     c.set('programmeCache', programme);
     c.set('rulesCache', rules);
     c.set('experimentsCache', experiments);
