@@ -8,7 +8,7 @@ import {
   ProgrammeSettingsSchema,
 } from '../core/programme/programme.js';
 import type { Clock } from '../core/shared/clock.js';
-import type { DB } from '../app/database.js';
+import { repositoriesFor, type DB } from '../app/database.js';
 import { liabilityReport } from '../core/ledger/ledger.liability.js';
 import { settleDuePoints } from '../jobs/settle-points.job.js';
 import { useCaseDeps, type AppEnv } from './context.js';
@@ -132,9 +132,12 @@ export const liabilityRoute = (clock: Clock) => {
       responses: { 200: json(LiabilityView, 'Liability now'), ...commonErrors },
     }),
     async (c) => {
-      await settleDuePoints(c.var.db, clock);
+      const settled = await settleDuePoints(c.var.db, clock);
+      // What this request just settled is read where it was written; otherwise the replica.
+      const source = settled.movements > 0 ? c.var.db : c.var.readDb;
       const deps = await useCaseDeps(c, clock);
-      return c.json(await liabilityReport(deps, deps.programme), 200);
+      const { ledger } = repositoriesFor(source);
+      return c.json(await liabilityReport({ ledger }, deps.programme), 200);
     },
   );
   return app;
