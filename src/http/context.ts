@@ -50,8 +50,8 @@ export type AppEnv = {
     db: Kysely<DB>;
     /**
      * For reads that may trail the request's own writes by the replication delay (reports,
-     * analytics, previews): the read replica if configured, else the primary's pool. Never a
-     * transaction, and never for a read that must see a write just made (docs/scale.md).
+     * analytics, previews): the read replica if configured, else the same handle as `db` (the
+     * write's transaction in a write). Never for a read that must see a write (docs/scale.md).
      */
     readDb: Kysely<DB>;
     log: Logger;

@@ -132,12 +132,16 @@ export const transactionalWrite =
       key === undefined
         ? null
         : keyClaim(c.var.principal.keyId, key, { method: c.req.method, path: c.req.path, body });
+    const primary = c.var.db;
     try {
       await runUnitOfWork(
-        c.var.db,
+        primary,
         clock,
         async (uow) => {
           c.set('db', uow.db);
+          // Without a replica, reads follow the transaction: PGlite has one connection, which the
+          // transaction holds, so a read on the pool beside it would wait forever.
+          if (c.var.readDb === primary) c.set('readDb', uow.db);
           const records = idempotencyRepository(uow.db);
           if (claim) {
             const replay = await claimKey(records, claim);
