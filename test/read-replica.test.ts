@@ -86,6 +86,73 @@ describe('read replica (DATABASE_READ_URL)', () => {
     expect(await previewSize(t)).toBe(2);
   });
 
+  it('sends exactly the reads docs/scale.md lists to the standby', async () => {
+    const customer = await createCustomer(t);
+    await placeOrder(t, customer.id);
+    await servers.caughtUp();
+    const month = 'from=2026-01-01&to=2026-01-31';
+    const onStandby: [string, string, unknown?][] = [
+      ['GET', '/v1/analytics/range'],
+      ['GET', '/v1/analytics/kpis'],
+      ['GET', `/v1/analytics/retention?${month}`],
+      ['GET', `/v1/analytics/cohorts?${month}`],
+      ['GET', `/v1/analytics/campaign-effect?${month}`],
+      ['GET', '/v1/analytics/rfm'],
+      ['GET', '/v1/analytics/rfm/customers?segment=champions'],
+      ['GET', '/v1/analytics/lifecycle'],
+      ['GET', '/v1/analytics/clv'],
+      ['GET', '/v1/analytics/clv/at-risk'],
+      ['GET', '/v1/analytics/at-risk'],
+      ['GET', '/v1/analytics/charts/rfm.svg'],
+      ['GET', `/v1/analytics/charts/cohorts.svg?${month}`],
+      ['GET', '/v1/programme/liability'],
+      ['GET', '/v1/referrals/stats'],
+      ['GET', `/v1/feedback/nps?${month}`],
+      [
+        'POST',
+        '/v1/segments/preview',
+        { definition: { schemaVersion: 1, filter: { field: 'orderCount', gte: 1 } } },
+      ],
+      [
+        'POST',
+        '/v1/rules/simulate',
+        {
+          rule: {
+            schemaVersion: 1,
+            name: 'draft',
+            trigger: 'order.placed',
+            effects: [{ type: 'points.fixed', points: 5 }],
+          },
+          days: 30,
+        },
+      ],
+    ];
+    const onPrimary: [string, string][] = [
+      ['GET', `/v1/customers/${customer.id}`],
+      ['GET', `/v1/customers/${customer.id}/points`],
+      ['GET', `/v1/customers/${customer.id}/analytics`],
+      ['GET', `/v1/customers/${customer.id}/orders`],
+      ['GET', '/v1/customers'],
+      ['GET', '/v1/segments'],
+      ['GET', '/v1/rules'],
+      ['GET', '/health'],
+    ];
+    const statementsOf = async ([method, path, body]: [string, string, unknown?]) => {
+      const before = await servers.standbyStatements('regulars');
+      const res = await t.call(method, path, body);
+      expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBe(200);
+      return (await servers.standbyStatements('regulars')) - before;
+    };
+    for (const route of onStandby) {
+      expect(await statementsOf(route), `${route[0]} ${route[1]} on the standby`).toBeGreaterThan(
+        0,
+      );
+    }
+    for (const route of onPrimary) {
+      expect(await statementsOf(route), `${route[0]} ${route[1]} on the primary`).toBe(0);
+    }
+  });
+
   it('refuses writes on the read pool, even when DATABASE_READ_URL names the primary', async () => {
     const write = (db: typeof t.database.db) =>
       sql`update customer set first_name = 'Mallory'`.execute(db);

@@ -74,7 +74,9 @@ const freePort = (): Promise<number> =>
 
 /** A directory only the server's OS user may enter, as initdb and pg_ctl insist. */
 const privateDir = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'regulars-replica-'));
+  // As root, /tmp rather than TMPDIR: the postgres user must reach the directory, and a TMPDIR
+  // under /root would not let it through.
+  const dir = mkdtempSync(join(asRoot() ? '/tmp' : tmpdir(), 'regulars-replica-'));
   if (asRoot()) {
     const { uid, gid } = postgresUser();
     chownSync(dir, uid, gid);
