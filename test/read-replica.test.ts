@@ -72,6 +72,11 @@ describe('read replica (DATABASE_READ_URL)', () => {
       const second = await createCustomer(t);
       const earned = await placeOrder(t, second.id);
       expect(earned.order.pointsEarned).toBeGreaterThan(0);
+      // /health shows the WAL the paused standby has still to replay.
+      const health = await t.call('GET', '/health');
+      expect(health.status).toBe(200);
+      expect(health.body.replica).toMatchObject({ status: 'ok' });
+      expect(health.body.replica.lagBytes).toBeGreaterThan(0);
       expect(await buyersAt(t)).toBe(1);
       expect(await previewSize(t)).toBe(1);
       // A member sees their own just-earned points, and the customer 360 knows them: primary reads.
@@ -135,7 +140,6 @@ describe('read replica (DATABASE_READ_URL)', () => {
       ['GET', '/v1/customers'],
       ['GET', '/v1/segments'],
       ['GET', '/v1/rules'],
-      ['GET', '/health'],
     ];
     const statementsOf = async ([method, path, body]: [string, string, unknown?]) => {
       const before = await servers.standbyStatements('regulars');
@@ -151,6 +155,31 @@ describe('read replica (DATABASE_READ_URL)', () => {
     for (const route of onPrimary) {
       expect(await statementsOf(route), `${route[0]} ${route[1]} on the primary`).toBe(0);
     }
+  });
+
+  it('reports an unreachable replica on /health without failing it', async () => {
+    const unreachable = await openDatabase({
+      databaseUrl: servers.primaryUrl,
+      // Port 1: nothing listens there, so every connection is refused.
+      readUrl: 'postgres://postgres@127.0.0.1:1/regulars?connect_timeout=2',
+      dataDir: '',
+      poolSize: 1,
+    });
+    const other = await startTestApp({ database: unreachable });
+    try {
+      const health = await other.call('GET', '/health');
+      expect(health.status).toBe(200);
+      expect(health.body).toMatchObject({
+        status: 'ok',
+        replica: { status: 'unavailable', lagBytes: null, lagSeconds: null },
+      });
+    } finally {
+      await other.close();
+    }
+    await servers.caughtUp();
+    const healthy = await t.call('GET', '/health');
+    expect(healthy.body.replica.status).toBe('ok');
+    expect(healthy.body.replica.lagBytes).toBeGreaterThanOrEqual(0);
   });
 
   it('refuses writes on the read pool, even when DATABASE_READ_URL names the primary', async () => {
