@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/dialect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { startTestApp, type TestApp } from './support/app.js';
@@ -236,18 +235,5 @@ describe('read replica (DATABASE_READ_URL)', () => {
     timings.standbyStatementsDuringLoad = statements;
     await servers.caughtUp();
     expect(await buyersAt(t)).toBe(buyersBefore + customers.length);
-  });
-
-  it('is a configuration error without DATABASE_URL, with PGlite', () => {
-    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://127.0.0.1:5433/x' })).toThrow(
-      /DATABASE_READ_URL .*needs DATABASE_URL/,
-    );
-    expect(() =>
-      loadConfig({ DATABASE_URL: 'postgres://a/b', DATABASE_READ_URL: 'mysql://a/b' }),
-    ).toThrow(/databaseReadUrl: must start with postgres:\/\//);
-    expect(
-      loadConfig({ DATABASE_URL: 'postgres://a/b', DATABASE_READ_URL: 'postgres://c/b' })
-        .databaseReadUrl,
-    ).toBe('postgres://c/b');
   });
 });
