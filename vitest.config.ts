@@ -5,13 +5,19 @@ import { SummaryLineReporter } from './test/support/summary-reporter.js';
 // them (the statistics simulation takes some 8 s of CPU), so they run in the pglite project alone.
 const DATABASE_FREE_SUITES = ['test/experiments-statistics.simulation.test.ts'];
 
+// Suites that need PostgreSQL itself (a streaming standby): PGlite has nothing to run them on.
+const POSTGRES_ONLY_SUITES = ['test/read-replica.test.ts'];
+
 // The integration suite runs twice, on the embedded PGlite and on a PostgreSQL server, so both
 // dialects are held to the same behaviour. Unit tests of pure domain logic run once.
 const integration = (name: 'pglite' | 'postgres') => ({
   test: {
     name,
     include: ['test/**/*.test.ts'],
-    exclude: [...configDefaults.exclude, ...(name === 'postgres' ? DATABASE_FREE_SUITES : [])],
+    exclude: [
+      ...configDefaults.exclude,
+      ...(name === 'postgres' ? DATABASE_FREE_SUITES : POSTGRES_ONLY_SUITES),
+    ],
     env: { REGULARS_TEST_DB: name },
     testTimeout: 60_000,
     hookTimeout: 60_000,

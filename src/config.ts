@@ -20,6 +20,11 @@ export const CONFIG_VARIABLES: Record<string, VariableSpec> = {
     description: 'postgres://… to use a PostgreSQL server; unset uses the embedded PGlite',
     sensitive: true,
   },
+  DATABASE_READ_URL: {
+    description:
+      'postgres://… of a streaming standby of DATABASE_URL; analytics, reports and segment previews read there (docs/scale.md); unset reads everything from DATABASE_URL; needs DATABASE_URL',
+    sensitive: true,
+  },
   REGULARS_DATA_DIR: {
     description: 'Where PGlite keeps its files (default ./data)',
     sensitive: false,
@@ -89,10 +94,14 @@ export const CONFIG_VARIABLES: Record<string, VariableSpec> = {
   LOG_LEVEL: { description: 'pino log level (default info)', sensitive: false },
 };
 
-const ConfigSchema = z.object({
+const ConfigFields = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   host: z.string().default('0.0.0.0'),
   databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+    .optional(),
+  databaseReadUrl: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
     .optional(),
@@ -142,6 +151,18 @@ const ConfigSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
+const ConfigSchema = ConfigFields.superRefine((config, ctx) => {
+  // A standby replays a PostgreSQL server's WAL; the embedded PGlite has no WAL to stream.
+  if (config.databaseReadUrl && !config.databaseUrl) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['databaseReadUrl'],
+      message:
+        'DATABASE_READ_URL names a standby of a PostgreSQL server and needs DATABASE_URL; the embedded PGlite has no replicas',
+    });
+  }
+});
+
 export type Config = z.infer<typeof ConfigSchema>;
 
 const blankToUndefined = (value: string | undefined) => (value === '' ? undefined : value);
@@ -151,6 +172,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     port: blankToUndefined(env.PORT),
     host: blankToUndefined(env.HOST),
     databaseUrl: blankToUndefined(env.DATABASE_URL),
+    databaseReadUrl: blankToUndefined(env.DATABASE_READ_URL),
     dataDir: blankToUndefined(env.REGULARS_DATA_DIR),
     adminKey: blankToUndefined(env.REGULARS_ADMIN_KEY),
     poolSize: blankToUndefined(env.REGULARS_DB_POOL_SIZE),

@@ -23,6 +23,7 @@ export const createLogger = (config: Pick<Config, 'logLevel'>): Logger =>
 export const openMigratedDatabase = async (config: Config): Promise<Database> => {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
+    readUrl: config.databaseReadUrl,
     dataDir: config.dataDir,
     poolSize: config.poolSize,
   });
@@ -141,6 +142,7 @@ export const startServer = async (
   });
   const app = createApp({
     db: database.db,
+    readDb: database.readDb,
     clock,
     log,
     bodyLimitBytes: config.bodyLimitBytes,
@@ -178,7 +180,10 @@ export const startServer = async (
   handle = app.fetch;
   // The owner of the data directory says where it answers, for the CLI that finds it busy.
   database.dataDirLock?.describe({ url });
-  log.info({ url, database: database.kind }, 'server.started');
+  log.info(
+    { url, database: database.kind, readReplica: database.readDb !== database.db },
+    'server.started',
+  );
 
   /**
    * Stop accepting at once (the listener closes, idle keep-alive connections are closed, a request

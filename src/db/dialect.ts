@@ -13,6 +13,11 @@ import type { DB } from './schema.js';
 export interface DatabaseConfig {
   /** postgres://… to use a PostgreSQL server; absent for the embedded PGlite. */
   databaseUrl?: string;
+  /**
+   * postgres://… of a streaming standby of `databaseUrl`, for report reads; absent: they read
+   * `databaseUrl`. Opened read-only, so a write sent there fails even if it names the primary.
+   */
+  readUrl?: string;
   /** Where PGlite keeps its files; 'memory://' for a throwaway database. */
   dataDir: string;
   /** What opens PGlite files, recorded in their lock for others to see (default: the argv). */
@@ -33,6 +38,12 @@ export interface RawSql {
 
 export interface Database {
   db: Kysely<DB>;
+  /**
+   * Where reads that may be a moment stale go (reports, analytics, previews): the standby of
+   * `readUrl`, whose data lags `db` by the replication delay and which refuses writes; without
+   * one, `db` itself.
+   */
+  readDb: Kysely<DB>;
   kind: 'pglite' | 'postgres';
   /** The same database for raw SQL text, outside any Kysely transaction. */
   raw: RawSql;
@@ -48,18 +59,33 @@ const DATE = 1082;
 const toNumber = (value: string): number => Number(value);
 const asText = (value: string): string => value;
 
-const openPostgres = (
+const parsers: Record<number, (value: string) => unknown> = {
+  [INT8]: toNumber,
+  [NUMERIC]: toNumber,
+  [DATE]: asText,
+};
+
+/**
+ * The URL with every session starting read-only: a write routed to the replica pool by mistake
+ * fails with "cannot execute … in a read-only transaction", even when the URL names a primary.
+ * Options the URL already carries are kept (pg lets the URL's `options` win over the config's).
+ */
+export const readOnlySessions = (url: string): string => {
+  const parsed = new URL(url);
+  const given = parsed.searchParams.get('options');
+  const readOnly = '-c default_transaction_read_only=on';
+  parsed.searchParams.set('options', given ? `${given} ${readOnly}` : readOnly);
+  return parsed.toString();
+};
+
+const postgresPool = (
   url: string,
   poolSize: number,
   onPoolError: (error: Error) => void,
-): Database => {
-  const parsers: Record<number, (value: string) => unknown> = {
-    [INT8]: toNumber,
-    [NUMERIC]: toNumber,
-    [DATE]: asText,
-  };
+  options: { readOnly?: boolean } = {},
+): pg.Pool => {
   const pool = new pg.Pool({
-    connectionString: url,
+    connectionString: options.readOnly ? readOnlySessions(url) : url,
     max: poolSize,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -67,8 +93,32 @@ const openPostgres = (
     },
   });
   pool.on('error', onPoolError);
+  return pool;
+};
+
+const openPostgres = (
+  url: string,
+  readUrl: string | undefined,
+  poolSize: number,
+  onPoolError: (error: Error) => void,
+): Database => {
+  const pool = postgresPool(url, poolSize, onPoolError);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', raw: postgresRawSql(pool), close: () => db.destroy() };
+  const readDb = readUrl
+    ? new Kysely<DB>({
+        dialect: new PostgresDialect({
+          pool: postgresPool(readUrl, poolSize, onPoolError, { readOnly: true }),
+        }),
+      })
+    : db;
+  const close = async () => {
+    try {
+      if (readDb !== db) await readDb.destroy();
+    } finally {
+      await db.destroy();
+    }
+  };
+  return { db, readDb, kind: 'postgres', raw: postgresRawSql(pool), close };
 };
 
 const lastResult = <R extends { rows: unknown[] }>(results: R | R[]): { rows: unknown[] } =>
@@ -132,6 +182,7 @@ const openPglite = async (dataDir: string, command?: string): Promise<Database> 
   };
   return {
     db,
+    readDb: db,
     kind: 'pglite',
     raw: pgliteRawSql(pglite),
     ...(lock ? { dataDirLock: lock } : {}),
@@ -139,11 +190,16 @@ const openPglite = async (dataDir: string, command?: string): Promise<Database> 
   };
 };
 
-export const openDatabase = async (config: DatabaseConfig): Promise<Database> =>
-  config.databaseUrl
-    ? openPostgres(
-        config.databaseUrl,
-        config.poolSize ?? 10,
-        config.onPoolError ?? (() => undefined),
-      )
-    : openPglite(config.dataDir, config.command);
+export const openDatabase = async (config: DatabaseConfig): Promise<Database> => {
+  if (config.databaseUrl) {
+    return openPostgres(
+      config.databaseUrl,
+      config.readUrl,
+      config.poolSize ?? 10,
+      config.onPoolError ?? (() => undefined),
+    );
+  }
+  // Config refuses this first; the check here keeps other callers from silently losing the replica.
+  if (config.readUrl) throw new Error('A read replica needs a PostgreSQL primary (DATABASE_URL)');
+  return openPglite(config.dataDir, config.command);
+};

@@ -69,7 +69,7 @@ export const analyticsChartRoutes = (clock: Clock) => {
       const { metric, ...query } = c.req.valid('query');
       const deps = await useCaseDeps(c, clock);
       const report = await cohortReport(
-        { cohorts: cohortQueries(c.var.db), programme: deps.programme, clock },
+        { cohorts: cohortQueries(c.var.readDb), programme: deps.programme, clock },
         query,
       );
       return c.body(cohortHeatMapSvg(report, metric), 200, SVG_HEADERS);
@@ -88,7 +88,7 @@ export const analyticsChartRoutes = (clock: Clock) => {
     async (c) => {
       const deps = await useCaseDeps(c, clock);
       const report = await cohortReport(
-        { cohorts: cohortQueries(c.var.db), programme: deps.programme, clock },
+        { cohorts: cohortQueries(c.var.readDb), programme: deps.programme, clock },
         c.req.valid('query'),
       );
       return c.body(retentionCurvesSvg(report), 200, SVG_HEADERS);
@@ -108,7 +108,7 @@ export const analyticsChartRoutes = (clock: Clock) => {
       const { includePartial, ...query } = c.req.valid('query');
       const deps = await useCaseDeps(c, clock);
       const report = await retentionReport(
-        { retention: retentionQueries(c.var.db), programme: deps.programme, clock },
+        { retention: retentionQueries(c.var.readDb), programme: deps.programme, clock },
         query,
       );
       return c.body(
@@ -129,7 +129,10 @@ export const analyticsChartRoutes = (clock: Clock) => {
     }),
     async (c) => {
       const deps = await useCaseDeps(c, clock);
-      const summary = await rfmSummary({ ...deps, analytics: customerAnalyticsStore(c.var.db) });
+      const summary = await rfmSummary({
+        ...deps,
+        analytics: customerAnalyticsStore(c.var.readDb),
+      });
       return c.body(rfmSegmentsSvg(summary), 200, SVG_HEADERS);
     },
   );
@@ -147,7 +150,7 @@ export const analyticsChartRoutes = (clock: Clock) => {
       },
     }),
     async (c) => {
-      const validation = await storedValidation(c.var.db);
+      const validation = await storedValidation(c.var.readDb);
       const label = `${validation.calibrationEnd} to ${validation.holdoutEnd}`;
       return c.body(holdoutValidationSvg(validation.report, label), 200, SVG_HEADERS);
     },
@@ -165,7 +168,7 @@ export const analyticsChartRoutes = (clock: Clock) => {
       },
     }),
     async (c) => {
-      const validation = await storedValidation(c.var.db);
+      const validation = await storedValidation(c.var.readDb);
       return c.body(
         trackingCurveSvg(validation.tracking, validation.calibrationEnd),
         200,

@@ -281,9 +281,9 @@ export const clvRoutes = (clock: Clock) => {
       const { limit } = c.req.valid('query');
       const { programme } = await useCaseDeps(c, clock);
       const [run, distribution, top] = await Promise.all([
-        latestClvRun(c.var.db),
-        clvDistribution(c.var.db),
-        topCustomersByClv(c.var.db, limit),
+        latestClvRun(c.var.readDb),
+        clvDistribution(c.var.readDb),
+        topCustomersByClv(c.var.readDb, limit),
       ]);
       return c.json(
         {
@@ -306,7 +306,7 @@ export const clvRoutes = (clock: Clock) => {
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const list = await customersAtRisk(c.var.db, query);
+      const list = await customersAtRisk(c.var.readDb, query);
       return c.json(
         {
           ...list,
@@ -328,7 +328,7 @@ export const clvRoutes = (clock: Clock) => {
       responses: { 200: json(AtRiskComparisonView, 'The three definitions'), ...commonErrors },
     }),
     async (c) => {
-      const counts = await atRiskCounts(c.var.db);
+      const counts = await atRiskCounts(c.var.readDb);
       const definitions = atRiskDefinitions().map((d) => ({ ...d, customers: counts[d.notion] }));
       return c.json({ definitions }, 200);
     },

@@ -277,6 +277,12 @@ const analyticsDeps = async (
   analytics: customerAnalyticsStore(c.var.db),
 });
 
+/** The same, reading the stored analytics from the read replica (reports that may lag a moment). */
+const reportDeps = async (c: AppContext, clock: Clock): Promise<UseCaseDeps & AnalyticsDeps> => ({
+  ...(await useCaseDeps(c, clock)),
+  analytics: customerAnalyticsStore(c.var.readDb),
+});
+
 const clvRequest = ({
   enabled,
   ...settings
@@ -344,7 +350,7 @@ export const analyticsCustomerRoutes = (clock: Clock) => {
       responses: { 200: json(RfmSummaryView, 'As of the last refresh'), ...commonErrors },
     }),
     async (c) => {
-      const s = await rfmSummary(await analyticsDeps(c, clock));
+      const s = await rfmSummary(await reportDeps(c, clock));
       return c.json({ ...s, asOf: iso(s.asOf), computedAt: iso(s.computedAt) }, 200);
     },
   );
@@ -363,7 +369,7 @@ export const analyticsCustomerRoutes = (clock: Clock) => {
       const filter = q.segment
         ? { segment: q.segment }
         : { stage: q.stage!, thresholds: anyThresholdGiven(q) ? validThresholds(q) : null };
-      const page = await listAnalyticsCustomers(await analyticsDeps(c, clock), {
+      const page = await listAnalyticsCustomers(await reportDeps(c, clock), {
         filter,
         limit: q.limit,
         cursor: q.cursor ? decodeAnalyticsCursor(q.cursor) : null,
@@ -396,7 +402,7 @@ export const analyticsCustomerRoutes = (clock: Clock) => {
       responses: { 200: json(LifecycleView, 'The funnel'), ...commonErrors },
     }),
     async (c) => {
-      const f = await lifecycleFunnelOf(await analyticsDeps(c, clock), c.req.valid('query'));
+      const f = await lifecycleFunnelOf(await reportDeps(c, clock), c.req.valid('query'));
       return c.json({ ...f, asOf: iso(f.asOf) }, 200);
     },
   );
@@ -413,10 +419,13 @@ export const analyticsCustomerRoutes = (clock: Clock) => {
       responses: { 200: json(KpiView, 'The KPIs'), ...commonErrors },
     }),
     async (c) => {
-      await settleDuePoints(c.var.db, clock);
+      const settled = await settleDuePoints(c.var.db, clock);
+      // What this request just settled is on the primary at once, on the replica only after
+      // replay: read it where it was written, else from the replica.
+      const source = settled.movements > 0 ? c.var.db : c.var.readDb;
       const deps = await useCaseDeps(c, clock);
       const kpis = await programmeKpis(
-        { kpis: kpiSource(c.var.db), clock, programme: deps.programme },
+        { kpis: kpiSource(source), clock, programme: deps.programme },
         c.req.valid('query'),
       );
       return c.json(presentKpis(kpis), 200);

@@ -42,7 +42,7 @@ export const analyticsRangeRoutes = (clock: Clock) => {
     async (c) => {
       const { programme } = await useCaseDeps(c, clock);
       const { currency, timeZone } = programme;
-      const range = await purchaseDayRange(c.var.db, { currency, timeZone });
+      const range = await purchaseDayRange(c.var.readDb, { currency, timeZone });
       return c.json(
         {
           firstPurchaseDay: range.first,

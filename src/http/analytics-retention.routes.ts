@@ -192,7 +192,7 @@ export const analyticsRetentionRoutes = (clock: Clock) => {
     async (c) => {
       const deps = await useCaseDeps(c, clock);
       const report = await retentionReport(
-        { retention: retentionQueries(c.var.db), programme: deps.programme, clock },
+        { retention: retentionQueries(c.var.readDb), programme: deps.programme, clock },
         c.req.valid('query'),
       );
       return c.json({ ...report, filter: presentFilter(report.filter) }, 200);
@@ -212,7 +212,7 @@ export const analyticsRetentionRoutes = (clock: Clock) => {
     async (c) => {
       const deps = await useCaseDeps(c, clock);
       const report = await cohortReport(
-        { cohorts: cohortQueries(c.var.db), programme: deps.programme, clock },
+        { cohorts: cohortQueries(c.var.readDb), programme: deps.programme, clock },
         c.req.valid('query'),
       );
       return c.json({ ...report, filter: presentFilter(report.filter) }, 200);
@@ -235,7 +235,7 @@ export const analyticsRetentionRoutes = (clock: Clock) => {
     async (c) => {
       const deps = await useCaseDeps(c, clock);
       const report = await campaignEffectFromQuery(
-        { campaignEffect: campaignEffectQueries(c.var.db), programme: deps.programme },
+        { campaignEffect: campaignEffectQueries(c.var.readDb), programme: deps.programme },
         c.req.valid('query'),
       );
       return c.json({ ...report, filter: presentFilter(report.filter) }, 200);

@@ -160,7 +160,7 @@ export const createApp = (deps: AppDeps & { database: Pick<Database, 'kind'> }) 
   app.use('/v1/*', except(TIER_PLACEMENT_PATH, transactionalWrite(deps.clock)));
   app.use('/v1/*', auditAdminWrites(deps.clock));
 
-  app.route('/', healthRoute(deps.db, deps.database.kind));
+  app.route('/', healthRoute(deps.db, deps.database.kind, deps.readDb));
   app.route('/', sessionRoutes(deps.clock));
   app.route('/', userRoutes(deps.clock));
   app.route('/', customerRoutes(deps.clock));

@@ -19,6 +19,8 @@ import {
 
 export interface AppDeps {
   db: Kysely<DB>;
+  /** DATABASE_READ_URL's standby for report reads (docs/scale.md); default: `db`. */
+  readDb?: Kysely<DB>;
   clock: Clock;
   log: Logger;
   bodyLimitBytes: number;
@@ -46,6 +48,12 @@ export type AppEnv = {
     principal: Principal;
     /** The request's database handle: a transaction for writes, the pool for reads. */
     db: Kysely<DB>;
+    /**
+     * For reads that may trail the request's own writes by the replication delay (reports,
+     * analytics, previews): the read replica if configured, else the same handle as `db` (the
+     * write's transaction in a write). Never for a read that must see a write (docs/scale.md).
+     */
+    readDb: Kysely<DB>;
     log: Logger;
     programmeCache: ProgrammeCache;
     rulesCache: RulesCache;

@@ -42,9 +42,11 @@ export const experimentResultsRoutes = (clock: Clock) => {
       const id = c.req.valid('param').id as string;
       const { asOf } = c.req.valid('query');
       const { programme } = await useCaseDeps(c, clock);
+      // The experiment itself from the primary, so one just started has results at once; its
+      // exposures and orders from the read replica, a replication delay behind at most.
       const experiment = await experimentNamed(c.var.db, id);
       const when = asOf ? new Date(asOf) : clock.now();
-      return c.json(await resultsOf(c.var.db, programme, experiment, when), 200);
+      return c.json(await resultsOf(c.var.readDb, programme, experiment, when), 200);
     },
   );
 

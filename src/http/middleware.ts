@@ -35,6 +35,7 @@ export const requestContext =
     const requestId = c.req.header('x-request-id')?.slice(0, 100) || randomUUID();
     c.set('requestId', requestId);
     c.set('db', deps.db);
+    c.set('readDb', deps.readDb ?? deps.db);
     c.set('programmeCache', programme);
     c.set('rulesCache', rules);
     c.set('experimentsCache', experiments);
@@ -131,12 +132,16 @@ export const transactionalWrite =
       key === undefined
         ? null
         : keyClaim(c.var.principal.keyId, key, { method: c.req.method, path: c.req.path, body });
+    const primary = c.var.db;
     try {
       await runUnitOfWork(
-        c.var.db,
+        primary,
         clock,
         async (uow) => {
           c.set('db', uow.db);
+          // Without a replica, reads follow the transaction: PGlite has one connection, which the
+          // transaction holds, so a read on the pool beside it would wait forever.
+          if (c.var.readDb === primary) c.set('readDb', uow.db);
           const records = idempotencyRepository(uow.db);
           if (claim) {
             const replay = await claimKey(records, claim);

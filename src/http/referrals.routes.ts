@@ -246,7 +246,7 @@ export const referralRoutes = (deps: ReferralRouteDeps) => {
     async (c) => {
       const { programme } = await useCaseDeps(c, clock);
       const stats = await referralProgrammeStats(
-        { referralStats: referralStatsSource(c.var.db), programme },
+        { referralStats: referralStatsSource(c.var.readDb), programme },
         c.req.valid('query'),
       );
       return c.json(stats, 200);

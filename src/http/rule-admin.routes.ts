@@ -12,6 +12,7 @@ import { RULE_STATUSES, type StoredRule } from '../core/rules/rules.store.js';
 import { RULE_TRIGGERS, RuleDocumentSchema } from '../core/rules/rules.js';
 import { getCustomer } from '../core/customers/customers.service.js';
 import { addDays, type Clock } from '../core/shared/clock.js';
+import { repositoriesFor } from '../app/database.js';
 import { orderHistorySource } from '../app/orders.js';
 import { customerAwards, simulationExperiments } from '../app/rules.js';
 import { useCaseDeps, type AppEnv } from './context.js';
@@ -290,8 +291,10 @@ export const ruleAdminRoutes = (clock: Clock) => {
       const deps = await useCaseDeps(c, clock);
       const rule = await getRule(deps, c.req.valid('param').id as string);
       const period = simulationPeriod(c.req.valid('json'), clock.now(), deps.programme.timeZone);
+      // The rule and the experiments it names from the primary (one saved a moment ago counts);
+      // the past orders it replays from the read replica.
       const report = await simulateRule(
-        orderHistorySource(c.var.db),
+        orderHistorySource(c.var.readDb),
         deps.programme,
         rule.document,
         period,
@@ -321,7 +324,9 @@ export const ruleAdminRoutes = (clock: Clock) => {
       const deps = await useCaseDeps(c, clock);
       const rule = await getRule(deps, c.req.valid('param').id as string);
       const since = addDays(clock.now(), -c.req.valid('query').days);
-      const totals = (await deps.rules.awardTotals([rule.id], since))[rule.id] ?? {
+      // The rule from the primary; what it awarded, a report, from the read replica.
+      const awards = repositoriesFor(c.var.readDb).rules;
+      const totals = (await awards.awardTotals([rule.id], since))[rule.id] ?? {
         points: 0,
         customers: 0,
         awards: 0,

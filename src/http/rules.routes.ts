@@ -123,7 +123,7 @@ export const ruleRoutes = (clock: Clock) => {
       const deps = await useCaseDeps(c, clock);
       const period = simulationPeriod(body, clock.now(), deps.programme.timeZone);
       const report = await simulateRule(
-        orderHistorySource(c.var.db),
+        orderHistorySource(c.var.readDb),
         deps.programme,
         body.rule,
         period,

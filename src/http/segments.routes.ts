@@ -148,6 +148,18 @@ const segmentDeps = async (c: AppContext, clock: Clock) => {
   return { ...deps, segments: segmentRepository(deps.db) };
 };
 
+/**
+ * A preview checks the segments it names on the primary (one saved a moment ago is known) and
+ * counts its customers on the read replica, a replication delay behind at most (docs/scale.md).
+ */
+const previewDeps = async (c: AppContext, clock: Clock) => {
+  const deps = await segmentDeps(c, clock);
+  return {
+    ...deps,
+    segments: { ...deps.segments, preview: segmentRepository(c.var.readDb).preview },
+  };
+};
+
 /** A CSV (text/csv) or `{customerIds}` (JSON), validated here because it has two media types. */
 const uploadBodyOf = async (c: AppContext): Promise<UploadBody> => {
   const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
@@ -228,7 +240,7 @@ export const segmentRoutes = (clock: Clock) => {
     }),
     async (c) => {
       const preview = await previewSegment(
-        await segmentDeps(c, clock),
+        await previewDeps(c, clock),
         c.req.valid('json').definition,
       );
       return c.json(preview, 200);

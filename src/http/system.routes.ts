@@ -8,7 +8,7 @@ import {
   ProgrammeSettingsSchema,
 } from '../core/programme/programme.js';
 import type { Clock } from '../core/shared/clock.js';
-import type { DB } from '../app/database.js';
+import { repositoriesFor, type DB } from '../app/database.js';
 import { liabilityReport } from '../core/ledger/ledger.liability.js';
 import { settleDuePoints } from '../jobs/settle-points.job.js';
 import { useCaseDeps, type AppEnv } from './context.js';
@@ -18,7 +18,47 @@ import { IdempotencyHeader, commonErrors, json, jsonBody, problem } from './open
 // is the same object rebuilt here, so it can carry its name in /openapi.json.
 const ProgrammeView = z.object(ProgrammeSettingsSchema.shape).openapi('ProgrammeSettings');
 
-export const healthRoute = (db: Kysely<DB>, kind: string) => {
+const ReplicaHealth = z
+  .object({
+    status: z.enum(['ok', 'unavailable']),
+    lagBytes: z.number().int().nullable().openapi({
+      description:
+        "WAL the replica has still to replay: the primary's current position minus the replica's replay position (null if it is not a standby)",
+    }),
+    lagSeconds: z.number().nullable().openapi({
+      description:
+        'Time since the last transaction the replica replayed was committed on the primary; grows while the primary is idle too (null before any)',
+    }),
+  })
+  .openapi('ReplicaHealth');
+
+/** The read replica's delay behind the primary, or unavailable; never fails the health check. */
+const replicaHealth = async (db: Kysely<DB>, readDb: Kysely<DB>) => {
+  try {
+    const { rows } = await sql<{ lsn: string | null; seconds: number | null }>`
+      select pg_last_wal_replay_lsn()::text as lsn,
+             extract(epoch from now() - pg_last_xact_replay_timestamp())::float8 as seconds
+    `.execute(readDb);
+    const { lsn, seconds } = rows[0]!;
+    const lag = lsn
+      ? (
+          await sql<{ bytes: number }>`
+            select pg_wal_lsn_diff(pg_current_wal_lsn(), ${lsn}::pg_lsn) as bytes
+          `.execute(db)
+        ).rows[0]!.bytes
+      : null;
+    return {
+      status: 'ok' as const,
+      lagBytes: lag === null ? null : Math.max(0, Math.round(lag)),
+      lagSeconds: seconds === null ? null : Math.max(0, seconds),
+    };
+  } catch {
+    return { status: 'unavailable' as const, lagBytes: null, lagSeconds: null };
+  }
+};
+
+/** `readDb`: the read replica, when there is one (DATABASE_READ_URL); its delay is reported too. */
+export const healthRoute = (db: Kysely<DB>, kind: string, readDb?: Kysely<DB>) => {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
     createRoute({
@@ -26,8 +66,17 @@ export const healthRoute = (db: Kysely<DB>, kind: string) => {
       path: '/health',
       tags: ['System'],
       summary: 'Liveness and database reachability (no key needed)',
+      description:
+        'With a read replica (DATABASE_READ_URL), also its delay behind the primary; a replica that cannot be reached is reported but leaves the status ok, since writes and most reads do not need it.',
       responses: {
-        200: json(z.object({ status: z.literal('ok'), database: z.string() }), 'Healthy'),
+        200: json(
+          z.object({
+            status: z.literal('ok'),
+            database: z.string(),
+            replica: ReplicaHealth.optional(),
+          }),
+          'Healthy',
+        ),
         503: json(
           z.object({ status: z.literal('unavailable'), database: z.string() }),
           'Database unreachable',
@@ -37,10 +86,14 @@ export const healthRoute = (db: Kysely<DB>, kind: string) => {
     async (c) => {
       try {
         await sql`select 1`.execute(db);
-        return c.json({ status: 'ok' as const, database: kind }, 200);
       } catch {
         return c.json({ status: 'unavailable' as const, database: kind }, 503);
       }
+      const replica = readDb && readDb !== db ? await replicaHealth(db, readDb) : undefined;
+      return c.json(
+        { status: 'ok' as const, database: kind, ...(replica ? { replica } : {}) },
+        200,
+      );
     },
   );
   return app;
@@ -132,9 +185,12 @@ export const liabilityRoute = (clock: Clock) => {
       responses: { 200: json(LiabilityView, 'Liability now'), ...commonErrors },
     }),
     async (c) => {
-      await settleDuePoints(c.var.db, clock);
+      const settled = await settleDuePoints(c.var.db, clock);
+      // What this request just settled is read where it was written; otherwise the replica.
+      const source = settled.movements > 0 ? c.var.db : c.var.readDb;
       const deps = await useCaseDeps(c, clock);
-      return c.json(await liabilityReport(deps, deps.programme), 200);
+      const { ledger } = repositoriesFor(source);
+      return c.json(await liabilityReport({ ledger }, deps.programme), 200);
     },
   );
   return app;

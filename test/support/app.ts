@@ -49,13 +49,16 @@ export const startTestApp = async (
     maxFutureSkewMinutes?: number;
     /** Default: silent. */
     log?: Logger;
+    /** A migrated database opened by the caller (a primary with its replica, say); closed with the app. */
+    database?: Database;
   } = {},
 ): Promise<TestApp> => {
-  const database = await openTestDatabase();
+  const database = options.database ?? (await openTestDatabase());
   const clock = options.clock ?? systemClock;
   const log = options.log ?? pino({ level: 'silent' });
   const app = createApp({
     db: database.db,
+    readDb: database.readDb,
     clock,
     log,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,

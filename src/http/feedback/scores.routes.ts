@@ -55,7 +55,7 @@ export const scoreRoutes = (ctx: FeedbackContext) => {
     async (c) => {
       const d = await feedbackDeps(c);
       return c.json(
-        await scoresReport({ ...d, scores: scoresQueries(c.var.db) }, c.req.valid('query')),
+        await scoresReport({ ...d, scores: scoresQueries(c.var.readDb) }, c.req.valid('query')),
         200,
       );
     },
@@ -76,7 +76,7 @@ export const scoreRoutes = (ctx: FeedbackContext) => {
     async (c) => {
       const d = await feedbackDeps(c);
       const report = await scoresReport(
-        { ...d, scores: scoresQueries(c.var.db) },
+        { ...d, scores: scoresQueries(c.var.readDb) },
         c.req.valid('query'),
       );
       return c.body(scoresTrendSvg(report), 200, SVG_HEADERS);

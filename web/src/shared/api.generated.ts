@@ -10,7 +10,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Liveness and database reachability (no key needed) */
+    /**
+     * Liveness and database reachability (no key needed)
+     * @description With a read replica (DATABASE_READ_URL), also its delay behind the primary; a replica that cannot be reached is reported but leaves the status ok, since writes and most reads do not need it.
+     */
     get: {
       parameters: {
         query?: never;
@@ -30,6 +33,7 @@ export interface paths {
               /** @enum {string} */
               status: 'ok';
               database: string;
+              replica?: components['schemas']['ReplicaHealth'];
             };
           };
         };
@@ -17502,6 +17506,14 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ReplicaHealth: {
+      /** @enum {string} */
+      status: 'ok' | 'unavailable';
+      /** @description WAL the replica has still to replay: the primary's current position minus the replica's replay position (null if it is not a standby) */
+      lagBytes: number | null;
+      /** @description Time since the last transaction the replica replayed was committed on the primary; grows while the primary is idle too (null before any) */
+      lagSeconds: number | null;
+    };
     Session: {
       principal: {
         name: string;
