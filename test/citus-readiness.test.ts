@@ -28,14 +28,6 @@ const SCHEMA_STILL_TO_MEND = [
   'customer_external_id: unique index customer_external_id_key (source, external_id) does not start with customer_id',
   'ledger_entry: unique index ledger_entry_idempotency_key_key (idempotency_key) does not start with customer_id',
   'loyalty_activity: unique index loyalty_activity_idempotency_key_key (idempotency_key) does not start with customer_id',
-  'order_line: primary key (order_id, line_no) does not start with customer_id',
-  'order_line: foreign key order_line_order_id_fkey (order_id) → sales_order(id): does not pair customer_id with customer_id',
-  'order_return: primary key (id) does not start with customer_id',
-  'order_return: unique index order_return_external_id_key (order_id, external_id) does not start with customer_id',
-  'order_return: foreign key order_return_order_id_fkey (order_id) → sales_order(id): does not pair customer_id with customer_id',
-  'order_return_line: primary key (return_id, line_no) does not start with customer_id',
-  'order_return_line: foreign key order_return_line_return_id_fkey (return_id) → order_return(id): does not pair customer_id with customer_id',
-  'order_return_line: foreign key order_return_line_order_id_line_no_fkey (order_id, line_no) → order_line(order_id, line_no): does not pair customer_id with customer_id',
   'referral: has no customer_id column to distribute by',
   'referral: primary key (id) does not start with customer_id',
   'referral: unique index referral_live_referred_key (referred_id) does not start with customer_id',
@@ -46,7 +38,6 @@ const SCHEMA_STILL_TO_MEND = [
   'reward_redemption: unique index reward_redemption_key (idempotency_key) does not start with customer_id',
   'reward_redemption: foreign key reward_redemption_coupon_id_fkey (coupon_id) → coupon(id): does not pair customer_id with customer_id',
   'rule_award: has no primary key',
-  'sales_order: primary key (id) does not start with customer_id',
   'sales_order: unique index sales_order_external_id_key (external_id) does not start with customer_id',
 ];
 

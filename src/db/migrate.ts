@@ -27,6 +27,7 @@ import * as addOrderReturnedMinor from './migrations/20261207_1900_add_order_ret
 import * as exposureSegmentAtExposure from './migrations/20261207_1930_exposure_segment_at_exposure.js';
 import * as customerFirstKeys from './migrations/20261207_2200_customer_first_keys.js';
 import * as ledgerByCustomer from './migrations/20261207_2230_ledger_by_customer.js';
+import * as ordersByCustomer from './migrations/20261207_2300_orders_by_customer.js';
 
 /** Migrations are listed here by name; the name's timestamp orders them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -57,6 +58,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207_1930_exposure_segment_at_exposure': exposureSegmentAtExposure,
   '20261207_2200_customer_first_keys': customerFirstKeys,
   '20261207_2230_ledger_by_customer': ledgerByCustomer,
+  '20261207_2300_orders_by_customer': ordersByCustomer,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -42,11 +42,17 @@ const page = (db: Kysely<DB>, from: Date, to: Date, after: Cursor | null) =>
     .limit(PAGE_SIZE)
     .execute();
 
-const linesOf = (db: Kysely<DB>, orderIds: string[]) =>
+// By customer and order: the lines' key starts with the customer (docs/scale.md).
+const linesOf = (db: Kysely<DB>, orders: { id: string; customer_id: string }[]) =>
   db
     .selectFrom('order_line')
     .select(['order_id', 'sku', 'category', 'quantity', 'unit_price_minor'])
-    .where('order_id', 'in', orderIds)
+    .where('customer_id', 'in', [...new Set(orders.map((o) => o.customer_id))])
+    .where(
+      'order_id',
+      'in',
+      orders.map((o) => o.id),
+    )
     .execute();
 
 /**
@@ -60,10 +66,7 @@ export const orderHistorySource = (db: Kysely<DB>): SimulationSource => ({
     for (;;) {
       const rows = await page(db, from, to, after);
       if (rows.length === 0) return;
-      const lines = await linesOf(
-        db,
-        rows.map((r) => r.id),
-      );
+      const lines = await linesOf(db, rows);
       const byOrder = new Map<string, SimulationOrder['order']['lines']>();
       for (const l of lines) {
         const list = byOrder.get(l.order_id) ?? [];

@@ -26,16 +26,20 @@ export const hydrateOrders = async (
 ): Promise<Order[]> => {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
+  // By customer and order: the lines' key starts with the customer (docs/scale.md).
+  const customers = [...new Set(rows.map((r) => r.customer_id))];
   const [lines, returned] = await Promise.all([
     db
       .selectFrom('order_line')
       .selectAll()
+      .where('customer_id', 'in', customers)
       .where('order_id', 'in', ids)
       .orderBy('line_no')
       .execute(),
     db
       .selectFrom('order_return_line')
       .select(['order_id', 'line_no', (eb) => eb.fn.sum<number>('quantity').as('quantity')])
+      .where('customer_id', 'in', customers)
       .where('order_id', 'in', ids)
       .groupBy(['order_id', 'line_no'])
       .execute(),
