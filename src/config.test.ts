@@ -22,3 +22,21 @@ describe('DATABASE_READ_URL', () => {
     ).toBe('postgres://c/b');
   });
 });
+
+describe('REGULARS_DB_SCHEMA', () => {
+  it('is refused without DATABASE_URL: PGlite holds one programme', () => {
+    expect(() => loadConfig({ REGULARS_DB_SCHEMA: 'brand_a' })).toThrow(
+      /dbSchema: REGULARS_DB_SCHEMA .*needs DATABASE_URL/,
+    );
+  });
+
+  it('must be a plain lower-case SQL name, since it goes into the search path', () => {
+    for (const bad of ['Brand', 'brand-a', 'a;drop table x', '1brand'])
+      expect(() => loadConfig({ DATABASE_URL: 'postgres://a/b', REGULARS_DB_SCHEMA: bad })).toThrow(
+        /dbSchema: must be a lower-case SQL name/,
+      );
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://a/b', REGULARS_DB_SCHEMA: 'brand_a' }).dbSchema,
+    ).toBe('brand_a');
+  });
+});

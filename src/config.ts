@@ -25,6 +25,11 @@ export const CONFIG_VARIABLES: Record<string, VariableSpec> = {
       'postgres://… of a streaming standby of DATABASE_URL; analytics, reports and segment previews read there (docs/scale.md); unset reads everything from DATABASE_URL; needs DATABASE_URL',
     sensitive: true,
   },
+  REGULARS_DB_SCHEMA: {
+    description:
+      "the PostgreSQL schema of this programme's tables, for several brands in one database (docs/scale.md); its jobs go to <schema>_jobs; unset: public and pgboss; needs DATABASE_URL",
+    sensitive: false,
+  },
   REGULARS_DATA_DIR: {
     description: 'Where PGlite keeps its files (default ./data)',
     sensitive: false,
@@ -105,6 +110,10 @@ const ConfigFields = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
     .optional(),
+  dbSchema: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,40}$/, 'must be a lower-case SQL name (letters, digits, _)')
+    .optional(),
   dataDir: z.string().min(1).default('./data'),
   adminKey: z.string().min(16, 'must be at least 16 characters').optional(),
   poolSize: z.coerce.number().int().min(1).max(200).default(10),
@@ -161,6 +170,13 @@ const ConfigSchema = ConfigFields.superRefine((config, ctx) => {
         'DATABASE_READ_URL names a standby of a PostgreSQL server and needs DATABASE_URL; the embedded PGlite has no replicas',
     });
   }
+  if (config.dbSchema && !config.databaseUrl) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dbSchema'],
+      message: 'REGULARS_DB_SCHEMA names a schema of a PostgreSQL database and needs DATABASE_URL',
+    });
+  }
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -173,6 +189,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     host: blankToUndefined(env.HOST),
     databaseUrl: blankToUndefined(env.DATABASE_URL),
     databaseReadUrl: blankToUndefined(env.DATABASE_READ_URL),
+    dbSchema: blankToUndefined(env.REGULARS_DB_SCHEMA),
     dataDir: blankToUndefined(env.REGULARS_DATA_DIR),
     adminKey: blankToUndefined(env.REGULARS_ADMIN_KEY),
     poolSize: blankToUndefined(env.REGULARS_DB_POOL_SIZE),

@@ -9,7 +9,7 @@ import { repositoriesFor } from './app/database.js';
 import { emailSuggestions } from './app/recommendations.js';
 import { createApp } from './http/app.js';
 import { applicationJobs } from './jobs/index.js';
-import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
+import { createJobRunner, jobsSchemaOf, type JobRunner } from './jobs/job-runner.js';
 import { startWebhookSweeper } from './jobs/webhook-delivery.job.js';
 import { smtpMailer, startMessageSweeper } from './jobs/message-send.job.js';
 import { messagingEnv } from './app/messaging-deps.js';
@@ -24,10 +24,11 @@ export const openMigratedDatabase = async (config: Config): Promise<Database> =>
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     readUrl: config.databaseReadUrl,
+    schema: config.dbSchema,
     dataDir: config.dataDir,
     poolSize: config.poolSize,
   });
-  await migrateToLatest(database.db);
+  await migrateToLatest(database.db, { schema: database.schema });
   return database;
 };
 
@@ -129,6 +130,7 @@ export const startServer = async (
   const shutdown = shutdownControl();
   const jobs = createJobRunner({
     database,
+    schema: jobsSchemaOf(database.schema),
     log,
     jobs: applicationJobs({
       clock,

@@ -18,6 +18,11 @@ export interface DatabaseConfig {
    * `databaseUrl`. Opened read-only, so a write sent there fails even if it names the primary.
    */
   readUrl?: string;
+  /**
+   * The PostgreSQL schema that holds this programme's tables, for several brands in one
+   * database (docs/scale.md); absent: public. Every session starts with it as its search path.
+   */
+  schema?: string;
   /** Where PGlite keeps its files; 'memory://' for a throwaway database. */
   dataDir: string;
   /** What opens PGlite files, recorded in their lock for others to see (default: the argv). */
@@ -45,6 +50,8 @@ export interface Database {
    */
   readDb: Kysely<DB>;
   kind: 'pglite' | 'postgres';
+  /** The schema of `DatabaseConfig.schema`, when one was given. */
+  schema?: string;
   /** The same database for raw SQL text, outside any Kysely transaction. */
   raw: RawSql;
   /** The lock on PGlite's data directory, held until close; absent for memory and PostgreSQL. */
@@ -70,13 +77,20 @@ const parsers: Record<number, (value: string) => unknown> = {
  * fails with "cannot execute … in a read-only transaction", even when the URL names a primary.
  * Options the URL already carries are kept (pg lets the URL's `options` win over the config's).
  */
-export const readOnlySessions = (url: string): string => {
+export const readOnlySessions = (url: string): string =>
+  withSessionSetting(url, '-c default_transaction_read_only=on');
+
+/** The URL with one more `-c name=value` for every session, after those it already carries. */
+const withSessionSetting = (url: string, setting: string): string => {
   const parsed = new URL(url);
   const given = parsed.searchParams.get('options');
-  const readOnly = '-c default_transaction_read_only=on';
-  parsed.searchParams.set('options', given ? `${given} ${readOnly}` : readOnly);
+  parsed.searchParams.set('options', given ? `${given} ${setting}` : setting);
   return parsed.toString();
 };
+
+/** Sessions whose unqualified table names are the brand schema's (and nothing else's). */
+export const inSchema = (url: string, schema: string | undefined): string =>
+  schema ? withSessionSetting(url, `-c search_path=${schema}`) : url;
 
 const postgresPool = (
   url: string,
@@ -192,14 +206,16 @@ const openPglite = async (dataDir: string, command?: string): Promise<Database> 
 
 export const openDatabase = async (config: DatabaseConfig): Promise<Database> => {
   if (config.databaseUrl) {
-    return openPostgres(
-      config.databaseUrl,
-      config.readUrl,
+    const database = openPostgres(
+      inSchema(config.databaseUrl, config.schema),
+      config.readUrl && inSchema(config.readUrl, config.schema),
       config.poolSize ?? 10,
       config.onPoolError ?? (() => undefined),
     );
+    return config.schema ? { ...database, schema: config.schema } : database;
   }
   // Config refuses this first; the check here keeps other callers from silently losing the replica.
   if (config.readUrl) throw new Error('A read replica needs a PostgreSQL primary (DATABASE_URL)');
+  if (config.schema) throw new Error('A brand schema needs a PostgreSQL server (DATABASE_URL)');
   return openPglite(config.dataDir, config.command);
 };

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as createCore from './migrations/20261123_1200_create_core.js';
 import * as createAnalytics from './migrations/20261124_0900_create_analytics.js';
@@ -68,9 +68,18 @@ export interface MigrationReport {
 }
 
 // Migrations run against the untyped database: they predate any schema type.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const migrateToLatest = async (db: Kysely<any>): Promise<MigrationReport> => {
-  const migrator = new Migrator({ db, provider });
+export const migrateToLatest = async (
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>,
+  options: { schema?: string } = {},
+): Promise<MigrationReport> => {
+  // A brand's schema keeps its own migration history, so brands migrate independently.
+  if (options.schema) await sql`create schema if not exists ${sql.id(options.schema)}`.execute(db);
+  const migrator = new Migrator({
+    db,
+    provider,
+    ...(options.schema ? { migrationTableSchema: options.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return {

@@ -105,6 +105,10 @@ const errorOutput = (error: unknown) =>
     ? { message: error.message, name: error.name }
     : { message: String(error) };
 
+/** pg-boss's schema: its own for each brand schema, so brands never run each other's jobs. */
+export const jobsSchemaOf = (dbSchema: string | undefined): string =>
+  dbSchema ? `${dbSchema}_jobs` : 'pgboss';
+
 export const createJobRunner = (options: JobRunnerOptions): JobRunner => {
   const { database, log } = options;
   const jobs = new Map(options.jobs.map((job) => [job.name, job]));

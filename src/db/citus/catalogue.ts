@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 
 /**
  * What the readiness rules need to know of the schema, read from pg_catalog after migrations:
- * tables with their columns, keys, foreign keys and triggers (in the public schema).
+ * tables with their columns, keys, foreign keys and triggers (in the schema the session works in: public, or a brand's).
  */
 export interface CatalogueTable {
   name: string;
@@ -52,7 +52,7 @@ const columnsOf = (db: Kysely<unknown>) =>
       from pg_attribute a
       join pg_class c on c.oid = a.attrelid
       join pg_namespace n on n.oid = c.relnamespace
-     where n.nspname = 'public' and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
+     where n.nspname = current_schema() and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
   `.execute(db);
 
 // Key parts in index order; pg_get_indexdef(oid, k, true) gives a column's name or an expression.
@@ -65,7 +65,7 @@ const indexesOf = (db: Kysely<unknown>) =>
       join pg_class c on c.oid = i.indrelid
       join pg_class ic on ic.oid = i.indexrelid
       join pg_namespace n on n.oid = c.relnamespace
-     where n.nspname = 'public' and (i.indisunique or i.indisprimary)
+     where n.nspname = current_schema() and (i.indisunique or i.indisprimary)
   `.execute(db);
 
 const foreignKeysOf = (db: Kysely<unknown>) =>
@@ -82,7 +82,7 @@ const foreignKeysOf = (db: Kysely<unknown>) =>
       join pg_class c on c.oid = k.conrelid
       join pg_class r on r.oid = k.confrelid
       join pg_namespace n on n.oid = c.relnamespace
-     where n.nspname = 'public' and k.contype = 'f'
+     where n.nspname = current_schema() and k.contype = 'f'
   `.execute(db);
 
 const triggersOf = (db: Kysely<unknown>) =>
@@ -91,7 +91,7 @@ const triggersOf = (db: Kysely<unknown>) =>
       from pg_trigger t
       join pg_class c on c.oid = t.tgrelid
       join pg_namespace n on n.oid = c.relnamespace
-     where n.nspname = 'public' and not t.tgisinternal
+     where n.nspname = current_schema() and not t.tgisinternal
   `.execute(db);
 
 export const readCatalogue = async (db: Kysely<unknown>): Promise<CatalogueTable[]> => {
