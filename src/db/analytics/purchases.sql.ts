@@ -17,16 +17,16 @@ export interface PurchaseScope {
  * An order returned in full is not a purchase: the customer kept nothing. A zero-value order is
  * (a free sample still brought the customer back), with no revenue. Returns count whenever they
  * happened, so a late return revises the past; analytics are recomputed, not append-only.
+ * sales_order.returned_minor (kept by a trigger on order_return) is what was returned, so no
+ * order is joined with its returns here.
  */
 export const purchasesOf = (scope: PurchaseScope): RawBuilder<unknown> => sql`
   (select o.id as order_id, o.customer_id, o.channel, o.store_id, o.placed_at,
           (o.placed_at at time zone ${scope.timeZone})::date as day,
-          o.total_minor - coalesce(r.returned_minor, 0) as net_minor
+          o.total_minor - o.returned_minor as net_minor
      from sales_order o
-     left join (select order_id, sum(amount_minor) as returned_minor
-                  from order_return group by order_id) r on r.order_id = o.id
     where o.currency = ${scope.currency}
-      and not (o.total_minor > 0 and coalesce(r.returned_minor, 0) >= o.total_minor))
+      and not (o.total_minor > 0 and o.returned_minor >= o.total_minor))
 `;
 
 /** First and last purchase day in the programme's calendar; nulls when nobody has bought. */
