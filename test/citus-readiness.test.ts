@@ -7,7 +7,9 @@ import { TABLE_PLACEMENT, TRIGGERS_ON_SHARDS } from '../src/db/citus/placement.j
 import { readinessOffences } from '../src/db/citus/readiness.js';
 import { citusScript } from '../src/db/citus/script.js';
 import type { Database } from '../src/db/dialect.js';
+import { registerCitusCommands } from '../src/cli/citus.command.js';
 import { openTestDatabase } from './support/database.js';
+import { runCli } from './support/run-cli.js';
 
 /**
  * The schema and the queries keep to the rules of a Citus cluster sharded by customer
@@ -91,6 +93,23 @@ describe('Citus readiness', () => {
     const shown =
       /<!-- citus-script:start -->\n```sql\n([\s\S]*?)\n```\n<!-- citus-script:end -->/.exec(docs);
     expect(shown?.[1]).toBe(citusScript(tables, TABLE_PLACEMENT));
+  });
+
+  it('the CLI prints what is left (exit code 1 while anything is) and the script', async () => {
+    const open = async () => ({ ...database, close: async () => undefined });
+    const register = (program: Parameters<typeof registerCitusCommands>[0]) =>
+      registerCitusCommands(program, open);
+    const check = await runCli(['citus:check'], register);
+    const exitCode = process.exitCode;
+    process.exitCode = undefined;
+    expect(exitCode).toBe(1);
+    const lines = check.stdout.trim().split('\n');
+    expect(lines.at(-1)).toBe(
+      `${SCHEMA_STILL_TO_MEND.length} rules broken (docs/scale.md says what each means).`,
+    );
+    expect(lines.slice(0, -1).sort()).toEqual([...SCHEMA_STILL_TO_MEND].sort());
+    const script = await runCli(['citus:script'], register);
+    expect(script.stdout).toContain("SELECT create_distributed_table('customer', 'id');");
   });
 
   it('no query locks or changes customer rows without naming the customer but those listed', () => {
