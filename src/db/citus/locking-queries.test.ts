@@ -3,8 +3,8 @@ import { lockingOffencesIn } from './locking-queries.js';
 import type { Placement } from './placement.js';
 
 const placement: Record<string, Placement> = {
-  customer: { kind: 'distributed', column: 'id' },
-  ledger_account: { kind: 'distributed', column: 'customer_id' },
+  customer: { kind: 'distributed', column: 'id', colocation: 'customer' },
+  ledger_account: { kind: 'distributed', column: 'customer_id', colocation: 'customer' },
   rule: { kind: 'reference' },
 };
 

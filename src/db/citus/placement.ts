@@ -7,17 +7,45 @@
  * A new table must be placed here: the readiness check fails on a table it does not know.
  */
 export type Placement =
-  | { kind: 'distributed'; column: string }
+  | {
+      kind: 'distributed';
+      column: string;
+      /**
+       * Tables of one colocation group keep the rows of one distribution value on one worker,
+       * so keys between them hold. `customer` is the customer data; a group of its own (`none`)
+       * is a lookup table, distributed by the value it looks up.
+       */
+      colocation: string;
+    }
   | { kind: 'reference' }
   | { kind: 'coordinator'; why: string };
 
-const byCustomer: Placement = { kind: 'distributed', column: 'customer_id' };
+/** The colocation group of customer data, anchored on the `customer` table. */
+export const CUSTOMER_GROUP = 'customer';
+/** A table in a colocation group of its own (Citus: `colocate_with => 'none'`). */
+export const OWN_GROUP = 'none';
+
+const byCustomer: Placement = {
+  kind: 'distributed',
+  column: 'customer_id',
+  colocation: CUSTOMER_GROUP,
+};
 const reference: Placement = { kind: 'reference' };
 const coordinator = (why: string): Placement => ({ kind: 'coordinator', why });
+/**
+ * A value unique across all customers (an e-mail address, a code, an external id) is unique only
+ * in a table distributed by that value: a lookup table holding the owner, written in the same
+ * transaction as the owner's row (Citus' co-located lookup pattern).
+ */
+export const lookupBy = (column: string): Placement => ({
+  kind: 'distributed',
+  column,
+  colocation: OWN_GROUP,
+});
 
 export const TABLE_PLACEMENT: Readonly<Record<string, Placement>> = {
   // The customer row is the shard's anchor: its own id is the distribution column.
-  customer: { kind: 'distributed', column: 'id' },
+  customer: { kind: 'distributed', column: 'id', colocation: CUSTOMER_GROUP },
   at_risk_notice: byCustomer,
   complaint: byCustomer,
   complaint_event: byCustomer,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogueTable } from './catalogue.js';
-import type { Placement } from './placement.js';
+import { lookupBy, type Placement } from './placement.js';
 import { readinessOffences } from './readiness.js';
 
 const table = (name: string, shape: Partial<CatalogueTable> & { columns?: string[] }) => ({
@@ -21,10 +21,16 @@ const fk = (name: string, columns: string[], references: string, referencedColum
   definition: `FOREIGN KEY (${columns.join(', ')}) REFERENCES ${references}(${referencedColumns.join(', ')})`,
 });
 
+const byCustomer: Placement = {
+  kind: 'distributed',
+  column: 'customer_id',
+  colocation: 'customer',
+};
 const placement: Record<string, Placement> = {
-  customer: { kind: 'distributed', column: 'id' },
-  sales_order: { kind: 'distributed', column: 'customer_id' },
-  order_line: { kind: 'distributed', column: 'customer_id' },
+  customer: { kind: 'distributed', column: 'id', colocation: 'customer' },
+  sales_order: byCustomer,
+  order_line: byCustomer,
+  order_key: lookupBy('external_id'),
   rule: { kind: 'reference' },
   outbox: { kind: 'coordinator', why: 'swept by a worker' },
 };
@@ -40,6 +46,10 @@ const readySchema = (): CatalogueTable[] => [
     columns: ['customer_id', 'order_id', 'line_no'],
     primaryKey: ['customer_id', 'order_id', 'line_no'],
     foreignKeys: [fk('fk_o', ['customer_id', 'order_id'], 'sales_order', ['customer_id', 'id'])],
+  }),
+  table('order_key', {
+    columns: ['external_id', 'customer_id'],
+    primaryKey: ['external_id'],
   }),
   table('rule', { columns: ['id'], primaryKey: ['id'] }),
   table('outbox', {
@@ -93,6 +103,21 @@ describe('Citus readiness rules', () => {
     });
     expect(check(tables)).toEqual([
       'order_line: foreign key fk_o (order_id) → sales_order(id): does not pair customer_id with customer_id',
+    ]);
+  });
+
+  it('refuse foreign keys between a lookup table and another colocation group', () => {
+    const tables = replace(readySchema(), 'order_key', {
+      foreignKeys: [fk('fk_k', ['customer_id'], 'customer', ['id'])],
+    });
+    expect(check(tables)).toEqual([
+      'order_key: foreign key fk_k (customer_id) → customer: refers to a table of another colocation group',
+    ]);
+    const toLookup = replace(readySchema(), 'sales_order', {
+      foreignKeys: [fk('fk_e', ['external_id'], 'order_key', ['external_id'])],
+    });
+    expect(check(toLookup)).toEqual([
+      'sales_order: foreign key fk_e (external_id) → order_key: refers to a table of another colocation group',
     ]);
   });
 

@@ -1,5 +1,5 @@
 import type { CatalogueTable } from './catalogue.js';
-import type { Placement } from './placement.js';
+import { OWN_GROUP, type Placement } from './placement.js';
 
 /**
  * The rules a schema must keep to be distributed by customer on Citus, checked against the
@@ -7,8 +7,10 @@ import type { Placement } from './placement.js';
  *
  * - A distributed table has its distribution column, never null, first in its primary key and
  *   in every unique index (Citus enforces uniqueness only within a shard).
- * - A foreign key between distributed tables pairs the two distribution columns, so both rows
- *   sit on the same shard.
+ * - A foreign key between distributed tables joins two tables of one colocation group and pairs
+ *   their distribution columns, so both rows sit on the same shard. A lookup table (a group of
+ *   its own) has no foreign key to or from a distributed table: it is written in the owner's
+ *   transaction instead.
  * - Reference and coordinator tables refer to no distributed table; nothing refers to a
  *   coordinator table but the coordinator's own.
  * - A trigger on a distributed table runs on the shards; it is allowed only where it is listed
@@ -22,11 +24,17 @@ export interface ReadinessInput {
 
 const keyList = (columns: string[]) => `(${columns.join(', ')})`;
 
+type Distributed = Extract<Placement, { kind: 'distributed' }>;
+
+const sameGroup = (a: Distributed, b: Distributed) =>
+  a.colocation !== OWN_GROUP && a.colocation === b.colocation;
+
 const distributedTableOffences = (
   table: CatalogueTable,
-  column: string,
+  placement: Distributed,
   input: ReadinessInput,
 ): string[] => {
+  const { column } = placement;
   const offences: string[] = [];
   const say = (what: string) => offences.push(`${table.name}: ${what}`);
   if (!table.nullable.has(column)) say(`has no ${column} column to distribute by`);
@@ -43,6 +51,10 @@ const distributedTableOffences = (
     const arrow = `foreign key ${key.name} ${keyList(key.columns)} → ${key.references}`;
     if (target?.kind === 'coordinator') say(`${arrow}: refers to a coordinator table`);
     if (target?.kind !== 'distributed') continue;
+    if (!sameGroup(placement, target)) {
+      say(`${arrow}: refers to a table of another colocation group`);
+      continue;
+    }
     const paired = key.columns.some(
       (own, i) => own === column && key.referencedColumns[i] === target.column,
     );
@@ -82,7 +94,7 @@ export const readinessOffences = (input: ReadinessInput): string[] => {
     const placement = input.placement[table.name];
     if (!placement) offences.push(`${table.name}: has no placement (src/db/citus/placement.ts)`);
     else if (placement.kind === 'distributed')
-      offences.push(...distributedTableOffences(table, placement.column, input));
+      offences.push(...distributedTableOffences(table, placement, input));
     else offences.push(...undistributedTableOffences(table, placement, input));
   }
   return offences;
