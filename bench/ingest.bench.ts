@@ -5,6 +5,8 @@ import {
   installRuleSets,
   type RuleSets,
 } from './ingest-rules.js';
+import { optionReader } from './bench-args.js';
+import { machineJiffies } from './machine-cpu.js';
 import { createClient, runPool, startServerChild, type HttpClient } from './bench-server.js';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
@@ -250,22 +252,6 @@ const processCpuMs = (pid: number): number | null => {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return null;
-  }
-};
-
-/** Busy jiffies (1/100 s) of the whole machine, and all jiffies, over every core. */
-const machineJiffies = (): { busy: number; total: number } | null => {
-  try {
-    const values = readFileSync('/proc/stat', 'utf8')
-      .split('\n')[0]!
-      .trim()
-      .split(/\s+/)
-      .slice(1)
-      .map(Number);
-    const total = values.reduce((a, b) => a + b, 0);
-    return { busy: total - (values[3] ?? 0) - (values[4] ?? 0), total };
   } catch {
     return null;
   }
@@ -1135,17 +1121,7 @@ export const parseIngestArgs = (
 ): Omit<IngestBenchOptions, 'log'> & { quick: boolean } => {
   const quick = args.includes('--quick');
   const options = { ...defaultIngestOptions(quick), quick };
-  const value = (name: string) => {
-    const inline = args.find((a) => a.startsWith(`--${name}=`));
-    return inline?.slice(name.length + 3);
-  };
-  const positive = (name: string, fallback: number) => {
-    const raw = value(name);
-    if (raw === undefined) return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer`);
-    return n;
-  };
+  const { value, positive } = optionReader(args);
   const orders = value('orders') === undefined ? null : positive('orders', 1);
   if (orders !== null) options.orders = { pglite: orders, postgres: orders };
   options.warmupOrders = positive('warmup', options.warmupOrders);

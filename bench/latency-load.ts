@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { machineJiffies, type MachineJiffies } from './machine-cpu.js';
 import type { HttpClient, HttpResult } from './bench-server.js';
 import { basket, orderBody, type Shop } from './latency-shop.js';
 import { summariseLatencies, type LatencySummary, type MixEntry } from './open-loop.js';
@@ -117,26 +117,7 @@ export interface OpenLoopRun {
 const ERROR_SAMPLES = 5;
 const START_DELAY_MS = 20;
 
-/** Busy and total jiffies of the whole machine from /proc/stat; null where there is none. */
-const machineJiffies = (): { busy: number; total: number } | null => {
-  try {
-    const values = readFileSync('/proc/stat', 'utf8')
-      .split('\n')[0]!
-      .trim()
-      .split(/\s+/)
-      .slice(1)
-      .map(Number);
-    const total = values.reduce((a, b) => a + b, 0);
-    return { busy: total - (values[3] ?? 0) - (values[4] ?? 0), total };
-  } catch {
-    return null;
-  }
-};
-
-const busyPercent = (
-  before: ReturnType<typeof machineJiffies>,
-  after: ReturnType<typeof machineJiffies>,
-) =>
+const busyPercent = (before: MachineJiffies | null, after: MachineJiffies | null) =>
   before && after && after.total > before.total
     ? Math.round((1000 * (after.busy - before.busy)) / (after.total - before.total)) / 10
     : null;

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { optionReader } from './bench-args.js';
 import { createClient, startServerChild } from './bench-server.js';
 import {
   MIX,
@@ -48,6 +50,8 @@ export interface LatencyOptions {
   pgbenchClients: number;
   pgbenchSeconds: number;
   seed: number;
+  /** Write a V8 CPU profile of the server child into this folder (`--cpu-prof`). */
+  cpuProfileDir: string | null;
 }
 
 export const defaultLatencyOptions = (quick: boolean): LatencyOptions => ({
@@ -65,6 +69,7 @@ export const defaultLatencyOptions = (quick: boolean): LatencyOptions => ({
   pgbenchClients: 10,
   pgbenchSeconds: quick ? 5 : 20,
   seed: 17,
+  cpuProfileDir: null,
 });
 
 const VALIDATE_CODES = 500;
@@ -136,7 +141,7 @@ const serverPhase = async (
       // As in the ingest bench: no hourly settle job landing inside one rate's window.
       REGULARS_SETTLE_INTERVAL_MS: '0',
     },
-    null,
+    options.cpuProfileDir,
   );
   const client = createClient(server.url, adminKey, options.connections);
   try {
@@ -220,15 +225,7 @@ export const runLatencyBench = async (
 
 export const parseLatencyArgs = (args: string[]): LatencyOptions => {
   const options = defaultLatencyOptions(args.includes('--quick'));
-  const value = (name: string) =>
-    args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-  const positive = (name: string, fallback: number) => {
-    const raw = value(name);
-    if (raw === undefined) return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer`);
-    return n;
-  };
+  const { value, positive } = optionReader(args);
   const rates = value('rates');
   if (rates !== undefined) {
     options.rates = rates.split(',').map((r) => {
@@ -245,6 +242,8 @@ export const parseLatencyArgs = (args: string[]): LatencyOptions => {
   options.closedLoopSeconds = positive('max-seconds', options.closedLoopSeconds);
   options.pgbenchClients = positive('pgbench-clients', options.pgbenchClients);
   options.pgbenchSeconds = positive('pgbench-seconds', options.pgbenchSeconds);
+  if (args.includes('--cpu-prof'))
+    options.cpuProfileDir = resolve(import.meta.dirname, 'results/profiles/latency');
   const arrivals = value('arrivals');
   if (arrivals !== undefined) {
     if (arrivals !== 'poisson' && arrivals !== 'even') {

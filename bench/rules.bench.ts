@@ -24,6 +24,7 @@ import {
   programmeRules,
   type BenchOrder,
 } from './rules-programme.js';
+import { optionReader } from './bench-args.js';
 
 /**
  * Rule evaluation throughput, ours (`evaluateRules`) against json-rules-engine, on the same
@@ -503,13 +504,7 @@ const isMain =
 
 if (isMain) {
   const args = process.argv.slice(2);
-  const arg = (name: string) =>
-    args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-  const positive = (name: string, fallback: number) => {
-    const n = Number(arg(name) ?? fallback);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer`);
-    return n;
-  };
+  const { value: arg, positive } = optionReader(args);
   const quick = args.includes('--quick');
   const out = process.env.BENCH_RESULT_FILE ?? DEFAULT_RESULTS;
   let figures: RulesBenchReport | { status: 'failed'; reason: string };
