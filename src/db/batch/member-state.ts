@@ -7,6 +7,7 @@ import {
   type PendingBalance,
 } from '../../core/ledger/ledger.js';
 import { openLotsOf, openPendingsOf } from '../ledger.queries.js';
+import { lockByCustomer } from '../lock-by-customer.js';
 import type { DB } from '../schema.js';
 
 /** What the ledger use cases read of one member: balances, open lots, open pending entries. */
@@ -24,23 +25,22 @@ export const emptyMember = (): MemberState => ({
   pendings: new Map(),
 });
 
+// In the order the ledger repository locks one member's accounts (by id), member after member.
 const lockAccounts = (trx: Kysely<DB>, customerIds: string[]) =>
-  trx
-    .selectFrom('ledger_account')
-    .select(['id', 'customer_id', 'debits_posted', 'credits_posted'])
-    .where('customer_id', 'in', customerIds)
-    .where(
-      'id',
-      'in',
-      customerIds.flatMap((id) => [pointsAccountOf(id), pendingAccountOf(id)]),
-    )
-    // One lock order for every batch, so two batches running at once queue instead of deadlocking.
-    .orderBy('id')
-    .forUpdate()
-    .execute();
+  lockByCustomer(customerIds, (customerId) =>
+    trx
+      .selectFrom('ledger_account')
+      .select(['id', 'customer_id', 'debits_posted', 'credits_posted'])
+      .where('customer_id', '=', customerId)
+      .where('id', 'in', [pointsAccountOf(customerId), pendingAccountOf(customerId)])
+      .orderBy('id')
+      .forUpdate()
+      .execute(),
+  );
 
 /**
- * Locks and reads the ledger state of many members in three queries (one with `balancesOnly`), the same reads the ledger
+ * Locks and reads the ledger state of many members (a lock per member, then two queries for all of
+ * them unless `balancesOnly`), the same reads the ledger
  * repository makes one member at a time. Members without both accounts are left out: their first
  * lock creates the accounts, as the core does.
  */

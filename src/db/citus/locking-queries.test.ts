@@ -41,6 +41,18 @@ describe('the lint for locking queries on customer tables', () => {
     expect(offences(source)).toEqual([]);
   });
 
+  it('wants a lock on one customer: Citus refuses FOR UPDATE over a list of them', () => {
+    const source = [
+      "await db.selectFrom('ledger_account').select('id').where('customer_id', 'in', ids).forUpdate().execute();",
+      'await sql`select id from ledger_account where customer_id = any(${ids}) for update`.execute(db);',
+      'await sql`select id from ledger_account where customer_id = ${id} for update`.execute(db);',
+    ].join('\n');
+    expect(offences(source)).toEqual([
+      '1: locking select of several customers on ledger_account',
+      '2: locking select of several customers on ledger_account',
+    ]);
+  });
+
   it('follows a chain extended in steps', () => {
     const source = [
       "let query = db.selectFrom('ledger_account').selectAll().where('id', '=', id);",

@@ -6,14 +6,14 @@ import type { Placement } from './placement.js';
  * target lacks the distribution column. On Citus such a statement fans out to every shard (or
  * is refused), so each must filter on the customer. It reads source text, Kysely chains and sql
  * templates alike; it is a lint, deliberately simple: a statement that names the distribution
- * column in a filter (or, for an upsert, in
- * its conflict target) passes. A statement meant to reach every customer (a nightly recompute)
+ * column in a filter (or, for an upsert, in its conflict target) passes, and a locking select
+ * must filter it on one value. A statement meant to reach every customer (a nightly recompute)
  * says so in a comment on one of the three lines above it: `citus: every shard — <why>`.
  */
 export interface LockingOffence {
   file: string;
   line: number;
-  what: 'locking select' | 'update' | 'upsert';
+  what: 'locking select' | 'locking select of several customers' | 'update' | 'upsert';
   table: string;
 }
 
@@ -87,6 +87,15 @@ const filtersOn = (text: string, column: string) =>
     'i',
   ).test(text);
 
+/**
+ * An equality with one value: Kysely's where('…column', '=', …) or SQL's `column = ${…}`. Citus
+ * runs `FOR UPDATE` only on a query it can route to one shard, so a lock over a list of customers
+ * (`in`, `= any`, a join with a list) is refused there even though it names the column.
+ */
+const filtersOnOne = (text: string, column: string) =>
+  new RegExp(`(\\.where|\\beb)\\(\\s*'(\\w+\\.)?${column}',\\s*'='`).test(text) ||
+  new RegExp(`(^|[^\\w.])(\\w+\\.)?${column}\\s*=\\s*\\$\\{`, 'i').test(text);
+
 const namesColumn = (text: string, column: string) =>
   new RegExp(`(^|[^\\w])(\\w+\\.)?${column}([^\\w]|$)`).test(text);
 
@@ -112,7 +121,10 @@ export const lockingOffencesIn = (
       what === 'upsert'
         ? namesColumn(conflictTargetOf(text) ?? '', column)
         : filtersOn(text, column);
-    if (!covered) offences.push({ file, line: lineAt(source, at), what, table });
+    const line = lineAt(source, at);
+    if (!covered) offences.push({ file, line, what, table });
+    else if (what === 'locking select' && !filtersOnOne(text, column))
+      offences.push({ file, line, what: 'locking select of several customers', table });
   };
   for (const s of kyselyStatements(source)) {
     if (s.verb === 'selectFrom' && /\.(forUpdate|skipLocked|forNoKeyUpdate)\(/.test(s.text))

@@ -12,6 +12,7 @@ import {
   type TierPolicy,
   type TierRepository,
 } from '../../core/tiers/tiers.js';
+import { lockByCustomer } from '../lock-by-customer.js';
 import type { DB, MemberTierTable, TierChangeTable, TierPolicyTable } from '../schema.js';
 import { placementStandings, standingsOf } from './tier-metrics.queries.js';
 
@@ -194,13 +195,14 @@ export const tierRepository = (db: Kysely<DB>): TierRepository => ({
 
   lockTiers: async (customerIds) => {
     if (customerIds.length === 0) return [];
-    const rows = await db
-      .selectFrom('member_tier')
-      .selectAll()
-      .where('customer_id', 'in', customerIds)
-      .orderBy('customer_id')
-      .forUpdate()
-      .execute();
+    const rows = await lockByCustomer(customerIds, (customerId) =>
+      db
+        .selectFrom('member_tier')
+        .selectAll()
+        .where('customer_id', '=', customerId)
+        .forUpdate()
+        .execute(),
+    );
     return rows.map(toMember);
   },
 
