@@ -280,7 +280,7 @@ export const releaseCoupon = async (
   if (!existing) throw redemptionNotFound(input.orderExternalId);
   if (existing.status === 'released') return { redemption: existing, released: false };
   const now = deps.clock.now();
-  await deps.coupons.releaseRedemption(existing.id, now);
+  await deps.coupons.releaseRedemption(coupon.id, existing.id, now);
   await deps.coupons.addUse(coupon.id, -1);
   deps.events.emit({
     type: 'coupon.released',
