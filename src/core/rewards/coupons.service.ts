@@ -182,6 +182,8 @@ const check = async (
   const batch = coupon.batchId ? await deps.coupons.findBatch(coupon.batchId) : null;
   const onePerCustomer = batch?.onePerCustomer ?? false;
   // Locking a one-per-customer batch serialises its redemptions: two codes, one customer, one wins.
+  // The codes are different coupons (on Citus, on different shards): the batch's row, not theirs,
+  // is what makes the count below exact.
   if (onePerCustomer && lock) await deps.coupons.findBatch(batch!.id, { lock });
   const customerUsedBatch =
     onePerCustomer && customerId !== null
