@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withRewardRepositories } from '../src/app/rewards-deps.js';
+import { runUnitOfWork } from '../src/app/run-unit-of-work.js';
 import { COUPON_CODE_PATTERN, newCouponCode } from '../src/core/rewards/coupon-code.js';
+import { redeemCoupon } from '../src/core/rewards/coupons.service.js';
 import { manualClock, startTestApp, type TestApp } from './support/app.js';
 import { createCustomer, unique } from './support/fixtures.js';
 
@@ -316,6 +319,36 @@ describe('redeeming and releasing at checkout', () => {
       .where('coupon.code', '=', code)
       .execute();
     expect(rows).toEqual([{ uses_count: 1 }]);
+  });
+
+  it('one-per-customer batch: two of its codes for one customer at once, one wins', async () => {
+    // Two codes are two coupons (on Citus, two shards): what serialises them is the batch's row,
+    // locked before the customer's uses of the batch are counted. The first redemption holds its
+    // transaction open while the second checks, so without that lock both would pass.
+    const promo = await createBatch({ count: 2, onePerCustomer: true });
+    const [first, second] = await codesOf(promo.id);
+    const customerId = (await createCustomer(t)).id;
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const redeemIn = (code: string, holdMs: number) =>
+      runUnitOfWork(t.database.db, clock, async (uow) => {
+        const done = await redeemCoupon(withRewardRepositories(uow), {
+          code,
+          customerId,
+          basket: { currency: 'GBP', lines: [{ sku: 'MUG', quantity: 1, unitPriceMinor: 5000 }] },
+          orderExternalId: unique('order'),
+        });
+        await pause(holdMs);
+        return done;
+      });
+    const results = await Promise.allSettled([
+      redeemIn(first!, 300),
+      pause(50).then(() => redeemIn(second!, 0)),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: 'coupon_already_used_by_customer' });
+    const counts = (await t.call('GET', `/v1/coupon-batches/${promo.id}`)).body.counts;
+    expect(counts).toMatchObject({ issued: 2, redeemed: 1, codesUsed: 1 });
   });
 
   it('an invalid coupon is a 422 with every reason, and writes nothing', async () => {

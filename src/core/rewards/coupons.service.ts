@@ -182,6 +182,8 @@ const check = async (
   const batch = coupon.batchId ? await deps.coupons.findBatch(coupon.batchId) : null;
   const onePerCustomer = batch?.onePerCustomer ?? false;
   // Locking a one-per-customer batch serialises its redemptions: two codes, one customer, one wins.
+  // The codes are different coupons (on Citus, on different shards): the batch's row, not theirs,
+  // is what makes the count below exact.
   if (onePerCustomer && lock) await deps.coupons.findBatch(batch!.id, { lock });
   const customerUsedBatch =
     onePerCustomer && customerId !== null
@@ -280,7 +282,7 @@ export const releaseCoupon = async (
   if (!existing) throw redemptionNotFound(input.orderExternalId);
   if (existing.status === 'released') return { redemption: existing, released: false };
   const now = deps.clock.now();
-  await deps.coupons.releaseRedemption(existing.id, now);
+  await deps.coupons.releaseRedemption(coupon.id, existing.id, now);
   await deps.coupons.addUse(coupon.id, -1);
   deps.events.emit({
     type: 'coupon.released',

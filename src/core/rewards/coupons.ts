@@ -154,8 +154,9 @@ export type BatchInput = z.input<typeof BatchInputSchema>;
 
 export interface CouponRepository {
   /**
-   * Inserts the coupons (in multi-row statements); one whose code already exists is skipped.
-   * Returns the ids of those skipped, so the caller can draw them new codes.
+   * Inserts the coupons (in multi-row statements) with their codes; one whose code already exists
+   * is skipped. Returns the ids of those skipped, so the caller can draw them new codes. Must run
+   * in a transaction: the code and its coupon are written by two statements.
    */
   insertMany(coupons: Coupon[]): Promise<string[]>;
   findByCode(code: string, options?: { lock?: boolean }): Promise<Coupon | null>;
@@ -167,7 +168,7 @@ export interface CouponRepository {
 
   findRedemption(couponId: string, orderExternalId: string): Promise<CouponRedemption | null>;
   insertRedemption(redemption: CouponRedemption): Promise<void>;
-  releaseRedemption(redemptionId: string, at: Date): Promise<void>;
+  releaseRedemption(couponId: string, redemptionId: string, at: Date): Promise<void>;
   /** True when the customer has a redemption in force of any code of the batch. */
   customerUsedBatch(batchId: string, customerId: string): Promise<boolean>;
 
@@ -178,6 +179,7 @@ export interface CouponRepository {
   batchCounts(batchId: string): Promise<BatchCounts>;
   batchCodes(batchId: string): Promise<Coupon[]>;
 
-  findIssue(sourceKey: string): Promise<CouponIssue | null>;
+  /** A source key names a customer's own order or activity: it is found with its customer. */
+  findIssue(customerId: string, sourceKey: string): Promise<CouponIssue | null>;
   recordIssue(issue: CouponIssue): Promise<void>;
 }

@@ -339,7 +339,7 @@ export const issueForRule = async (
   deps: RewardDeps,
   input: RuleIssueInput,
 ): Promise<CouponIssue> => {
-  const done = await deps.coupons.findIssue(input.sourceKey);
+  const done = await deps.coupons.findIssue(input.customerId, input.sourceKey);
   if (done) return done;
   const now = deps.clock.now();
   let outcome: Outcome;

@@ -49,9 +49,7 @@ export const TABLE_PLACEMENT: Readonly<Record<string, Placement>> = {
   at_risk_notice: byCustomer,
   complaint: byCustomer,
   complaint_event: byCustomer,
-  coupon: byCustomer,
   coupon_issue: byCustomer,
-  coupon_redemption: byCustomer,
   customer_analytics: byCustomer,
   customer_consent: byCustomer,
   customer_external_id: byCustomer,
@@ -79,6 +77,12 @@ export const TABLE_PLACEMENT: Readonly<Record<string, Placement>> = {
   survey_answer: byCustomer,
   survey_response: byCustomer,
   tier_change: byCustomer,
+
+  // Batch codes and anonymous redemptions have no customer: coupons are a group of their own,
+  // by coupon id, their redemptions with them; the code's uniqueness lives in its lookup.
+  coupon: { kind: 'distributed', column: 'id', colocation: 'coupon' },
+  coupon_redemption: { kind: 'distributed', column: 'coupon_id', colocation: 'coupon' },
+  coupon_code: lookupBy('code'),
 
   app_user: reference,
   campaign: reference,

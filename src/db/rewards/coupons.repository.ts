@@ -86,30 +86,44 @@ const toRedemption = (row: Selectable<CouponRedemptionTable> & { code: string })
     releasedAt: row.released_at,
   }) satisfies CouponRedemption;
 
+const findCoupon = async (db: Kysely<DB>, id: string, lock: boolean) => {
+  let query = db.selectFrom('coupon').selectAll().where('id', '=', id);
+  if (lock) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row ? toCoupon(row) : null;
+};
+
 export const couponRepository = (db: Kysely<DB>): CouponRepository => ({
   insertMany: async (coupons) => {
+    // The code is claimed in the lookup first: the coupons whose codes it took are inserted, the
+    // others are handed back for new codes. Both in the caller's transaction, so a coupon never
+    // exists without its code, nor a code without its coupon.
     const inserted = new Set<string>();
     for (let i = 0; i < coupons.length; i += INSERT_CHUNK_ROWS) {
-      const rows = await db
-        .insertInto('coupon')
-        .values(coupons.slice(i, i + INSERT_CHUNK_ROWS).map(couponRow))
+      const chunk = coupons.slice(i, i + INSERT_CHUNK_ROWS);
+      const claimed = await db
+        .insertInto('coupon_code')
+        .values(chunk.map((c) => ({ code: c.code, coupon_id: c.id })))
         .onConflict((oc) => oc.column('code').doNothing())
-        .returning('id')
+        .returning('coupon_id')
         .execute();
-      for (const row of rows) inserted.add(row.id);
+      const won = new Set(claimed.map((row) => row.coupon_id));
+      const rows = chunk.filter((c) => won.has(c.id));
+      if (rows.length > 0) await db.insertInto('coupon').values(rows.map(couponRow)).execute();
+      for (const id of won) inserted.add(id);
     }
     return coupons.filter((c) => !inserted.has(c.id)).map((c) => c.id);
   },
   findByCode: async (code, options = {}) => {
-    let query = db.selectFrom('coupon').selectAll().where('code', '=', code);
-    if (options.lock) query = query.forUpdate();
-    const row = await query.executeTakeFirst();
-    return row ? toCoupon(row) : null;
+    // A code never changes its coupon, so the lookup needs no lock; the coupon row takes it.
+    const entry = await db
+      .selectFrom('coupon_code')
+      .select('coupon_id')
+      .where('code', '=', code)
+      .executeTakeFirst();
+    return entry ? findCoupon(db, entry.coupon_id, options.lock ?? false) : null;
   },
-  findById: async (id) => {
-    const row = await db.selectFrom('coupon').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? toCoupon(row) : null;
-  },
+  findById: async (id) => findCoupon(db, id, false),
   listForCustomer: async (customerId) => {
     const rows = await db
       .selectFrom('coupon')
@@ -163,10 +177,11 @@ export const couponRepository = (db: Kysely<DB>): CouponRepository => ({
       })
       .execute();
   },
-  releaseRedemption: async (redemptionId, at) => {
+  releaseRedemption: async (couponId, redemptionId, at) => {
     await db
       .updateTable('coupon_redemption')
       .set({ status: 'released', released_at: at })
+      .where('coupon_id', '=', couponId)
       .where('id', '=', redemptionId)
       .execute();
   },
@@ -250,10 +265,11 @@ export const couponRepository = (db: Kysely<DB>): CouponRepository => ({
     return rows.map(toCoupon);
   },
 
-  findIssue: async (sourceKey) => {
+  findIssue: async (customerId, sourceKey) => {
     const row = await db
       .selectFrom('coupon_issue')
       .selectAll()
+      .where('customer_id', '=', customerId)
       .where('source_key', '=', sourceKey)
       .executeTakeFirst();
     return row

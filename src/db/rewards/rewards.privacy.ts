@@ -45,13 +45,25 @@ export const rewardPrivacy = (db: Kysely<DB>): PersonalDataHolder => ({
         .execute(),
     ),
   }),
-  eraseCustomer: async ({ customerId }) =>
-    changed([
+  eraseCustomer: async ({ customerId }) => {
+    // Coupons are distributed by id (docs/scale.md): the customer's are found first, then each
+    // is changed on its own shard.
+    const ids = (
+      await db
+        .selectFrom('coupon')
+        .select('id')
+        .where('customer_id', '=', customerId)
+        .where('void_reason', 'is not', null)
+        .execute()
+    ).map((row) => row.id);
+    if (ids.length === 0) return 0;
+    return changed([
       await db
         .updateTable('coupon')
         .set({ void_reason: ERASED })
+        .where('id', 'in', ids)
         .where('customer_id', '=', customerId)
-        .where('void_reason', 'is not', null)
         .executeTakeFirst(),
-    ]),
+    ]);
+  },
 });

@@ -6,6 +6,7 @@ export interface RewardsTables {
   reward: RewardTable;
   coupon_batch: CouponBatchTable;
   coupon: CouponTable;
+  coupon_code: CouponCodeTable;
   reward_redemption: RewardRedemptionTable;
   coupon_redemption: CouponRedemptionTable;
   coupon_issue: CouponIssueTable;
@@ -69,6 +70,15 @@ export interface CouponTable {
   voided_at: NullableTimestamp;
   void_reason: string | null;
   created_at: Timestamp;
+}
+
+/**
+ * The lookup of coupon codes: a code is unique across all coupons, and coupons are distributed by
+ * id on Citus, so the code's uniqueness lives here (distributed by code), written with the coupon.
+ */
+export interface CouponCodeTable {
+  code: string;
+  coupon_id: string;
 }
 
 export interface RewardRedemptionTable {
