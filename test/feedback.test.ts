@@ -336,6 +336,13 @@ describe('reviews', () => {
     const other = await createCustomer(t);
     const stolen = await t.call('POST', `/v1/customers/${other.id}/reviews`, body);
     expect(stolen.status).toBe(409);
+    // Sent for two other customers at once, an external id still makes one review.
+    const [ann, bob] = [await createCustomer(t), await createCustomer(t)];
+    const fresh = { externalId: unique('rev'), rating: 4 };
+    const race = await Promise.all(
+      [ann, bob].map((c) => t.call('POST', `/v1/customers/${c.id}/reviews`, fresh)),
+    );
+    expect(race.map((r) => r.status).sort()).toEqual([201, 409]);
     const bad = await t.call('POST', `/v1/customers/${customer.id}/reviews`, {
       externalId: 'x',
       rating: 6,

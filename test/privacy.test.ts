@@ -211,6 +211,16 @@ const richCustomer = async () => {
   return { id, segmentId: segment.id as string };
 };
 
+/** The member's referral code, as held by them and by its lookup table. */
+const referralCodesOf = async (customerId: string) =>
+  (
+    await sql<{ code: string }>`
+      select code from referral_code where customer_id = ${customerId}
+      union all
+      select code from referral_code_owner where customer_id = ${customerId}
+    `.execute(t.database.db)
+  ).rows;
+
 describe('GDPR export and erasure', () => {
   let id: string;
   let segmentId: string;
@@ -285,6 +295,7 @@ describe('GDPR export and erasure', () => {
       ).status,
     ).toBe(403);
 
+    expect(await referralCodesOf(id)).toHaveLength(2);
     const erased = await ok('POST', `/v1/customers/${id}/erase`, undefined, 200);
     expect(erased).toMatchObject({ customerId: id, status: 'erased' });
     firstErasedAt = erased.erasedAt;
@@ -317,6 +328,8 @@ describe('GDPR export and erasure', () => {
       select revoked_at from member_card where customer_id = ${id}
     `.execute(t.database.db);
     expect(cards.every((c) => c.revoked_at !== null)).toBe(true);
+    // The referral code is gone, from its lookup table too: nothing leads to them.
+    expect(await referralCodesOf(id)).toEqual([]);
   });
 
   it('cannot find the erased customer, refuses their orders and profile changes', async () => {

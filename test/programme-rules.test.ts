@@ -273,6 +273,16 @@ describe('earning on live events', () => {
     });
     expect(other.body.points).toBe(0);
     expect((await points(t, c.id)).balance).toBe(55);
+    // Activity keys are each customer's own: another member's event with the same id is theirs.
+    const d = await createCustomer(t);
+    const theirs = await t.call('POST', `/v1/customers/${d.id}/activities`, {
+      trigger: 'custom',
+      name: 'app.installed',
+      externalId: 'device-9',
+    });
+    expect([theirs.status, theirs.body.points]).toEqual([201, 40]);
+    expect(theirs.body.id).not.toBe(custom.body.id);
+    expect((await points(t, c.id)).balance).toBe(55);
     const bad = await t.call('POST', `/v1/customers/${c.id}/activities`, {
       trigger: 'custom',
       externalId: 'x',

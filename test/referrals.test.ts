@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { referralRepository } from '../src/db/referrals.repository.js';
 import { manualClock, startTestApp, type TestApp } from './support/app.js';
 import { createCustomer, orderBody, points, unique } from './support/fixtures.js';
 
@@ -138,6 +139,37 @@ describe('referral codes', () => {
     const missing = await t.call('GET', '/v1/customers/cus_nobody/referral');
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('customer_not_found');
+  });
+});
+
+describe('referral codes across members', () => {
+  // Codes are drawn at random, so a clash is forced here through the repository.
+  const claim = (customerId: string, code: string) =>
+    t.database.db
+      .transaction()
+      .execute((trx) =>
+        referralRepository(trx).insertCodeIfAbsent({ customerId, code, createdAt: START }),
+      );
+
+  it('a code is held by one member, also when two claim it at once; a member keeps their first', async () => {
+    const [ann, bob] = [await createCustomer(t), await createCustomer(t)];
+    const code = unique('CODE').toUpperCase();
+    const [forAnn, forBob] = await Promise.all([claim(ann.id, code), claim(bob.id, code)]);
+    const holder = forAnn?.code === code ? ann : bob;
+    const other = holder === ann ? bob : ann;
+    expect([forAnn?.code === code, forBob?.code === code].sort()).toEqual([false, true]);
+    expect(await claim(other.id, code)).toBeNull();
+    expect((await referralRepository(t.database.db).findCode(code))?.customerId).toBe(holder.id);
+
+    const second = unique('CODE').toUpperCase();
+    expect((await claim(holder.id, second))?.code).toBe(code);
+    expect(await referralRepository(t.database.db).findCode(second)).toBeNull();
+    expect(
+      await count(
+        sql<{ n: number }>`select count(*) as n from referral_code_owner where code = ${second}`,
+      ),
+    ).toBe(0);
+    expect((await claim(other.id, second))?.code).toBe(second);
   });
 });
 

@@ -22,7 +22,18 @@ export const activityPrivacy = (db: Kysely<DB>): PersonalDataHolder => ({
     awards: exportRows(
       await db
         .selectFrom('rule_award')
-        .selectAll()
+        // Not seq: the row's number in the table is no data about the member.
+        .select([
+          'entry_id',
+          'customer_id',
+          'rule_id',
+          'rule_version',
+          'tier_code',
+          'points',
+          'order_id',
+          'activity_id',
+          'awarded_at',
+        ])
         .where('customer_id', '=', customerId)
         .orderBy('awarded_at')
         .execute(),

@@ -36,15 +36,16 @@ export const activityRepository = (db: Kysely<DB>): ActivityRepository => ({
         occurred_at: a.occurredAt,
         created_at: a.createdAt,
       })
-      .onConflict((oc) => oc.column('idempotency_key').doNothing())
+      .onConflict((oc) => oc.columns(['customer_id', 'idempotency_key']).doNothing())
       .returning('id')
       .executeTakeFirst();
     return inserted !== undefined;
   },
-  findByKey: async (key) => {
+  findByKey: async (customerId, key) => {
     const row = await db
       .selectFrom('loyalty_activity')
       .selectAll()
+      .where('customer_id', '=', customerId)
       .where('idempotency_key', '=', key)
       .executeTakeFirst();
     return row ? toActivity(row) : null;

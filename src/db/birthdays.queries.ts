@@ -20,6 +20,7 @@ export const birthdaysDue = async (
         exists(
           selectFrom('loyalty_activity as a')
             .select('a.id')
+            .whereRef('a.customer_id', '=', 'c.id')
             .where(
               'a.idempotency_key',
               '=',

@@ -35,15 +35,28 @@ const toEntry = (r: Selectable<LedgerEntryTable>): LedgerEntry => ({
 
 const isMemberAccount = (id: string) => !id.startsWith('sys:');
 
-/** The entries holding any of these idempotency keys, in one query. */
-export const entriesByKeys = async (db: Kysely<DB>, keys: string[]): Promise<LedgerEntry[]> =>
+/** An idempotency key of one customer's entry (keys are unique per customer). */
+export interface CustomerKey {
+  customerId: string;
+  key: string;
+}
+
+/** The entries holding any of these customers' idempotency keys, in one query. */
+export const entriesByKeys = async (db: Kysely<DB>, keys: CustomerKey[]): Promise<LedgerEntry[]> =>
   keys.length === 0
     ? []
     : (
         await db
           .selectFrom('ledger_entry')
           .selectAll()
-          .where('idempotency_key', 'in', keys)
+          .where('customer_id', 'in', [...new Set(keys.map((k) => k.customerId))])
+          .where((eb) =>
+            eb(
+              eb.refTuple('customer_id', 'idempotency_key'),
+              'in',
+              keys.map((k) => eb.tuple(k.customerId, k.key)),
+            ),
+          )
           .execute()
       ).map(toEntry);
 
@@ -104,10 +117,11 @@ export const ledgerRepository = (db: Kysely<DB>): LedgerRepository => {
       }
       return balances(customerId, rows);
     },
-    findEntryByKey: async (key) => {
+    findEntryByKey: async (customerId, key) => {
       const row = await db
         .selectFrom('ledger_entry')
         .selectAll()
+        .where('customer_id', '=', customerId)
         .where('idempotency_key', '=', key)
         .executeTakeFirst();
       return row ? toEntry(row) : null;

@@ -29,6 +29,7 @@ import * as customerFirstKeys from './migrations/20261207_2200_customer_first_ke
 import * as ledgerByCustomer from './migrations/20261207_2230_ledger_by_customer.js';
 import * as ordersByCustomer from './migrations/20261207_2300_orders_by_customer.js';
 import * as couponsByCoupon from './migrations/20261208_0100_coupons_by_coupon.js';
+import * as referralsAwardsKeys from './migrations/20261208_0110_referrals_awards_keys.js';
 
 /** Migrations are listed here by name; the name's timestamp orders them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -61,6 +62,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207_2230_ledger_by_customer': ledgerByCustomer,
   '20261207_2300_orders_by_customer': ordersByCustomer,
   '20261208_0100_coupons_by_coupon': couponsByCoupon,
+  '20261208_0110_referrals_awards_keys': referralsAwardsKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -9,7 +9,8 @@ import type { DB } from './schema.js';
  * The referral programme's figures, one set-based statement per group. Points come from the ledger
  * entries the referral awards themselves posted: `creditAward` keys them
  * `award:referral:<id>:referrer|friend` (awardKeys in referrals.reactions.ts) and `reverseAward`
- * keys their reversal `reverse:award:…`; the keys are unique, so each join is an index lookup.
+ * keys their reversal `reverse:award:…`; keys are unique per customer, so each join names the
+ * customer credited (the referrer or the friend) with the key and is an index lookup.
  * Earning rules fired by `referral.converted` post their own entries and are not counted here.
  */
 
@@ -67,12 +68,12 @@ export const referralStatsSource = (db: Kysely<DB>): ReferralStatsSource => ({
              coalesce(sum(e.points) filter (where k.kind = 'reverse'), 0) as reversed
         from referral r
        cross join lateral (values
-               ('award', 'referrer', ${awardKey('referrer')}),
-               ('award', 'friend', ${awardKey('friend')}),
-               ('reverse', 'referrer', 'reverse:' || ${awardKey('referrer')}),
-               ('reverse', 'friend', 'reverse:' || ${awardKey('friend')})
-             ) as k(kind, side, key)
-        join ledger_entry e on e.idempotency_key = k.key
+               ('award', 'referrer', r.referrer_id, ${awardKey('referrer')}),
+               ('award', 'friend', r.referred_id, ${awardKey('friend')}),
+               ('reverse', 'referrer', r.referrer_id, 'reverse:' || ${awardKey('referrer')}),
+               ('reverse', 'friend', r.referred_id, 'reverse:' || ${awardKey('friend')})
+             ) as k(kind, side, customer_id, key)
+        join ledger_entry e on e.customer_id = k.customer_id and e.idempotency_key = k.key
        where r.status in ('converted', 'reversed') and ${within('e.effective_at', bounds)}
     `.execute(db);
     const row = rows[0]!;
@@ -100,7 +101,8 @@ export const referralStatsSource = (db: Kysely<DB>): ReferralStatsSource => ({
              coalesce(sum(e.points), 0) as points_earned
         from referral r
         join customer c on c.id = r.referrer_id
-        left join ledger_entry e on e.idempotency_key = ${awardKey('referrer')}
+        left join ledger_entry e
+               on e.customer_id = r.referrer_id and e.idempotency_key = ${awardKey('referrer')}
        where r.status = 'converted' and ${within('r.converted_at', bounds)}
        group by r.referrer_id, c.first_name, c.last_name, c.email
        order by converted desc, points_earned desc, r.referrer_id

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { PersonalDataHolder } from '../core/customers/privacy.js';
-import { changed, exportRow, exportRows } from './export-rows.js';
+import { exportRow, exportRows } from './export-rows.js';
 import type { DB } from './schema.js';
 
 /**
@@ -36,8 +36,22 @@ export const referralPrivacy = (db: Kysely<DB>): PersonalDataHolder => ({
       ),
     },
   }),
-  eraseCustomer: async ({ customerId }) =>
-    changed([
-      await db.deleteFrom('referral_code').where('customer_id', '=', customerId).executeTakeFirst(),
-    ]),
+  eraseCustomer: async ({ customerId }) => {
+    const codes = await db
+      .deleteFrom('referral_code')
+      .where('customer_id', '=', customerId)
+      .returning('code')
+      .execute();
+    // The code's entry in its lookup table goes with it (written together, erased together).
+    if (codes.length > 0)
+      await db
+        .deleteFrom('referral_code_owner')
+        .where(
+          'code',
+          'in',
+          codes.map((c) => c.code),
+        )
+        .execute();
+    return codes.length;
+  },
 });

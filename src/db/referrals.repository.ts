@@ -5,6 +5,7 @@ import type {
   ReferralRepository,
   ReferralSettings,
 } from '../core/referrals/referrals.js';
+import { inTransaction } from './repositories.js';
 import type { DB, ReferralTable } from './schema.js';
 
 const SETTINGS_ID = 1;
@@ -95,7 +96,7 @@ const codeRepository = (
     code: row.code,
     createdAt: row.created_at,
   });
-  const codeOf = async (customerId: string) => {
+  const codeOfIn = async (db: Kysely<DB>, customerId: string) => {
     const row = await db
       .selectFrom('referral_code')
       .selectAll()
@@ -104,21 +105,40 @@ const codeRepository = (
     return row ? toCode(row) : null;
   };
   return {
-    codeOf,
-    insertCodeIfAbsent: async (code) => {
-      // No conflict target: a member who already has a code and a code another member holds
-      // both leave the table as it was. Which one it was shows in what the member now has.
-      await db
-        .insertInto('referral_code')
-        .values({ customer_id: code.customerId, code: code.code, created_at: code.createdAt })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-      return codeOf(code.customerId);
-    },
+    codeOf: (customerId) => codeOfIn(db, customerId),
+    insertCodeIfAbsent: (code) =>
+      // The code is claimed in its lookup table first (unique across all members), then given to
+      // the member (one code each). A code another member holds and a member who already has one
+      // both leave the tables as they were; which one it was shows in what the member now has.
+      inTransaction(db, async (trx) => {
+        const claimed = await trx
+          .insertInto('referral_code_owner')
+          .values({ code: code.code, customer_id: code.customerId })
+          .onConflict((oc) => oc.column('code').doNothing())
+          .returning('code')
+          .executeTakeFirst();
+        if (!claimed) return codeOfIn(trx, code.customerId);
+        const given = await trx
+          .insertInto('referral_code')
+          .values({ customer_id: code.customerId, code: code.code, created_at: code.createdAt })
+          .onConflict((oc) => oc.column('customer_id').doNothing())
+          .returning('code')
+          .executeTakeFirst();
+        if (!given)
+          await trx.deleteFrom('referral_code_owner').where('code', '=', code.code).execute();
+        return codeOfIn(trx, code.customerId);
+      }),
     findCode: async (code) => {
+      const owner = await db
+        .selectFrom('referral_code_owner')
+        .select('customer_id')
+        .where('code', '=', code)
+        .executeTakeFirst();
+      if (!owner) return null;
       const row = await db
         .selectFrom('referral_code')
         .selectAll()
+        .where('customer_id', '=', owner.customer_id)
         .where('code', '=', code)
         .executeTakeFirst();
       return row ? toCode(row) : null;
@@ -156,15 +176,16 @@ export const referralRepository = (db: Kysely<DB>): ReferralRepository => ({
       .executeTakeFirst();
     return row?.referrer_id ?? null;
   },
-  findByOrder: async (orderId) => {
+  findByOrder: async (referredId, orderId) => {
     const row = await db
       .selectFrom('referral')
       .selectAll()
+      .where('referred_id', '=', referredId)
       .where('order_id', '=', orderId)
       .executeTakeFirst();
     return row ? toReferral(row) : null;
   },
-  markConverted: async (id, u) => {
+  markConverted: async ({ id, referredId }, u) => {
     const updated = await db
       .updateTable('referral')
       .set({
@@ -176,26 +197,29 @@ export const referralRepository = (db: Kysely<DB>): ReferralRepository => ({
         reason: u.reason,
         converted_at: u.at,
       })
+      .where('referred_id', '=', referredId)
       .where('id', '=', id)
       .where('status', '=', 'pending')
       .returning('id')
       .executeTakeFirst();
     return updated !== undefined;
   },
-  markReversed: async (id, u) => {
+  markReversed: async ({ id, referredId }, u) => {
     const updated = await db
       .updateTable('referral')
       .set({ status: 'reversed', return_id: u.returnId, reversed_at: u.at })
+      .where('referred_id', '=', referredId)
       .where('id', '=', id)
       .where('status', '=', 'converted')
       .returning('id')
       .executeTakeFirst();
     return updated !== undefined;
   },
-  recordUnrecovered: async (id, referrer, friend) => {
+  recordUnrecovered: async ({ id, referredId }, referrer, friend) => {
     await db
       .updateTable('referral')
       .set({ referrer_points_unrecovered: referrer, friend_points_unrecovered: friend })
+      .where('referred_id', '=', referredId)
       .where('id', '=', id)
       .execute();
   },

@@ -112,6 +112,7 @@ export const ledgerRepositoryContract = (env: ContractEnv) =>
 
     it('reads its own writes: balances, lots, pendings, consumptions and entries by key', async () => {
       const customerId = await insertCustomer(env.db());
+      const other = await insertCustomer(env.db());
       const order = newOrder(customerId);
       const pending = pendingEarn(customerId, order.row.id, 50);
       const posted = award(customerId, 30);
@@ -122,9 +123,11 @@ export const ledgerRepositoryContract = (env: ContractEnv) =>
         await credit(unit, posted);
         const lot = (await unit.ledger.openLots(customerId))[0]!;
         await spend(unit, customerId, lot.id, 12);
-        const byKey = await unit.ledger.findEntryByKey(pending.idempotencyKey);
+        const byKey = await unit.ledger.findEntryByKey(customerId, pending.idempotencyKey);
         expect(byKey).toMatchObject({ id: pending.id, points: 50, code: 'earn.order.pending' });
-        expect(await unit.ledger.findEntryByKey('award:no-such-key')).toBeNull();
+        expect(await unit.ledger.findEntryByKey(customerId, 'award:no-such-key')).toBeNull();
+        // Keys are the customer's own: another customer's lookup of the same key finds nothing.
+        expect(await unit.ledger.findEntryByKey(other, pending.idempotencyKey)).toBeNull();
         return seen(unit, customerId);
       });
       expect(inside.balances).toEqual({ points: 18, pending: 50 });
@@ -145,7 +148,7 @@ export const ledgerRepositoryContract = (env: ContractEnv) =>
         inside,
       );
       const stored = await inUnit(env.db(), sqlUnit, [customerId], (u) =>
-        u.ledger.findEntryByKey(pending.idempotencyKey),
+        u.ledger.findEntryByKey(customerId, pending.idempotencyKey),
       );
       expect(stored).toMatchObject({ id: pending.id, orderId: order.row.id, points: 50 });
       await expectDoubleEntryBalances(env.db());

@@ -62,7 +62,7 @@ const state = async (unit: Unit, customerId: string, ruleId: string, keys: strin
   lots: (await unit.ledger.openLots(customerId)).map((l) => [l.points, l.remaining]),
   pendings: (await unit.ledger.openPendings(customerId)).map((p) => [p.points, p.remaining]),
   entries: await Promise.all(
-    keys.map(async (key) => (await unit.ledger.findEntryByKey(key))?.id ?? null),
+    keys.map(async (key) => (await unit.ledger.findEntryByKey(customerId, key))?.id ?? null),
   ),
   orders: (await unit.ruleFacts.memberFacts(customerId, { orderCount: true })).ordersBefore,
   awarded: await unit.ruleFacts.awardedSince(customerId, [{ ruleId, since: new Date(0) }]),

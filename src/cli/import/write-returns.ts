@@ -112,8 +112,14 @@ const recordInBulk = async (
   const ledger = ledgerBuffer(trx, () => false, { readThrough: true });
   await ledger.preload(customerIds);
   // A reversal takes from the order's own lot first: its earn entry's, or its posting's.
-  const earned = await ledger.preloadEntries([...known.values()].map((o) => `earn:${o.id}`));
-  await ledger.preloadEntries(earned.map((e) => `post:${e.id}`));
+  const earned = await ledger.preloadEntries(
+    [...known.values()].flatMap((o) =>
+      o.customerId === null ? [] : [{ customerId: o.customerId, key: `earn:${o.id}` }],
+    ),
+  );
+  await ledger.preloadEntries(
+    earned.map((e) => ({ customerId: e.customerId, key: `post:${e.id}` })),
+  );
   const repositories = {
     customers: repositoriesFor(trx).customers,
     orders: orders.repository,

@@ -38,7 +38,9 @@ export const earnForOrder = async (
   if (input.points <= 0) return null;
   await deps.ledger.lockMember(input.customerId);
   const key = `earn:${input.orderId}`;
-  const existing = input.orderIsNew ? null : await deps.ledger.findEntryByKey(key);
+  const existing = input.orderIsNew
+    ? null
+    : await deps.ledger.findEntryByKey(input.customerId, key);
   if (existing) return existing;
   const now = deps.clock.now();
   const releaseAt = addDays(input.placedAt, input.returnWindowDays);
@@ -119,7 +121,7 @@ export const reverseForReturn = async (
   const take = Math.min(available, left);
   result.unrecovered = left - take;
   if (take === 0) return result;
-  const orderLots = await orderLotIds(deps, input.orderId, lots);
+  const orderLots = await orderLotIds(deps, input.customerId, input.orderId, lots);
   const plan = planConsumption(lots, take, orderLots);
   if (!plan) throw new Error('lot plan failed for an amount within the balance');
   const reversal = entry({
@@ -141,15 +143,16 @@ export const reverseForReturn = async (
 
 const orderLotIds = async (
   deps: LedgerDeps,
+  customerId: string,
   orderId: string,
   lots: Awaited<ReturnType<LedgerRepository['openLots']>>,
 ): Promise<Set<string>> => {
   const entryIds = new Set<string>();
   for (const key of [`earn:${orderId}`]) {
-    const earned = await deps.ledger.findEntryByKey(key);
+    const earned = await deps.ledger.findEntryByKey(customerId, key);
     if (earned) {
       entryIds.add(earned.id);
-      const posted = await deps.ledger.findEntryByKey(`post:${earned.id}`);
+      const posted = await deps.ledger.findEntryByKey(customerId, `post:${earned.id}`);
       if (posted) entryIds.add(posted.id);
     }
   }
@@ -174,7 +177,7 @@ export const creditAward = async (
   if (input.points <= 0) return null;
   await deps.ledger.lockMember(input.customerId);
   const key = `award:${input.idempotencyKey}`;
-  const existing = await deps.ledger.findEntryByKey(key);
+  const existing = await deps.ledger.findEntryByKey(input.customerId, key);
   if (existing) return { entry: existing, created: false };
   const now = deps.clock.now();
   const credited = entry({
@@ -202,10 +205,10 @@ export const reverseAward = async (
   input: { customerId: string; awardKey: string; reason: string },
 ): Promise<{ reversed: number; unrecovered: number }> => {
   await deps.ledger.lockMember(input.customerId);
-  const award = await deps.ledger.findEntryByKey(`award:${input.awardKey}`);
+  const award = await deps.ledger.findEntryByKey(input.customerId, `award:${input.awardKey}`);
   if (!award) return { reversed: 0, unrecovered: 0 };
   const key = `reverse:award:${input.awardKey}`;
-  const done = await deps.ledger.findEntryByKey(key);
+  const done = await deps.ledger.findEntryByKey(input.customerId, key);
   if (done) return { reversed: done.points, unrecovered: award.points - done.points };
   await settleMember(deps, policy, input.customerId);
   const lots = await deps.ledger.openLots(input.customerId);

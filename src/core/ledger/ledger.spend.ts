@@ -41,7 +41,7 @@ const debit = async (
 ): Promise<LedgerEntry> => {
   await deps.ledger.lockMember(input.customerId);
   const key = `${code}:${input.idempotencyKey}`;
-  const existing = await deps.ledger.findEntryByKey(key);
+  const existing = await deps.ledger.findEntryByKey(input.customerId, key);
   if (existing) return replayOrMismatch(existing, input, code);
   await settleMember(deps, policy, input.customerId);
   const lots = await deps.ledger.openLots(input.customerId);
@@ -91,7 +91,7 @@ export const adjustPoints = async (
   }
   await deps.ledger.lockMember(input.customerId);
   const key = `adjust.credit:${input.idempotencyKey}`;
-  const existing = await deps.ledger.findEntryByKey(key);
+  const existing = await deps.ledger.findEntryByKey(input.customerId, key);
   if (existing) return replayOrMismatch(existing, input, 'adjust.credit');
   await settleMember(deps, policy, input.customerId);
   const now = deps.clock.now();

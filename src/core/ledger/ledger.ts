@@ -123,7 +123,8 @@ export interface LedgerTotals {
 export interface LedgerRepository {
   /** Creates the member's accounts if needed and locks them until the transaction ends. */
   lockMember(customerId: string): Promise<MemberBalances>;
-  findEntryByKey(idempotencyKey: string): Promise<LedgerEntry | null>;
+  /** The customer's entry holding this key (idempotency keys are unique per customer). */
+  findEntryByKey(customerId: string, idempotencyKey: string): Promise<LedgerEntry | null>;
   /** Appends an entry and moves the member account balances it touches. */
   appendEntry(entry: NewLedgerEntry): Promise<void>;
   appendLot(lot: NewLot): Promise<void>;

@@ -95,7 +95,7 @@ export const convertOnOrder = async (
     at: now,
   };
   // Only one transaction moves it out of pending; a concurrent one finds nothing to convert.
-  if (!(await deps.referrals.markConverted(referral.id, update))) return;
+  if (!(await deps.referrals.markConverted(referral, update))) return;
   await credit(deps, referral, 'friend', update.friendPoints, update.orderId);
   await credit(deps, referral, 'referrer', update.referrerPoints, update.orderId);
   deps.events.emit({
@@ -120,7 +120,8 @@ export const reverseOnReturn = async (
   deps: ReferralDeps,
   event: EventOf<'order.returned'>,
 ): Promise<void> => {
-  const referral = await deps.referrals.findByOrder(event.data.orderId);
+  if (!event.customerId) return;
+  const referral = await deps.referrals.findByOrder(event.customerId, event.data.orderId);
   if (referral?.status !== 'converted' || referral.referrerId === null) return;
   const order = await getOrder(deps, event.data.orderId);
   const returnedMinor = order.lines.reduce(
@@ -136,7 +137,7 @@ export const reverseOnReturn = async (
   if (!reverses) return;
   const now = deps.clock.now();
   const update = { returnId: event.data.returnId, at: now };
-  if (!(await deps.referrals.markReversed(referral.id, update))) return;
+  if (!(await deps.referrals.markReversed(referral, update))) return;
   const keys = awardKeys(referral.id);
   const reason = `referral.reversed: order ${order.id} returned`;
   const friend = await reverseAward(deps, deps.programme, {
@@ -149,7 +150,7 @@ export const reverseOnReturn = async (
     awardKey: keys.referrer,
     reason,
   });
-  await deps.referrals.recordUnrecovered(referral.id, referrer.unrecovered, friend.unrecovered);
+  await deps.referrals.recordUnrecovered(referral, referrer.unrecovered, friend.unrecovered);
   deps.events.emit({
     type: 'referral.reversed',
     customerId: referral.referrerId,

@@ -141,6 +141,9 @@ export interface ReversalUpdate {
   at: Date;
 }
 
+/** What names one referral: its id, and the friend it belongs to (whose data it is). */
+export type ReferralRef = Pick<Referral, 'id' | 'referredId'>;
+
 export interface ReferralRepository {
   settings(): Promise<ReferralSettings | null>;
   saveSettings(settings: ReferralSettings & { updatedAt: Date }): Promise<void>;
@@ -154,13 +157,13 @@ export interface ReferralRepository {
   liveForReferred(customerId: string): Promise<Referral | null>;
   /** Who referred this customer (live referrals only). */
   referrerOf(customerId: string): Promise<string | null>;
-  /** The converted or reversed referral an order converted. */
-  findByOrder(orderId: string): Promise<Referral | null>;
+  /** The converted or reversed referral an order of the friend's converted. */
+  findByOrder(referredId: string, orderId: string): Promise<Referral | null>;
   /** Pending → converted; false when it was no longer pending. */
-  markConverted(id: string, update: ConversionUpdate): Promise<boolean>;
+  markConverted(referral: ReferralRef, update: ConversionUpdate): Promise<boolean>;
   /** Converted → reversed; false when it was not converted. */
-  markReversed(id: string, update: ReversalUpdate): Promise<boolean>;
-  recordUnrecovered(id: string, referrer: number, friend: number): Promise<void>;
+  markReversed(referral: ReferralRef, update: ReversalUpdate): Promise<boolean>;
+  recordUnrecovered(referral: ReferralRef, referrer: number, friend: number): Promise<void>;
   /** Conversions that paid this referrer, converted in [from, to). */
   countPaidConversions(referrerId: string, from: Date, to: Date): Promise<number>;
   stats(referrerId: string): Promise<ReferralStats>;

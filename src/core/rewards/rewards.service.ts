@@ -248,7 +248,7 @@ export const redeemReward = async (
 ): Promise<RewardRedeemed> => {
   const customer = await getCustomer(deps, input.customerId);
   await deps.ledger.lockMember(customer.id);
-  const previous = await deps.rewards.findRedemptionByKey(input.idempotencyKey);
+  const previous = await deps.rewards.findRedemptionByKey(customer.id, input.idempotencyKey);
   if (previous) return replay(deps, previous, input, customer.id);
 
   const reward = await deps.rewards.findById(input.rewardId, { lock: true });

@@ -200,7 +200,8 @@ export interface RewardRepository {
   takeOne(rewardId: string): Promise<void>;
   /** Redemptions for points per reward by this member. */
   redemptionCounts(customerId: string): Promise<Map<string, number>>;
-  findRedemptionByKey(idempotencyKey: string): Promise<RewardRedemption | null>;
+  /** The member's redemption under this key (keys are unique per member). */
+  findRedemptionByKey(customerId: string, idempotencyKey: string): Promise<RewardRedemption | null>;
   insertRedemption(redemption: RewardRedemption): Promise<void>;
   /** The member's tier code, or null (read from the tiers module's member_tier). */
   tierOf(customerId: string): Promise<string | null>;

@@ -24,9 +24,9 @@ export interface Activity {
 }
 
 export interface ActivityRepository {
-  /** False when an activity with this key exists already. */
+  /** False when the customer has an activity with this key already (keys are per customer). */
   insertIfAbsent(activity: Activity): Promise<boolean>;
-  findByKey(idempotencyKey: string): Promise<Activity | null>;
+  findByKey(customerId: string, idempotencyKey: string): Promise<Activity | null>;
   list(customerId: string, limit: number): Promise<Activity[]>;
 }
 
@@ -47,7 +47,7 @@ const keyMismatch = (key: string) =>
   new DomainError(
     'conflict',
     'activity_key_reused',
-    `Activity key ${key} was already used for another customer or trigger`,
+    `Activity key ${key} was already used for another trigger`,
     {},
     [{ path: 'externalId', message: 'already used for a different activity' }],
   );
@@ -66,11 +66,10 @@ export const recordActivity = async (
 ): Promise<ActivityResult> => {
   // The lock orders this member's activities and orders, so caps and keys are checked in turn.
   await deps.ledger.lockMember(input.customerId);
-  const known = await deps.activities.findByKey(input.idempotencyKey);
+  const known = await deps.activities.findByKey(input.customerId, input.idempotencyKey);
   if (known) {
-    if (known.customerId !== input.customerId || known.trigger !== input.trigger)
-      throw keyMismatch(input.idempotencyKey);
-    const entry = await deps.ledger.findEntryByKey(`award:activity:${known.id}`);
+    if (known.trigger !== input.trigger) throw keyMismatch(input.idempotencyKey);
+    const entry = await deps.ledger.findEntryByKey(input.customerId, `award:activity:${known.id}`);
     return {
       activity: known,
       created: false,

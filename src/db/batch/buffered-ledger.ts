@@ -6,7 +6,7 @@ import {
   type LedgerRepository,
   type NewLedgerEntry,
 } from '../../core/ledger/ledger.js';
-import { entriesByKeys, ledgerRepository } from '../ledger.repository.js';
+import { entriesByKeys, ledgerRepository, type CustomerKey } from '../ledger.repository.js';
 import type { DB } from '../schema.js';
 import {
   emptyLedgerWrites,
@@ -22,10 +22,10 @@ export interface LedgerBuffer {
   /** Returns the members now loaded: those without both accounts are not. */
   preload(customerIds: string[], options?: { balancesOnly?: boolean }): Promise<Set<string>>;
   /**
-   * Reads the stored entries holding these idempotency keys in one query, so `findEntryByKey`
-   * answers for them (found or not) without the database; returns those found.
+   * Reads the stored entries holding these customers' idempotency keys in one query, so
+   * `findEntryByKey` answers for them (found or not) without the database; returns those found.
    */
-  preloadEntries(keys: string[]): Promise<LedgerEntry[]>;
+  preloadEntries(keys: CustomerKey[]): Promise<LedgerEntry[]>;
   /**
    * Marks the buffer; the returned function undoes every write made since (entries, lots,
    * consumptions, balances), as a savepoint would. Only the latest mark can be rolled back to.
@@ -41,6 +41,11 @@ export interface LedgerBufferOptions {
    */
   readThrough?: boolean;
 }
+
+/** Where the batch files an entry by its key: idempotency keys are unique per customer. */
+const keyOf = (customerId: string, key: string) => `${customerId}\u0000${key}`;
+const entryKey = (e: Pick<LedgerEntry, 'customerId' | 'idempotencyKey'>) =>
+  keyOf(e.customerId, e.idempotencyKey);
 
 export const unsupportedInBatch = (what: string) => async (): Promise<never> => {
   throw new Error(`${what} is not available inside a write batch`);
@@ -161,17 +166,17 @@ export const ledgerBuffer = (
     // Reads no ingest makes go to the database as they are (they would not see this batch's writes).
     ...real,
     lockMember: async (customerId) => ({ ...(await member(customerId)).balances }),
-    findEntryByKey: async (key) => {
-      const entry = entriesByKey.get(key);
+    findEntryByKey: async (customerId, key) => {
+      const entry = entriesByKey.get(keyOf(customerId, key));
       if (entry) return { ...entry, createdAt: entry.effectiveAt };
-      const stored = storedByKey.get(key);
+      const stored = storedByKey.get(keyOf(customerId, key));
       if (stored !== undefined) return stored && { ...stored };
-      return options.readThrough ? real.findEntryByKey(key) : null;
+      return options.readThrough ? real.findEntryByKey(customerId, key) : null;
     },
     appendEntry: async (entry) => {
       const state = await member(entry.customerId);
       writes.entries.push(entry);
-      entriesByKey.set(entry.idempotencyKey, entry);
+      entriesByKey.set(entryKey(entry), entry);
       move(state, writes, entry, 'debits', journal);
       move(state, writes, entry, 'credits', journal);
       trackPending(state, entry);
@@ -214,10 +219,15 @@ export const ledgerBuffer = (
       return new Set(customerIds.filter((id) => members.has(id)));
     },
     preloadEntries: async (keys) => {
-      const wanted = [...new Set(keys)].filter((k) => !storedByKey.has(k));
-      const found = await entriesByKeys(trx, wanted);
-      for (const key of wanted) storedByKey.set(key, null);
-      for (const entry of found) storedByKey.set(entry.idempotencyKey, entry);
+      const wanted = [
+        ...new Map(keys.map((k) => [keyOf(k.customerId, k.key), k] as const)).entries(),
+      ].filter(([id]) => !storedByKey.has(id));
+      const found = await entriesByKeys(
+        trx,
+        wanted.map(([, k]) => k),
+      );
+      for (const [id] of wanted) storedByKey.set(id, null);
+      for (const entry of found) storedByKey.set(entryKey(entry), entry);
       return found;
     },
     savepoint: () => {
@@ -236,7 +246,7 @@ export const ledgerBuffer = (
         if (journal !== mark) throw new Error('a later savepoint replaced this one');
         writes.newMembers.splice(mark.lengths.newMembers);
         for (const e of writes.entries.splice(mark.lengths.entries)) {
-          entriesByKey.delete(e.idempotencyKey);
+          entriesByKey.delete(entryKey(e));
         }
         writes.lots.splice(mark.lengths.lots);
         writes.consumptions.splice(mark.lengths.consumptions);

@@ -67,7 +67,8 @@ export const TABLE_PLACEMENT: Readonly<Record<string, Placement>> = {
   order_return_line: byCustomer,
   points_lot: byCustomer,
   recommendation: byCustomer,
-  referral: byCustomer,
+  // A referral is the referred friend's (one live referral each); the referrer's id is a reference.
+  referral: { kind: 'distributed', column: 'referred_id', colocation: CUSTOMER_GROUP },
   referral_code: byCustomer,
   review: byCustomer,
   reward_redemption: byCustomer,
@@ -104,6 +105,9 @@ export const TABLE_PLACEMENT: Readonly<Record<string, Placement>> = {
   tier_definition: reference,
   tier_policy: reference,
   webhook_subscription: reference,
+
+  referral_code_owner: lookupBy('code'),
+  review_external_key: lookupBy('external_id'),
 
   admin_session: coordinator('sign-in sessions are read by the API process on every request'),
   api_key: coordinator('keys are checked by the API process on every request'),

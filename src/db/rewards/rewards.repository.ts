@@ -133,10 +133,11 @@ export const rewardRepository = (db: Kysely<DB>): RewardRepository => ({
       .execute();
     return new Map(rows.map((r) => [r.reward_id, Number(r.n)]));
   },
-  findRedemptionByKey: async (idempotencyKey) => {
+  findRedemptionByKey: async (customerId, idempotencyKey) => {
     const row = await db
       .selectFrom('reward_redemption')
       .selectAll()
+      .where('customer_id', '=', customerId)
       .where('idempotency_key', '=', idempotencyKey)
       .executeTakeFirst();
     return row ? toRedemption(row) : null;

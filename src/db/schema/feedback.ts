@@ -7,6 +7,7 @@ export interface FeedbackTables {
   survey_response: SurveyResponseTable;
   survey_answer: SurveyAnswerTable;
   review: ReviewTable;
+  review_external_key: ReviewExternalKeyTable;
   complaint: ComplaintTable;
   complaint_event: ComplaintEventTable;
 }
@@ -41,6 +42,13 @@ export interface SurveyAnswerTable {
   score: number | null;
   value: string | null;
   submitted_at: Timestamp;
+}
+
+/** Which review holds an external id: its uniqueness across all customers (a lookup table). */
+export interface ReviewExternalKeyTable {
+  external_id: string;
+  customer_id: string;
+  review_id: string;
 }
 
 export interface ReviewTable {

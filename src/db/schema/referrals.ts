@@ -5,6 +5,7 @@ import type { Timestamp, NullableTimestamp } from './column-types.js';
 export interface ReferralsTables {
   referral_settings: ReferralSettingsTable;
   referral_code: ReferralCodeTable;
+  referral_code_owner: ReferralCodeOwnerTable;
   referral: ReferralTable;
 }
 
@@ -23,6 +24,12 @@ export interface ReferralCodeTable {
   customer_id: string;
   code: string;
   created_at: Timestamp;
+}
+
+/** Who holds a code: the code's uniqueness across all members (a lookup table by code). */
+export interface ReferralCodeOwnerTable {
+  code: string;
+  customer_id: string;
 }
 
 export interface ReferralTable {

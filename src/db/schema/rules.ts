@@ -1,3 +1,4 @@
+import type { GeneratedAlways } from 'kysely';
 import type { Timestamp, Json } from './column-types.js';
 
 /** Earning rules with their versions, the awards they made, and the activities they react to. */
@@ -29,6 +30,7 @@ export interface RuleVersionTable {
 }
 
 export interface RuleAwardTable {
+  seq: GeneratedAlways<number>;
   entry_id: string;
   customer_id: string;
   rule_id: string | null;
