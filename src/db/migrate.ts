@@ -28,6 +28,7 @@ import * as exposureSegmentAtExposure from './migrations/20261207_1930_exposure_
 import * as customerFirstKeys from './migrations/20261207_2200_customer_first_keys.js';
 import * as ledgerByCustomer from './migrations/20261207_2230_ledger_by_customer.js';
 import * as ordersByCustomer from './migrations/20261207_2300_orders_by_customer.js';
+import * as lookupTables from './migrations/20261208_0120_lookup_tables.js';
 
 /** Migrations are listed here by name; the name's timestamp orders them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -59,6 +60,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207_2200_customer_first_keys': customerFirstKeys,
   '20261207_2230_ledger_by_customer': ledgerByCustomer,
   '20261207_2300_orders_by_customer': ordersByCustomer,
+  '20261208_0120_lookup_tables': lookupTables,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

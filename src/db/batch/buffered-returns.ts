@@ -3,6 +3,7 @@ import type { Order, OrderRepository, OrderReturn } from '../../core/orders/orde
 import {
   hydrateOrders,
   orderRepository,
+  ordersByExternalIds,
   returnRows,
   returnsOfOrders,
 } from '../orders.repository.js';
@@ -90,28 +91,9 @@ export const returnsBuffer = (trx: Kysely<DB>): ReturnsBuffer => {
     preload: async (externalIds) => {
       const wanted = [...new Set(externalIds)].filter((id) => !byExternalId.has(id));
       if (wanted.length > 0) {
-        // Found first, then locked by customer and id (one shard each on Citus), in id order so
+        // Found in the lookup first, then locked by customer and id (one shard each on Citus), in id order so
         // two writers locking some of the same orders queue, not deadlock.
-        const found = await trx
-          .selectFrom('sales_order')
-          .select(['customer_id', 'id'])
-          .where('external_id', 'in', wanted)
-          .execute();
-        const rows =
-          found.length === 0
-            ? []
-            : await trx
-                .selectFrom('sales_order')
-                .selectAll()
-                .where('customer_id', 'in', [...new Set(found.map((o) => o.customer_id))])
-                .where(
-                  'id',
-                  'in',
-                  found.map((o) => o.id),
-                )
-                .orderBy('id')
-                .forUpdate()
-                .execute();
+        const rows = await ordersByExternalIds(trx, wanted, { forUpdate: true });
         const loaded = await hydrateOrders(trx, rows);
         for (const order of loaded) {
           orders.set(order.id, order);

@@ -80,6 +80,10 @@ export const TABLE_PLACEMENT: Readonly<Record<string, Placement>> = {
   survey_response: byCustomer,
   tier_change: byCustomer,
 
+  customer_email: lookupBy('email'),
+  customer_external_id_owner: lookupBy('external_id'),
+  sales_order_external: lookupBy('external_id'),
+
   app_user: reference,
   campaign: reference,
   clv_model_run: reference,
