@@ -9,9 +9,9 @@ import { sql, type Kysely } from 'kysely';
 // owner's transaction; no foreign key joins it to customer data (they live on other shards).
 //
 // customer_external_id stays the customer's own table (hydrating a customer reads it by customer
-// on every request) and gains a lookup beside it rather than becoming one. The plain indexes on
-// customer (email) and customer_external_id (external_id) stay for the list's search and the
-// segment imports; sales_order's external id index goes: orders are found by it through the
+// on every request) and gains a lookup beside it rather than becoming one. The prefix index on
+// customer (email) and the index on customer_external_id (external_id) stay, for the customer
+// list's search; sales_order's external id index goes: orders are found by it through the
 // lookup, and ingestion keeps the same number of indexes to write.
 
 const TABLES = [
