@@ -100,6 +100,19 @@ const insertLoyalty = async (db: Kysely<DB>, from: number, to: number, end: Date
   `.execute(db);
 };
 
+/** The lookups the repositories write beside customers and orders (docs/scale.md). */
+const insertLookups = async (db: Kysely<DB>, from: number, to: number) => {
+  const range = customerRange(from, to);
+  await sql`
+    insert into customer_email (email, customer_id)
+    select c.email, c.id from customer c where c.id ${range} and c.email is not null
+  `.execute(db);
+  await sql`
+    insert into sales_order_external (external_id, customer_id, order_id)
+    select o.external_id, o.customer_id, o.id from sales_order o where o.customer_id ${range}
+  `.execute(db);
+};
+
 export const generateSyntheticShop = async (
   db: Kysely<DB>,
   options: SyntheticShopOptions,
@@ -111,6 +124,7 @@ export const generateSyntheticShop = async (
     await insertCustomers(db, from, to, options.end);
     const result = await insertOrders(db, from, to, options);
     orders += Number(result.numAffectedRows ?? 0);
+    await insertLookups(db, from, to);
     if (options.loyalty) await insertLoyalty(db, from, to, options.end);
     options.onProgress?.({ customers: to, orders });
   }

@@ -19,7 +19,7 @@ export const registerCitusCommands = (program: Command, open: () => Promise<Data
         process.stdout.write(
           offences.length === 0
             ? 'The schema keeps every rule for Citus.\n'
-            : `${offences.length} rules broken (docs/scale.md says what each means).\n`,
+            : `${offences.length} ${offences.length === 1 ? 'rule' : 'rules'} broken (docs/scale.md says what each means).\n`,
         );
         if (offences.length > 0) process.exitCode = 1;
       } finally {

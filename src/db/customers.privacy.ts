@@ -1,7 +1,33 @@
 import type { Kysely } from 'kysely';
 import type { PersonalDataHolder } from '../core/customers/privacy.js';
+import { releaseEmail } from './customers.repository.js';
 import { changed, exportRow, exportRows } from './export-rows.js';
 import type { DB } from './schema.js';
+
+const releaseIdentifiers = async (db: Kysely<DB>, customerId: string) => {
+  const [customer, externalIds] = await Promise.all([
+    db.selectFrom('customer').select('email').where('id', '=', customerId).executeTakeFirst(),
+    db
+      .selectFrom('customer_external_id')
+      .select(['source', 'external_id'])
+      .where('customer_id', '=', customerId)
+      .execute(),
+  ]);
+  if (customer?.email) await releaseEmail(db, customerId, customer.email);
+  if (externalIds.length > 0) {
+    await db
+      .deleteFrom('customer_external_id_owner')
+      .where('customer_id', '=', customerId)
+      .where(({ or, and, eb }) =>
+        or(
+          externalIds.map((x) =>
+            and([eb('external_id', '=', x.external_id), eb('source', '=', x.source)]),
+          ),
+        ),
+      )
+      .execute();
+  }
+};
 
 /**
  * The customers module's personal data: the profile is nulled and marked erased (the row and its
@@ -55,6 +81,9 @@ export const customerPrivacy = (db: Kysely<DB>): PersonalDataHolder => ({
         )
         .execute();
     }
+    // The lookups hold the e-mail and external ids too: freed first, so another customer may
+    // take them, and no trace of them is left.
+    await releaseIdentifiers(db, customerId);
     const results = await Promise.all([
       db
         .updateTable('customer')

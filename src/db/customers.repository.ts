@@ -11,7 +11,7 @@ import type {
 } from '../core/customers/customers.js';
 import { encodeListCursor } from '../core/customers/list-cursor.js';
 import { pointsAccountOf } from '../core/ledger/ledger.js';
-import { consentRow, customerRow, externalIdRow } from './rows.js';
+import { consentRow, customerRow, emailRow, externalIdOwnerRow, externalIdRow } from './rows.js';
 import type { DB, CustomerTable } from './schema.js';
 
 type Row = Selectable<CustomerTable>;
@@ -68,6 +68,27 @@ const POINTS_ACCOUNT_SUFFIX = pointsAccountOf('');
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (m) => `\\${m}`);
 
+/**
+ * The customers holding an external id (in one source, or in any): read through the lookup table,
+ * which is distributed by the external id (docs/scale.md), so on Citus one shard answers.
+ */
+const ownersOf = (db: Kysely<DB>, externalId: string, source: string | undefined) =>
+  db
+    .selectFrom('customer_external_id_owner')
+    .select('customer_id')
+    .distinct()
+    .where('external_id', '=', externalId)
+    .$if(source !== undefined && source !== '', (q) => q.where('source', '=', source!));
+
+/** Frees a customer's e-mail in the lookup, so another customer may take it. */
+export const releaseEmail = async (db: Kysely<DB>, customerId: string, email: string) => {
+  await db
+    .deleteFrom('customer_email')
+    .where('email', '=', email)
+    .where('customer_id', '=', customerId)
+    .execute();
+};
+
 export const customerRepository = (db: Kysely<DB>): CustomerRepository => {
   const hydrate = async (rows: Row[]): Promise<Customer[]> => {
     if (rows.length === 0) return [];
@@ -117,39 +138,60 @@ export const customerRepository = (db: Kysely<DB>): CustomerRepository => {
   };
 
   const one = async (rows: Row[]) => (await hydrate(rows))[0] ?? null;
+  const byIds = async (ids: string[]) =>
+    ids.length === 0
+      ? []
+      : hydrate(
+          await db
+            .selectFrom('customer')
+            .selectAll()
+            .where('id', 'in', ids)
+            .orderBy('id')
+            .execute(),
+        );
 
   return {
     insert: async (c) => {
+      // The lookup first: an e-mail another customer holds is refused before anything is written.
+      if (c.email) await db.insertInto('customer_email').values(emailRow(c.id, c.email)).execute();
       await db.insertInto('customer').values(customerRow(c)).execute();
     },
     update: async (c) => {
       const { id, created_at: _created, ...fields } = customerRow(c);
+      const current = await db
+        .selectFrom('customer')
+        .select('email')
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (current && current.email !== c.email) {
+        if (current.email) await releaseEmail(db, id, current.email);
+        if (c.email) await db.insertInto('customer_email').values(emailRow(id, c.email)).execute();
+      }
       await db.updateTable('customer').set(fields).where('id', '=', id).execute();
     },
     findById: async (id) =>
       one(await db.selectFrom('customer').selectAll().where('id', '=', id).execute()),
-    findByEmail: async (email) =>
-      one(await db.selectFrom('customer').selectAll().where('email', '=', email).execute()),
-    findByExternalId: async (externalId, source) => {
-      let query = db
-        .selectFrom('customer')
-        .selectAll('customer')
-        .innerJoin('customer_external_id as x', 'x.customer_id', 'customer.id')
-        .where('x.external_id', '=', externalId);
-      if (source) query = query.where('x.source', '=', source);
-      return hydrate(await query.execute());
-    },
-    idsByExternalId: async (externalId, source) => {
-      let query = db
-        .selectFrom('customer_external_id')
+    // Through the lookups, then by id: on Citus each of the two is answered by one shard.
+    findByEmail: async (email) => {
+      const owner = await db
+        .selectFrom('customer_email')
         .select('customer_id')
-        .distinct()
-        .where('external_id', '=', externalId);
-      if (source) query = query.where('source', '=', source);
-      return (await query.execute()).map((r) => r.customer_id);
+        .where('email', '=', email)
+        .executeTakeFirst();
+      return owner ? byIds([owner.customer_id]).then((found) => found[0] ?? null) : null;
     },
+    findByExternalId: async (externalId, source) =>
+      byIds((await ownersOf(db, externalId, source).execute()).map((r) => r.customer_id)),
+    idsByExternalId: async (externalId, source) =>
+      (await ownersOf(db, externalId, source).execute()).map((r) => r.customer_id),
     addExternalIds: async (customerId, ids: ExternalId[], at) => {
       if (ids.length === 0) return;
+      // The lookup first: an id another customer holds in its source is refused before the rest.
+      await db
+        .insertInto('customer_external_id_owner')
+        .values(ids.map((e) => externalIdOwnerRow(customerId, e)))
+        .execute();
       await db
         .insertInto('customer_external_id')
         .values(ids.map((e) => externalIdRow(customerId, e, at)))

@@ -30,6 +30,7 @@ import * as ledgerByCustomer from './migrations/20261207_2230_ledger_by_customer
 import * as ordersByCustomer from './migrations/20261207_2300_orders_by_customer.js';
 import * as couponsByCoupon from './migrations/20261208_0100_coupons_by_coupon.js';
 import * as referralsAwardsKeys from './migrations/20261208_0110_referrals_awards_keys.js';
+import * as lookupTables from './migrations/20261208_0120_lookup_tables.js';
 
 /** Migrations are listed here by name; the name's timestamp orders them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -63,6 +64,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261207_2300_orders_by_customer': ordersByCustomer,
   '20261208_0100_coupons_by_coupon': couponsByCoupon,
   '20261208_0110_referrals_awards_keys': referralsAwardsKeys,
+  '20261208_0120_lookup_tables': lookupTables,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -6,7 +6,8 @@ import type {
   OrderReturn,
   OrderRow,
 } from '../core/orders/orders.js';
-import { orderLineRow, orderRow } from './rows.js';
+import { orderExternalRow, orderLineRow, orderRow } from './rows.js';
+import { lockByCustomer } from './lock-by-customer.js';
 import type { DB, SalesOrderTable } from './schema.js';
 
 const groupBy = <T>(items: T[], key: (item: T) => string): Map<string, T[]> => {
@@ -128,19 +129,68 @@ export const returnRows = (ret: OrderReturn) => ({
   })),
 });
 
+/**
+ * The orders these external ids name: found in the lookup table first, then read by customer and
+ * id, so on Citus each read goes to the shards that hold them.
+ */
+export const ordersByExternalIds = async (
+  db: Kysely<DB>,
+  externalIds: string[],
+  options: { forUpdate?: boolean } = {},
+): Promise<Selectable<SalesOrderTable>[]> => {
+  if (externalIds.length === 0) return [];
+  const found = await db
+    .selectFrom('sales_order_external')
+    .select(['customer_id', 'order_id'])
+    .where('external_id', 'in', externalIds)
+    .execute();
+  if (found.length === 0) return [];
+  if (options.forUpdate)
+    return lockByCustomer(
+      found.map((o) => o.customer_id),
+      (customerId) =>
+        db
+          .selectFrom('sales_order')
+          .selectAll()
+          .where('customer_id', '=', customerId)
+          .where(
+            'id',
+            'in',
+            found.filter((o) => o.customer_id === customerId).map((o) => o.order_id),
+          )
+          .orderBy('id')
+          .forUpdate()
+          .execute(),
+    );
+  return db
+    .selectFrom('sales_order')
+    .selectAll()
+    .where('customer_id', 'in', [...new Set(found.map((o) => o.customer_id))])
+    .where(
+      'id',
+      'in',
+      found.map((o) => o.order_id),
+    )
+    .orderBy('id')
+    .execute();
+};
+
 export const orderRepository = (db: Kysely<DB>): OrderRepository => {
   const hydrate = (rows: Selectable<SalesOrderTable>[]) => hydrateOrders(db, rows);
   const returnsOf = (orderId: string) => returnsOfOrders(db, [orderId]);
 
   return {
     insertIfAbsent: async (order: OrderRow, lines: OrderLineRow[]) => {
-      const inserted = await db
-        .insertInto('sales_order')
-        .values(orderRow(order))
+      // The external id is claimed in its lookup (unique across all customers; docs/scale.md):
+      // only the claimer writes the order, so a resent order is found by the claim itself.
+      const claimed = await db
+        .insertInto('sales_order_external')
+        .values(orderExternalRow(order))
         .onConflict((oc) => oc.column('external_id').doNothing())
-        .returning('id')
+        .returning('order_id')
         .executeTakeFirst();
-      if (!inserted) return false;
+      if (!claimed) return false;
+      await db.insertInto('sales_order').values(orderRow(order)).execute();
       await db
         .insertInto('order_line')
         .values(lines.map((l) => orderLineRow(order, l)))
@@ -151,16 +201,10 @@ export const orderRepository = (db: Kysely<DB>): OrderRepository => {
       (
         await hydrate(await db.selectFrom('sales_order').selectAll().where('id', '=', id).execute())
       )[0] ?? null,
-    findByExternalId: async (externalId) =>
-      (
-        await hydrate(
-          await db
-            .selectFrom('sales_order')
-            .selectAll()
-            .where('external_id', '=', externalId)
-            .execute(),
-        )
-      )[0] ?? null,
+    findByExternalId: async (externalId) => {
+      const [found] = await ordersByExternalIds(db, [externalId]);
+      return found ? ((await hydrate([found]))[0] ?? null) : null;
+    },
     lockOrder: async (id) => {
       // Whose order it is first, so the lock names the customer (one shard on Citus).
       const owner = await db

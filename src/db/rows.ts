@@ -32,6 +32,22 @@ export const externalIdRow = (
   created_at: at,
 });
 
+/** The e-mail lookup's row: who holds the address (docs/scale.md). */
+export const emailRow = (customerId: string, email: string): Insertable<DB['customer_email']> => ({
+  email,
+  customer_id: customerId,
+});
+
+/** The external id lookup's row: who holds the id in its source (docs/scale.md). */
+export const externalIdOwnerRow = (
+  customerId: string,
+  ext: ExternalId,
+): Insertable<DB['customer_external_id_owner']> => ({
+  external_id: ext.id,
+  source: ext.source,
+  customer_id: customerId,
+});
+
 export const consentRow = (
   customerId: string,
   c: Consent,
@@ -56,6 +72,13 @@ export const orderRow = (o: OrderRow): Insertable<DB['sales_order']> => ({
   total_minor: o.totalMinor,
   points_earned: o.pointsEarned,
   created_at: o.createdAt,
+});
+
+/** The order external id lookup's row: which order of which customer the id names. */
+export const orderExternalRow = (o: OrderRow): Insertable<DB['sales_order_external']> => ({
+  external_id: o.externalId,
+  customer_id: o.customerId,
+  order_id: o.id,
 });
 
 export const orderLineRow = (o: OrderRow, l: OrderLineRow): Insertable<DB['order_line']> => ({

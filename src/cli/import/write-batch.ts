@@ -43,7 +43,7 @@ const knownCustomers = async (trx: Kysely<DB>, ctx: RunContext, drafts: OrderDra
   }
   if (unknown.size > 0) {
     const rows = await trx
-      .selectFrom('customer_external_id')
+      .selectFrom('customer_external_id_owner')
       .select(['customer_id', 'external_id'])
       .where('source', '=', ctx.source)
       .where('external_id', 'in', [...unknown])

@@ -6,7 +6,7 @@ import type {
   ExternalId,
 } from '../../core/customers/customers.js';
 import { customerRepository } from '../customers.repository.js';
-import { consentRow, customerRow, externalIdRow } from '../rows.js';
+import { consentRow, customerRow, emailRow, externalIdOwnerRow, externalIdRow } from '../rows.js';
 import type { DB } from '../schema.js';
 import { unsupportedInBatch } from './buffered-ledger.js';
 import { insertRows } from './insert-rows.js';
@@ -30,7 +30,9 @@ interface CustomerMemory {
   absent: Set<string>;
   rows: {
     customers: Insertable<DB['customer']>[];
+    emails: Insertable<DB['customer_email']>[];
     externalIds: Insertable<DB['customer_external_id']>[];
+    externalIdOwners: Insertable<DB['customer_external_id_owner']>[];
     consents: Insertable<DB['customer_consent']>[];
   };
 }
@@ -69,7 +71,10 @@ const bufferedWrites = (
   insert: async (row) => {
     const customer: Customer = { ...row, externalIds: [], consents: [], erasedAt: null };
     memory.created.set(row.id, customer);
-    if (row.email) memory.byEmail.set(row.email, customer);
+    if (row.email) {
+      memory.byEmail.set(row.email, customer);
+      memory.rows.emails.push(emailRow(row.id, row.email));
+    }
     memory.rows.customers.push(customerRow(row));
   },
   addExternalIds: async (customerId, ids, at) => {
@@ -82,6 +87,7 @@ const bufferedWrites = (
       customer.externalIds.push(ext);
       memory.byExternal.set(externalKey(ext.source, ext.id), customer);
       memory.rows.externalIds.push(externalIdRow(customerId, ext, at));
+      memory.rows.externalIdOwners.push(externalIdOwnerRow(customerId, ext));
     }
   },
   addConsents: async (customerId, consents, recordedAt) => {
@@ -106,7 +112,7 @@ export const customersBuffer = (trx: Kysely<DB>): CustomersBuffer => {
     byEmail: new Map(),
     existing: new Set(),
     absent: new Set(),
-    rows: { customers: [], externalIds: [], consents: [] },
+    rows: { customers: [], emails: [], externalIds: [], externalIdOwners: [], consents: [] },
   };
   const repository: CustomerRepository = {
     // Anything an ingest does not call goes to the database as it is.
@@ -130,6 +136,9 @@ export const customersBuffer = (trx: Kysely<DB>): CustomersBuffer => {
       for (const ext of facts.absent) memory.absent.add(externalKey(ext.source, ext.id));
     },
     flush: async () => {
+      // The lookups first, as the repository writes them (docs/scale.md).
+      await insertRows(trx, 'customer_email', memory.rows.emails);
+      await insertRows(trx, 'customer_external_id_owner', memory.rows.externalIdOwners);
       await insertRows(trx, 'customer', memory.rows.customers);
       await insertRows(trx, 'customer_external_id', memory.rows.externalIds);
       await insertRows(trx, 'customer_consent', memory.rows.consents);

@@ -1,7 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Order, OrderRepository } from '../../core/orders/orders.js';
 import { orderRepository } from '../orders.repository.js';
-import { orderLineRow, orderRow } from '../rows.js';
+import { orderExternalRow, orderLineRow, orderRow } from '../rows.js';
 import type { DB } from '../schema.js';
 import { unsupportedInBatch } from './buffered-ledger.js';
 import { insertRows } from './insert-rows.js';
@@ -18,14 +18,16 @@ export interface OrdersBuffer {
 }
 
 /**
- * The order repository of one write batch. Orders go out with a plain INSERT: an order another
- * writer inserted meanwhile makes the batch fail (and be retried) instead of vanishing quietly.
+ * The order repository of one write batch. Orders go out with a plain INSERT (their external id
+ * first, into its lookup): an order another writer inserted meanwhile makes the batch fail (and
+ * be retried) instead of vanishing quietly.
  */
 export const ordersBuffer = (trx: Kysely<DB>): OrdersBuffer => {
   const real = orderRepository(trx);
   const orders = new Map<string, Order>();
   const absent = new Set<string>();
   const orderRows: Insertable<DB['sales_order']>[] = [];
+  const externalRows: Insertable<DB['sales_order_external']>[] = [];
   const lineRows: Insertable<DB['order_line']>[] = [];
   const perCustomer = new Map<string, number>();
 
@@ -43,6 +45,7 @@ export const ordersBuffer = (trx: Kysely<DB>): OrdersBuffer => {
         lines: lines.map((l) => ({ ...l, returnedQuantity: 0 })),
       });
       orderRows.push(orderRow(order));
+      externalRows.push(orderExternalRow(order));
       perCustomer.set(order.customerId, (perCustomer.get(order.customerId) ?? 0) + 1);
       for (const l of lines) lineRows.push(orderLineRow(order, l));
       return true;
@@ -70,10 +73,14 @@ export const ordersBuffer = (trx: Kysely<DB>): OrdersBuffer => {
           orders.delete(row.external_id);
           perCustomer.set(row.customer_id, (perCustomer.get(row.customer_id) ?? 1) - 1);
         }
+        externalRows.splice(orderCount);
         lineRows.splice(lineCount);
       };
     },
     flush: async () => {
+      // The lookup first, as the repository claims it: the external id is unique across all
+      // customers there (docs/scale.md), so another writer's order fails the batch here.
+      await insertRows(trx, 'sales_order_external', externalRows);
       await insertRows(trx, 'sales_order', orderRows);
       await insertRows(trx, 'order_line', lineRows);
     },

@@ -3,10 +3,10 @@ import type { Order, OrderRepository, OrderReturn } from '../../core/orders/orde
 import {
   hydrateOrders,
   orderRepository,
+  ordersByExternalIds,
   returnRows,
   returnsOfOrders,
 } from '../orders.repository.js';
-import { lockByCustomer } from '../lock-by-customer.js';
 import type { DB } from '../schema.js';
 import { unsupportedInBatch } from './buffered-ledger.js';
 import { insertRows } from './insert-rows.js';
@@ -91,29 +91,9 @@ export const returnsBuffer = (trx: Kysely<DB>): ReturnsBuffer => {
     preload: async (externalIds) => {
       const wanted = [...new Set(externalIds)].filter((id) => !byExternalId.has(id));
       if (wanted.length > 0) {
-        // Found first, then locked customer by customer (one shard each on Citus), each one's
-        // orders in id order, so two writers locking some of the same orders queue, not deadlock.
-        const found = await trx
-          .selectFrom('sales_order')
-          .select(['customer_id', 'id'])
-          .where('external_id', 'in', wanted)
-          .execute();
-        const rows = await lockByCustomer(
-          found.map((o) => o.customer_id),
-          (customerId) =>
-            trx
-              .selectFrom('sales_order')
-              .selectAll()
-              .where('customer_id', '=', customerId)
-              .where(
-                'id',
-                'in',
-                found.filter((o) => o.customer_id === customerId).map((o) => o.id),
-              )
-              .orderBy('id')
-              .forUpdate()
-              .execute(),
-        );
+        // Found in the lookup first, then locked customer by customer (one shard each on Citus),
+        // each one's orders in id order, so two writers locking some of the same orders queue.
+        const rows = await ordersByExternalIds(trx, wanted, { forUpdate: true });
         const loaded = await hydrateOrders(trx, rows);
         for (const order of loaded) {
           orders.set(order.id, order);

@@ -9,7 +9,7 @@ export const presentOrders = async (
 ): Promise<Set<string>> => {
   if (externalIds.length === 0) return new Set();
   const rows = await trx
-    .selectFrom('sales_order')
+    .selectFrom('sales_order_external')
     .select('external_id')
     .where('external_id', 'in', externalIds)
     .execute();
@@ -44,7 +44,7 @@ export const prefetchedCustomers = async (
     refs.externalIds.length === 0
       ? []
       : await trx
-          .selectFrom('customer_external_id')
+          .selectFrom('customer_external_id_owner')
           .select(['customer_id', 'source', 'external_id'])
           .where('external_id', 'in', refs.externalIds)
           .execute();

@@ -84,6 +84,9 @@ export const TABLE_PLACEMENT: Readonly<Record<string, Placement>> = {
   coupon: { kind: 'distributed', column: 'id', colocation: 'coupon' },
   coupon_redemption: { kind: 'distributed', column: 'coupon_id', colocation: 'coupon' },
   coupon_code: lookupBy('code'),
+  customer_email: lookupBy('email'),
+  customer_external_id_owner: lookupBy('external_id'),
+  sales_order_external: lookupBy('external_id'),
 
   app_user: reference,
   campaign: reference,

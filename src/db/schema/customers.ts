@@ -6,6 +6,8 @@ export interface CustomersTables {
   customer: CustomerTable;
   customer_external_id: CustomerExternalIdTable;
   customer_consent: CustomerConsentTable;
+  customer_email: CustomerEmailTable;
+  customer_external_id_owner: CustomerExternalIdOwnerTable;
 }
 
 export interface CustomerTable {
@@ -37,4 +39,17 @@ export interface CustomerConsentTable {
   source: string;
   given_at: Timestamp;
   recorded_at: Timestamp;
+}
+
+/** Lookup: who holds an e-mail address (unique across all customers; docs/scale.md). */
+export interface CustomerEmailTable {
+  email: string;
+  customer_id: string;
+}
+
+/** Lookup: who holds an external id of a source (unique across all customers; docs/scale.md). */
+export interface CustomerExternalIdOwnerTable {
+  external_id: string;
+  source: string;
+  customer_id: string;
 }

@@ -7,6 +7,7 @@ export interface OrdersTables {
   order_line: OrderLineTable;
   order_return: OrderReturnTable;
   order_return_line: OrderReturnLineTable;
+  sales_order_external: SalesOrderExternalTable;
 }
 
 export interface SalesOrderTable {
@@ -54,4 +55,11 @@ export interface OrderReturnLineTable {
   line_no: number;
   quantity: number;
   amount_minor: number;
+}
+
+/** Lookup: which order, of which customer, an external id names (unique across all customers). */
+export interface SalesOrderExternalTable {
+  external_id: string;
+  customer_id: string;
+  order_id: string;
 }

@@ -182,7 +182,7 @@ const resolveRefs = async (db: Kysely<DB>, refs: MemberRef[]): Promise<Map<numbe
   const byExternal = refs.filter((r) => r.by === 'externalId');
   for (const part of chunks(byExternal)) {
     const rows = await db
-      .selectFrom('customer_external_id')
+      .selectFrom('customer_external_id_owner')
       .select(['customer_id', 'source', 'external_id'])
       .where(({ or, and, eb }) =>
         or(part.map((r) => and([eb('source', '=', r.source), eb('external_id', '=', r.value)]))),
