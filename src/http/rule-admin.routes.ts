@@ -354,7 +354,7 @@ export const ruleAdminRoutes = (clock: Clock) => {
       tags: ['Rules'],
       summary: 'Record a review, a survey answer or a custom event; its rules award points',
       description:
-        'Recorded once per externalId: sending it again returns the first result with status 200.',
+        "Recorded once per customer and externalId (another customer's activity may share the externalId, as attendees share an event's): sending it again returns the first result with status 200.",
       request: {
         params: CustomerIdParam,
         headers: IdempotencyHeader,
@@ -365,7 +365,7 @@ export const ruleAdminRoutes = (clock: Clock) => {
         200: json(ActivityView, 'Already recorded: the first result'),
         ...commonErrors,
         404: problem('No such customer'),
-        409: problem('The externalId was used for another customer or trigger'),
+        409: problem("The externalId was used for another of this customer's activities"),
       },
     }),
     async (c) => {

@@ -5321,7 +5321,7 @@ export interface paths {
     put?: never;
     /**
      * Record a review, a survey answer or a custom event; its rules award points
-     * @description Recorded once per externalId: sending it again returns the first result with status 200.
+     * @description Recorded once per customer and externalId (another customer's activity may share the externalId, as attendees share an event's): sending it again returns the first result with status 200.
      */
     post: {
       parameters: {
@@ -5405,7 +5405,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The externalId was used for another customer or trigger */
+        /** @description The externalId was used for another of this customer's activities */
         409: {
           headers: {
             [name: string]: unknown;
